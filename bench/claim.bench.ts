@@ -1,0 +1,92 @@
+/**
+ * Outbox claim benchmark: the claim query (and the worker's `readyTenants` scan) on MariaDB with 100,000 pending
+ * and 1,000,000 finished rows spread over 50 tenants. Rows are generated inside MariaDB (its SEQUENCE engine), so
+ * filling the table takes seconds. Each figure is a percentile over 1,000 claims of 20 rows after 100 warm-up
+ * claims (and 100 calls of readyTenants after 10). Target: claim p99 < 10 ms.
+ */
+import { KnexOutboxStore } from '../src/adapters/knex/knex-outbox.store';
+import { migratePluginTables } from '../src/adapters/knex/plugin-migrations';
+import { pluginTables } from '../src/adapters/knex/plugin-tables';
+import { SystemClock } from '../src/adapters/system/system.clock';
+import { createBenchDatabase } from './support/bench-database';
+import { percentile, rounded } from './support/stats';
+
+const tenants = 50;
+const pendingRows = 100_000;
+const finishedRows = 1_000_000;
+const claims = 1_000;
+const warmUp = 100;
+const batchSize = 20;
+const prefix = 'qbo_';
+
+const fill = async (knex: import('knex').Knex, table: string, now: number): Promise<void> => {
+  // Finished rows are older than every pending one, as in a table that has run for a while.
+  await knex.raw(
+    `INSERT INTO ?? (tenant_id, kind, host_id, state, attempt, available_at, enqueued_at, settled_at, dedupe_key)
+     SELECT CONCAT('t', seq % ?), ELT(1 + seq % 5, 'customer', 'item', 'invoice', 'payment', 'refund'), CONCAT('h', seq),
+            IF(seq % 100 = 0, 'failed', 'done'), 1, ? - 86400000 + seq, ? - 86400000 + seq, ? - 86400000 + seq + 500, NULL
+     FROM seq_1_to_${finishedRows}`,
+    [table, tenants, now, now, now],
+  );
+  await knex.raw(
+    `INSERT INTO ?? (tenant_id, kind, host_id, state, attempt, available_at, enqueued_at, dedupe_key)
+     SELECT CONCAT('t', seq % ?), 'customer', CONCAT('p', seq), 'pending', 0, ? - 3600000 + seq, ? - 3600000 + seq,
+            CONCAT('t', seq % ?, ':customer:p', seq)
+     FROM seq_1_to_${pendingRows}`,
+    [table, tenants, now, now, tenants],
+  );
+  await knex.raw('ANALYZE TABLE ??', [table]);
+};
+
+/**
+ * A table that has run for a while, not one just bulk-loaded: waits (at most 90 s) until InnoDB has written back
+ * the pages the fill dirtied, so the claims do not queue behind that flush.
+ */
+const settle = async (knex: import('knex').Knex): Promise<void> => {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const [rows] = (await knex.raw("SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_buffer_pool_pages_dirty', 'Innodb_buffer_pool_pages_total')")) as [{ Variable_name: string; Value: string }[]];
+    const value = (name: string): number => Number(rows.find((row) => row.Variable_name === name)?.Value ?? 0);
+    if (value('Innodb_buffer_pool_pages_dirty') <= value('Innodb_buffer_pool_pages_total') * 0.01 || Date.now() > deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+};
+
+export const run = async (): Promise<Record<string, number>> => {
+  const db = await createBenchDatabase(2);
+  try {
+    await migratePluginTables(db.knex, prefix);
+    const table = pluginTables(prefix).outbox;
+    const started = Date.now();
+    await fill(db.knex, table, started);
+    const fillSeconds = (Date.now() - started) / 1000;
+    await settle(db.knex);
+    const outbox = new KnexOutboxStore(db.knex, prefix, new SystemClock());
+
+    // Claims first, on their own: the scan of readyTenants between them would only measure the two competing.
+    const claimTimes: number[] = [];
+    for (let i = 0; i < warmUp + claims; i += 1) {
+      const tenant = `t${(i * 7) % tenants}`;
+      const t0 = performance.now();
+      const claimed = await outbox.claim(tenant, batchSize, Date.now(), 60_000);
+      if (i >= warmUp) claimTimes.push(performance.now() - t0);
+      if (claimed.length !== batchSize) throw new Error(`claim ${i} for ${tenant} took ${claimed.length} rows, not ${batchSize}`);
+    }
+    const readyTimes: number[] = [];
+    for (let i = 0; i < 110; i += 1) {
+      const t0 = performance.now();
+      const ready = await outbox.readyTenants(Date.now(), 1000);
+      if (i >= 10) readyTimes.push(performance.now() - t0);
+      if (ready.length !== tenants) throw new Error(`readyTenants found ${ready.length} tenants, not ${tenants}`);
+    }
+    return {
+      'claim.p50Ms': rounded(percentile(claimTimes, 50)),
+      'claim.p99Ms': rounded(percentile(claimTimes, 99)),
+      'claim.readyTenantsP50Ms': rounded(percentile(readyTimes, 50)),
+      'claim.readyTenantsP99Ms': rounded(percentile(readyTimes, 99)),
+      'claim.fillSeconds': rounded(fillSeconds),
+    };
+  } finally {
+    await db.destroy();
+  }
+};

@@ -1,0 +1,66 @@
+import type { Container } from 'inversify';
+import { QboGateway, type QboBatchOperation } from '../../src/application/ports/qbo-gateway.port';
+import type { QboChanges, QboDraft, QboNamedEntity, QboReadableEntity, QboRef, QboTransactionEntity } from '../../src/domain/qbo/qbo-records';
+import { HttpQboGateway } from '../../src/adapters/qbo/http-qbo.gateway';
+import { QboHttpClient } from '../../src/adapters/qbo/qbo-http.client';
+
+/** Called when writes reach QBO: how many entities QBO accepted, at `performance.now()`. */
+export type WriteObserver = (entities: number, at: number) => void;
+
+/**
+ * The real HTTP gateway with a witness on its writes, so a benchmark knows the moment QBO answered without polling
+ * the emulator (polling would load the machine it measures).
+ */
+class ObservedGateway implements QboGateway {
+  constructor(
+    private readonly inner: QboGateway,
+    private readonly observe: WriteObserver,
+  ) {}
+
+  private async seen<T extends { ok: boolean }>(result: Promise<T>): Promise<T> {
+    const value = await result;
+    if (value.ok) this.observe(1, performance.now());
+    return value;
+  }
+
+  create(tenantId: string, draft: QboDraft, requestId: string) {
+    return this.seen(this.inner.create(tenantId, draft, requestId));
+  }
+  update(tenantId: string, ref: QboRef, changes: QboChanges, requestId: string) {
+    return this.seen(this.inner.update(tenantId, ref, changes, requestId));
+  }
+  delete(tenantId: string, entity: QboTransactionEntity, ref: QboRef, requestId: string) {
+    return this.seen(this.inner.delete(tenantId, entity, ref, requestId));
+  }
+  void(tenantId: string, entity: 'Invoice' | 'Payment', ref: QboRef, requestId: string) {
+    return this.seen(this.inner.void(tenantId, entity, ref, requestId));
+  }
+  get<E extends QboReadableEntity>(tenantId: string, entity: E, id: string) {
+    return this.inner.get(tenantId, entity, id);
+  }
+  findByName<E extends QboNamedEntity>(tenantId: string, entity: E, name: string) {
+    return this.inner.findByName(tenantId, entity, name);
+  }
+  findByMarker<E extends QboTransactionEntity>(tenantId: string, entity: E, marker: string) {
+    return this.inner.findByMarker(tenantId, entity, marker);
+  }
+  list<E extends QboReadableEntity>(tenantId: string, entity: E) {
+    return this.inner.list(tenantId, entity);
+  }
+  async batch(tenantId: string, operations: readonly QboBatchOperation[]) {
+    const results = await this.inner.batch(tenantId, operations);
+    const accepted = results.filter((result) => result.ok).length;
+    if (accepted > 0) this.observe(accepted, performance.now());
+    return results;
+  }
+  companyName(tenantId: string) {
+    return this.inner.companyName(tenantId);
+  }
+}
+
+/** For the plugin's `overrides`: the gateway every use case gets is the observed one. */
+export const observeGateway =
+  (observe: WriteObserver) =>
+  (container: Container): void => {
+    container.rebind<QboGateway>(QboGateway).toResolvedValue((http: QboHttpClient) => new ObservedGateway(new HttpQboGateway(http), observe), [QboHttpClient]);
+  };

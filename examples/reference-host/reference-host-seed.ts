@@ -1,0 +1,180 @@
+import type { Knex } from 'knex';
+
+export interface CustomerSeed {
+  readonly firstName?: string;
+  readonly lastName?: string;
+  readonly companyName?: string | null;
+  readonly displayAsCompany?: boolean;
+  readonly email?: string | null;
+  readonly phone?: string | null;
+  readonly street?: string | null;
+  readonly city?: string | null;
+  readonly state?: string | null;
+  readonly zip?: string | null;
+  readonly isActive?: boolean;
+}
+
+export interface ItemSeed {
+  readonly kind?: 'product' | 'dosage' | 'pool_service' | 'work_order_type';
+  readonly name: string;
+  readonly description?: string | null;
+  readonly unitPriceCents?: number;
+  readonly sku?: string | null;
+  readonly isActive?: boolean;
+}
+
+export interface InvoiceLineSeed {
+  readonly catalogItemId?: string | null;
+  readonly description?: string;
+  readonly quantity?: number;
+  readonly unitPriceCents: number;
+}
+
+export interface InvoiceSeed {
+  readonly customerId: string;
+  readonly number?: string;
+  readonly issuedOn?: string;
+  readonly dueOn?: string | null;
+  readonly status?: 'draft' | 'sent' | 'void';
+  readonly lines: readonly InvoiceLineSeed[];
+}
+
+export interface PaymentSeed {
+  readonly customerId: string;
+  readonly invoiceId?: string | null;
+  readonly amountCents: number;
+  readonly method?: string;
+  readonly receivedOn?: string;
+  readonly reference?: string | null;
+}
+
+export interface RefundSeed {
+  readonly paymentId: string;
+  readonly amountCents: number;
+  readonly refundedOn?: string;
+  readonly reason?: string | null;
+}
+
+/**
+ * Writes the reference host's tables the way the host application would: for the demo and the tests. Pass the
+ * host's transaction as `db` to write and notify atomically. Every write sets `updated_at` from `now`.
+ */
+export class ReferenceHostSeeder {
+  constructor(
+    private readonly db: Knex | Knex.Transaction,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The same seeder inside a host transaction. */
+  within(trx: Knex.Transaction): ReferenceHostSeeder {
+    return new ReferenceHostSeeder(trx, this.now);
+  }
+
+  async customer(companyId: string, seed: CustomerSeed = {}): Promise<string> {
+    const at = this.at();
+    return this.insert('customers', { company_id: companyId, ...customerColumns({ firstName: 'Maria', lastName: 'Lopez', ...seed }), created_at: at, updated_at: at });
+  }
+
+  async updateCustomer(id: string, changes: CustomerSeed): Promise<void> {
+    await this.db('customers').where({ id }).update({ ...customerColumns(changes), updated_at: this.at() });
+  }
+
+  async item(companyId: string, seed: ItemSeed): Promise<string> {
+    return this.insert('catalog_items', {
+      company_id: companyId,
+      kind: seed.kind ?? 'product',
+      name: seed.name,
+      description: seed.description ?? null,
+      unit_price_cents: seed.unitPriceCents ?? 0,
+      sku: seed.sku ?? null,
+      is_active: seed.isActive ?? true,
+      updated_at: this.at(),
+    });
+  }
+
+  /** The invoice and its lines; amounts are quantity × unit price rounded to the cent, the total their sum. */
+  async invoice(companyId: string, seed: InvoiceSeed): Promise<string> {
+    const lines = seed.lines.map((line) => {
+      const quantity = line.quantity ?? 1;
+      return { ...line, quantity, amountCents: Math.round(quantity * line.unitPriceCents) };
+    });
+    const id = await this.insert('invoices', {
+      company_id: companyId,
+      customer_id: seed.customerId,
+      number: seed.number ?? `INV-${this.now()}`,
+      issued_on: seed.issuedOn ?? '2026-01-15',
+      due_on: seed.dueOn ?? null,
+      status: seed.status ?? 'sent',
+      total_cents: lines.reduce((sum, line) => sum + line.amountCents, 0),
+      updated_at: this.at(),
+    });
+    for (const line of lines) {
+      await this.insert('invoice_lines', {
+        invoice_id: id,
+        catalog_item_id: line.catalogItemId ?? null,
+        description: line.description ?? 'Service',
+        quantity: line.quantity,
+        unit_price_cents: line.unitPriceCents,
+        amount_cents: line.amountCents,
+      });
+    }
+    return id;
+  }
+
+  async payment(companyId: string, seed: PaymentSeed): Promise<string> {
+    return this.insert('payments', {
+      company_id: companyId,
+      customer_id: seed.customerId,
+      invoice_id: seed.invoiceId ?? null,
+      amount_cents: seed.amountCents,
+      method: seed.method ?? 'check',
+      received_on: seed.receivedOn ?? '2026-01-20',
+      reference: seed.reference ?? null,
+      deleted_at: null,
+      updated_at: this.at(),
+    });
+  }
+
+  /** The host deletes payments softly: the row stays with `deleted_at` set. */
+  async deletePayment(id: string): Promise<void> {
+    const at = this.at();
+    await this.db('payments').where({ id }).update({ deleted_at: at, updated_at: at });
+  }
+
+  async refund(companyId: string, seed: RefundSeed): Promise<string> {
+    return this.insert('refunds', {
+      company_id: companyId,
+      payment_id: seed.paymentId,
+      amount_cents: seed.amountCents,
+      refunded_on: seed.refundedOn ?? '2026-01-25',
+      reason: seed.reason ?? null,
+      updated_at: this.at(),
+    });
+  }
+
+  private at(): Date {
+    return new Date(this.now());
+  }
+
+  private async insert(table: string, row: Record<string, unknown>): Promise<string> {
+    const [id] = await this.db(table).insert(row);
+    return String(id);
+  }
+}
+
+const customerColumns = (seed: CustomerSeed): Record<string, unknown> => {
+  const columns: Record<string, unknown> = {
+    first_name: seed.firstName,
+    last_name: seed.lastName,
+    company_name: seed.companyName,
+    display_as_company: seed.displayAsCompany,
+    email: seed.email,
+    phone: seed.phone,
+    street: seed.street,
+    city: seed.city,
+    state: seed.state,
+    zip: seed.zip,
+    is_active: seed.isActive,
+  };
+  return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
+};

@@ -1,0 +1,19 @@
+import { ContainerModule } from 'inversify';
+import { QboAuthorizer } from '../../application/ports/qbo-authorizer.port';
+import { QboGateway } from '../../application/ports/qbo-gateway.port';
+import { HttpQboGateway } from '../qbo/http-qbo.gateway';
+import { IntuitQboAuthorizer } from '../qbo/intuit-qbo.authorizer';
+import { QboAccessTokens } from '../qbo/qbo-access-tokens';
+import { QboHttpClient } from '../qbo/qbo-http.client';
+import { QboOptions } from '../qbo/qbo-options';
+import type { QboSyncPluginOptions } from './plugin-options';
+
+/** Intuit (or an emulator): OAuth, tokens and the data API. Singletons, so token refresh is single-flight. */
+export const qboModule = (options: QboSyncPluginOptions) =>
+  new ContainerModule(({ bind }) => {
+    bind<QboOptions>(QboOptions).toConstantValue(options.qbo);
+    bind(QboAccessTokens).toSelf().inSingletonScope();
+    bind(QboHttpClient).toSelf().inSingletonScope();
+    bind<QboAuthorizer>(QboAuthorizer).to(IntuitQboAuthorizer).inSingletonScope();
+    bind<QboGateway>(QboGateway).to(HttpQboGateway).inSingletonScope();
+  });

@@ -1,0 +1,48 @@
+// Step 2: the income and deposit accounts, read live from QBO, saved with PUT /settings.
+import { api } from './api-client.js';
+import { busy, byId, el, setText } from './dom.js';
+import { notify } from './notices.js';
+import { accountsView } from './page-state.js';
+
+const fill = (select, options, selected) => {
+  select.replaceChildren(
+    el('option', { value: '' }, options.length === 0 ? 'QuickBooks has no suitable account' : 'Choose an account…'),
+    ...options.map((o) => el('option', { value: o.id, selected: o.id === selected }, o.label)),
+  );
+  select.value = selected;
+};
+
+let saved = { complete: false };
+export const accountsSaved = () => saved.complete;
+
+export const loadAccounts = async () => {
+  const [accounts, settings] = await Promise.all([api('GET', 'accounts'), api('GET', 'settings')]);
+  const view = accountsView(accounts, settings);
+  fill(byId('income-account'), view.income, view.incomeId);
+  fill(byId('deposit-account'), view.deposit, view.depositId);
+  saved = { complete: view.complete };
+  setText(byId('accounts-status'), view.complete ? 'Saved.' : 'Not saved yet: choose both accounts.');
+};
+
+export const wireAccounts = (guard, onSaved) => {
+  const form = byId('accounts-form');
+  const save = byId('accounts-save');
+  form.addEventListener(
+    'submit',
+    guard(async (event) => {
+      event.preventDefault();
+      const incomeAccountId = byId('income-account').value;
+      const depositAccountId = byId('deposit-account').value;
+      if (!incomeAccountId || !depositAccountId) {
+        setText(byId('accounts-status'), 'Choose both accounts, then save.');
+        (incomeAccountId ? byId('deposit-account') : byId('income-account')).focus();
+        return;
+      }
+      await busy(save, () => api('PUT', 'settings', { incomeAccountId, depositAccountId }));
+      saved = { complete: true };
+      setText(byId('accounts-status'), 'Saved.');
+      notify('The accounts are saved.');
+      await onSaved();
+    }),
+  );
+};

@@ -1,0 +1,53 @@
+// The integration page's entry: loads the connection, then the steps it allows, and wires every control.
+import { api } from './api-client.js';
+import { byId, show } from './dom.js';
+import { loadAccounts, wireAccounts } from './accounts-step.js';
+import { loadActivity, wireActivity } from './activity-tab.js';
+import { renderConnection, wireConnection } from './connection-card.js';
+import { loadMatch, matchReports, wireMatch } from './match-step.js';
+import { alertError, guarded, notify, wireNotices } from './notices.js';
+import { watchStatus, wireSync } from './sync-step.js';
+import { showPanelOf, wireTabs } from './tabs.js';
+
+const activityShown = () => !byId('panel-activity').hidden;
+
+const refresh = async () => {
+  const view = renderConnection(await api('GET', 'connection'));
+  show(byId('connected-area'), view.status !== 'disconnected');
+  if (view.status === 'disconnected') return;
+  const loads = [watchStatus()];
+  // Matching and accounts read QBO live: only worth asking while the connection works.
+  if (view.connected) loads.push(loadMatch(guarded), loadAccounts());
+  if (activityShown()) loads.push(loadActivity(guarded));
+  const results = await Promise.allSettled(loads);
+  const failure = results.find((r) => r.status === 'rejected');
+  if (failure) alertError(failure.reason);
+};
+
+const welcomeBack = () => {
+  const url = new URL(window.location.href);
+  if (url.searchParams.get('connected') !== '1') return;
+  notify('QuickBooks is connected. Match your records next.');
+  url.searchParams.delete('connected');
+  window.history.replaceState(null, '', url.toString());
+};
+
+const start = async () => {
+  wireNotices();
+  wireConnection(refresh, guarded);
+  const main = byId('tab-setup').parentElement;
+  wireTabs(main, guarded(async (tab) => {
+    showPanelOf(main, tab);
+    if (tab.id === 'tab-activity') await loadActivity(guarded);
+  }));
+  wireMatch(guarded);
+  wireAccounts(guarded, async () => undefined);
+  wireSync(guarded, matchReports, () => {
+    if (activityShown()) loadActivity(guarded).catch(alertError);
+  });
+  wireActivity(guarded);
+  welcomeBack();
+  await refresh();
+};
+
+start().catch(alertError);

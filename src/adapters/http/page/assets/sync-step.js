@@ -1,0 +1,94 @@
+// Step 3: the sync toggle, the pre-flight pop-ups, Save & Sync, and the initial sync's progress (polled, so it
+// survives a reload: the job lives on the server).
+import { api, apiUrl } from './api-client.js';
+import { ask, busy, byId, el, setText, show } from './dom.js';
+import { alertError, notify } from './notices.js';
+import { confirmationLines, creditRow, duplicateRow, enableSteps, hasWarnings, outboxLine, progressView } from './page-state.js';
+
+const POLL_MS = 1000;
+let pollTimer = null;
+let onProgressChange = () => undefined;
+
+const renderToggle = (enabled) => {
+  const toggle = byId('sync-toggle');
+  toggle.setAttribute('aria-checked', String(enabled));
+  setText(byId('sync-toggle-text'), enabled ? 'Sync is on' : 'Sync is off');
+  setText(byId('sync-hint'), enabled
+    ? 'Every change you make is sent to QuickBooks within seconds.'
+    : 'Before anything is sent you will see the warnings and a summary to confirm.');
+};
+
+export const renderStatus = (status) => {
+  renderToggle(Boolean(status?.enabled));
+  const progress = progressView(status);
+  show(byId('sync-progress'), progress.visible);
+  const bar = byId('sync-progress-bar');
+  bar.max = progress.max;
+  bar.value = progress.value;
+  setText(byId('sync-progress-label'), progress.label);
+  setText(byId('outbox-line'), outboxLine(status));
+  return progress;
+};
+
+/** Polls GET /sync/status while the initial sync runs; stops by itself when it is over. */
+export const watchStatus = async () => {
+  clearTimeout(pollTimer);
+  let progress;
+  try {
+    progress = renderStatus(await api('GET', 'sync/status'));
+  } catch (error) {
+    alertError(error);
+    return;
+  }
+  if (progress.running) pollTimer = setTimeout(watchStatus, POLL_MS);
+  else onProgressChange();
+};
+
+const fillList = (id, rows) => byId(id).replaceChildren(...rows.map((row) => el('li', {}, row)));
+
+/** The pop-ups in order; false as soon as the admin cancels one. */
+const walkWarnings = async (preflight, customers, items) => {
+  for (const step of enableSteps(preflight)) {
+    if (step === 'duplicates') {
+      fillList('duplicates-list', preflight.duplicates.map(duplicateRow).map((d) => [el('strong', {}, d.names), ` — ${d.explanation}`]));
+      byId('duplicates-csv').href = apiUrl('preflight/duplicates.csv');
+    } else if (step === 'credits') {
+      fillList('credits-list', preflight.credits.map(creditRow).map((c) => `${c.name}: ${c.amount}`));
+    } else {
+      fillList('confirm-list', confirmationLines(customers, items));
+    }
+    if ((await ask(byId(`dialog-${step}`))) !== 'continue') return false;
+  }
+  return true;
+};
+
+const turnOn = async (matchReports) => {
+  notify('');
+  const preflight = await api('GET', 'preflight');
+  const reports = matchReports();
+  if (!(await walkWarnings(preflight, reports.customers, reports.items))) {
+    notify('The sync is still off.');
+    return;
+  }
+  await api('POST', 'sync/enable', hasWarnings(preflight) ? { acknowledgeWarnings: true } : {});
+  notify('The sync is on. The initial sync has started.');
+  await watchStatus();
+};
+
+const turnOff = async () => {
+  await api('POST', 'sync/disable');
+  notify('The sync is off. Changes you make now wait until you turn it on again.');
+  await watchStatus();
+};
+
+export const wireSync = (guard, matchReports, afterProgress) => {
+  onProgressChange = afterProgress;
+  const toggle = byId('sync-toggle');
+  for (const dialog of document.querySelectorAll('dialog')) {
+    dialog.addEventListener('click', (event) => {
+      const button = event.target instanceof Element ? event.target.closest('[data-close]') : null;
+      if (button) dialog.close(button.dataset.close);
+    });
+  }
+  toggle.addEventListener('click', guard(() => busy(toggle, () => (toggle.getAttribute('aria-checked') === 'true' ? turnOff() : turnOn(matchReports)))));
+};

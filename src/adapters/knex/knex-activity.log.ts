@@ -1,0 +1,91 @@
+import { inject, injectable } from 'inversify';
+import type { Knex } from 'knex';
+import type {
+  ActivityAction,
+  ActivityEntry,
+  ActivityEntryInput,
+  ActivityLog,
+  ActivityOutcome,
+  ActivityPage,
+  ActivityQuery,
+} from '../../application/ports/activity-log.port';
+import type { HostRecordKind } from '../../domain/host/host-records';
+import { activityPageLimit, parseActivityCursor } from '../memory/activity-paging';
+import { KnexDatabase, TablePrefix } from './knex-tokens';
+import { pluginTables } from './plugin-tables';
+
+interface ActivityRow {
+  id: number | string;
+  tenant_id: string;
+  at: number | string;
+  action: string;
+  kind: string | null;
+  host_id: string | null;
+  qbo_id: string | null;
+  outcome: string;
+  message: string;
+  outbox_id: string | null;
+}
+
+const fromRow = (row: ActivityRow): ActivityEntry => ({
+  id: String(row.id),
+  tenantId: row.tenant_id,
+  at: Number(row.at),
+  action: row.action as ActivityAction,
+  kind: row.kind as HostRecordKind | null,
+  hostId: row.host_id,
+  qboId: row.qbo_id,
+  outcome: row.outcome as ActivityOutcome,
+  message: row.message,
+  outboxId: row.outbox_id,
+});
+
+const rowOf = (entry: ActivityEntryInput): Omit<ActivityRow, 'id'> => ({
+  tenant_id: entry.tenantId,
+  at: entry.at,
+  action: entry.action,
+  kind: entry.kind,
+  host_id: entry.hostId,
+  qbo_id: entry.qboId,
+  outcome: entry.outcome,
+  message: entry.message,
+  outbox_id: entry.outboxId,
+});
+
+/** Newest first by id, one index per filter (tenant, [kind | outcome], id), so every page is an index range. */
+@injectable()
+export class KnexActivityLog implements ActivityLog {
+  private readonly table: string;
+
+  constructor(@inject(KnexDatabase) private readonly knex: Knex, @inject(TablePrefix) prefix: string) {
+    this.table = pluginTables(prefix).activity;
+  }
+
+  async recordMany(entries: readonly ActivityEntryInput[]): Promise<void> {
+    if (entries.length > 0) await this.knex(this.table).insert(entries.map(rowOf));
+  }
+
+  async record(entry: ActivityEntryInput): Promise<ActivityEntry> {
+    const row = rowOf(entry);
+    const [id] = await this.knex(this.table).insert(row);
+    return { ...entry, id: String(id) };
+  }
+
+  async list(tenantId: string, query: ActivityQuery): Promise<ActivityPage> {
+    const limit = activityPageLimit(query.limit);
+    const before = parseActivityCursor(query.cursor);
+    const select = this.knex(this.table).where({ tenant_id: tenantId }).orderBy('id', 'desc').limit(limit + 1);
+    if (query.kind) select.andWhere({ kind: query.kind });
+    if (query.outcome) select.andWhere({ outcome: query.outcome });
+    if (before !== null) select.andWhere('id', '<', before);
+    const rows: ActivityRow[] = await select;
+    const items = rows.slice(0, limit).map(fromRow);
+    return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
+  }
+
+  async get(tenantId: string, id: string): Promise<ActivityEntry | null> {
+    if (!/^[1-9][0-9]{0,18}$/.test(id)) return null;
+    const row: ActivityRow | undefined = await this.knex(this.table).where({ tenant_id: tenantId, id }).first();
+    return row ? fromRow(row) : null;
+  }
+}

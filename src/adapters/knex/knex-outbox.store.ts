@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { inject, injectable } from 'inversify';
+import type { Knex } from 'knex';
+import { Clock } from '../../application/ports/clock.port';
+import type { ClaimedChange, OutboxChange, OutboxStats, OutboxStore } from '../../application/ports/outbox-store.port';
+import { claimableRows } from './outbox-claim.query';
+import { claimedFromRow, dedupeKeyOf, isRowId, storableError, type OutboxRow } from './outbox-row';
+import { isMysql, isUniqueViolation, retryOnLockConflict } from './knex-dialect';
+import { KnexDatabase, TablePrefix } from './knex-tokens';
+import { pluginTables } from './plugin-tables';
+
+const insertChunk = 500;
+const live = ['pending', 'in_flight'] as const;
+
+/** The transactional outbox on MySQL/MariaDB or SQLite, following the claim protocol of reliability.md §2.6. */
+@injectable()
+export class KnexOutboxStore implements OutboxStore {
+  private readonly table: string;
+
+  constructor(
+    @inject(KnexDatabase) private readonly knex: Knex,
+    @inject(TablePrefix) prefix: string,
+    @inject(Clock) private readonly clock: Clock,
+  ) {
+    this.table = pluginTables(prefix).outbox;
+  }
+
+  async enqueue(changes: readonly OutboxChange[], transaction?: unknown): Promise<void> {
+    if (changes.length === 0) return;
+    const db = this.hostConnection(transaction);
+    const now = this.clock.now();
+    const rows = [...new Map(changes.map((change) => [dedupeKeyOf(change), change])).entries()].map(([key, change]) => ({
+      tenant_id: change.tenantId,
+      kind: change.kind,
+      host_id: change.hostId,
+      state: 'pending',
+      attempt: 0,
+      available_at: now,
+      enqueued_at: now,
+      dedupe_key: key,
+    }));
+    for (let start = 0; start < rows.length; start += insertChunk) {
+      // A pending row of the same record already carries the signal: the worker reads current host state.
+      await db(this.table).insert(rows.slice(start, start + insertChunk)).onConflict('dedupe_key').ignore();
+    }
+  }
+
+  async readyTenants(now: number, limit: number): Promise<readonly string[]> {
+    const rows = (await this.knex(this.table)
+      .select('tenant_id')
+      .min({ first_ready: 'available_at' })
+      .whereIn('state', live)
+      .andWhere('available_at', '<=', now)
+      .groupBy('tenant_id')
+      .orderBy([{ column: 'first_ready' }, { column: 'tenant_id' }])
+      .limit(Math.max(0, limit))) as { tenant_id: string }[];
+    return rows.map((row) => row.tenant_id);
+  }
+
+  async claim(tenantId: string, limit: number, now: number, leaseMs: number): Promise<readonly ClaimedChange[]> {
+    if (limit <= 0) return [];
+    const config: Knex.TransactionConfig | undefined = isMysql(this.knex) ? { isolationLevel: 'read committed' } : undefined;
+    return retryOnLockConflict(() =>
+      this.knex.transaction(async (trx) => {
+        // Rows whose lease expired come first: they are older than anything still pending.
+        const expired: OutboxRow[] = await claimableRows(trx, this.table, 'in_flight', tenantId, now, limit);
+        const pending: OutboxRow[] =
+          expired.length < limit ? await claimableRows(trx, this.table, 'pending', tenantId, now, limit - expired.length) : [];
+        const rows = [...expired, ...pending];
+        if (rows.length === 0) return [];
+        const attemptToken = randomUUID();
+        await trx(this.table)
+          .whereIn('id', rows.map((row) => row.id))
+          .update({
+            state: 'in_flight',
+            attempt: trx.raw('attempt + 1'),
+            attempt_token: attemptToken,
+            available_at: now + leaseMs,
+            // A notify arriving during delivery must make a new pending row, not vanish into this one.
+            dedupe_key: null,
+          });
+        return rows.map((row) => claimedFromRow(row, attemptToken)).sort((a, b) => Number(a.id) - Number(b.id));
+      }, config),
+    );
+  }
+
+  async complete(id: string, attemptToken: string, now: number): Promise<boolean> {
+    return this.settle(id, attemptToken, { state: 'done', settled_at: now, attempt_token: null });
+  }
+
+  async completeMany(rows: readonly { readonly id: string; readonly attemptToken: string }[], now: number): Promise<number> {
+    const valid = rows.filter((row) => isRowId(row.id));
+    if (valid.length === 0) return 0;
+    return retryOnLockConflict(() =>
+      this.knex(this.table)
+        .whereIn(['id', 'attempt_token'], valid.map((row) => [row.id, row.attemptToken]))
+        .andWhere({ state: 'in_flight' })
+        .update({ state: 'done', settled_at: now, attempt_token: null }),
+    );
+  }
+
+  async purgeDone(olderThan: number, limit: number): Promise<number> {
+    // Ids first, then the delete: SQLite has no DELETE … LIMIT, and a short id list keeps MySQL's locks narrow.
+    const ids = (await this.knex(this.table).select('id').where({ state: 'done' }).andWhere('settled_at', '<', olderThan).limit(Math.max(0, limit))) as { id: number | string }[];
+    if (ids.length === 0) return 0;
+    return retryOnLockConflict(() => this.knex(this.table).whereIn('id', ids.map((row) => row.id)).andWhere({ state: 'done' }).delete());
+  }
+
+  async retryLater(id: string, attemptToken: string, availableAt: number, error: string): Promise<boolean> {
+    const settled = await this.settle(id, attemptToken, {
+      state: 'pending',
+      available_at: availableAt,
+      last_error: storableError(error),
+      attempt_token: null,
+    });
+    if (settled) await this.restoreDedupeKey(id);
+    return settled;
+  }
+
+  async fail(id: string, attemptToken: string, error: string, now: number): Promise<boolean> {
+    return this.settle(id, attemptToken, { state: 'failed', last_error: storableError(error), settled_at: now, attempt_token: null });
+  }
+
+  async release(id: string, attemptToken: string, availableAt: number): Promise<boolean> {
+    const settled = await this.settle(id, attemptToken, {
+      state: 'pending',
+      available_at: availableAt,
+      attempt: this.knex.raw('attempt - 1'),
+      attempt_token: null,
+    });
+    if (settled) await this.restoreDedupeKey(id);
+    return settled;
+  }
+
+  async postpone(tenantId: string, until: number): Promise<number> {
+    return retryOnLockConflict(() =>
+      this.knex(this.table).where({ tenant_id: tenantId, state: 'pending' }).andWhere('available_at', '<', until).update({ available_at: until }),
+    );
+  }
+
+  async requeue(tenantId: string, id: string, now: number): Promise<boolean> {
+    if (!isRowId(id)) return false;
+    const count = await retryOnLockConflict(() =>
+      this.knex(this.table)
+        .where({ id, tenant_id: tenantId, state: 'failed' })
+        .update({ state: 'pending', attempt: 0, available_at: now, last_error: null, settled_at: null }),
+    );
+    if (count === 1) await this.restoreDedupeKey(id);
+    return count === 1;
+  }
+
+  async stats(tenantId: string, now: number): Promise<OutboxStats> {
+    const row: Record<string, unknown> | undefined = await this.knex(this.table)
+      .where({ tenant_id: tenantId })
+      .whereIn('state', [...live, 'failed'])
+      .select(
+        this.knex.raw(`SUM(CASE WHEN state IN ('pending', 'in_flight') THEN 1 ELSE 0 END) AS pending`),
+        this.knex.raw(
+          `SUM(CASE WHEN state IN ('pending', 'in_flight') AND attempt > 0 AND last_error IS NOT NULL THEN 1 ELSE 0 END) AS failing`,
+        ),
+        this.knex.raw(`SUM(CASE WHEN state = 'failed' THEN 1 ELSE 0 END) AS failed`),
+        this.knex.raw(`MIN(CASE WHEN state IN ('pending', 'in_flight') THEN enqueued_at END) AS oldest`),
+      )
+      .first();
+    const oldest = row?.['oldest'] === null || row?.['oldest'] === undefined ? null : Number(row['oldest']);
+    return {
+      pending: Number(row?.['pending'] ?? 0),
+      failing: Number(row?.['failing'] ?? 0),
+      failed: Number(row?.['failed'] ?? 0),
+      oldestAgeMs: oldest === null ? 0 : Math.max(0, now - oldest),
+    };
+  }
+
+  /** Every settle is one conditional UPDATE fenced by the attempt token: a worker that lost its lease changes nothing. */
+  private async settle(id: string, attemptToken: string, changes: Record<string, unknown>): Promise<boolean> {
+    if (!isRowId(id)) return false;
+    const count = await retryOnLockConflict(() =>
+      this.knex(this.table).where({ id, attempt_token: attemptToken, state: 'in_flight' }).update(changes),
+    );
+    return count === 1;
+  }
+
+  /** A row back in pending coalesces new signals again, unless a newer pending row of the record already does. */
+  private async restoreDedupeKey(id: string): Promise<void> {
+    const row: { tenant_id: string; kind: string; host_id: string } | undefined = await this.knex(this.table)
+      .select('tenant_id', 'kind', 'host_id')
+      .where({ id })
+      .first();
+    if (!row) return;
+    const key = dedupeKeyOf({ tenantId: row.tenant_id, kind: row.kind as OutboxChange['kind'], hostId: row.host_id });
+    try {
+      await retryOnLockConflict(() =>
+        this.knex(this.table).where({ id, state: 'pending' }).whereNull('dedupe_key').update({ dedupe_key: key }),
+      );
+    } catch (error) {
+      // Two pending rows for one record are harmless (the worker is level-triggered), only less tidy.
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+
+  private hostConnection(transaction: unknown): Knex | Knex.Transaction {
+    if (transaction === undefined || transaction === null) return this.knex;
+    if (typeof transaction === 'function' && 'insert' in transaction) return transaction as Knex.Transaction;
+    throw new TypeError('notify: `trx` must be the knex transaction the host is writing the change in.');
+  }
+}

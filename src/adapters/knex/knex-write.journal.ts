@@ -1,0 +1,68 @@
+import { inject, injectable } from 'inversify';
+import type { Knex } from 'knex';
+import type { PendingCreate, WriteJournal } from '../../application/ports/write-journal.port';
+import type { HostRecordKind } from '../../domain/host/host-records';
+import type { QboWritableEntity } from '../../domain/qbo/qbo-records';
+import { deliveryTables } from './delivery-tables';
+import { KnexDatabase, TablePrefix } from './knex-tokens';
+
+interface Row {
+  tenant_id: string;
+  kind: string;
+  host_id: string;
+  qbo_entity: string;
+  lookup: string;
+  at: number | string;
+}
+
+const noteFrom = (row: Row): PendingCreate => ({ tenantId: row.tenant_id, kind: row.kind as HostRecordKind, hostId: row.host_id, entity: row.qbo_entity as QboWritableEntity, lookup: row.lookup, at: Number(row.at) });
+
+@injectable()
+export class KnexWriteJournal implements WriteJournal {
+  private readonly table: string;
+
+  constructor(@inject(KnexDatabase) private readonly knex: Knex, @inject(TablePrefix) prefix: string) {
+    this.table = deliveryTables(prefix).pendingCreates;
+  }
+
+  async begin(entry: PendingCreate): Promise<void> {
+    await this.knex(this.table)
+      .insert({ tenant_id: entry.tenantId, kind: entry.kind, host_id: entry.hostId, qbo_entity: entry.entity, lookup: entry.lookup, at: entry.at })
+      .onConflict(['tenant_id', 'kind', 'host_id'])
+      .merge(['qbo_entity', 'lookup', 'at']);
+  }
+
+  async get(tenantId: string, kind: HostRecordKind, hostId: string): Promise<PendingCreate | null> {
+    const row: Row | undefined = await this.knex(this.table).where({ tenant_id: tenantId, kind, host_id: hostId }).first();
+    return row ? noteFrom(row) : null;
+  }
+
+  async withLookup(tenantId: string, entity: QboWritableEntity, lookup: string): Promise<readonly PendingCreate[]> {
+    // Few notes exist at a time (one per create in flight): filtering them in code keeps `lookup` a plain TEXT column.
+    const rows: Row[] = await this.knex(this.table).where({ tenant_id: tenantId, qbo_entity: entity });
+    return rows.filter((row) => row.lookup === lookup).map(noteFrom);
+  }
+
+  async beginMany(entries: readonly PendingCreate[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.knex(this.table)
+      .insert(entries.map((entry) => ({ tenant_id: entry.tenantId, kind: entry.kind, host_id: entry.hostId, qbo_entity: entry.entity, lookup: entry.lookup, at: entry.at })))
+      .onConflict(['tenant_id', 'kind', 'host_id'])
+      .merge(['qbo_entity', 'lookup', 'at']);
+  }
+
+  async getMany(tenantId: string, kind: HostRecordKind, hostIds: readonly string[]): Promise<ReadonlyMap<string, PendingCreate>> {
+    if (hostIds.length === 0) return new Map();
+    const rows: Row[] = await this.knex(this.table).where({ tenant_id: tenantId, kind }).whereIn('host_id', [...hostIds]);
+    return new Map(rows.map((row) => [row.host_id, noteFrom(row)]));
+  }
+
+  async endMany(tenantId: string, kind: HostRecordKind, hostIds: readonly string[]): Promise<void> {
+    if (hostIds.length === 0) return;
+    await this.knex(this.table).where({ tenant_id: tenantId, kind }).whereIn('host_id', [...hostIds]).delete();
+  }
+
+  async end(tenantId: string, kind: HostRecordKind, hostId: string): Promise<void> {
+    await this.knex(this.table).where({ tenant_id: tenantId, kind, host_id: hostId }).delete();
+  }
+}

@@ -1,0 +1,157 @@
+import { injectable } from 'inversify';
+import { QboFailure, type QboBatchOperation, type QboGateway } from '../../application/ports/qbo-gateway.port';
+import type { QboError } from '../../domain/qbo/qbo-error';
+import type {
+  QboAccountFields,
+  QboChanges,
+  QboDraft,
+  QboNamedEntity,
+  QboNameRecordFields,
+  QboReadableEntity,
+  QboRecordOf,
+  QboRef,
+  QboTransactionEntity,
+} from '../../domain/qbo/qbo-records';
+import { err, ok, type Result } from '../../domain/shared/result';
+import { InMemoryQboCompany } from './in-memory-qbo.company';
+import { notFound, refusal, type InMemoryQboRefusal } from './in-memory-qbo.faults';
+import { checkName, nameHolder } from './in-memory-qbo.rules';
+import { createIn, deleteIn, present, updateIn, voidIn } from './in-memory-qbo.writes';
+
+const maxBatch = 30;
+const pageSize = 1000;
+
+/**
+ * QuickBooks Online in memory, one company per tenant, with the rules the plugin depends on: string ids and
+ * SyncTokens, shared name uniqueness, stale SyncTokens, requestid replay, invoice balances from payments.
+ * A tenant's company opens on first use (`open` names it); `refuseNext` stands in for QBO being unreachable.
+ */
+@injectable()
+export class InMemoryQboGateway implements QboGateway {
+  private readonly companies = new Map<string, InMemoryQboCompany>();
+  private writes = 0;
+
+  /** Opens (or re-opens) the tenant's company, e.g. to give it a name. */
+  open(tenantId: string, companyName = `Company of ${tenantId}`): void {
+    if (!this.companies.has(tenantId)) this.companies.set(tenantId, new InMemoryQboCompany(companyName));
+  }
+
+  /** The next `count` calls for the tenant answer this refusal (a `list` throws it as a QboFailure). */
+  refuseNext(tenantId: string, kind: InMemoryQboRefusal, count = 1): void {
+    for (let i = 0; i < count; i += 1) this.company(tenantId).refusals.push(kind);
+  }
+
+  /** A record someone typed into QBO: vendors and employees hold names too; accounts feed items and payments. */
+  seed(tenantId: string, entity: 'Vendor' | 'Employee', fields: QboNameRecordFields): QboRef;
+  seed(tenantId: string, entity: 'Account', fields: QboAccountFields): QboRef;
+  seed(tenantId: string, entity: 'Vendor' | 'Employee' | 'Account', fields: QboNameRecordFields | QboAccountFields): QboRef {
+    const company = this.company(tenantId);
+    if (entity !== 'Account') {
+      const checked = checkName(company, entity, (fields as QboNameRecordFields).displayName);
+      if (!checked.ok) throw new Error(checked.error.message);
+    }
+    const ref = { id: company.newId(), syncToken: '0' };
+    company.put({ entity, ref, fields } as QboRecordOf<typeof entity>);
+    return ref;
+  }
+
+  /** How many writes were applied (replays not counted): lets a test tell a replay from a second write. */
+  get writeCount(): number {
+    return this.writes;
+  }
+
+  create(tenantId: string, draft: QboDraft, requestId: string): Promise<Result<QboRef, QboError>> {
+    return this.write(tenantId, requestId, (company) => createIn(company, draft));
+  }
+
+  update(tenantId: string, ref: QboRef, changes: QboChanges, requestId: string): Promise<Result<QboRef, QboError>> {
+    return this.write(tenantId, requestId, (company) => updateIn(company, ref, changes));
+  }
+
+  delete(tenantId: string, entity: QboTransactionEntity, ref: QboRef, requestId: string): Promise<Result<void, QboError>> {
+    return this.write(tenantId, requestId, (company) => deleteIn(company, entity, ref));
+  }
+
+  void(tenantId: string, entity: 'Invoice' | 'Payment', ref: QboRef, requestId: string): Promise<Result<QboRef, QboError>> {
+    return this.write(tenantId, requestId, (company) => voidIn(company, entity, ref));
+  }
+
+  async get<E extends QboReadableEntity>(tenantId: string, entity: E, id: string): Promise<Result<QboRecordOf<E>, QboError>> {
+    return this.read(tenantId, (company) => {
+      const record = company.get(entity, id);
+      return record ? ok(present(company, record)) : err(notFound(entity, id));
+    });
+  }
+
+  async findByName<E extends QboNamedEntity>(tenantId: string, entity: E, name: string): Promise<Result<QboRecordOf<E> | null, QboError>> {
+    return this.read(tenantId, (company) => {
+      const holder = nameHolder(company, entity, name);
+      return ok(holder?.entity === entity ? (holder as QboRecordOf<E>) : null);
+    });
+  }
+
+  async findByMarker<E extends QboTransactionEntity>(tenantId: string, entity: E, marker: string): Promise<Result<QboRecordOf<E> | null, QboError>> {
+    return this.read(tenantId, (company) => {
+      const match = company.all(entity).reverse().find((record) => (record as QboRecordOf<QboTransactionEntity>).fields.privateNote.includes(marker));
+      return ok(match ? present(company, match) : null);
+    });
+  }
+
+  async *list<E extends QboReadableEntity>(tenantId: string, entity: E): AsyncIterable<QboRecordOf<E>> {
+    // Page by page like QBO: each page is read when reached, so a write between pages shows in later ones.
+    for (let start = 0; ; start += pageSize) {
+      const page = await this.read(tenantId, (company) => ok(company.all(entity).slice(start, start + pageSize).map((record) => present(company, record))));
+      if (!page.ok) throw new QboFailure(page.error);
+      yield* page.value;
+      if (page.value.length < pageSize) return;
+    }
+  }
+
+  async batch(tenantId: string, operations: readonly QboBatchOperation[]): Promise<readonly Result<QboRef, QboError>[]> {
+    if (operations.length === 0) return [];
+    if (operations.length > maxBatch) throw new Error(`A QBO batch holds at most ${maxBatch} operations, not ${operations.length}.`);
+    const refused = this.takeRefusal(tenantId);
+    if (refused) return operations.map(() => err(refused));
+    const results: Result<QboRef, QboError>[] = [];
+    for (const operation of operations) {
+      results.push(
+        operation.operation === 'create'
+          ? await this.create(tenantId, operation.draft, operation.requestId)
+          : await this.update(tenantId, operation.ref, operation.changes, operation.requestId),
+      );
+    }
+    return results;
+  }
+
+  async companyName(tenantId: string): Promise<Result<string, QboError>> {
+    return this.read(tenantId, (company) => ok(company.companyName));
+  }
+
+  private company(tenantId: string): InMemoryQboCompany {
+    this.open(tenantId);
+    return this.companies.get(tenantId) as InMemoryQboCompany;
+  }
+
+  private takeRefusal(tenantId: string): QboError | null {
+    const kind = this.company(tenantId).refusals.shift();
+    return kind ? refusal(kind) : null;
+  }
+
+  private async read<T>(tenantId: string, run: (company: InMemoryQboCompany) => Result<T, QboError>): Promise<Result<T, QboError>> {
+    const refused = this.takeRefusal(tenantId);
+    return refused ? err(refused) : run(this.company(tenantId));
+  }
+
+  /** QBO answers a repeated requestid with its first answer, refusals included, and writes nothing again. */
+  private async write<T>(tenantId: string, requestId: string, run: (company: InMemoryQboCompany) => Result<T, QboError>): Promise<Result<T, QboError>> {
+    const refused = this.takeRefusal(tenantId);
+    if (refused) return err(refused);
+    const company = this.company(tenantId);
+    const answered = company.answers.get(requestId);
+    if (answered) return answered as Result<T, QboError>;
+    const result = run(company);
+    if (result.ok) this.writes += 1;
+    company.answers.set(requestId, result);
+    return result;
+  }
+}

@@ -1,0 +1,117 @@
+import type { QboError } from '../../domain/qbo/qbo-error';
+import type {
+  QboInvoiceFields,
+  QboItemFields,
+  QboNamedEntity,
+  QboPaymentFields,
+  QboReadableEntity,
+  QboRecord,
+  QboRecordOf,
+  QboRefundReceiptFields,
+} from '../../domain/qbo/qbo-records';
+import { err, ok, type Result } from '../../domain/shared/result';
+import { nameKey, type InMemoryQboCompany } from './in-memory-qbo.company';
+import { businessValidation, duplicateDocNumber, duplicateName, invalidReference, notFound, requiredField } from './in-memory-qbo.faults';
+
+const people = ['Customer', 'Vendor', 'Employee'] as const;
+const depositTypes = new Set(['Bank', 'Other Current Asset']);
+const done: Result<void, never> = ok(undefined);
+
+export const nameOf = (record: QboRecordOf<QboNamedEntity>): string =>
+  record.entity === 'Item' ? record.fields.name : record.fields.displayName;
+
+/** The record already holding `name` in the entity's namespace: Customer, Vendor and Employee share one; Items have their own. */
+export const nameHolder = (company: InMemoryQboCompany, entity: QboNamedEntity, name: string): QboRecordOf<QboNamedEntity> | undefined => {
+  const wanted = nameKey(name);
+  const space: readonly QboNamedEntity[] = entity === 'Item' ? ['Item'] : people;
+  for (const each of space) {
+    const found = company.all(each).find((record) => nameKey(nameOf(record)) === wanted);
+    if (found) return found;
+  }
+  return undefined;
+};
+
+/** Inactive records keep their names: QBO refuses the name all the same. */
+export const checkName = (company: InMemoryQboCompany, entity: QboNamedEntity, name: string | undefined, selfId?: string): Result<void, QboError> => {
+  if (name === undefined || name.trim() === '') return err(requiredField(entity === 'Item' ? 'Name' : 'DisplayName'));
+  const holder = nameHolder(company, entity, name);
+  return holder && holder.ref.id !== selfId ? err(duplicateName(entity, name)) : done;
+};
+
+/** A reference must point at an existing record; an inactive one is "not found", as QBO answers. */
+const checkRef = (company: InMemoryQboCompany, entity: QboReadableEntity, id: string, element: string): Result<QboRecord, QboError> => {
+  const record = company.get(entity, id);
+  if (!record) return err(invalidReference(element));
+  if ('active' in record.fields && record.fields.active === false) return err(notFound(entity, id));
+  return ok(record);
+};
+
+export const checkIncomeAccount = (company: InMemoryQboCompany, fields: QboItemFields): Result<void, QboError> => {
+  if (fields.incomeAccountId === undefined) return err(requiredField('IncomeAccountRef'));
+  const account = checkRef(company, 'Account', fields.incomeAccountId, 'IncomeAccountRef');
+  if (!account.ok) return account;
+  if (account.value.entity === 'Account' && account.value.fields.accountType !== 'Income') {
+    return err(businessValidation('IncomeAccountRef must be an account of type Income', 'IncomeAccountRef'));
+  }
+  return done;
+};
+
+const checkDepositAccount = (company: InMemoryQboCompany, id: string): Result<void, QboError> => {
+  const account = checkRef(company, 'Account', id, 'DepositToAccountRef');
+  if (!account.ok) return account;
+  if (account.value.entity === 'Account' && !depositTypes.has(account.value.fields.accountType)) {
+    return err(businessValidation('DepositToAccountRef must be a bank or other current asset account', 'DepositToAccountRef'));
+  }
+  return done;
+};
+
+export const checkInvoice = (company: InMemoryQboCompany, fields: QboInvoiceFields, selfId?: string): Result<void, QboError> => {
+  const customer = checkRef(company, 'Customer', fields.customerId, 'CustomerRef');
+  if (!customer.ok) return customer;
+  if (fields.lines.length === 0) return err(requiredField('Line'));
+  for (const line of fields.lines) {
+    if (line.itemId === null) continue;
+    const item = checkRef(company, 'Item', line.itemId, 'Line.SalesItemLineDetail.ItemRef');
+    if (!item.ok) return item;
+  }
+  const docNumber = fields.docNumber;
+  if (docNumber !== null && company.all('Invoice').some((invoice) => invoice.fields.docNumber === docNumber && invoice.ref.id !== selfId)) {
+    return err(duplicateDocNumber('Invoice', docNumber));
+  }
+  return done;
+};
+
+/** What a payment applies to its invoice: the whole amount, or nothing for an account credit. */
+export const appliedBy = (payment: QboRecordOf<'Payment'>): number => payment.fields.totalCents - payment.unappliedCents;
+
+export const appliedTo = (company: InMemoryQboCompany, invoiceId: string, exceptPaymentId?: string): number =>
+  company
+    .all('Payment')
+    .filter((payment) => payment.fields.invoiceId === invoiceId && payment.ref.id !== exceptPaymentId)
+    .reduce((sum, payment) => sum + appliedBy(payment), 0);
+
+export const invoiceTotal = (fields: QboInvoiceFields): number => fields.lines.reduce((sum, line) => sum + (line.itemId === null ? 0 : line.amountCents), 0);
+
+export const checkPayment = (company: InMemoryQboCompany, fields: QboPaymentFields, selfId?: string): Result<void, QboError> => {
+  const customer = checkRef(company, 'Customer', fields.customerId, 'CustomerRef');
+  if (!customer.ok) return customer;
+  if (fields.totalCents < 0) return err(businessValidation('TotalAmt cannot be negative', 'TotalAmt'));
+  const deposit = checkDepositAccount(company, fields.depositAccountId);
+  if (!deposit.ok) return deposit;
+  if (fields.invoiceId === null) return done;
+  const invoice = company.get('Invoice', fields.invoiceId);
+  if (!invoice) return err(invalidReference('Line.LinkedTxn.TxnId'));
+  if (invoice.fields.customerId !== fields.customerId) return err(businessValidation(`Invoice ${invoice.ref.id} belongs to another customer`, 'Line.LinkedTxn'));
+  if (fields.totalCents <= 0) return err(businessValidation('A payment line amount must be more than zero', 'Line.Amount'));
+  const open = invoiceTotal(invoice.fields) - appliedTo(company, invoice.ref.id, selfId);
+  if (fields.totalCents > open) return err(businessValidation(`The amount applied to Invoice ${invoice.ref.id} is more than its open balance`, 'Line.Amount'));
+  return done;
+};
+
+export const checkRefundReceipt = (company: InMemoryQboCompany, fields: QboRefundReceiptFields): Result<void, QboError> => {
+  const customer = checkRef(company, 'Customer', fields.customerId, 'CustomerRef');
+  if (!customer.ok) return customer;
+  const item = checkRef(company, 'Item', fields.refundItemId, 'Line.SalesItemLineDetail.ItemRef');
+  if (!item.ok) return item;
+  return checkDepositAccount(company, fields.depositAccountId);
+};

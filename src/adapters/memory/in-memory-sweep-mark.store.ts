@@ -1,0 +1,15 @@
+import { injectable } from 'inversify';
+import type { SweepMark, SweepMarkStore } from '../../application/ports/sweep-mark-store.port';
+
+@injectable()
+export class InMemorySweepMarkStore implements SweepMarkStore {
+  private readonly marks = new Map<string, SweepMark>();
+
+  async get(tenantId: string): Promise<SweepMark | null> {
+    return this.marks.get(tenantId) ?? null;
+  }
+
+  async save(tenantId: string, mark: SweepMark): Promise<void> {
+    this.marks.set(tenantId, { ...mark });
+  }
+}

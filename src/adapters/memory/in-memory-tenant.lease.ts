@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import { injectable } from 'inversify';
+import type { TenantLease } from '../../application/ports/tenant-lease.port';
+
+@injectable()
+export class InMemoryTenantLease implements TenantLease {
+  private readonly leases = new Map<string, { owner: string; token: string; expiresAt: number }>();
+
+  async acquire(tenantId: string, owner: string, now: number, leaseMs: number): Promise<string | null> {
+    const held = this.leases.get(tenantId);
+    if (held && held.expiresAt > now && held.owner !== owner) return null;
+    const token = randomUUID();
+    this.leases.set(tenantId, { owner, token, expiresAt: now + leaseMs });
+    return token;
+  }
+
+  async renew(tenantId: string, token: string, now: number, leaseMs: number): Promise<boolean> {
+    const held = this.leases.get(tenantId);
+    if (!held || held.token !== token) return false;
+    held.expiresAt = now + leaseMs;
+    return true;
+  }
+
+  async release(tenantId: string, token: string): Promise<void> {
+    if (this.leases.get(tenantId)?.token === token) this.leases.delete(tenantId);
+  }
+}

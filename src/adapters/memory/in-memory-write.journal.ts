@@ -1,0 +1,42 @@
+import { injectable } from 'inversify';
+import type { PendingCreate, WriteJournal } from '../../application/ports/write-journal.port';
+import type { HostRecordKind } from '../../domain/host/host-records';
+import type { QboWritableEntity } from '../../domain/qbo/qbo-records';
+
+const keyOf = (tenantId: string, kind: HostRecordKind, hostId: string): string => JSON.stringify([tenantId, kind, hostId]);
+
+@injectable()
+export class InMemoryWriteJournal implements WriteJournal {
+  private readonly notes = new Map<string, PendingCreate>();
+
+  async begin(entry: PendingCreate): Promise<void> {
+    this.notes.set(keyOf(entry.tenantId, entry.kind, entry.hostId), { ...entry });
+  }
+
+  async get(tenantId: string, kind: HostRecordKind, hostId: string): Promise<PendingCreate | null> {
+    return this.notes.get(keyOf(tenantId, kind, hostId)) ?? null;
+  }
+
+  async withLookup(tenantId: string, entity: QboWritableEntity, lookup: string): Promise<readonly PendingCreate[]> {
+    return [...this.notes.values()].filter((note) => note.tenantId === tenantId && note.entity === entity && note.lookup === lookup);
+  }
+
+  async beginMany(entries: readonly PendingCreate[]): Promise<void> {
+    for (const entry of entries) await this.begin(entry);
+  }
+
+  async getMany(tenantId: string, kind: HostRecordKind, hostIds: readonly string[]): Promise<ReadonlyMap<string, PendingCreate>> {
+    return new Map(hostIds.flatMap((hostId) => {
+      const note = this.notes.get(keyOf(tenantId, kind, hostId));
+      return note ? [[hostId, note] as const] : [];
+    }));
+  }
+
+  async endMany(tenantId: string, kind: HostRecordKind, hostIds: readonly string[]): Promise<void> {
+    for (const hostId of hostIds) this.notes.delete(keyOf(tenantId, kind, hostId));
+  }
+
+  async end(tenantId: string, kind: HostRecordKind, hostId: string): Promise<void> {
+    this.notes.delete(keyOf(tenantId, kind, hostId));
+  }
+}

@@ -1,0 +1,71 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { EmulatorState } from '../emulator-state';
+import { businessValidation, gatewayAuthBody, systemFailure, throttled } from '../qbo-fault';
+import { isWriteRequest, logOnly, reply, replyFault, requestIdOf, setIntuitTid, type Exchange } from './exchange';
+
+const MAX_REQUEST_ID_LENGTH = 50;
+const TIMEOUT_HOLD_S = 130; // past QBO's own 120 s, so the client's timeout always fires first
+
+const bearerOf = (req: Request): string | undefined => {
+  const header = req.headers.authorization;
+  const match = header ? /^Bearer\s+(.+)$/i.exec(header) : null;
+  return match ? (match[1] as string).trim() : undefined;
+};
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Everything between the socket and the entity logic, in QBO's order: the bearer token for this realm,
+ * injected faults, the realm's rate limits, artificial latency, then the requestid replay.
+ */
+export function apiGate(state: EmulatorState): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    setIntuitTid(res);
+    const realmId = String(req.params.realmId);
+    const store = state.realms.get(realmId);
+    const exchange: Exchange = { store, requestid: requestIdOf(req), isWrite: isWriteRequest(req), dropAfterApply: false };
+    res.locals.exchange = exchange;
+
+    const access = state.tokens.checkAccess(bearerOf(req), state.now());
+    if (!access.ok) return reply(state, req, res, 401, gatewayAuthBody(401, state.now()));
+    // A token that is valid for another company: QBO answers 403 ApplicationAuthorizationFailed.
+    if (access.realmId !== realmId || !store) return reply(state, req, res, 403, gatewayAuthBody(403, state.now()));
+
+    const fault = state.takeFault(realmId);
+    if (fault === 'throttle') return replyFault(state, req, res, throttled());
+    if (fault === 'server-error') return replyFault(state, req, res, systemFailure());
+    if (fault === 'unavailable') {
+      logOnly(state, req, res, 503, false);
+      // QBO's front end answers an outage with an HTML page, not JSON.
+      res.status(503).type('html').send('<html><body><h1>503 Service Unavailable</h1></body></html>');
+      return;
+    }
+    if (fault === 'timeout') {
+      logOnly(state, req, res, 0, true);
+      state.heldResponses.add(res);
+      const timer = setTimeout(() => res.destroy(), state.scaledMs(TIMEOUT_HOLD_S));
+      timer.unref();
+      res.on('close', () => {
+        clearTimeout(timer);
+        state.heldResponses.delete(res);
+      });
+      return;
+    }
+    exchange.dropAfterApply = fault === 'apply-then-drop';
+
+    const isBatch = /\/batch$/i.test(req.path);
+    const release = state.limiter.admit(realmId, isBatch, state.config.rateLimits, state.now(), state.scaledMs(60));
+    if (!release) return replyFault(state, req, res, throttled());
+    res.on('close', release);
+
+    if (state.config.latencyMs > 0) await delay(state.config.latencyMs * state.config.timeScale);
+
+    if (exchange.requestid && exchange.requestid.length > MAX_REQUEST_ID_LENGTH) {
+      const length = exchange.requestid.length;
+      return replyFault(state, req, res, businessValidation(`You cannot enter more than ${MAX_REQUEST_ID_LENGTH} characters in the request_id field. You entered ${length} characters.`, 'requestid'));
+    }
+    const stored = exchange.isWrite && exchange.requestid ? store.responses.get(exchange.requestid) : undefined;
+    if (stored) return reply(state, req, res, stored.status, stored.body, { replayed: true });
+    next();
+  };
+}

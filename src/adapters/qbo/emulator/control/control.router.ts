@@ -1,0 +1,136 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { EMULATED_ENTITIES, type Body } from '../emulated-entity';
+import { mergeConfig } from '../emulator-config';
+import { FAULT_KINDS, type EmulatorState, type FaultKind } from '../emulator-state';
+import { createEntity, deletedBody, presentRecord, updateEntity } from '../entity-writer';
+import { entityOrFault } from '../api/entity-operations';
+import { QboFault } from '../qbo-fault';
+import { formatResponseTime } from '../qbo-time';
+import type { RealmStore } from '../realm-store';
+import { renderStatePage } from './state-page';
+
+class ControlError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** `/__emulator/...`: what tests and benchmarks use to set the stage and read what QBO holds. */
+export function controlRouter(state: EmulatorState): Router {
+  const router = express.Router();
+  router.use(express.json({ limit: '20mb' }));
+
+  const realmOf = (req: Request): RealmStore => {
+    const store = state.realms.get(String(req.params.realmId));
+    if (!store) throw new ControlError(404, `No company with realm id ${String(req.params.realmId)}`);
+    return store;
+  };
+
+  router.get('/', (_req, res) => {
+    res.type('html').send(renderStatePage([...state.realms.values()]));
+  });
+
+  router.post('/realms', (req, res) => {
+    const companyName = (req.body as Body | undefined)?.companyName;
+    if (companyName !== undefined && (typeof companyName !== 'string' || companyName.trim() === '')) {
+      throw new ControlError(400, 'companyName must be a non-empty string');
+    }
+    const store = state.createRealm(companyName as string | undefined);
+    const tokens = state.tokens.issue(store.realmId, null, state.now());
+    res.status(201).json({ realmId: store.realmId, companyName: store.companyName, accessToken: tokens.access_token, refreshToken: tokens.refresh_token });
+  });
+
+  router.get('/realms/:realmId/state', (req, res) => {
+    const store = realmOf(req);
+    const entities: Record<string, Body[]> = {};
+    for (const entity of EMULATED_ENTITIES) {
+      const records = [...store.table(entity).values()];
+      if (records.length > 0) entities[entity] = records.map((record) => (record.deleted ? { ...presentRecord(store, record), ...deletedBody(record) } : presentRecord(store, record)));
+    }
+    res.json(entities);
+  });
+
+  router.get('/realms/:realmId/requests', (req, res) => {
+    res.json({ requests: realmOf(req).requests });
+  });
+
+  // Seeding as if a person had typed the record into QBO: no token, no limits, no log entry, QBO's validation.
+  router.post('/realms/:realmId/entities/:entity', (req, res) => {
+    const store = realmOf(req);
+    const entity = entityOrFault(String(req.params.entity));
+    const record = createEntity(store, entity, req.body, { now: state.now() });
+    res.status(201).json({ [entity]: presentRecord(store, record), time: formatResponseTime(state.now()) });
+  });
+
+  // An edit in the QBO UI: a sparse update that needs no SyncToken and raises it.
+  router.post('/realms/:realmId/entities/:entity/:id', (req, res) => {
+    const store = realmOf(req);
+    const entity = entityOrFault(String(req.params.entity));
+    const current = store.get(entity, String(req.params.id));
+    if (!current || current.deleted) throw new ControlError(404, `No ${entity} with id ${String(req.params.id)}`);
+    const changes = { ...(req.body as Body), Id: current.id, SyncToken: String(current.syncToken), sparse: true };
+    const record = updateEntity(store, entity, changes, { now: state.now() });
+    res.json({ [entity]: presentRecord(store, record), time: formatResponseTime(state.now()) });
+  });
+
+  // The bookkeeper closes the books through a date (Settings → Advanced → Close the books); null reopens them.
+  router.post('/realms/:realmId/close-books', (req, res) => {
+    const store = realmOf(req);
+    const closedThrough = (req.body as Body | undefined)?.closedThrough;
+    if (closedThrough !== null && (typeof closedThrough !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(closedThrough))) {
+      throw new ControlError(400, 'closedThrough must be a date YYYY-MM-DD, or null to reopen the books');
+    }
+    store.closedThrough = closedThrough;
+    res.json({ realmId: store.realmId, closedThrough });
+  });
+
+  router.post('/faults', (req, res) => {
+    const body = (req.body ?? {}) as Body;
+    const kind = body.kind as FaultKind;
+    if (!FAULT_KINDS.includes(kind)) throw new ControlError(400, `kind must be one of ${FAULT_KINDS.join(', ')}`);
+    const realmId = body.realmId === undefined ? undefined : String(body.realmId);
+    if (realmId !== undefined && !state.realms.has(realmId)) throw new ControlError(404, `No company with realm id ${realmId}`);
+    const count = body.count === undefined ? 1 : Number(body.count);
+    if (!Number.isInteger(count) || count < 1) throw new ControlError(400, 'count must be a whole number of at least 1');
+    if (kind === 'expire-access-token') state.tokens.expireAccessTokens(realmId, state.now());
+    else if (kind === 'revoke-refresh-token') state.tokens.revokeRealm(realmId);
+    else state.addFault(kind, realmId, count);
+    res.status(201).json({ kind, realmId: realmId ?? null, count });
+  });
+
+  router.post('/config', (req, res) => {
+    try {
+      state.config = mergeConfig(state.config, req.body ?? {});
+    } catch (error) {
+      throw new ControlError(400, (error as Error).message);
+    }
+    res.json(state.config);
+  });
+
+  router.get('/config', (_req, res) => {
+    res.json(state.config);
+  });
+
+  // The next authorization is refused as if the user were not a company admin.
+  router.post('/deny-next-authorization', (_req, res) => {
+    state.denyNextAuthorization = true;
+    res.status(204).end();
+  });
+
+  router.post('/reset', (_req, res) => {
+    state.reset();
+    res.status(204).end();
+  });
+
+  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    if (error instanceof QboFault) return res.status(error.status).json({ ...error.toBody(), time: formatResponseTime(state.now()) });
+    if (error instanceof ControlError) return res.status(error.status).json({ error: { message: error.message } });
+    if ((error as { type?: string }).type === 'entity.parse.failed') return res.status(400).json({ error: { message: 'The body is not valid JSON' } });
+    next(error);
+  });
+  return router;
+}

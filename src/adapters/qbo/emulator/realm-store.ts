@@ -1,0 +1,86 @@
+import type { Body, EmulatedEntity, StoredRecord } from './emulated-entity';
+
+/** What the realm answered to a request carrying a `requestid`, replayed verbatim on a repeat. */
+export interface StoredResponse {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export interface RequestLogEntry {
+  readonly method: string;
+  readonly path: string;
+  readonly operation: string | null;
+  readonly requestid: string | null;
+  readonly status: number;
+  readonly time: string;
+  /** true when the answer came from the requestid replay store, not from a new write. */
+  readonly replayed: boolean;
+  /** true when the connection was dropped instead of answered (fault injection). */
+  readonly dropped: boolean;
+}
+
+/** QBO compares names case-insensitively and ignores surrounding spaces (choice: stricter than exact match). */
+export const normaliseName = (name: string): string => name.normalize('NFC').trim().toLowerCase();
+
+/** One QBO company: its entities, the indexes that keep uniqueness checks O(1), its requestid memory and request log. */
+export class RealmStore {
+  private nextId = 1;
+  private nextDocNumber = 1001;
+  private readonly tables = new Map<EmulatedEntity, Map<string, StoredRecord>>();
+  /** DisplayName space shared by Customer, Vendor and Employee; inactive names included. */
+  readonly peopleNames = new Map<string, StoredRecord>();
+  readonly itemNames = new Map<string, StoredRecord>();
+  readonly accountNames = new Map<string, StoredRecord>();
+  /** `<entity>:<normalised DocNumber>` → transaction. */
+  readonly docNumbers = new Map<string, StoredRecord>();
+  /** invoice id → (payment id → applied cents). */
+  readonly applications = new Map<string, Map<string, number>>();
+  readonly responses = new Map<string, StoredResponse>();
+  /** Raised by every write; lets a query reuse its last match list while nothing changed. */
+  version = 0;
+  /** The books' closing date (`YYYY-MM-DD`): transactions dated on or before it are refused with 6210. */
+  closedThrough: string | null = null;
+  queryCache: { readonly key: string; readonly version: number; readonly matches: readonly StoredRecord[] } | undefined;
+  readonly requests: RequestLogEntry[] = [];
+
+  constructor(
+    readonly realmId: string,
+    public companyName: string,
+    readonly createdAt: number,
+  ) {}
+
+  table(entity: EmulatedEntity): Map<string, StoredRecord> {
+    let table = this.tables.get(entity);
+    if (!table) {
+      table = new Map();
+      this.tables.set(entity, table);
+    }
+    return table;
+  }
+
+  get(entity: EmulatedEntity, id: string): StoredRecord | undefined {
+    return this.tables.get(entity)?.get(id);
+  }
+
+  insert(entity: EmulatedEntity, body: Body, now: number, id = String(this.nextId++)): StoredRecord {
+    const record: StoredRecord = { entity, id, syncToken: 0, body, createdAt: now, updatedAt: now, deleted: false };
+    this.table(entity).set(id, record);
+    this.version += 1;
+    return record;
+  }
+
+  /** The next automatic transaction number, skipping numbers already taken by hand. */
+  takeDocNumber(entity: EmulatedEntity): string {
+    let candidate = String(this.nextDocNumber++);
+    while (this.docNumbers.has(docNumberKey(entity, candidate))) candidate = String(this.nextDocNumber++);
+    return candidate;
+  }
+
+  appliedTo(invoiceId: string): number {
+    let total = 0;
+    for (const cents of this.applications.get(invoiceId)?.values() ?? []) total += cents;
+    return total;
+  }
+}
+
+export const docNumberKey = (entity: EmulatedEntity, docNumber: string): string => `${entity}:${normaliseName(docNumber)}`;

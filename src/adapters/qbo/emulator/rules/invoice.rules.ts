@@ -1,0 +1,44 @@
+import { moneyToWire } from '../money';
+import { businessValidation, requiredParam } from '../qbo-fault';
+import type { EntityRules } from './entity-rules';
+import { prepareSalesLines, withSubTotalLine } from './sales-lines';
+import { prepareDocNumber, prepareHeader, reindexDocNumber, voidedNote } from './transaction-fields';
+
+export const INVOICE_RULES: EntityRules = {
+  entity: 'Invoice',
+  writable: new Set([
+    'CustomerRef', 'Line', 'DocNumber', 'TxnDate', 'DueDate', 'PrivateNote', 'CustomerMemo', 'BillAddr', 'ShipAddr', 'BillEmail',
+    'SalesTermRef', 'EmailStatus', 'PrintStatus', 'AllowOnlineCreditCardPayment', 'AllowOnlineACHPayment', 'ApplyTaxAfterDiscount',
+    'CurrencyRef', 'TxnTaxDetail', 'ClassRef', 'DepartmentRef', 'GlobalTaxCalculation', 'TrackingNum', 'ShipDate', 'ShipMethodRef', 'CustomField',
+  ]),
+  computed: new Set(['TotalAmt', 'Balance', 'HomeBalance', 'HomeTotalAmt', 'LinkedTxn', 'Deposit']),
+  creatable: true,
+  deletable: true,
+  prepare(input, context) {
+    const body = prepareHeader(input, context, true);
+    const { lines, totalCents } = prepareSalesLines(context.store, body);
+    if (lines.length === 0) throw requiredParam('Line');
+    const applied = context.previous ? context.store.appliedTo(context.previous.id) : 0;
+    if (totalCents < applied) throw businessValidation('The invoice total cannot be less than the payments applied to it', 'Line');
+    return { ...body, Line: lines, DocNumber: prepareDocNumber('Invoice', body, context), TotalAmt: totalCents, Balance: totalCents - applied };
+  },
+  commit(store, before, after) {
+    reindexDocNumber(store, 'Invoice', before, after);
+  },
+  // Choice: QBO would unlink the payments; refusing is stricter and the plugin deletes payments first anyway.
+  checkRemoval(store, record) {
+    if (store.appliedTo(record.id) > 0) throw businessValidation('This invoice has payments applied to it. Delete or unapply them first.', 'Id');
+  },
+  voided(record) {
+    const lines = (record.body.Line as Record<string, unknown>[]).map((line) => ('Amount' in line ? { ...line, Amount: 0 } : line));
+    return { ...record.body, Line: lines, TotalAmt: 0, Balance: 0, PrivateNote: voidedNote(record.body.PrivateNote) };
+  },
+  present(store, record, wire) {
+    wire.Line = withSubTotalLine(wire.Line, wire.TotalAmt);
+    const payments = [...(store.applications.get(record.id)?.keys() ?? [])];
+    if (payments.length > 0) wire.LinkedTxn = payments.map((id) => ({ TxnId: id, TxnType: 'Payment' }));
+    else wire.LinkedTxn = [];
+    wire.HomeBalance = moneyToWire(record.body.Balance);
+    wire.CurrencyRef ??= { value: 'USD', name: 'United States Dollar' };
+  },
+};

@@ -1,0 +1,37 @@
+import { requiredParam } from '../qbo-fault';
+import type { EntityRules } from './entity-rules';
+import { prepareSalesLines, withSubTotalLine } from './sales-lines';
+import { prepareDepositAccount, prepareDocNumber, prepareHeader, reindexDocNumber } from './transaction-fields';
+
+export const REFUND_RECEIPT_RULES: EntityRules = {
+  entity: 'RefundReceipt',
+  writable: new Set([
+    'CustomerRef', 'Line', 'DepositToAccountRef', 'TxnDate', 'DocNumber', 'PrivateNote', 'PaymentMethodRef', 'PaymentRefNum', 'CustomerMemo',
+    'BillAddr', 'ShipAddr', 'BillEmail', 'CurrencyRef', 'PrintStatus', 'ClassRef', 'DepartmentRef', 'CheckPayment', 'CreditCardPayment',
+    'PaymentType', 'ApplyTaxAfterDiscount', 'TxnTaxDetail', 'GlobalTaxCalculation',
+  ]),
+  computed: new Set(['TotalAmt', 'Balance', 'HomeTotalAmt', 'HomeBalance']),
+  creatable: true,
+  deletable: true,
+  prepare(input, context) {
+    const body = prepareHeader(input, context, false);
+    const { lines, totalCents, itemLineCount } = prepareSalesLines(context.store, body);
+    if (itemLineCount === 0) throw requiredParam('Line.SalesItemLineDetail');
+    return {
+      ...body,
+      Line: lines,
+      DepositToAccountRef: prepareDepositAccount(context.store, body, undefined),
+      DocNumber: prepareDocNumber('RefundReceipt', body, context),
+      TotalAmt: totalCents,
+      Balance: 0,
+      PrintStatus: body.PrintStatus ?? 'NeedToPrint',
+      PaymentRefNum: body.PaymentRefNum ?? 'To Print',
+    };
+  },
+  commit(store, before, after) {
+    reindexDocNumber(store, 'RefundReceipt', before, after);
+  },
+  present(_store, _record, wire) {
+    wire.Line = withSubTotalLine(wire.Line, wire.TotalAmt);
+  },
+};

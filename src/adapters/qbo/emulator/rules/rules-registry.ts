@@ -1,0 +1,23 @@
+import type { EmulatedEntity } from '../emulated-entity';
+import { ACCOUNT_RULES } from './account.rules';
+import { COMPANY_INFO_RULES } from './company-info.rules';
+import { CREDIT_MEMO_RULES } from './credit-memo.rules';
+import type { EntityRules } from './entity-rules';
+import { INVOICE_RULES } from './invoice.rules';
+import { ITEM_RULES } from './item.rules';
+import { PAYMENT_RULES } from './payment.rules';
+import { PEOPLE_RULES } from './people.rules';
+import { REFUND_RECEIPT_RULES } from './refund-receipt.rules';
+
+const RULES: Record<EmulatedEntity, EntityRules> = {
+  ...PEOPLE_RULES,
+  Item: ITEM_RULES,
+  Account: ACCOUNT_RULES,
+  Invoice: INVOICE_RULES,
+  Payment: PAYMENT_RULES,
+  RefundReceipt: REFUND_RECEIPT_RULES,
+  CreditMemo: CREDIT_MEMO_RULES,
+  CompanyInfo: COMPANY_INFO_RULES,
+};
+
+export const rulesFor = (entity: EmulatedEntity): EntityRules => RULES[entity];

@@ -1,0 +1,62 @@
+import type { Body } from '../emulated-entity';
+import { businessValidation, invalidEnumeration, requiredParam, validationFault } from '../qbo-fault';
+import type { RealmStore } from '../realm-store';
+import { readString, refTo, resolveRef } from './field-checks';
+
+export interface PreparedLines {
+  readonly lines: Body[];
+  readonly totalCents: number;
+  readonly itemLineCount: number;
+}
+
+const DETAIL_TYPES = new Set(['SalesItemLineDetail', 'DescriptionOnly', 'SubTotalLineDetail']);
+
+/**
+ * Validates sales lines (invoice, refund receipt, credit memo): item references exist and are active,
+ * Amount agrees with Qty × UnitPrice, and returns the lines QBO would store with their total in cents.
+ * SubTotal lines are QBO's own and are dropped on input.
+ */
+export function prepareSalesLines(store: RealmStore, body: Body): PreparedLines {
+  const input = body.Line;
+  if (input === undefined || input === null) throw requiredParam('Line');
+  if (!Array.isArray(input)) throw validationFault('2010', 'Request has invalid or unsupported property', 'Line must be a list', 'Line');
+  const lines: Body[] = [];
+  let totalCents = 0;
+  let itemLineCount = 0;
+  for (const raw of input as unknown[]) {
+    if (raw === null || typeof raw !== 'object') throw validationFault('2010', 'Request has invalid or unsupported property', 'Each Line must be an object', 'Line');
+    const line = { ...(raw as Body) };
+    const detailType = readString(line, 'DetailType', { required: true, max: 50 }, 'Line.DetailType') as string;
+    if (!DETAIL_TYPES.has(detailType)) throw invalidEnumeration('Line.DetailType', detailType);
+    if (detailType === 'SubTotalLineDetail') continue;
+    readString(line, 'Description', { max: 4000 }, 'Line.Description');
+    if (detailType === 'SalesItemLineDetail') {
+      const detail = line.SalesItemLineDetail;
+      if (detail === null || typeof detail !== 'object') throw requiredParam('Line.SalesItemLineDetail');
+      const item = resolveRef(store, detail as Body, 'ItemRef', ['Item'], true, 'Line.SalesItemLineDetail.ItemRef');
+      const amount = line.Amount;
+      if (typeof amount !== 'number') throw requiredParam('Line.Amount');
+      const { Qty: qty, UnitPrice: unitPrice } = detail as Body;
+      // QBO refuses an Amount that is not Qty × UnitPrice; one cent of slack absorbs rounding-mode differences.
+      if (typeof qty === 'number' && typeof unitPrice === 'number' && Math.abs(Math.round(qty * unitPrice) - amount) > 1) {
+        throw validationFault('6070', 'A business validation error has occurred while processing your request', `Business Validation Error: Amount is not equal to UnitPrice * Qty. Supplied value:${amount / 100}`, 'Line.Amount');
+      }
+      if (amount < 0) throw businessValidation('A line amount cannot be negative', 'Line.Amount');
+      line.SalesItemLineDetail = { ...(detail as Body), ItemRef: refTo((item as { id: string }).id, item?.body.Name) };
+      totalCents += amount;
+      itemLineCount += 1;
+    } else {
+      delete line.Amount;
+    }
+    line.Id = String(lines.length + 1);
+    line.LineNum = lines.length + 1;
+    lines.push(line);
+  }
+  return { lines, totalCents, itemLineCount };
+}
+
+/** QBO appends a subtotal line to every sales transaction it returns. */
+export function withSubTotalLine(lines: unknown, totalDecimal: unknown): unknown[] {
+  const list = Array.isArray(lines) ? lines : [];
+  return [...list, { Amount: totalDecimal, DetailType: 'SubTotalLineDetail', SubTotalLineDetail: {} }];
+}

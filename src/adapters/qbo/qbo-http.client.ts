@@ -1,0 +1,155 @@
+import { inject, injectable } from 'inversify';
+import { Clock } from '../../application/ports/clock.port';
+import { Logger } from '../../application/ports/logger.port';
+import type { QboError } from '../../domain/qbo/qbo-error';
+import { err, ok, type Result } from '../../domain/shared/result';
+import { QboAccessTokens, type QboAccess } from './qbo-access-tokens';
+import { faultDetail, qboErrorFrom, unavailable, type FaultContext } from './qbo-fault.parser';
+import { QboOptions, resolveQboOptions, type ResolvedQboOptions } from './qbo-options';
+import { realmLimiter, type RequestKind } from './qbo-rate.limiter';
+import { backoffMs, defaultRetryPolicy, sleep, throttleWaitMs } from './qbo-retry.policy';
+
+export interface QboCall {
+  readonly method: 'GET' | 'POST';
+  /** After `/v3/company/{realmId}/`, e.g. `customer` or `query`. */
+  readonly path: string;
+  readonly params?: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+  readonly kind?: RequestKind;
+  /** Writes carry a requestid: QBO answers a repeat of it with the first answer instead of acting twice. */
+  readonly requestId?: string;
+  readonly context?: FaultContext;
+}
+
+export interface QboAnswer {
+  readonly body: unknown;
+  readonly intuitTid?: string;
+}
+
+/** Looks for what an uncertain write may have done; a value means "it happened, here is the result". */
+export type Settle<T> = () => Promise<Result<T | null, QboError>>;
+
+type Attempt =
+  | { readonly type: 'answer'; readonly status: number; readonly body: unknown; readonly intuitTid?: string; readonly retryAfter: string | null }
+  | { readonly type: 'lost'; readonly why: string };
+
+/**
+ * One QBO request, done properly: the tenant's token (refreshed once after a 401), the realm's limiter, a timeout,
+ * waits on throttling and bounded retries with full jitter on outages. A write whose outcome is unknown (timeout,
+ * dropped connection, 5xx) is settled first by looking the record up, then retried with the same requestid.
+ */
+@injectable()
+export class QboHttpClient {
+  private readonly options: ResolvedQboOptions;
+  private readonly policy = defaultRetryPolicy;
+
+  constructor(
+    @inject(QboOptions) options: QboOptions,
+    @inject(QboAccessTokens) private readonly tokens: QboAccessTokens,
+    @inject(Clock) private readonly clock: Clock,
+    @inject(Logger) private readonly logger: Logger,
+  ) {
+    this.options = resolveQboOptions(options);
+  }
+
+  async send<T>(tenantId: string, call: QboCall, decode: (answer: QboAnswer) => Result<T, QboError>, settle?: Settle<T>): Promise<Result<T, QboError>> {
+    let access: QboAccess | null = null;
+    let refreshed = false;
+    let outages = 0;
+    let throttles = 0;
+    let uncertain = false;
+    for (;;) {
+      if (uncertain && settle) {
+        const settled = await settle();
+        if (settled.ok && settled.value !== null) return ok(settled.value);
+      }
+      if (access === null) {
+        const current = await this.tokens.current(tenantId);
+        if (!current.ok) return current;
+        access = current.value;
+      }
+      const attempt = await this.attempt(tenantId, access, call);
+      const scale = this.options.timeScale;
+      if (attempt.type === 'lost' || attempt.status >= 500) {
+        const error =
+          attempt.type === 'lost' ? unavailable(attempt.why) : qboErrorFrom(attempt.status, attempt.body, attempt.intuitTid, call.context);
+        if (outages >= this.policy.maxUnavailableRetries) return err(error);
+        uncertain = call.requestId !== undefined;
+        await sleep(backoffMs(this.policy, outages, scale, Math.random));
+        outages += 1;
+        continue;
+      }
+      if (attempt.status >= 200 && attempt.status < 300) {
+        return decode({ body: attempt.body, ...(attempt.intuitTid ? { intuitTid: attempt.intuitTid } : {}) });
+      }
+      if (attempt.status === 401 && !refreshed) {
+        refreshed = true;
+        const renewed = await this.tokens.afterRejection(tenantId, access.accessToken);
+        if (!renewed.ok) return renewed;
+        access = renewed.value;
+        continue;
+      }
+      if (attempt.status === 429 || faultDetail(attempt.body)?.code === '3001') {
+        const error = qboErrorFrom(429, attempt.body, attempt.intuitTid, call.context);
+        if (throttles >= this.policy.maxThrottleRetries) return err(error);
+        const waitMs = throttleWaitMs(this.policy, attempt.retryAfter, scale, this.clock.now());
+        realmLimiter(this.options.apiBaseUrl, access.realmId, this.options.limits, scale, () => this.clock.now()).pause(this.clock.now() + waitMs);
+        this.logger.warn({ tenantId, realmId: access.realmId, waitMs, intuitTid: attempt.intuitTid }, 'QBO throttled the realm; waiting');
+        await sleep(waitMs);
+        throttles += 1;
+        continue;
+      }
+      return err(qboErrorFrom(attempt.status, attempt.body, attempt.intuitTid, call.context));
+    }
+  }
+
+  private async attempt(tenantId: string, access: QboAccess, call: QboCall): Promise<Attempt> {
+    const { apiBaseUrl, limits, timeScale, requestTimeoutMs } = this.options;
+    const limiter = realmLimiter(apiBaseUrl, access.realmId, limits, timeScale, () => this.clock.now());
+    const release = await limiter.acquire(call.kind ?? 'single');
+    const url = new URL(`${apiBaseUrl}/v3/company/${encodeURIComponent(access.realmId)}/${call.path}`);
+    for (const [key, value] of Object.entries({ ...call.params, minorversion: '75' })) url.searchParams.set(key, value);
+    if (call.requestId !== undefined) url.searchParams.set('requestid', call.requestId);
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), requestTimeoutMs);
+    const started = this.clock.now();
+    const logged = { tenantId, realmId: access.realmId, method: call.method, path: call.path };
+    try {
+      const response = await fetch(url, {
+        method: call.method,
+        headers: {
+          Authorization: `Bearer ${access.accessToken}`,
+          Accept: 'application/json',
+          ...(call.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+        signal: abort.signal,
+      });
+      const text = await response.text();
+      const intuitTid = response.headers.get('intuit_tid') ?? undefined;
+      this.logger.debug({ ...logged, status: response.status, intuitTid, durationMs: this.clock.now() - started }, 'QBO request');
+      return { type: 'answer', status: response.status, body: parseJson(text), retryAfter: response.headers.get('retry-after'), ...(intuitTid ? { intuitTid } : {}) };
+    } catch (error) {
+      const why = abort.signal.aborted ? `no answer within ${requestTimeoutMs} ms` : `connection failed (${errorName(error)})`;
+      this.logger.warn({ ...logged, durationMs: this.clock.now() - started, why }, 'QBO request lost');
+      return { type: 'lost', why };
+    } finally {
+      clearTimeout(timer);
+      release();
+    }
+  }
+}
+
+const parseJson = (text: string): unknown => {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return text;
+  }
+};
+
+const errorName = (error: unknown): string => {
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  if (typeof cause?.code === 'string') return cause.code;
+  return error instanceof Error ? error.message : 'unknown';
+};

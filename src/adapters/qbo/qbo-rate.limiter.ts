@@ -1,0 +1,130 @@
+import type { QboLimits } from './qbo-options';
+
+export type RequestKind = 'single' | 'batch';
+
+interface Waiter {
+  readonly kind: RequestKind;
+  readonly grant: (release: () => void) => void;
+}
+
+/**
+ * One realm's budget: at most `concurrent` requests in flight, `perMinute` starts per window (batches count too,
+ * the stricter reading of Intuit's limits) and `batchPerMinute` batch starts per window. Waiters go first come,
+ * first served, except that single requests pass a batch that waits for the batch budget alone. A 429 pauses
+ * everyone until the wait QBO asked for has passed.
+ */
+export class QboRateLimiter {
+  private inFlight = 0;
+  // A start counts from when its answer came back: QBO counts it on arrival, somewhere in between, so this never runs ahead.
+  private readonly starts: { at: number }[] = [];
+  private readonly batchStarts: { at: number }[] = [];
+  private readonly waiting: Waiter[] = [];
+  private pausedUntil = 0;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly limits: QboLimits,
+    private readonly windowMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  /** Resolves with the function that gives the slot back; call it once the response is read. */
+  acquire(kind: RequestKind): Promise<() => void> {
+    return new Promise((grant) => {
+      this.waiting.push({ kind, grant });
+      this.pump();
+    });
+  }
+
+  pause(untilMs: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, untilMs);
+  }
+
+  private pump(): void {
+    for (;;) {
+      const now = this.now();
+      this.forget(now);
+      const next = this.nextReady(now);
+      if (next === null) return;
+      this.waiting.splice(next, 1).forEach((waiter) => this.grant(waiter));
+    }
+  }
+
+  /**
+   * The first waiter that may start now. A batch held only by the batch budget does not hold up the single
+   * requests behind it (they have budget of their own: QBO allows 500 requests but only 40 batches a minute);
+   * anything else that holds the first waiter holds everyone, so order is kept.
+   */
+  private nextReady(now: number): number | null {
+    let wakeAt = Infinity;
+    for (let index = 0; index < this.waiting.length; index += 1) {
+      const waiter = this.waiting[index] as Waiter;
+      const readyAt = this.readyAt(waiter.kind, now);
+      if (readyAt === 'busy') return null; // a release pumps again
+      if (readyAt <= now) return index;
+      wakeAt = Math.min(wakeAt, readyAt);
+      if (waiter.kind === 'single' || this.readyAt('single', now) !== now) break;
+    }
+    if (wakeAt !== Infinity) this.wakeAt(wakeAt - now);
+    return null;
+  }
+
+  private grant(waiter: Waiter): void {
+    this.inFlight += 1;
+    const start = { at: Infinity };
+    this.starts.push(start);
+    if (waiter.kind === 'batch') this.batchStarts.push(start);
+    let released = false;
+    waiter.grant(() => {
+      if (released) return;
+      released = true;
+      start.at = this.now();
+      this.inFlight -= 1;
+      this.pump();
+    });
+  }
+
+  private readyAt(kind: RequestKind, now: number): number | 'busy' {
+    if (this.inFlight >= this.limits.concurrent) return 'busy';
+    let at = Math.max(now, this.pausedUntil);
+    if (this.starts.length >= this.limits.perMinute) at = Math.max(at, this.freedAt(this.starts));
+    if (kind === 'batch' && this.batchStarts.length >= this.limits.batchPerMinute) at = Math.max(at, this.freedAt(this.batchStarts));
+    return at === Infinity ? 'busy' : at;
+  }
+
+  /** When the oldest finished start leaves the window; 'busy' cases (all still in flight) wait for a release. */
+  private freedAt(starts: readonly { at: number }[]): number {
+    return Math.min(...starts.map((start) => start.at)) + this.windowMs;
+  }
+
+  private forget(now: number): void {
+    for (const starts of [this.starts, this.batchStarts]) {
+      for (let i = starts.length - 1; i >= 0; i -= 1) if ((starts[i]?.at ?? Infinity) <= now - this.windowMs) starts.splice(i, 1);
+    }
+  }
+
+  private wakeAt(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.pump();
+    }, delayMs);
+    this.timer.unref();
+  }
+}
+
+const limiters = new Map<string, QboRateLimiter>();
+
+/**
+ * The process-wide limiter of one realm, shared by every gateway call that reaches it through the same API URL
+ * with the same limits (two emulators in one test process can hand out the same realm id).
+ */
+export const realmLimiter = (apiBaseUrl: string, realmId: string, limits: QboLimits, timeScale: number, now: () => number): QboRateLimiter => {
+  const key = JSON.stringify([apiBaseUrl, realmId, limits, timeScale]);
+  let limiter = limiters.get(key);
+  if (!limiter) {
+    limiter = new QboRateLimiter(limits, 60_000 * timeScale, now);
+    limiters.set(key, limiter);
+  }
+  return limiter;
+};

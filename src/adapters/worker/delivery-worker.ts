@@ -1,0 +1,119 @@
+import type { Clock } from '../../application/ports/clock.port';
+import type { Logger } from '../../application/ports/logger.port';
+import type { OutboxStore } from '../../application/ports/outbox-store.port';
+import type { RunDeliveryRound } from '../../application/use-cases/run-delivery-round.use-case';
+import type { SweepChanges } from '../../application/use-cases/sweep-changes.use-case';
+
+const keepDoneMs = 7 * 24 * 60 * 60_000;
+const purgeEveryMs = 10 * 60_000;
+const purgeChunk = 1_000;
+/** A bounded pass: a huge backlog of old rows is worked off over several passes, never in one long pause. */
+const purgeChunksPerPass = 20;
+
+export interface DeliveryWorkerOptions {
+  /** How often the outbox is polled for work signalled by other instances. */
+  readonly pollMs: number;
+  /** Companies driven at the same time by this process. */
+  readonly tenantConcurrency: number;
+  readonly workerId: string;
+  /** How often this process sweeps for changes the host never signalled; 0 turns the sweep off. */
+  readonly sweepMs: number;
+}
+
+/**
+ * The loop that drains the outbox in this process: polls, or wakes at once on an in-process notify. Different
+ * tenants run in parallel; each tenant's lease keeps one worker per QBO company across all instances.
+ */
+export class DeliveryWorker {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private wokenEarly = false;
+  private lastSweep = Number.NEGATIVE_INFINITY;
+  private lastPurge = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly outbox: OutboxStore,
+    private readonly runRound: RunDeliveryRound,
+    private readonly sweep: SweepChanges,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: DeliveryWorkerOptions,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** New work was signalled in this process: look now instead of at the next poll. */
+  wake(): void {
+    this.wokenEarly = true;
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeUp?.();
+    await this.loop;
+    this.loop = null;
+  }
+
+  /** One pass over every tenant with ready rows; returns how many rows were settled. */
+  async drainOnce(): Promise<number> {
+    const tenants = await this.outbox.readyTenants(this.clock.now(), 1000);
+    let settled = 0;
+    for (let i = 0; i < tenants.length; i += this.options.tenantConcurrency) {
+      const rounds = await Promise.all(tenants.slice(i, i + this.options.tenantConcurrency).map((tenant) => this.runRound.execute(tenant, this.options.workerId)));
+      settled += rounds.reduce((sum, round) => sum + round.settled, 0);
+    }
+    return settled;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      this.wokenEarly = false;
+      let settled = 0;
+      try {
+        await this.sweepWhenDue();
+        await this.purgeWhenDue();
+        settled = await this.drainOnce();
+      } catch (error) {
+        this.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'delivery round failed; trying again shortly');
+      }
+      if (settled === 0 && !this.wokenEarly) await this.pause(this.options.pollMs);
+    }
+  }
+
+  private async sweepWhenDue(): Promise<void> {
+    if (this.options.sweepMs <= 0 || this.clock.now() - this.lastSweep < this.options.sweepMs) return;
+    this.lastSweep = this.clock.now();
+    const swept = await this.sweep.execute();
+    if (swept.enqueued > 0) this.logger.info({ enqueued: swept.enqueued, tenants: swept.tenants }, 'the sweep found host changes that were never signalled; they are queued');
+  }
+
+  /** Done rows are kept a week (to explain what happened), then deleted a chunk at a time so the table stays small. */
+  private async purgeWhenDue(): Promise<void> {
+    if (this.clock.now() - this.lastPurge < purgeEveryMs) return;
+    this.lastPurge = this.clock.now();
+    let purged = 0;
+    for (let chunk = 0; chunk < purgeChunksPerPass; chunk += 1) {
+      const deleted = await this.outbox.purgeDone(this.clock.now() - keepDoneMs, purgeChunk);
+      purged += deleted;
+      if (deleted < purgeChunk) break;
+    }
+    if (purged > 0) this.logger.info({ purged }, 'deleted outbox rows delivered more than a week ago');
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+}

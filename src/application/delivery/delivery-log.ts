@@ -1,0 +1,41 @@
+import type { HostRecordKind } from '../../domain/host/host-records';
+import type { QboRef } from '../../domain/qbo/qbo-records';
+import type { SyncDecision } from '../../domain/sync/sync-decision';
+import type { ActivityAction, ActivityLog, ActivityOutcome } from '../ports/activity-log.port';
+import type { Clock } from '../ports/clock.port';
+
+export interface RecordAddress {
+  readonly tenantId: string;
+  readonly kind: HostRecordKind;
+  readonly hostId: string;
+  readonly outboxId: string | null;
+}
+
+/** One activity row per action the delivery took. */
+export const logDelivery = async (
+  activity: ActivityLog,
+  clock: Clock,
+  record: RecordAddress,
+  action: ActivityAction,
+  qboId: string | null,
+  outcome: ActivityOutcome,
+  message: string,
+): Promise<void> => {
+  await activity.record({ tenantId: record.tenantId, at: clock.now(), action, kind: record.kind, hostId: record.hostId, qboId, outcome, message, outboxId: record.outboxId });
+};
+
+type Write = Extract<SyncDecision, { kind: 'create' | 'update' | 'delete' | 'void' }>;
+
+export const successMessage = (record: RecordAddress, decision: Write, ref: QboRef | null): string => {
+  const what = `${record.kind} ${record.hostId}`;
+  switch (decision.kind) {
+    case 'create':
+      return `Created ${what} in QuickBooks (${decision.draft.entity} ${ref?.id}).`;
+    case 'update':
+      return `Updated ${what} in QuickBooks (${Object.keys(decision.changes.fields).join(', ') || 'no field'} changed).`;
+    case 'delete':
+      return `Deleted ${what} in QuickBooks.`;
+    case 'void':
+      return `Voided ${what} in QuickBooks.`;
+  }
+};

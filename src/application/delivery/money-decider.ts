@@ -1,0 +1,96 @@
+import type { HostPayment } from '../../domain/host/host-records';
+import { REFUND_ITEM_HOST_ID } from '../../domain/items/refund-item';
+import { decideInvoice } from '../../domain/invoices/decide-invoice';
+import { decidePayment } from '../../domain/payments/decide-payment';
+import { decideRefund } from '../../domain/refunds/decide-refund';
+import type { Link } from '../../domain/sync/link';
+import type { SyncDependency } from '../../domain/sync/sync-decision';
+import type { HostDirectory } from '../ports/host-directory.port';
+import { recordOf } from '../ports/host-read';
+import type { LinkStore } from '../ports/link-store.port';
+import type { TenantSettings } from '../ports/settings-store.port';
+import type { RecordDecision } from './record-decision';
+import { unreadable } from './unreadable';
+import { isBeforeSync, syncStartDay } from './sync-window';
+
+/** Invoices, payments and refunds: their context (links of what they refer to, sibling payments) and the sync window. */
+export class MoneyDecider {
+  constructor(
+    private readonly host: HostDirectory,
+    private readonly links: LinkStore,
+  ) {}
+
+  async invoice(tenantId: string, hostId: string, link: Link | null, settings: TenantSettings): Promise<RecordDecision> {
+    const read = await this.host.read(tenantId, 'invoice', hostId);
+    if (read.kind === 'unreadable') return unreadable(read.reason);
+    const invoice = recordOf(read);
+    if (invoice === null) return decideInvoice(tenantId, null, { payments: [], customerLink: null, itemLinks: new Map() }, link);
+    const startDay = syncStartDay(settings.enabledAt);
+    const all = await this.host.paymentsForInvoice(tenantId, hostId);
+    const payments = all.filter((payment) => !isBeforeSync(payment.receivedOn, startDay));
+    if (link === null && payments.length === 0 && all.length > 0) {
+      return { kind: 'skipped', reason: `invoice ${invoice.number} was paid before the sync was turned on (${startDay}), so it stays out of QuickBooks.` };
+    }
+    const itemIds = [...new Set(invoice.lines.flatMap((line) => (line.catalogItemId === null ? [] : [line.catalogItemId])))];
+    const [customer, customerLink, itemLinks, items] = await Promise.all([
+      this.host.getCustomer(tenantId, invoice.customerId),
+      this.links.get(tenantId, 'customer', invoice.customerId),
+      this.links.getMany(tenantId, 'item', itemIds),
+      Promise.all(itemIds.map((id) => this.host.getItem(tenantId, id))),
+    ]);
+    const missing: SyncDependency[] = [
+      ...(customer === null && customerLink === null ? [{ kind: 'customer' as const, hostId: invoice.customerId }] : []),
+      ...itemIds.filter((id, i) => items[i] === null && !itemLinks.has(id)).map((id) => ({ kind: 'item' as const, hostId: id })),
+    ];
+    const decision = decideInvoice(tenantId, invoice, { payments, customerLink, itemLinks, missing }, link);
+    // An unpaid invoice left out on purpose is worth a line in the activity log; "already up to date" is not.
+    return decision.kind === 'nothing' && link === null && invoice.status !== 'void' ? { kind: 'skipped', reason: decision.reason } : decision;
+  }
+
+  async payment(tenantId: string, hostId: string, link: Link | null, settings: TenantSettings): Promise<RecordDecision> {
+    const read = await this.host.read(tenantId, 'payment', hostId);
+    if (read.kind === 'unreadable') return unreadable(read.reason);
+    const payment = recordOf(read);
+    const context = { invoice: null, otherPayments: [], customerLink: null, invoiceLink: null, depositAccountId: settings.depositAccountId };
+    if (payment === null || payment.deleted) return decidePayment(tenantId, payment, context, link);
+    const startDay = syncStartDay(settings.enabledAt);
+    if (link === null && isBeforeSync(payment.receivedOn, startDay)) {
+      return { kind: 'skipped', reason: `the payment was received on ${payment.receivedOn}, before the sync was turned on (${startDay}), so it stays out of QuickBooks.` };
+    }
+    const [invoiceRead, otherPayments, customer, customerLink, invoiceLink] = await Promise.all([
+      payment.invoiceId === null ? null : this.host.read(tenantId, 'invoice', payment.invoiceId),
+      payment.invoiceId === null ? [] : this.host.paymentsForInvoice(tenantId, payment.invoiceId),
+      this.host.getCustomer(tenantId, payment.customerId),
+      this.links.get(tenantId, 'customer', payment.customerId),
+      payment.invoiceId === null ? null : this.links.get(tenantId, 'invoice', payment.invoiceId),
+    ]);
+    // Read as an account credit, a payment whose invoice cannot be read would land in QBO unapplied.
+    if (invoiceRead?.kind === 'unreadable') return unreadable(`its invoice ${payment.invoiceId}: ${invoiceRead.reason}`);
+    const invoice = invoiceRead === null ? null : recordOf(invoiceRead);
+    const missing = customer === null && customerLink === null ? [{ kind: 'customer' as const, hostId: payment.customerId }] : [];
+    return decidePayment(tenantId, payment, { ...context, invoice, otherPayments, customerLink, invoiceLink, missing }, link);
+  }
+
+  async refund(tenantId: string, hostId: string, link: Link | null, settings: TenantSettings): Promise<RecordDecision> {
+    const read = await this.host.read(tenantId, 'refund', hostId);
+    if (read.kind === 'unreadable') return unreadable(read.reason);
+    const refund = recordOf(read);
+    const none = { payment: null, customerLink: null, paymentLink: null, refundItemLink: null, depositAccountId: settings.depositAccountId };
+    if (refund === null) return decideRefund(tenantId, null, none, link);
+    const paymentRead = await this.host.read(tenantId, 'payment', refund.paymentId);
+    if (paymentRead.kind === 'unreadable') return unreadable(`the payment ${refund.paymentId} it refunds: ${paymentRead.reason}`);
+    const payment: HostPayment | null = recordOf(paymentRead);
+    const startDay = syncStartDay(settings.enabledAt);
+    if (link === null && (isBeforeSync(refund.refundedOn, startDay) || (payment !== null && isBeforeSync(payment.receivedOn, startDay)))) {
+      return { kind: 'skipped', reason: `the refund (or the payment it refunds) is dated before the sync was turned on (${startDay}), so it stays out of QuickBooks.` };
+    }
+    const [customer, customerLink, paymentLink, refundItemLink] = await Promise.all([
+      payment === null ? null : this.host.getCustomer(tenantId, payment.customerId),
+      payment === null ? null : this.links.get(tenantId, 'customer', payment.customerId),
+      this.links.get(tenantId, 'payment', refund.paymentId),
+      this.links.get(tenantId, 'item', REFUND_ITEM_HOST_ID),
+    ]);
+    const missing = payment !== null && customer === null && customerLink === null ? [{ kind: 'customer' as const, hostId: payment.customerId }] : [];
+    return decideRefund(tenantId, refund, { payment, customerLink, paymentLink, refundItemLink, depositAccountId: settings.depositAccountId, missing }, link);
+  }
+}

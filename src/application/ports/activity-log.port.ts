@@ -1,0 +1,46 @@
+import type { HostRecordKind } from '../../domain/host/host-records';
+
+export type ActivityAction = 'create' | 'update' | 'delete' | 'void' | 'link' | 'import' | 'skip' | 'retry' | 'connect' | 'disconnect' | 'enable' | 'disable';
+export type ActivityOutcome = 'success' | 'failure' | 'skipped';
+
+export interface ActivityEntryInput {
+  readonly tenantId: string;
+  readonly at: number;
+  readonly action: ActivityAction;
+  readonly kind: HostRecordKind | null;
+  readonly hostId: string | null;
+  readonly qboId: string | null;
+  readonly outcome: ActivityOutcome;
+  /** Plain words: what happened, and for a failure what to do. */
+  readonly message: string;
+  /** The outbox row a failed delivery can be retried from. */
+  readonly outboxId: string | null;
+}
+
+export interface ActivityEntry extends ActivityEntryInput {
+  readonly id: string;
+}
+
+export interface ActivityQuery {
+  readonly limit: number;
+  /** Opaque; from the previous page's `nextCursor`. */
+  readonly cursor?: string;
+  readonly kind?: HostRecordKind;
+  readonly outcome?: ActivityOutcome;
+}
+
+export interface ActivityPage {
+  readonly items: readonly ActivityEntry[];
+  readonly nextCursor: string | null;
+}
+
+/** Every action the sync took, newest first. */
+export const ActivityLog = Symbol('qbo-sync.ActivityLog');
+export interface ActivityLog {
+  record(entry: ActivityEntryInput): Promise<ActivityEntry>;
+  /** Several entries in one write, listed in the given order (the last one newest). */
+  recordMany(entries: readonly ActivityEntryInput[]): Promise<void>;
+  /** Throws a RangeError for a cursor it never handed out. */
+  list(tenantId: string, query: ActivityQuery): Promise<ActivityPage>;
+  get(tenantId: string, id: string): Promise<ActivityEntry | null>;
+}

@@ -1,0 +1,26 @@
+import type { HostCatalogItem, HostCustomer, HostInvoice, HostPayment, HostRecordKind, HostRefund } from '../../domain/host/host-records';
+import type { HostReadOf } from './host-read';
+
+/** Reads the host's own tables (read-only), through the host-schema mapping. */
+export const HostDirectory = Symbol('qbo-sync.HostDirectory');
+export interface HostDirectory {
+  /** `get*` read an unreadable row as null; delivery uses `read`/`readMany`, which tell it apart from a missing one. */
+  getCustomer(tenantId: string, id: string): Promise<HostCustomer | null>;
+  getItem(tenantId: string, id: string): Promise<HostCatalogItem | null>;
+  getInvoice(tenantId: string, id: string): Promise<HostInvoice | null>;
+  getPayment(tenantId: string, id: string): Promise<HostPayment | null>;
+  getRefund(tenantId: string, id: string): Promise<HostRefund | null>;
+  /** One record, or why it is missing or cannot be read. */
+  read<K extends HostRecordKind>(tenantId: string, kind: K, id: string): Promise<HostReadOf<K>>;
+  /** Several records of one kind in one go; every asked id has an entry (ids not in the host are `missing`). */
+  readMany<K extends HostRecordKind>(tenantId: string, kind: K, ids: readonly string[]): Promise<ReadonlyMap<string, HostReadOf<K>>>;
+  /** Live (not deleted) payments applied to the invoice. */
+  paymentsForInvoice(tenantId: string, invoiceId: string): Promise<readonly HostPayment[]>;
+  /** Account credits: live (not deleted) payments with no invoice, streamed in id order (the pre-flight reads them in one pass). */
+  listAccountCredits(tenantId: string): AsyncIterable<HostPayment>;
+  /** Every customer / catalog item of the tenant, streamed in id order. */
+  listCustomers(tenantId: string): AsyncIterable<HostCustomer>;
+  listItems(tenantId: string): AsyncIterable<HostCatalogItem>;
+  /** Ids of records of `kind` changed at or after `since` (epoch ms), for the sweep. */
+  changedSince(tenantId: string, kind: 'customer' | 'item' | 'invoice' | 'payment' | 'refund', since: number): AsyncIterable<string>;
+}

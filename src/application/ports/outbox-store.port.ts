@@ -1,0 +1,60 @@
+import type { HostRecordKind } from '../../domain/host/host-records';
+
+export interface OutboxChange {
+  readonly tenantId: string;
+  readonly kind: HostRecordKind;
+  readonly hostId: string;
+}
+
+/** A row a worker holds: results are stored only while `attemptToken` still matches (a fencing token). */
+export interface ClaimedChange extends OutboxChange {
+  readonly id: string;
+  readonly attempt: number;
+  readonly attemptToken: string;
+  readonly enqueuedAt: number;
+}
+
+export type OutboxRowState = 'pending' | 'in_flight' | 'done' | 'failed';
+
+export interface OutboxStats {
+  readonly pending: number;
+  readonly failing: number;
+  readonly failed: number;
+  /** Age of the oldest pending row, 0 when none. */
+  readonly oldestAgeMs: number;
+}
+
+/**
+ * The transactional outbox. `transaction` is the host's own database transaction (opaque here): the signal
+ * commits or rolls back with the change. Pending rows for the same record coalesce into one.
+ */
+export const OutboxStore = Symbol('qbo-sync.OutboxStore');
+export interface OutboxStore {
+  enqueue(changes: readonly OutboxChange[], transaction?: unknown): Promise<void>;
+  /** Tenants with rows ready at `now`, oldest first. */
+  readyTenants(now: number, limit: number): Promise<readonly string[]>;
+  /**
+   * Claims up to `limit` ready rows of one tenant, oldest first, with a lease until `now + leaseMs`.
+   * Rows whose lease expired are claimable again.
+   */
+  claim(tenantId: string, limit: number, now: number, leaseMs: number): Promise<readonly ClaimedChange[]>;
+  /** Marks the row done; false when the attempt token no longer matches (another worker took over). */
+  complete(id: string, attemptToken: string, now: number): Promise<boolean>;
+  /** `complete` for several rows in one write; returns how many it marked done (the others were fenced off). */
+  completeMany(rows: readonly { readonly id: string; readonly attemptToken: string }[], now: number): Promise<number>;
+  /** Puts the row back for a later attempt; false when fenced off. */
+  retryLater(id: string, attemptToken: string, availableAt: number, error: string): Promise<boolean>;
+  fail(id: string, attemptToken: string, error: string, now: number): Promise<boolean>;
+  /** Returns a row to pending without spending an attempt (the connection is on hold). */
+  release(id: string, attemptToken: string, availableAt: number): Promise<boolean>;
+  /**
+   * Moves the tenant's pending rows that would be ready before `until` to `until`, keeping their order and their
+   * attempts: a tenant on hold is looked at again then, instead of at every poll.
+   */
+  postpone(tenantId: string, until: number): Promise<number>;
+  /** Puts a failed row back to pending with a fresh attempt budget. */
+  requeue(tenantId: string, id: string, now: number): Promise<boolean>;
+  stats(tenantId: string, now: number): Promise<OutboxStats>;
+  /** Deletes up to `limit` rows that were done before `olderThan` (failed rows stay: they can be retried); returns how many. */
+  purgeDone(olderThan: number, limit: number): Promise<number>;
+}

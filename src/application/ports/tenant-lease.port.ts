@@ -1,0 +1,11 @@
+/**
+ * One worker at a time drives each tenant's QBO company: it keeps per-record order and the realm's rate
+ * limits true across every host instance. The token fences a worker whose lease expired.
+ */
+export const TenantLease = Symbol('qbo-sync.TenantLease');
+export interface TenantLease {
+  /** A lease token when `owner` now holds the tenant until `now + leaseMs`, else null. */
+  acquire(tenantId: string, owner: string, now: number, leaseMs: number): Promise<string | null>;
+  renew(tenantId: string, token: string, now: number, leaseMs: number): Promise<boolean>;
+  release(tenantId: string, token: string): Promise<void>;
+}

@@ -1,0 +1,33 @@
+import type { HostRecordKind } from '../../domain/host/host-records';
+import type { QboWritableEntity } from '../../domain/qbo/qbo-records';
+
+/** A create or update sent to QBO whose outcome is not stored yet: how to find the record again if the process dies meanwhile. */
+export interface PendingCreate {
+  readonly tenantId: string;
+  readonly kind: HostRecordKind;
+  readonly hostId: string;
+  readonly entity: QboWritableEntity;
+  /** The name (Customer, Item) or the PrivateNote marker (transactions) a create carried; empty for an update. */
+  readonly lookup: string;
+  readonly at: number;
+}
+
+/**
+ * Write-ahead notes for creates. A create's request id follows the record's content, so after a crash between
+ * QBO's answer and the link being stored, a record edited meanwhile would be created a second time; the note lets
+ * the next attempt find and adopt the first copy instead.
+ */
+export const WriteJournal = Symbol('qbo-sync.WriteJournal');
+export interface WriteJournal {
+  /** Inserts or replaces the note of (tenant, kind, hostId). */
+  begin(entry: PendingCreate): Promise<void>;
+  get(tenantId: string, kind: HostRecordKind, hostId: string): Promise<PendingCreate | null>;
+  end(tenantId: string, kind: HostRecordKind, hostId: string): Promise<void>;
+  /** `begin` for several records in one write (a QBO batch about to be sent). */
+  beginMany(entries: readonly PendingCreate[]): Promise<void>;
+  /** The notes of those records of one kind that have one. */
+  getMany(tenantId: string, kind: HostRecordKind, hostIds: readonly string[]): Promise<ReadonlyMap<string, PendingCreate>>;
+  endMany(tenantId: string, kind: HostRecordKind, hostIds: readonly string[]): Promise<void>;
+  /** The notes of creates of `entity` that carried `lookup` (two host records may share a name). */
+  withLookup(tenantId: string, entity: QboWritableEntity, lookup: string): Promise<readonly PendingCreate[]>;
+}

@@ -1,0 +1,33 @@
+import type { ActivityLog } from '../ports/activity-log.port';
+import type { Clock } from '../ports/clock.port';
+import type { ConnectionStore } from '../ports/connection-store.port';
+import type { Logger } from '../ports/logger.port';
+import type { QboAuthorizer } from '../ports/qbo-authorizer.port';
+
+/** Revokes the tokens at Intuit and forgets them; links, settings and the activity log stay. */
+export class Disconnect {
+  constructor(
+    private readonly connections: ConnectionStore,
+    private readonly authorizer: QboAuthorizer,
+    private readonly activity: ActivityLog,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  async execute(tenantId: string): Promise<{ disconnected: boolean }> {
+    const connection = await this.connections.get(tenantId);
+    if (!connection) return { disconnected: false };
+    try {
+      await this.authorizer.revoke(connection.tokens.refreshToken);
+    } catch (error) {
+      // Forgetting the tokens is what the admin asked for; a revoke Intuit did not take must not keep them here.
+      this.logger.warn({ tenantId, error: error instanceof Error ? error.message : String(error) }, 'revoking the QBO token failed; forgetting it anyway');
+    }
+    await this.connections.remove(tenantId);
+    await this.activity.record({
+      tenantId, at: this.clock.now(), action: 'disconnect', kind: null, hostId: null, qboId: null, outcome: 'success', outboxId: null,
+      message: `Disconnected from QuickBooks company ${connection.companyName ?? connection.realmId}. Changes wait until you connect again.`,
+    });
+    return { disconnected: true };
+  }
+}

@@ -1,0 +1,75 @@
+import { err, ok, type Result } from '../../domain/shared/result';
+import { applicationError, type ApplicationError } from '../application-error';
+import type { ActivityLog } from '../ports/activity-log.port';
+import type { Clock } from '../ports/clock.port';
+import type { ConnectionStore } from '../ports/connection-store.port';
+import type { IdGenerator } from '../ports/id-generator.port';
+import type { InitialSyncLauncher } from '../ports/initial-sync-launcher.port';
+import type { JobStore } from '../ports/job-store.port';
+import type { SettingsStore } from '../ports/settings-store.port';
+import type { GetPreflight } from './setup/get-preflight.use-case';
+
+export namespace EnableSync {
+  export interface Input {
+    readonly tenantId: string;
+    /** The admin saw the pre-flight warnings and goes on anyway. */
+    readonly acknowledgeWarnings: boolean;
+  }
+  export interface Output {
+    readonly jobId: string;
+    readonly enabledAt: number;
+  }
+}
+
+/**
+ * Save & Sync: needs a usable connection to the company the links point at, both accounts chosen, and the
+ * pre-flight warnings acknowledged. Starts (or joins) the initial-sync job; deliveries are turned on by the job
+ * once it is done, so nothing is sent for a record the job is still creating. Invoices and payments from before
+ * the first enable time are never sent.
+ */
+export class EnableSync {
+  constructor(
+    private readonly connections: ConnectionStore,
+    private readonly settings: SettingsStore,
+    private readonly preflight: GetPreflight,
+    private readonly jobs: JobStore,
+    private readonly launcher: InitialSyncLauncher,
+    private readonly ids: IdGenerator,
+    private readonly activity: ActivityLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: EnableSync.Input): Promise<Result<EnableSync.Output, ApplicationError>> {
+    const { tenantId } = input;
+    const connection = await this.connections.get(tenantId);
+    if (!connection) return err(applicationError('NotConnected', 'not_connected', 'Connect to QuickBooks before turning the sync on.'));
+    if (connection.status !== 'connected') return err(applicationError('NotConnected', 'needs_reconnect', 'The QuickBooks connection needs attention: reconnect before turning the sync on.'));
+    const current = await this.settings.get(tenantId);
+    if (current.linkedRealmId !== null && current.linkedRealmId !== connection.realmId) {
+      return err(applicationError('WrongCompany', 'different_company', `This account's records are linked to QuickBooks company ${current.linkedRealmId}, not ${connection.realmId}. Reconnect to that company or reset the links.`));
+    }
+    if (current.incomeAccountId === null || current.depositAccountId === null) {
+      const missing = [current.incomeAccountId === null ? 'the income account' : null, current.depositAccountId === null ? 'the deposit account' : null].filter(Boolean).join(' and ');
+      return err(applicationError('SettingsIncomplete', 'settings_incomplete', `Choose ${missing} in the settings before turning the sync on.`));
+    }
+    const warnings = await this.preflight.execute(tenantId);
+    if (!warnings.ok) return warnings;
+    if (warnings.value.hasWarnings && !input.acknowledgeWarnings) {
+      const { duplicates, creditTotals } = warnings.value;
+      return err(applicationError('WarningsNotAcknowledged', 'warnings_not_acknowledged',
+        `Before the sync starts, review the warnings: ${duplicates.length} potential duplicate${duplicates.length === 1 ? '' : 's'} and ${creditTotals.customers} customer${creditTotals.customers === 1 ? '' : 's'} with account credits. Confirm that you want to go on (acknowledgeWarnings: true).`));
+    }
+    const now = this.clock.now();
+    const { job, created } = await this.jobs.start(tenantId, this.ids.newId(), now);
+    const enabledAt = current.enabledAt ?? now;
+    await this.settings.update(tenantId, { syncEnabled: false, enabledAt, linkedRealmId: connection.realmId });
+    if (created) {
+      await this.activity.record({
+        tenantId, at: now, action: 'enable', kind: null, hostId: null, qboId: null, outcome: 'success', outboxId: null,
+        message: 'Save & Sync: the initial sync started (matching names are linked, the other customers and items are created in QuickBooks). Changes flow to QuickBooks as soon as it is done.',
+      });
+    }
+    this.launcher.launch(tenantId, job.id);
+    return ok({ jobId: job.id, enabledAt });
+  }
+}

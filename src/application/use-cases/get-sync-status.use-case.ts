@@ -1,0 +1,40 @@
+import type { Clock } from '../ports/clock.port';
+import type { JobCounts, JobRecordKind, JobState, JobStore } from '../ports/job-store.port';
+import type { OutboxStats, OutboxStore } from '../ports/outbox-store.port';
+import type { SettingsStore } from '../ports/settings-store.port';
+
+export namespace GetSyncStatus {
+  export interface Job {
+    readonly id: string;
+    readonly state: JobState;
+    readonly total: number;
+    readonly done: number;
+    readonly failed: number;
+    readonly byKind: Readonly<Record<JobRecordKind, JobCounts>>;
+    readonly message: string | null;
+  }
+  export interface Output {
+    /** On, or being turned on (the initial sync runs). */
+    readonly enabled: boolean;
+    readonly enabledAt: number | null;
+    /** The latest initial-sync job (the progress bar), null before the first Save & Sync. */
+    readonly job: Job | null;
+    readonly outbox: Pick<OutboxStats, 'pending' | 'failing' | 'failed' | 'oldestAgeMs'>;
+  }
+}
+
+/** Whether the sync is on, how far the initial sync got, and how much waits in the outbox. */
+export class GetSyncStatus {
+  constructor(
+    private readonly settings: SettingsStore,
+    private readonly outbox: OutboxStore,
+    private readonly jobs: JobStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(tenantId: string): Promise<GetSyncStatus.Output> {
+    const [settings, outbox, latest] = await Promise.all([this.settings.get(tenantId), this.outbox.stats(tenantId, this.clock.now()), this.jobs.latest(tenantId)]);
+    const job = latest && { id: latest.id, state: latest.state, total: latest.total, done: latest.done, failed: latest.failed, byKind: latest.byKind, message: latest.message };
+    return { enabled: settings.syncEnabled || job?.state === 'running', enabledAt: settings.enabledAt, job, outbox };
+  }
+}

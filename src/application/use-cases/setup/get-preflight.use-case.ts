@@ -1,0 +1,108 @@
+import { customerDisplayName } from '../../../domain/customers/customer-to-qbo';
+import type { QboRecordOf } from '../../../domain/qbo/qbo-records';
+import { dollars } from '../../../domain/sync/rejection';
+import { duplicateGroups } from '../../../domain/names/duplicate-groups';
+import { customerCandidate, itemCandidate } from '../../../domain/names/name-candidate';
+import { acceptableQboName, qboNameKey, takenNameKeys } from '../../../domain/names/qbo-name-rules';
+import { ok, type Result } from '../../../domain/shared/result';
+import type { ApplicationError } from '../../application-error';
+import type { HostDirectory } from '../../ports/host-directory.port';
+import type { QboGateway } from '../../ports/qbo-gateway.port';
+import { collect, readAllFromQbo } from './qbo-reads';
+
+export namespace GetPreflight {
+  export interface Duplicate {
+    readonly kind: 'customer' | 'item';
+    readonly reason: 'same-name' | 'same-email' | 'same-phone' | 'same-street' | 'name-used-by-vendor-or-employee';
+    readonly value: string;
+    readonly records: readonly { readonly id: string; readonly name: string }[];
+    readonly explanation: string;
+  }
+  export interface Credit {
+    readonly customerId: string;
+    readonly customerName: string;
+    readonly count: number;
+    readonly totalCents: number;
+    readonly payments: readonly { readonly id: string; readonly amountCents: number; readonly receivedOn: string }[];
+    readonly explanation: string;
+  }
+  export interface Output {
+    readonly duplicates: readonly Duplicate[];
+    readonly credits: readonly Credit[];
+    readonly creditTotals: { readonly customers: number; readonly count: number; readonly totalCents: number };
+    readonly hasWarnings: boolean;
+    /** What the sync will and will not send, in plain words. */
+    readonly notes: readonly string[];
+  }
+}
+
+const displayNameOf = (record: QboRecordOf<'Vendor' | 'Employee'>): string => record.fields.displayName;
+
+const notes = [
+  'Turning the sync on first links every customer and item whose name matches a QuickBooks record, then creates the others in QuickBooks.',
+  'Invoices and payments dated before you turn the sync on are not sent to QuickBooks; from then on every paid invoice and payment is.',
+  'Existing account credits are not carried over to QuickBooks; new ones made after the sync is on are.',
+];
+
+/**
+ * Set-up, step 4: the warnings shown before Save & Sync — potential duplicates (host groups, and host names a QBO
+ * vendor or employee already uses) and customers with account credits (a live payment with no invoice).
+ */
+export class GetPreflight {
+  constructor(
+    private readonly host: HostDirectory,
+    private readonly gateway: QboGateway,
+  ) {}
+
+  async execute(tenantId: string): Promise<Result<GetPreflight.Output, ApplicationError>> {
+    const vendors = await readAllFromQbo(this.gateway, tenantId, 'Vendor', displayNameOf);
+    if (!vendors.ok) return vendors;
+    const employees = await readAllFromQbo(this.gateway, tenantId, 'Employee', displayNameOf);
+    if (!employees.ok) return employees;
+    const customers = await collect(this.host.listCustomers(tenantId));
+    const items = await collect(this.host.listItems(tenantId));
+    const duplicates: GetPreflight.Duplicate[] = [
+      ...duplicateGroups(customers.map(customerCandidate)).map((g) => ({ kind: 'customer' as const, reason: g.reason, value: g.value, records: g.records.map(({ id, name }) => ({ id, name })), explanation: g.explanation })),
+      ...duplicateGroups(items.map(itemCandidate)).map((g) => ({ kind: 'item' as const, reason: g.reason, value: g.value, records: g.records.map(({ id, name }) => ({ id, name })), explanation: g.explanation })),
+      ...this.peopleCollisions(customers.map(customerCandidate), [...vendors.value, ...employees.value]),
+    ];
+    const credits = await this.credits(tenantId, new Map(customers.map((c) => [c.id, customerDisplayName(c)])));
+    const creditTotals = { customers: credits.length, count: credits.reduce((n, c) => n + c.count, 0), totalCents: credits.reduce((n, c) => n + c.totalCents, 0) };
+    return ok({ duplicates, credits, creditTotals, hasWarnings: duplicates.length > 0 || credits.length > 0, notes });
+  }
+
+  /** Customers share QBO's name space with vendors and employees: a taken name gets a suffix when created. */
+  private peopleCollisions(customers: readonly { id: string; name: string }[], peopleNames: readonly string[]): GetPreflight.Duplicate[] {
+    const taken = takenNameKeys(peopleNames);
+    if (taken.size === 0) return [];
+    return customers
+      .filter((customer) => taken.has(qboNameKey(customer.name)))
+      .map((customer) => {
+        const created = acceptableQboName(customer.name, { entity: 'Customer', taken, hostNumber: customer.id }).name;
+        return {
+          kind: 'customer' as const,
+          reason: 'name-used-by-vendor-or-employee' as const,
+          value: qboNameKey(customer.name),
+          records: [{ id: customer.id, name: customer.name }],
+          explanation: `"${customer.name}" is already the name of a vendor or employee in QuickBooks, and customers cannot share it: unless you rename one of them, the customer will be created as "${created}".`,
+        };
+      });
+  }
+
+  private async credits(tenantId: string, names: ReadonlyMap<string, string>): Promise<GetPreflight.Credit[]> {
+    const byCustomer = new Map<string, { id: string; amountCents: number; receivedOn: string }[]>();
+    for await (const payment of this.host.listAccountCredits(tenantId)) {
+      const list = byCustomer.get(payment.customerId) ?? [];
+      list.push({ id: payment.id, amountCents: payment.amountCents, receivedOn: payment.receivedOn });
+      byCustomer.set(payment.customerId, list);
+    }
+    return [...byCustomer.entries()].map(([customerId, payments]) => {
+      const totalCents = payments.reduce((sum, p) => sum + p.amountCents, 0);
+      const customerName = names.get(customerId) ?? `customer ${customerId}`;
+      return {
+        customerId, customerName, count: payments.length, totalCents, payments,
+        explanation: `"${customerName}" has ${payments.length} account credit${payments.length === 1 ? '' : 's'} totalling ${dollars(totalCents)}. Existing credits are not carried over: QuickBooks will not show this balance unless you enter it there yourself.`,
+      };
+    });
+  }
+}

@@ -1,0 +1,80 @@
+import type { Clock } from '../../ports/clock.port';
+import type { InitialSyncJob, JobStore, PendingSend } from '../../ports/job-store.port';
+import type { BatchOutcome, BatchSender } from './batch-sender';
+import type { PlannedCreate } from './initial-sync-plan';
+
+/**
+ * How many units the initial sync keeps in flight. QBO allows 500 requests a minute (batches included), 10 at a
+ * time, and only 40 batches: batches alone reach 1,200 entities a minute, batches beside single creates 1,660. Two
+ * batch lanes keep a batch always waiting for its budget; the single lanes use the other requests (2 × 4 + 2 = 10).
+ */
+export interface LaneShape {
+  readonly batchLanes: number;
+  readonly batchSize: number;
+  readonly singleLanes: number;
+  readonly singlesPerUnit: number;
+}
+
+export const defaultLaneShape: LaneShape = { batchLanes: 2, batchSize: 30, singleLanes: 2, singlesPerUnit: 4 };
+
+export type LanesEnd = { readonly kind: 'drained' } | { readonly kind: 'stopped' } | { readonly kind: 'wait'; readonly reason: string };
+
+/** After each unit is stored (must not wait): why to stop taking work, or null to go on. */
+export type AfterUnit = (outcome: Extract<BatchOutcome, { kind: 'settled' }>) => LanesEnd | null;
+
+/**
+ * Sends the planned creates in concurrent lanes. Each unit is written down before it is sent and forgotten only
+ * once QBO's answers are stored, so a crash at any point leaves units that are sent again with the same requestids.
+ * A lane stops taking work when the process is stopping, QBO asks to wait, or the job ended; units in flight finish.
+ */
+export const sendInLanes = async (
+  deps: { readonly jobs: JobStore; readonly sender: BatchSender; readonly clock: Clock; readonly shape: LaneShape },
+  job: InitialSyncJob,
+  creates: AsyncIterator<PlannedCreate>,
+  afterUnit: AfterUnit,
+  shouldStop: () => boolean,
+): Promise<LanesEnd> => {
+  const { jobs, sender, clock, shape } = deps;
+  let end: LanesEnd | null = null;
+  let counter = 0;
+  const take = async (count: number): Promise<PlannedCreate[]> => {
+    const taken: PlannedCreate[] = [];
+    while (taken.length < count) {
+      const next = await creates.next();
+      if (next.done) break;
+      taken.push(next.value);
+    }
+    return taken;
+  };
+  const lane = async (mode: PendingSend['mode'], size: number): Promise<void> => {
+    while (end === null) {
+      if (shouldStop()) {
+        end = { kind: 'wait', reason: 'This process is stopping; the job goes on where it stopped.' };
+        return;
+      }
+      const slice = await take(size);
+      if (slice.length === 0 || end !== null) {
+        // Anything taken after another lane ended is planned again on the next run (nothing was written down).
+        return;
+      }
+      const send: PendingSend = { id: `${clock.now().toString(36)}-${mode[0]}${(counter += 1)}`, mode, batch: { operations: slice.map((c) => c.operation), targets: slice.map((c) => c.target) } };
+      if (!(await jobs.writeDown(job.tenantId, job.id, send))) {
+        end ??= { kind: 'stopped' };
+        return;
+      }
+      const outcome = await sender.send(job.tenantId, send.batch, mode);
+      if (outcome.kind === 'wait') {
+        end ??= { kind: 'wait', reason: outcome.reason };
+        return;
+      }
+      await jobs.forgetSend(job.tenantId, job.id, send.id);
+      const stop = afterUnit(outcome);
+      if (stop) end ??= stop;
+    }
+  };
+  await Promise.all([
+    ...Array.from({ length: shape.batchLanes }, () => lane('batch', shape.batchSize)),
+    ...Array.from({ length: shape.singleLanes }, () => lane('singles', shape.singlesPerUnit)),
+  ]);
+  return end ?? { kind: 'drained' };
+};

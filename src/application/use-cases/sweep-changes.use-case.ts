@@ -1,0 +1,75 @@
+import type { HostRecordKind } from '../../domain/host/host-records';
+import type { DeliveryPolicy } from '../delivery/delivery-policy';
+import type { RecordDecider } from '../delivery/record-decider';
+import type { Clock } from '../ports/clock.port';
+import type { HostDirectory } from '../ports/host-directory.port';
+import type { OutboxChange, OutboxStore } from '../ports/outbox-store.port';
+import type { SettingsStore } from '../ports/settings-store.port';
+import type { SweepMarkStore } from '../ports/sweep-mark-store.port';
+
+const kinds: readonly HostRecordKind[] = ['customer', 'item', 'invoice', 'payment', 'refund'];
+const enqueueChunk = 200;
+
+export namespace SweepChanges {
+  export interface Output {
+    readonly tenants: number;
+    /** Records found out of step with QBO that no signal had brought. */
+    readonly enqueued: number;
+  }
+}
+
+/**
+ * The safety net for a host that forgot to call `notify`: for every tenant whose sync is on, the host records
+ * changed since the last sweep (all of them on the periodic full pass) are decided again, and those QBO does not
+ * hold as the rules give are enqueued. Rejected records are left to their own signals, so a record the rules
+ * refuse does not write a failure into the activity log at every sweep.
+ */
+export class SweepChanges {
+  constructor(
+    private readonly settings: SettingsStore,
+    private readonly marks: SweepMarkStore,
+    private readonly host: HostDirectory,
+    private readonly decider: RecordDecider,
+    private readonly outbox: OutboxStore,
+    private readonly policy: DeliveryPolicy,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(): Promise<SweepChanges.Output> {
+    const tenants = await this.settings.enabledTenants();
+    let enqueued = 0;
+    for (const tenantId of tenants) enqueued += await this.sweep(tenantId);
+    return { tenants: tenants.length, enqueued };
+  }
+
+  private async sweep(tenantId: string): Promise<number> {
+    const startedAt = this.clock.now();
+    const mark = await this.marks.get(tenantId);
+    const settings = await this.settings.get(tenantId);
+    const full = mark === null || startedAt - mark.fullPassAt >= this.policy.fullSweepMs;
+    const since = full ? 0 : Math.max(0, mark.sweptAt - this.policy.sweepOverlapMs);
+    let pending: OutboxChange[] = [];
+    let enqueued = 0;
+    for (const kind of kinds) {
+      for await (const hostId of this.host.changedSince(tenantId, kind, since)) {
+        if (!(await this.outOfStep(tenantId, kind, hostId))) continue;
+        pending.push({ tenantId, kind, hostId });
+        if (pending.length >= enqueueChunk) {
+          await this.outbox.enqueue(pending);
+          enqueued += pending.length;
+          pending = [];
+        }
+      }
+    }
+    await this.outbox.enqueue(pending);
+    enqueued += pending.length;
+    // The sync may have been turned off meanwhile; the mark still records how far this pass looked.
+    if (settings.syncEnabled) await this.marks.save(tenantId, { sweptAt: startedAt, fullPassAt: full ? startedAt : (mark?.fullPassAt ?? startedAt) });
+    return enqueued;
+  }
+
+  private async outOfStep(tenantId: string, kind: HostRecordKind, hostId: string): Promise<boolean> {
+    const decision = await this.decider.decide(tenantId, kind, hostId);
+    return decision.kind === 'create' || decision.kind === 'update' || decision.kind === 'delete' || decision.kind === 'void' || decision.kind === 'awaiting';
+  }
+}

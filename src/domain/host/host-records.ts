@@ -1,0 +1,75 @@
+/**
+ * Host records as the plugin reads them (DESIGN.md §4), whatever the host's own table and column names.
+ * Ids are strings so any host key type fits; money is integer cents; dates are ISO `YYYY-MM-DD`.
+ */
+export type HostRecordKind = 'customer' | 'item' | 'invoice' | 'payment' | 'refund';
+
+export interface HostCustomer {
+  readonly id: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly companyName: string | null;
+  readonly displayAsCompany: boolean;
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly street: string | null;
+  readonly city: string | null;
+  readonly state: string | null;
+  readonly zip: string | null;
+  readonly isActive: boolean;
+}
+
+export type CatalogItemKind = 'product' | 'dosage' | 'pool_service' | 'work_order_type';
+
+export interface HostCatalogItem {
+  readonly id: string;
+  readonly kind: CatalogItemKind;
+  readonly name: string;
+  readonly description: string | null;
+  readonly unitPriceCents: number;
+  readonly sku: string | null;
+  readonly isActive: boolean;
+}
+
+export type HostInvoiceStatus = 'draft' | 'sent' | 'void';
+
+export interface HostInvoiceLine {
+  readonly id: string;
+  readonly catalogItemId: string | null;
+  readonly description: string;
+  readonly quantity: number;
+  readonly unitPriceCents: number;
+  readonly amountCents: number;
+}
+
+export interface HostInvoice {
+  readonly id: string;
+  readonly customerId: string;
+  readonly number: string;
+  readonly issuedOn: string;
+  readonly dueOn: string | null;
+  readonly status: HostInvoiceStatus;
+  readonly totalCents: number;
+  readonly lines: readonly HostInvoiceLine[];
+}
+
+export interface HostPayment {
+  readonly id: string;
+  readonly customerId: string;
+  /** null: an account credit. */
+  readonly invoiceId: string | null;
+  readonly amountCents: number;
+  readonly method: string;
+  readonly receivedOn: string;
+  readonly reference: string | null;
+  /** Set when the host deleted the payment (soft delete). */
+  readonly deleted: boolean;
+}
+
+export interface HostRefund {
+  readonly id: string;
+  readonly paymentId: string;
+  readonly amountCents: number;
+  readonly refundedOn: string;
+  readonly reason: string | null;
+}

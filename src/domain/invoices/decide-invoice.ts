@@ -1,0 +1,72 @@
+/**
+ * `decideInvoice(tenantId, invoice, context, link)`: an invoice goes to QBO only once a live payment is applied to
+ * it (DESIGN.md §3 invariant 5). Once there it stays: edits update it, a host void voids it, a payment deleted
+ * later leaves it due again. It needs its customer and the items of its lines in QBO first.
+ */
+import type { HostInvoice, HostPayment } from '../host/host-records';
+import type { QboInvoiceFields } from '../qbo/qbo-records';
+import { decideWrite, voidDecision } from '../sync/decide-write';
+import { dedupe, type NeededRecord, unmetReferences } from '../sync/dependencies';
+import type { Link } from '../sync/link';
+import { privateNoteMarker } from '../sync/private-note';
+import type { SyncDecision, SyncDependency } from '../sync/sync-decision';
+import { invoiceProblem, isPaid } from './invoice-checks';
+
+export interface InvoiceContext {
+  /** Payments of the invoice (deleted ones are ignored). */
+  readonly payments: readonly HostPayment[];
+  readonly customerLink: Link | null;
+  /** Links of the catalog items its lines use, by host item id. */
+  readonly itemLinks: ReadonlyMap<string, Link>;
+  /** Records it refers to that the host does not have (a deleted customer or item). */
+  readonly missing?: readonly SyncDependency[];
+}
+
+export const decideInvoice = (tenantId: string, invoice: HostInvoice | null, context: InvoiceContext, link: Link | null): SyncDecision => {
+  if (invoice === null) return { kind: 'nothing', reason: 'The invoice no longer exists in the host; what QBO has stays.' };
+  if (link?.retired) return { kind: 'nothing', reason: `Invoice ${invoice.number} is already void in QBO.` };
+  if (invoice.status === 'void') {
+    return link === null ? { kind: 'nothing', reason: `Invoice ${invoice.number} is void and never reached QBO.` } : voidDecision(tenantId, link, 'Invoice');
+  }
+  if (link === null && !isPaid(invoice, context.payments)) {
+    return { kind: 'nothing', reason: `Invoice ${invoice.number} is unpaid; it goes to QBO with its first payment.` };
+  }
+  const problem = invoiceProblem(invoice);
+  if (problem !== null) return problem;
+  const needed: readonly NeededRecord[] = dedupe([
+    { dependency: { kind: 'customer', hostId: invoice.customerId }, link: context.customerLink, label: `customer ${invoice.customerId}` },
+    ...invoice.lines.flatMap((line) =>
+      line.catalogItemId === null
+        ? []
+        : [{ dependency: { kind: 'item' as const, hostId: line.catalogItemId }, link: context.itemLinks.get(line.catalogItemId), label: `item ${line.catalogItemId} ("${line.description}")` }],
+    ),
+  ]);
+  const unmet = unmetReferences(needed, context.missing, `Invoice ${invoice.number}`);
+  if (unmet !== null) return unmet;
+  const fields: QboInvoiceFields = {
+    customerId: context.customerLink?.qboId ?? '',
+    docNumber: invoice.number.trim() === '' ? null : invoice.number.trim(),
+    txnDate: invoice.issuedOn,
+    dueDate: invoice.dueOn,
+    lines: invoice.lines.map((line) => ({
+      itemId: line.catalogItemId === null ? null : (context.itemLinks.get(line.catalogItemId)?.qboId ?? null),
+      description: line.description,
+      quantity: line.quantity,
+      unitPriceCents: line.unitPriceCents,
+      amountCents: line.amountCents,
+    })),
+    privateNote: privateNoteMarker(tenantId, 'invoice', invoice.id),
+  };
+  return decideWrite(
+    {
+      tenantId,
+      kind: 'invoice',
+      hostId: invoice.id,
+      entity: 'Invoice',
+      hostOwned: fields,
+      dependencies: needed.map((record) => record.dependency),
+      upToDate: `QBO already has this version of invoice ${invoice.number}.`,
+    },
+    link,
+  );
+};

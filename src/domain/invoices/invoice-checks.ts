@@ -1,0 +1,41 @@
+/**
+ * `invoiceProblem(invoice)`: why an invoice cannot go to QBO with the right numbers, or null. Totals must be whole
+ * cents, lines must add up to the total, each line's amount must be its quantity times its price (to the cent),
+ * and an amount needs an item (QBO ignores amounts on description-only lines). `livePayments` and `isPaid` say
+ * whether the invoice is eligible at all: only once a live payment is applied to it.
+ */
+import type { HostInvoice, HostPayment } from '../host/host-records';
+import { dollars, isWholeCents, rejected, type Rejection } from '../sync/rejection';
+
+const DOC_NUMBER_MAX = 21;
+
+export const livePaymentsOn = (invoiceId: string, payments: readonly HostPayment[]): readonly HostPayment[] =>
+  payments.filter((payment) => !payment.deleted && payment.invoiceId === invoiceId && payment.amountCents > 0);
+
+export const isPaid = (invoice: HostInvoice, payments: readonly HostPayment[]): boolean => livePaymentsOn(invoice.id, payments).length > 0;
+
+export const invoiceProblem = (invoice: HostInvoice): Rejection | null => {
+  const label = `Invoice ${invoice.number}`;
+  if (!isWholeCents(invoice.totalCents)) return rejected('not_whole_cents', `${label} has a total that is not a whole number of cents.`);
+  if (invoice.totalCents < 0) return rejected('negative_amount', `${label} has a negative total (${dollars(invoice.totalCents)}).`);
+  if (invoice.lines.length === 0) return rejected('no_lines', `${label} has no lines; QuickBooks needs at least one.`);
+  if (invoice.number.trim().length > DOC_NUMBER_MAX) {
+    return rejected('doc_number_too_long', `${label}: QuickBooks invoice numbers have at most ${DOC_NUMBER_MAX} characters.`);
+  }
+  let sum = 0;
+  for (const line of invoice.lines) {
+    const what = `${label}, line "${line.description}"`;
+    if (!isWholeCents(line.amountCents) || !isWholeCents(line.unitPriceCents)) return rejected('not_whole_cents', `${what} has an amount that is not a whole number of cents.`);
+    if (!Number.isFinite(line.quantity) || Math.abs(line.quantity * line.unitPriceCents - line.amountCents) > 0.5 + 1e-9) {
+      return rejected('line_amount_mismatch', `${what}: ${line.quantity} × ${dollars(line.unitPriceCents)} is not ${dollars(line.amountCents)}.`);
+    }
+    if (line.catalogItemId === null && line.amountCents !== 0) {
+      return rejected('line_without_item', `${what} has an amount but no catalog item; QuickBooks would ignore the amount.`);
+    }
+    sum += line.amountCents;
+  }
+  if (sum !== invoice.totalCents) {
+    return rejected('total_mismatch', `${label}: its lines add up to ${dollars(sum)} but its total is ${dollars(invoice.totalCents)}.`);
+  }
+  return null;
+};

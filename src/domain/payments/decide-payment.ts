@@ -1,0 +1,60 @@
+/**
+ * `decidePayment(tenantId, payment, context, link)`: a payment on an invoice becomes a QBO Payment applied to that
+ * invoice; an account credit (no invoice) an unapplied Payment with no lines. A payment the host deleted is
+ * deleted in QBO (its invoice stays, due again). The deposit account is set on create and never moved afterwards,
+ * so changing the setting does not rewrite past payments. It needs its customer and invoice in QBO first.
+ */
+import type { HostPayment } from '../host/host-records';
+import { decideWrite, deleteDecision } from '../sync/decide-write';
+import { type NeededRecord, unmetReferences } from '../sync/dependencies';
+import type { Link } from '../sync/link';
+import { privateNoteMarker } from '../sync/private-note';
+import { dollars, isWholeCents, rejected } from '../sync/rejection';
+import type { SyncDecision } from '../sync/sync-decision';
+import type { PaymentContext } from './payment-context';
+
+export type { PaymentContext };
+import { paymentAmountProblem } from './payment-checks';
+
+
+const PAYMENT_REF_MAX = 21;
+
+export const decidePayment = (tenantId: string, payment: HostPayment | null, context: PaymentContext, link: Link | null): SyncDecision => {
+  if (payment === null || payment.deleted) {
+    if (link !== null && !link.retired) return deleteDecision(tenantId, link, 'Payment');
+    return { kind: 'nothing', reason: link === null ? 'The payment was deleted before it reached QBO.' : 'The payment is already deleted in QBO.' };
+  }
+  if (link?.retired) return { kind: 'nothing', reason: 'The payment is already deleted in QBO.' };
+  const label = `Payment of ${isWholeCents(payment.amountCents) ? dollars(payment.amountCents) : payment.amountCents} received ${payment.receivedOn}`;
+  const amountProblem = paymentAmountProblem(payment, context, link, label);
+  if (amountProblem !== null) return amountProblem;
+  if (link === null && context.depositAccountId === null) {
+    return rejected('no_deposit_account', `${label} cannot go to QuickBooks until a deposit account is chosen in the settings.`);
+  }
+  const needed: NeededRecord[] = [{ dependency: { kind: 'customer', hostId: payment.customerId }, link: context.customerLink, label: `customer ${payment.customerId}` }];
+  if (payment.invoiceId !== null) {
+    needed.push({ dependency: { kind: 'invoice', hostId: payment.invoiceId }, link: context.invoiceLink, label: `invoice ${context.invoice?.number ?? payment.invoiceId}` });
+  }
+  const unmet = unmetReferences(needed, context.missing, label);
+  if (unmet !== null) return unmet;
+  return decideWrite(
+    {
+      tenantId,
+      kind: 'payment',
+      hostId: payment.id,
+      entity: 'Payment',
+      hostOwned: {
+        customerId: context.customerLink?.qboId ?? '',
+        totalCents: payment.amountCents,
+        txnDate: payment.receivedOn,
+        invoiceId: payment.invoiceId === null ? null : (context.invoiceLink?.qboId ?? null),
+        paymentRefNum: payment.reference?.trim().slice(0, PAYMENT_REF_MAX) || null,
+        privateNote: privateNoteMarker(tenantId, 'payment', payment.id),
+      },
+      setOnCreate: { depositAccountId: context.depositAccountId },
+      dependencies: needed.map((record) => record.dependency),
+      upToDate: `QBO already has this version of the ${label.charAt(0).toLowerCase()}${label.slice(1)}.`,
+    },
+    link,
+  );
+};

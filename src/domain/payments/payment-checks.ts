@@ -1,0 +1,31 @@
+/**
+ * `paymentAmountProblem(...)`: why a payment's amount cannot go to QBO, or null. Whole positive cents, never more
+ * than what its invoice still owes once its other live payments are counted, on a live invoice of the same customer.
+ */
+import type { HostPayment } from '../host/host-records';
+import type { Link } from '../sync/link';
+import { dollars, isWholeCents, rejected, type Rejection } from '../sync/rejection';
+import type { PaymentContext } from './payment-context';
+
+export const paymentAmountProblem = (payment: HostPayment, context: PaymentContext, link: Link | null, label: string): Rejection | null => {
+  if (!isWholeCents(payment.amountCents)) return rejected('not_whole_cents', `${label}: the amount is not a whole number of cents.`);
+  if (payment.amountCents < 0) return rejected('negative_amount', `${label}: a payment cannot be negative; record a refund instead.`);
+  if (payment.amountCents === 0) return rejected('zero_amount', `${label}: a payment of $0.00 has nothing to record.`);
+  if (payment.invoiceId === null) return null;
+  const invoice = context.invoice;
+  if (invoice === null || invoice.id !== payment.invoiceId) {
+    return rejected('missing_invoice', `${label} is applied to invoice ${payment.invoiceId}, which does not exist in the app.`);
+  }
+  if (invoice.customerId !== payment.customerId) {
+    return rejected('customer_mismatch', `${label} is from customer ${payment.customerId} but invoice ${invoice.number} belongs to customer ${invoice.customerId}.`);
+  }
+  if (invoice.status === 'void' && link === null) return rejected('invoice_void', `${label} is applied to invoice ${invoice.number}, which is void.`);
+  const paidByOthers = context.otherPayments
+    .filter((other) => other.id !== payment.id && !other.deleted && other.invoiceId === invoice.id)
+    .reduce((sum, other) => sum + other.amountCents, 0);
+  const owed = invoice.totalCents - paidByOthers;
+  if (payment.amountCents > owed) {
+    return rejected('overpayment', `${label} is more than the ${dollars(Math.max(owed, 0))} still owed on invoice ${invoice.number}; record the difference as an account credit.`);
+  }
+  return null;
+};

@@ -1,0 +1,15 @@
+/** What `decidePayment` needs to know besides the payment itself. */
+import type { HostInvoice, HostPayment } from '../host/host-records';
+import type { Link } from '../sync/link';
+import type { SyncDependency } from '../sync/sync-decision';
+
+export interface PaymentContext {
+  /** The invoice the payment is applied to; null for an account credit or when the host has no such invoice. */
+  readonly invoice: HostInvoice | null;
+  /** The invoice's other payments (this one and deleted ones are ignored). */
+  readonly otherPayments: readonly HostPayment[];
+  readonly customerLink: Link | null;
+  readonly invoiceLink: Link | null;
+  readonly depositAccountId: string | null;
+  readonly missing?: readonly SyncDependency[];
+}

@@ -1,0 +1,123 @@
+/**
+ * What the plugin writes to and reads from QuickBooks Online, in the domain's terms: money in integer cents,
+ * references as QBO ids. The QBO adapter alone turns these into QBO JSON (decimal amounts, `{ value }` refs).
+ */
+export type QboWritableEntity = 'Customer' | 'Item' | 'Invoice' | 'Payment' | 'RefundReceipt';
+export type QboReadableEntity = QboWritableEntity | 'Vendor' | 'Employee' | 'Account';
+export type QboNamedEntity = 'Customer' | 'Item' | 'Vendor' | 'Employee';
+export type QboTransactionEntity = 'Invoice' | 'Payment' | 'RefundReceipt';
+
+export interface QboRef {
+  readonly id: string;
+  readonly syncToken: string;
+}
+
+export interface QboAddress {
+  readonly line1: string | null;
+  readonly city: string | null;
+  readonly region: string | null;
+  readonly postalCode: string | null;
+}
+
+export interface QboCustomerFields {
+  readonly displayName: string;
+  readonly givenName: string | null;
+  readonly familyName: string | null;
+  readonly companyName: string | null;
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly billAddr: QboAddress | null;
+  readonly active: boolean;
+}
+
+export type QboItemType = 'Service' | 'NonInventory' | 'Inventory';
+
+export interface QboItemFields {
+  readonly name: string;
+  readonly type: QboItemType;
+  readonly description: string | null;
+  readonly unitPriceCents: number;
+  readonly sku: string | null;
+  readonly active: boolean;
+  /** Set only when the item is created; QBO owns it afterwards (DESIGN.md §3 invariant 4). */
+  readonly incomeAccountId?: string;
+}
+
+export interface QboInvoiceLine {
+  /** null: a description-only line. */
+  readonly itemId: string | null;
+  readonly description: string;
+  readonly quantity: number;
+  readonly unitPriceCents: number;
+  readonly amountCents: number;
+}
+
+export interface QboInvoiceFields {
+  readonly customerId: string;
+  readonly docNumber: string | null;
+  readonly txnDate: string;
+  readonly dueDate: string | null;
+  readonly lines: readonly QboInvoiceLine[];
+  /** Marker that lets an uncertain write be found again (`qbo-sync:<tenant>:<kind>:<hostId>`). */
+  readonly privateNote: string;
+}
+
+export interface QboPaymentFields {
+  readonly customerId: string;
+  readonly totalCents: number;
+  readonly txnDate: string;
+  readonly depositAccountId: string;
+  /** null: an unapplied payment (an account credit). */
+  readonly invoiceId: string | null;
+  readonly paymentRefNum: string | null;
+  readonly privateNote: string;
+}
+
+export interface QboRefundReceiptFields {
+  readonly customerId: string;
+  readonly txnDate: string;
+  readonly depositAccountId: string;
+  readonly refundItemId: string;
+  readonly amountCents: number;
+  readonly privateNote: string;
+}
+
+export type QboDraft =
+  | { readonly entity: 'Customer'; readonly fields: QboCustomerFields }
+  | { readonly entity: 'Item'; readonly fields: QboItemFields }
+  | { readonly entity: 'Invoice'; readonly fields: QboInvoiceFields }
+  | { readonly entity: 'Payment'; readonly fields: QboPaymentFields }
+  | { readonly entity: 'RefundReceipt'; readonly fields: QboRefundReceiptFields };
+
+/** A sparse update: only the fields present are sent. */
+export type QboChanges =
+  | { readonly entity: 'Customer'; readonly fields: Partial<QboCustomerFields> }
+  | { readonly entity: 'Item'; readonly fields: Partial<Omit<QboItemFields, 'incomeAccountId'>> }
+  | { readonly entity: 'Invoice'; readonly fields: Partial<QboInvoiceFields> }
+  | { readonly entity: 'Payment'; readonly fields: Partial<QboPaymentFields> }
+  | { readonly entity: 'RefundReceipt'; readonly fields: Partial<QboRefundReceiptFields> };
+
+export interface QboNameRecordFields {
+  readonly displayName: string;
+  readonly active: boolean;
+}
+
+export interface QboAccountFields {
+  readonly name: string;
+  readonly accountType: string;
+  readonly accountSubType: string | null;
+  readonly active: boolean;
+}
+
+/** A record as read back from QBO. */
+export type QboRecord =
+  | { readonly entity: 'Customer'; readonly ref: QboRef; readonly fields: QboCustomerFields }
+  | { readonly entity: 'Item'; readonly ref: QboRef; readonly fields: QboItemFields }
+  | { readonly entity: 'Invoice'; readonly ref: QboRef; readonly fields: QboInvoiceFields; readonly totalCents: number; readonly balanceCents: number; readonly voided: boolean }
+  | { readonly entity: 'Payment'; readonly ref: QboRef; readonly fields: QboPaymentFields; readonly unappliedCents: number }
+  | { readonly entity: 'RefundReceipt'; readonly ref: QboRef; readonly fields: QboRefundReceiptFields }
+  | { readonly entity: 'Vendor'; readonly ref: QboRef; readonly fields: QboNameRecordFields }
+  | { readonly entity: 'Employee'; readonly ref: QboRef; readonly fields: QboNameRecordFields }
+  | { readonly entity: 'Account'; readonly ref: QboRef; readonly fields: QboAccountFields };
+
+export type QboRecordOf<E extends QboReadableEntity> = Extract<QboRecord, { entity: E }>;

@@ -1,0 +1,40 @@
+/**
+ * Why a host record cannot go to QBO as it is: a typed rejection with a plain-words reason for the activity log,
+ * never an exception and never a wrong number in QBO.
+ */
+import type { SyncDecision } from './sync-decision';
+
+export type RejectionCode =
+  | 'no_income_account'
+  | 'no_deposit_account'
+  | 'negative_amount'
+  | 'zero_amount'
+  | 'not_whole_cents'
+  | 'total_mismatch'
+  | 'line_amount_mismatch'
+  | 'line_without_item'
+  | 'no_lines'
+  | 'doc_number_too_long'
+  | 'overpayment'
+  | 'refund_exceeds_payment'
+  | 'missing_customer'
+  | 'missing_item'
+  | 'missing_invoice'
+  | 'missing_payment'
+  | 'customer_mismatch'
+  | 'invoice_void'
+  | 'payment_deleted';
+
+export type Rejection = Extract<SyncDecision, { kind: 'rejected' }> & { readonly code: RejectionCode };
+
+export const rejected = (code: RejectionCode, reason: string): Rejection => ({ kind: 'rejected', code, reason });
+
+/** Cents as people read them: 12345 → "$123.45". */
+export const dollars = (cents: number): string => {
+  const sign = cents < 0 ? '-' : '';
+  const whole = Math.abs(cents);
+  return `${sign}$${Math.floor(whole / 100)}.${String(whole % 100).padStart(2, '0')}`;
+};
+
+/** A whole number of cents that JavaScript holds exactly (no fractions, no rounding). */
+export const isWholeCents = (value: number): boolean => Number.isSafeInteger(value);

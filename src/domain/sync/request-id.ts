@@ -1,0 +1,19 @@
+import type { HostRecordKind } from '../host/host-records';
+import { hash128 } from '../shared/hash';
+
+export type SyncOperation = 'create' | 'update' | 'delete' | 'void';
+
+/**
+ * QBO's idempotency key for one logical write (at most 50 characters). A retry of the same change reuses it;
+ * a newer change has another fingerprint, so QBO never replays an old response for new data.
+ */
+export const requestIdFor = (
+  tenantId: string,
+  kind: HostRecordKind,
+  hostId: string,
+  operation: SyncOperation,
+  fingerprint: string,
+): string => {
+  const digest = hash128(JSON.stringify([tenantId, kind, hostId, operation, fingerprint]));
+  return `qs-${kind.slice(0, 4)}-${operation.slice(0, 3)}-${digest}`;
+};

@@ -1,0 +1,128 @@
+import 'reflect-metadata';
+import type { Router } from 'express';
+import { Container } from 'inversify';
+import { defaultDeliveryPolicy, type DeliveryPolicy } from './application/delivery/delivery-policy';
+import { Clock } from './application/ports/clock.port';
+import { IdGenerator } from './application/ports/id-generator.port';
+import { Logger } from './application/ports/logger.port';
+import { OutboxStore, type OutboxChange } from './application/ports/outbox-store.port';
+import type { HostRecordKind } from './domain/host/host-records';
+import { NotifyChanges } from './application/use-cases/notify-changes.use-case';
+import { RunDeliveryRound } from './application/use-cases/run-delivery-round.use-case';
+import { SweepChanges } from './application/use-cases/sweep-changes.use-case';
+import { applicationModule } from './adapters/di/application.module';
+import { deliveryModule, DeliveryPolicyToken } from './adapters/di/delivery.module';
+import { assertValidOptions, type QboSyncPluginOptions } from './adapters/di/plugin-options';
+import { persistenceModule } from './adapters/di/persistence.module';
+import { qboModule } from './adapters/di/qbo.module';
+import { systemModule } from './adapters/di/system.module';
+import { createQboSyncRouter } from './adapters/http/qbo-sync.router';
+import { setupModule } from './adapters/di/setup.module';
+import { BackgroundInitialSyncLauncher } from './adapters/worker/initial-sync.launcher';
+import { AdoptConnection } from './application/use-cases/setup/adopt-connection.use-case';
+import { migratePluginTables } from './adapters/knex/plugin-migrations';
+import { DeliveryWorker } from './adapters/worker/delivery-worker';
+
+export type { QboSyncPluginOptions } from './adapters/di/plugin-options';
+export type { PluginAction } from './adapters/http/plugin-access';
+export { ActivityLog } from './application/ports/activity-log.port';
+export { ConnectionStore } from './application/ports/connection-store.port';
+export { HostDirectory } from './application/ports/host-directory.port';
+export { HostWriter } from './application/ports/host-writer.port';
+export { LinkStore } from './application/ports/link-store.port';
+export { OutboxStore } from './application/ports/outbox-store.port';
+export { QboAuthorizer } from './application/ports/qbo-authorizer.port';
+export { QboGateway } from './application/ports/qbo-gateway.port';
+export { SettingsStore } from './application/ports/settings-store.port';
+export { startQboEmulator } from './adapters/qbo/emulator/start-qbo-emulator';
+
+/** A host change to send to QBO: `id` is the host record's primary key. */
+export interface HostChange {
+  readonly tenantId: string | number;
+  readonly kind: HostRecordKind;
+  readonly id: string | number;
+}
+
+export interface QboSyncPlugin {
+  /** Mount it where the admin page should live: `app.use('/integrations/qbo', plugin.router)`. */
+  readonly router: Router;
+  /** Creates or upgrades the plugin's own tables (idempotent). */
+  migrate(): Promise<void>;
+  /** Starts the delivery worker in this process (when `worker.enabled` is not false). */
+  start(): Promise<void>;
+  /** Stops the worker, waiting for the round in flight. The host's knex stays open: it is the host's. */
+  stop(): Promise<void>;
+  /** Signals changed host records; pass the host's transaction so the signal commits or rolls back with the change. */
+  notify(change: HostChange | readonly HostChange[], options?: { trx?: unknown }): Promise<void>;
+  /** Runs one delivery pass over every tenant with ready changes; returns how many changes were settled. */
+  deliverPending(): Promise<number>;
+  /** Looks for host changes that were never signalled and queues them; returns how many were queued. */
+  sweep(): Promise<number>;
+  /**
+   * Adopts a QBO connection made earlier (for example by an older integration) without sending the admin through
+   * Intuit again: the refresh token is used once to check it and get an access token. Throws an Error with a plain
+   * message and a `code` (`invalid_refresh_token`, `different_company`, `invalid_adoption`) when it cannot.
+   */
+  adoptConnection(connection: { tenantId: string; realmId: string; refreshToken: string }): Promise<{ realmId: string; companyName: string | null }>;
+  /** The inversify container, for hosts that bind their own adapters after creation. */
+  readonly container: Container;
+}
+
+/** The one public entry (DESIGN.md §5): options → container → router, migrations, worker, notify. */
+export const createQboSyncPlugin = async (options: QboSyncPluginOptions): Promise<QboSyncPlugin> => {
+  assertValidOptions(options);
+  const prefix = options.tablePrefix ?? 'qbo_';
+  const policy: DeliveryPolicy = { ...defaultDeliveryPolicy, ...options.delivery };
+  const container = new Container({ defaultScope: 'Singleton' });
+  container.load(systemModule(options), persistenceModule(options, prefix), qboModule(options), applicationModule, deliveryModule, setupModule);
+  container.bind<DeliveryPolicy>(DeliveryPolicyToken).toConstantValue(policy);
+  options.overrides?.(container);
+
+  const logger = container.get<Logger>(Logger);
+  const router = createQboSyncRouter({ resolveTenant: options.resolveTenant, authorize: options.authorize, allowedOrigins: options.allowedOrigins }, (useCase) => container.get(useCase), logger);
+
+  const worker = new DeliveryWorker(container.get<OutboxStore>(OutboxStore), container.get(RunDeliveryRound), container.get(SweepChanges), container.get<Clock>(Clock), logger, {
+    pollMs: options.worker?.pollMs ?? 250,
+    tenantConcurrency: options.worker?.tenantConcurrency ?? 8,
+    sweepMs: options.worker?.sweepMs ?? 60_000,
+    workerId: `worker-${container.get<IdGenerator>(IdGenerator).newId()}`,
+  });
+  const workerEnabled = options.worker?.enabled !== false;
+  const notifyChanges = container.get(NotifyChanges);
+  const initialSync = container.get(BackgroundInitialSyncLauncher);
+
+  return {
+    router,
+    container,
+    migrate: () => migratePluginTables(options.knex, prefix),
+    async start() {
+      if (workerEnabled) worker.start();
+      // Initial-sync jobs left running by a crash or a restart go on where they stopped (the tenant lease keeps it to one process).
+      await initialSync.resumeAll();
+    },
+    async stop() {
+      await Promise.all([worker.stop(), initialSync.stop()]);
+    },
+    async adoptConnection(connection) {
+      const result = await container.get(AdoptConnection).execute(connection);
+      if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+      return result.value;
+    },
+    async notify(change, notifyOptions) {
+      // Validation (and turning numeric ids into strings) is the use case's: pass what the host gave.
+      const changes = (Array.isArray(change) ? change : [change]).map((c: HostChange) => ({ tenantId: c?.tenantId, kind: c?.kind, hostId: c?.id }) as unknown as OutboxChange);
+      const result = await notifyChanges.execute(changes, notifyOptions?.trx);
+      if (!result.ok) throw new TypeError(result.error.message);
+      if (workerEnabled) wakeAfterCommit(notifyOptions?.trx, () => worker.wake());
+    },
+    deliverPending: () => worker.drainOnce(),
+    sweep: async () => (await container.get(SweepChanges).execute()).enqueued,
+  };
+};
+
+/** The row is visible to the worker only once the host's transaction commits; a knex trx says when. */
+const wakeAfterCommit = (trx: unknown, wake: () => void): void => {
+  const committed = (trx as { executionPromise?: Promise<unknown> } | undefined)?.executionPromise;
+  if (committed) committed.then(wake, () => undefined);
+  else wake();
+};

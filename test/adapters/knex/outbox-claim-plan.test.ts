@@ -1,0 +1,37 @@
+import { claimableRows } from '../../../src/adapters/knex/outbox-claim.query';
+import { migratePluginTables } from '../../../src/adapters/knex/plugin-migrations';
+import { createTestDatabase, type TestDatabase } from '../../support/database';
+
+/** A filesort under FOR UPDATE SKIP LOCKED locks every row it scans (reliability.md §2.2 item 3). */
+describe('the outbox claim on MariaDB', () => {
+  let db: TestDatabase;
+  const table = 'qbo_outbox';
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await migratePluginTables(db.knex, 'qbo_');
+    const states = ['pending', 'in_flight', 'done', 'done', 'done', 'failed'];
+    const rows = Array.from({ length: 6_000 }, (_, i) => ({
+      tenant_id: `t${i % 40}`,
+      kind: 'customer',
+      host_id: String(i),
+      state: states[i % states.length],
+      attempt: 0,
+      available_at: 1_000 + (i % 997),
+      enqueued_at: 1_000,
+      dedupe_key: null,
+    }));
+    for (let i = 0; i < rows.length; i += 1_000) await db.knex(table).insert(rows.slice(i, i + 1_000));
+    await db.knex.raw('ANALYZE TABLE ??', [table]);
+  });
+  afterAll(() => db.destroy());
+
+  it.each(['pending', 'in_flight'] as const)('reads %s rows through the claim index, without a filesort', async (state) => {
+    const query = claimableRows(db.knex, table, state, 't7', 1_500, 20).toSQL().toNative();
+    expect(query.sql).toMatch(/for update skip locked$/i);
+    const [plan] = (await db.knex.raw(`EXPLAIN ${query.sql}`, query.bindings)) as [Record<string, unknown>[]];
+    expect(plan).toHaveLength(1);
+    expect(plan[0]).toMatchObject({ key: 'qbo_outbox_claim' });
+    expect(String(plan[0]!['Extra'] ?? '')).not.toMatch(/filesort/i);
+  });
+});

@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import { QboRateLimiter } from '../../../src/adapters/qbo/qbo-rate.limiter';
+
+const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('QboRateLimiter', () => {
+  it('never lets more than `concurrent` requests in flight, whatever the order of releases', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 5 }), fc.array(fc.nat(), { minLength: 1, maxLength: 25 }), async (concurrent, picks) => {
+        const limiter = new QboRateLimiter({ concurrent, perMinute: 1000, batchPerMinute: 1000 }, 60_000, () => 0);
+        const held: (() => void)[] = [];
+        let granted = 0;
+        for (let i = 0; i < picks.length; i++) void limiter.acquire('single').then((release) => { granted += 1; held.push(release); });
+        await flush();
+        for (const pick of picks) {
+          expect(held.length).toBeLessThanOrEqual(concurrent);
+          const index = pick % Math.max(held.length, 1);
+          held.splice(index, 1)[0]?.();
+          await flush();
+        }
+        while (held.length > 0) { held.pop()?.(); await flush(); }
+        expect(granted).toBe(picks.length);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('holds starts beyond the per-window budget until the window has moved on', async () => {
+    jest.useFakeTimers();
+    try {
+      let now = 0;
+      const limiter = new QboRateLimiter({ concurrent: 10, perMinute: 2, batchPerMinute: 1 }, 1000, () => now);
+      const granted: string[] = [];
+      for (const name of ['a', 'b', 'c']) void limiter.acquire('single').then((release) => { granted.push(name); release(); });
+      await Promise.resolve(); await Promise.resolve();
+      expect(granted).toEqual(['a', 'b']);
+      now = 1000;
+      jest.advanceTimersByTime(1000);
+      await Promise.resolve(); await Promise.resolve();
+      expect(granted).toEqual(['a', 'b', 'c']);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('counts batches against their own, smaller budget and pauses everyone after a 429', async () => {
+    jest.useFakeTimers();
+    try {
+      let now = 0;
+      const limiter = new QboRateLimiter({ concurrent: 10, perMinute: 100, batchPerMinute: 1 }, 1000, () => now);
+      const granted: string[] = [];
+      const take = (name: string, kind: 'single' | 'batch') => void limiter.acquire(kind).then((release) => { granted.push(name); release(); });
+      take('batch-1', 'batch');
+      take('batch-2', 'batch');
+      await Promise.resolve(); await Promise.resolve();
+      expect(granted).toEqual(['batch-1']);
+      limiter.pause(5000);
+      now = 1000;
+      jest.advanceTimersByTime(1000);
+      await Promise.resolve(); await Promise.resolve();
+      expect(granted).toEqual(['batch-1']);
+      now = 5000;
+      jest.advanceTimersByTime(4000);
+      await Promise.resolve(); await Promise.resolve();
+      expect(granted).toEqual(['batch-1', 'batch-2']);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('lets single requests pass a batch that waits for the batch budget only, and keeps the batch first once it may go', async () => {
+    jest.useFakeTimers();
+    try {
+      let now = 0;
+      const limiter = new QboRateLimiter({ concurrent: 10, perMinute: 100, batchPerMinute: 1 }, 1000, () => now);
+      const granted: string[] = [];
+      const take = (name: string, kind: 'single' | 'batch') => void limiter.acquire(kind).then((release) => { granted.push(name); release(); });
+      take('batch-1', 'batch');
+      take('batch-2', 'batch');
+      take('single-1', 'single');
+      take('single-2', 'single');
+      await Promise.resolve(); await Promise.resolve();
+      expect(granted).toEqual(['batch-1', 'single-1', 'single-2']);
+      now = 1000;
+      jest.advanceTimersByTime(1000);
+      await Promise.resolve(); await Promise.resolve();
+      expect(granted).toEqual(['batch-1', 'single-1', 'single-2', 'batch-2']);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('keeps single requests behind a batch when what holds the batch holds them too', async () => {
+    jest.useFakeTimers();
+    try {
+      let now = 0;
+      const limiter = new QboRateLimiter({ concurrent: 10, perMinute: 1, batchPerMinute: 5 }, 1000, () => now);
+      const granted: string[] = [];
+      const take = (name: string, kind: 'single' | 'batch') => void limiter.acquire(kind).then((release) => { granted.push(name); release(); });
+      take('single-1', 'single');
+      take('batch-1', 'batch');
+      take('single-2', 'single');
+      await Promise.resolve(); await Promise.resolve();
+      expect(granted).toEqual(['single-1']);
+      now = 1000;
+      jest.advanceTimersByTime(1000);
+      await Promise.resolve(); await Promise.resolve();
+      expect(granted).toEqual(['single-1', 'batch-1']);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});

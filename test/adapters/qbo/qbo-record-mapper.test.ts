@@ -1,0 +1,99 @@
+import { changesJson, draftJson } from '../../../src/adapters/qbo/qbo-record.mapper';
+
+describe('domain → QBO JSON', () => {
+  it('writes a customer create with refs, address, email and phone, omitting empty fields', () => {
+    expect(
+      draftJson({
+        entity: 'Customer',
+        fields: {
+          displayName: 'Maria Lopez',
+          givenName: 'Maria',
+          familyName: 'Lopez',
+          companyName: null,
+          email: 'maria@example.com',
+          phone: null,
+          billAddr: { line1: '1 Pool Way', city: 'Austin', region: 'TX', postalCode: null },
+          active: true,
+        },
+      }),
+    ).toEqual({
+      DisplayName: 'Maria Lopez',
+      GivenName: 'Maria',
+      FamilyName: 'Lopez',
+      PrimaryEmailAddr: { Address: 'maria@example.com' },
+      BillAddr: { Line1: '1 Pool Way', City: 'Austin', CountrySubDivisionCode: 'TX' },
+      Active: true,
+    });
+  });
+
+  it('clears a customer field in a sparse update with an empty value and leaves absent fields out', () => {
+    expect(changesJson({ entity: 'Customer', fields: { email: null, active: false } })).toEqual({
+      PrimaryEmailAddr: { Address: '' },
+      Active: false,
+    });
+  });
+
+  it('sets the income account only when an item is created', () => {
+    const fields = { name: 'Chlorine', type: 'NonInventory', description: null, unitPriceCents: 1999, sku: 'CL-1', active: true, incomeAccountId: '79' } as const;
+    expect(draftJson({ entity: 'Item', fields })).toEqual({
+      Name: 'Chlorine',
+      Type: 'NonInventory',
+      UnitPrice: 19.99,
+      Sku: 'CL-1',
+      Active: true,
+      IncomeAccountRef: { value: '79' },
+    });
+    expect(changesJson({ entity: 'Item', fields: { unitPriceCents: 2500 } })).toEqual({ UnitPrice: 25 });
+  });
+
+  it('writes invoice lines with item refs and description-only lines', () => {
+    const body = draftJson({
+      entity: 'Invoice',
+      fields: {
+        customerId: '5',
+        docNumber: null,
+        txnDate: '2026-03-01',
+        dueDate: null,
+        privateNote: 'qbo-sync:t1:invoice:9',
+        lines: [
+          { itemId: '7', description: 'Chlorine', quantity: 3, unitPriceCents: 335, amountCents: 1005 },
+          { itemId: null, description: 'Gate code 1234', quantity: 0, unitPriceCents: 0, amountCents: 0 },
+        ],
+      },
+    });
+    expect(body).toEqual({
+      CustomerRef: { value: '5' },
+      TxnDate: '2026-03-01',
+      PrivateNote: 'qbo-sync:t1:invoice:9',
+      Line: [
+        { DetailType: 'SalesItemLineDetail', Amount: 10.05, Description: 'Chlorine', SalesItemLineDetail: { ItemRef: { value: '7' }, Qty: 3, UnitPrice: 3.35 } },
+        { DetailType: 'DescriptionOnly', Description: 'Gate code 1234', DescriptionLineDetail: {} },
+      ],
+    });
+  });
+
+  it('links an applied payment to its invoice and sends an account credit without lines', () => {
+    const base = { customerId: '5', totalCents: 5500, txnDate: '2026-03-02', depositAccountId: '35', paymentRefNum: null, privateNote: 'm' };
+    expect(draftJson({ entity: 'Payment', fields: { ...base, invoiceId: '70' } })).toMatchObject({
+      TotalAmt: 55,
+      DepositToAccountRef: { value: '35' },
+      Line: [{ Amount: 55, LinkedTxn: [{ TxnId: '70', TxnType: 'Invoice' }] }],
+    });
+    expect(draftJson({ entity: 'Payment', fields: { ...base, invoiceId: null } })).toMatchObject({ Line: [] });
+  });
+
+  it('puts a refund on the refund item, paid from the deposit account', () => {
+    expect(
+      draftJson({
+        entity: 'RefundReceipt',
+        fields: { customerId: '20', txnDate: '2026-03-03', depositAccountId: '35', refundItemId: '38', amountCents: 42000, privateNote: 'm' },
+      }),
+    ).toEqual({
+      CustomerRef: { value: '20' },
+      TxnDate: '2026-03-03',
+      DepositToAccountRef: { value: '35' },
+      PrivateNote: 'm',
+      Line: [{ DetailType: 'SalesItemLineDetail', Amount: 420, SalesItemLineDetail: { ItemRef: { value: '38' }, Qty: 1, UnitPrice: 420 } }],
+    });
+  });
+});

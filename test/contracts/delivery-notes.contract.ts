@@ -1,0 +1,53 @@
+import type { SweepMarkStore } from '../../src/application/ports/sweep-mark-store.port';
+import type { WriteJournal } from '../../src/application/ports/write-journal.port';
+import { uniqueTenant } from './contract-clock';
+
+export const describeWriteJournalContract = (name: string, make: () => Promise<WriteJournal>): void => {
+  describe(`WriteJournal contract: ${name}`, () => {
+    it('remembers a pending create per record until it ends, the latest note winning', async () => {
+      const journal = await make();
+      const tenant = uniqueTenant('journal');
+      expect(await journal.get(tenant, 'customer', '1')).toBeNull();
+      await journal.begin({ tenantId: tenant, kind: 'customer', hostId: '1', entity: 'Customer', lookup: 'Maria Lopez', at: 10 });
+      await journal.begin({ tenantId: tenant, kind: 'customer', hostId: '1', entity: 'Customer', lookup: 'Maria Lopez (#1)', at: 20 });
+      await journal.begin({ tenantId: tenant, kind: 'payment', hostId: '1', entity: 'Payment', lookup: 'qbo-sync:t:payment:1', at: 30 });
+      expect(await journal.get(tenant, 'customer', '1')).toEqual({ tenantId: tenant, kind: 'customer', hostId: '1', entity: 'Customer', lookup: 'Maria Lopez (#1)', at: 20 });
+      expect(await journal.get(uniqueTenant('journal'), 'customer', '1')).toBeNull();
+      expect((await journal.withLookup(tenant, 'Customer', 'Maria Lopez (#1)')).map((n) => n.hostId)).toEqual(['1']);
+      expect(await journal.withLookup(tenant, 'Customer', 'Maria Lopez')).toEqual([]);
+      await journal.end(tenant, 'customer', '1');
+      expect(await journal.get(tenant, 'customer', '1')).toBeNull();
+      expect((await journal.get(tenant, 'payment', '1'))?.lookup).toBe('qbo-sync:t:payment:1');
+    });
+
+    it('notes, finds and ends the writes of a whole batch at once', async () => {
+      const journal = await make();
+      const tenant = uniqueTenant('journal');
+      const note = (hostId: string, lookup: string) => ({ tenantId: tenant, kind: 'item' as const, hostId, entity: 'Item' as const, lookup, at: 5 });
+      await journal.begin(note('2', 'old'));
+      await journal.beginMany([note('1', 'Salt'), note('2', 'Chlorine'), note('3', 'Soda')]);
+      await journal.beginMany([]);
+      const found = await journal.getMany(tenant, 'item', ['1', '2', '4']);
+      expect([...found.keys()].sort()).toEqual(['1', '2']);
+      expect(found.get('2')).toEqual(note('2', 'Chlorine'));
+      expect((await journal.getMany(tenant, 'customer', ['1'])).size).toBe(0);
+      await journal.endMany(tenant, 'item', ['1', '2']);
+      await journal.endMany(tenant, 'item', []);
+      expect([...(await journal.getMany(tenant, 'item', ['1', '2', '3'])).keys()]).toEqual(['3']);
+    });
+  });
+};
+
+export const describeSweepMarkStoreContract = (name: string, make: () => Promise<SweepMarkStore>): void => {
+  describe(`SweepMarkStore contract: ${name}`, () => {
+    it('stores each tenant\'s mark, replacing the previous one', async () => {
+      const marks = await make();
+      const [tenant, other] = [uniqueTenant('sweep'), uniqueTenant('sweep')];
+      expect(await marks.get(tenant)).toBeNull();
+      await marks.save(tenant, { sweptAt: 1_700_000_000_000, fullPassAt: 1_600_000_000_000 });
+      await marks.save(tenant, { sweptAt: 1_700_000_060_000, fullPassAt: 1_600_000_000_000 });
+      await marks.save(other, { sweptAt: 1, fullPassAt: 1 });
+      expect(await marks.get(tenant)).toEqual({ sweptAt: 1_700_000_060_000, fullPassAt: 1_600_000_000_000 });
+    });
+  });
+};

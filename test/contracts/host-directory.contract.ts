@@ -1,0 +1,185 @@
+import type { HostDirectory } from '../../src/application/ports/host-directory.port';
+import type { HostWriter } from '../../src/application/ports/host-writer.port';
+import { ContractClock, uniqueTenant } from './contract-clock';
+import type { HostSeed } from './in-memory-host.seed';
+
+export interface HostFixture {
+  readonly directory: HostDirectory;
+  readonly writer: HostWriter;
+  /** Plays the host application writing its own tables; times come from `clock`. */
+  readonly seed: HostSeed;
+  readonly clock: ContractClock;
+  /** Plays the host writing an item row the mapping cannot read (its name blanked). */
+  readonly blankItemName: (tenantId: string, id: string) => Promise<void>;
+}
+
+const collect = async <T>(items: AsyncIterable<T>): Promise<T[]> => {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+};
+
+/** One suite for the host's read side and the import's write side: what the writer inserts, the directory reads. */
+export const describeHostDirectoryContract = (name: string, makeFixture: () => Promise<HostFixture>): void => {
+  describe(`HostDirectory and HostWriter contract: ${name}`, () => {
+    let f: HostFixture;
+    let tenant: string;
+    beforeEach(async () => {
+      f = await makeFixture();
+      tenant = uniqueTenant('host');
+    });
+
+    it('reads a customer with every field, only within its company', async () => {
+      const id = await f.seed.customer(tenant, {
+        firstName: 'Dana', lastName: 'Whitfield', companyName: 'Whitfield & Sons', displayAsCompany: true, email: 'dana@example.com',
+        phone: '813-555-0101', street: '1 Bay St', city: 'Tampa', state: 'FL', zip: '33602', isActive: false,
+      });
+      expect(await f.directory.getCustomer(tenant, id)).toEqual({
+        id, firstName: 'Dana', lastName: 'Whitfield', companyName: 'Whitfield & Sons', displayAsCompany: true, email: 'dana@example.com',
+        phone: '813-555-0101', street: '1 Bay St', city: 'Tampa', state: 'FL', zip: '33602', isActive: false,
+      });
+      expect(await f.directory.getCustomer(uniqueTenant('other'), id)).toBeNull();
+      expect(await f.directory.getCustomer(tenant, '987654321')).toBeNull();
+    });
+
+    it('reads catalog items of every kind with prices in cents', async () => {
+      const kinds = ['product', 'dosage', 'pool_service', 'work_order_type'] as const;
+      const ids = await Promise.all(kinds.map((kind, i) => f.seed.item(tenant, { kind, name: `Item ${kind}`, unitPriceCents: 1999 + i, sku: i ? null : 'SKU-1' })));
+      expect(await f.directory.getItem(tenant, ids[0]!)).toEqual({ id: ids[0], kind: 'product', name: 'Item product', description: null, unitPriceCents: 1999, sku: 'SKU-1', isActive: true });
+      expect((await collect(f.directory.listItems(tenant))).map((item) => item.kind)).toEqual([...kinds]);
+    });
+
+    it('reads an invoice with its lines, dates as YYYY-MM-DD and decimal quantities', async () => {
+      const customerId = await f.seed.customer(tenant);
+      const itemId = await f.seed.item(tenant, { name: 'Chlorine', unitPriceCents: 1250 });
+      const id = await f.seed.invoice(tenant, {
+        customerId, number: 'INV-1001', issuedOn: '2026-03-01', dueOn: '2026-03-31', status: 'sent',
+        lines: [{ catalogItemId: itemId, description: 'Chlorine', quantity: 2.5, unitPriceCents: 1250 }, { description: 'Labor', unitPriceCents: 4000 }],
+      });
+      const invoice = await f.directory.getInvoice(tenant, id);
+      expect(invoice).toMatchObject({ id, customerId, number: 'INV-1001', issuedOn: '2026-03-01', dueOn: '2026-03-31', status: 'sent', totalCents: 7125 });
+      expect(invoice?.lines.map(({ id: _id, ...line }) => line)).toEqual([
+        { catalogItemId: itemId, description: 'Chlorine', quantity: 2.5, unitPriceCents: 1250, amountCents: 3125 },
+        { catalogItemId: null, description: 'Labor', quantity: 1, unitPriceCents: 4000, amountCents: 4000 },
+      ]);
+      expect(await f.directory.getInvoice(uniqueTenant('other'), id)).toBeNull();
+    });
+
+    it('lists live payments of an invoice; a deleted payment reads as deleted', async () => {
+      const customerId = await f.seed.customer(tenant);
+      const invoiceId = await f.seed.invoice(tenant, { customerId, lines: [{ unitPriceCents: 10_000 }] });
+      const kept = await f.seed.payment(tenant, { customerId, invoiceId, amountCents: 6_000, receivedOn: '2026-02-02', reference: 'chk 12' });
+      const gone = await f.seed.payment(tenant, { customerId, invoiceId, amountCents: 4_000 });
+      const credit = await f.seed.payment(tenant, { customerId, amountCents: 2_500 });
+      await f.seed.deletePayment(gone);
+      expect((await f.directory.paymentsForInvoice(tenant, invoiceId)).map((p) => p.id)).toEqual([kept]);
+      expect(await f.directory.getPayment(tenant, kept)).toEqual({
+        id: kept, customerId, invoiceId, amountCents: 6_000, method: 'check', receivedOn: '2026-02-02', reference: 'chk 12', deleted: false,
+      });
+      expect(await f.directory.getPayment(tenant, gone)).toMatchObject({ deleted: true });
+      expect(await f.directory.getPayment(tenant, credit)).toMatchObject({ invoiceId: null, amountCents: 2_500 });
+    });
+
+    it('streams the live account credits (payments with no invoice) of the company in id order, across pages', async () => {
+      const customerId = await f.seed.customer(tenant);
+      const invoiceId = await f.seed.invoice(tenant, { customerId, lines: [{ unitPriceCents: 10_000 }] });
+      const credits: string[] = [];
+      for (let i = 0; i < 520; i++) {
+        credits.push(await f.seed.payment(tenant, { customerId, amountCents: 100 + i, receivedOn: '2026-02-03', reference: i === 0 ? 'first' : null }));
+        if (i % 100 === 0) await f.seed.payment(tenant, { customerId, invoiceId, amountCents: 5 });
+      }
+      const deleted = await f.seed.payment(tenant, { customerId, amountCents: 7 });
+      await f.seed.deletePayment(deleted);
+      await f.seed.payment(uniqueTenant('other'), { customerId, amountCents: 9 });
+      const listed = await collect(f.directory.listAccountCredits(tenant));
+      expect(listed.map((payment) => payment.id)).toEqual(credits);
+      expect(listed[0]).toEqual({ id: credits[0], customerId, invoiceId: null, amountCents: 100, method: 'check', receivedOn: '2026-02-03', reference: 'first', deleted: false });
+      expect(listed.every((payment) => payment.invoiceId === null && !payment.deleted)).toBe(true);
+      expect(await collect(f.directory.listAccountCredits(uniqueTenant('none')))).toEqual([]);
+    });
+
+    it('reads a refund', async () => {
+      const customerId = await f.seed.customer(tenant);
+      const paymentId = await f.seed.payment(tenant, { customerId, amountCents: 5_000 });
+      const id = await f.seed.refund(tenant, { paymentId, amountCents: 1_500, refundedOn: '2026-04-04', reason: 'Overcharged' });
+      expect(await f.directory.getRefund(tenant, id)).toEqual({ id, paymentId, amountCents: 1_500, refundedOn: '2026-04-04', reason: 'Overcharged' });
+    });
+
+    it('streams every customer of the company in id order, across pages', async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 1_105; i++) ids.push(await f.seed.customer(tenant, { firstName: `C${i}` }));
+      await f.seed.customer(uniqueTenant('other'));
+      const listed = await collect(f.directory.listCustomers(tenant));
+      expect(listed.map((c) => c.id)).toEqual(ids);
+    });
+
+    it('finds records changed at or after a time', async () => {
+      const before = await f.seed.customer(tenant, { firstName: 'Old' });
+      const edited = await f.seed.customer(tenant, { firstName: 'Edited' });
+      const since = f.clock.advance(60_000);
+      await f.seed.updateCustomer(edited, { lastName: 'Renamed' });
+      const fresh = await f.seed.customer(tenant, { firstName: 'New' });
+      const customerId = await f.seed.customer(uniqueTenant('other'));
+      const payment = await f.seed.payment(tenant, { customerId, amountCents: 1 });
+      expect(await collect(f.directory.changedSince(tenant, 'customer', since))).toEqual([edited, fresh]);
+      expect(await collect(f.directory.changedSince(tenant, 'customer', since + 1))).toEqual([]);
+      expect(await collect(f.directory.changedSince(tenant, 'payment', since))).toEqual([payment]);
+      expect(await collect(f.directory.changedSince(tenant, 'customer', 0))).toContain(before);
+    });
+
+    it('reads one or many records as found or missing, only within the company', async () => {
+      const customerId = await f.seed.customer(tenant, { firstName: 'Ann' });
+      const itemId = await f.seed.item(tenant, { name: 'Salt', unitPriceCents: 700 });
+      const other = await f.seed.customer(uniqueTenant('other'));
+      expect(await f.directory.read(tenant, 'customer', customerId)).toEqual({ kind: 'found', record: await f.directory.getCustomer(tenant, customerId) });
+      expect(await f.directory.read(tenant, 'customer', other)).toEqual({ kind: 'missing' });
+      expect(await f.directory.read(tenant, 'item', '987654321')).toEqual({ kind: 'missing' });
+      const many = await f.directory.readMany(tenant, 'customer', [customerId, other, '987654321']);
+      expect([...many.keys()].sort()).toEqual([customerId, other, '987654321'].sort());
+      expect(many.get(customerId)).toMatchObject({ kind: 'found', record: { id: customerId, firstName: 'Ann' } });
+      expect(many.get(other)).toEqual({ kind: 'missing' });
+      expect((await f.directory.readMany(tenant, 'item', [itemId])).get(itemId)).toMatchObject({ kind: 'found', record: { name: 'Salt', unitPriceCents: 700 } });
+      expect((await f.directory.readMany(tenant, 'item', [])).size).toBe(0);
+    });
+
+    it('reads many invoices with their own lines, payments and refunds in one go', async () => {
+      const customerId = await f.seed.customer(tenant);
+      const first = await f.seed.invoice(tenant, { customerId, lines: [{ description: 'A', unitPriceCents: 100 }, { description: 'B', unitPriceCents: 200 }] });
+      const second = await f.seed.invoice(tenant, { customerId, lines: [{ description: 'C', unitPriceCents: 300 }] });
+      const invoices = await f.directory.readMany(tenant, 'invoice', [first, second]);
+      const lines = (id: string) => { const read = invoices.get(id); return read?.kind === 'found' ? read.record.lines.map((line) => line.description) : read; };
+      expect([lines(first), lines(second)]).toEqual([['A', 'B'], ['C']]);
+      const paymentId = await f.seed.payment(tenant, { customerId, invoiceId: first, amountCents: 300 });
+      const refundId = await f.seed.refund(tenant, { paymentId, amountCents: 100 });
+      expect((await f.directory.readMany(tenant, 'payment', [paymentId])).get(paymentId)).toMatchObject({ kind: 'found', record: { invoiceId: first, amountCents: 300 } });
+      expect(await f.directory.read(tenant, 'refund', refundId)).toMatchObject({ kind: 'found', record: { paymentId, amountCents: 100 } });
+    });
+
+    it('tells a row it cannot read from a missing one, with the reason', async () => {
+      const good = await f.seed.item(tenant, { name: 'Salt', unitPriceCents: 700 });
+      const broken = await f.seed.item(tenant, { name: 'Soon blank', unitPriceCents: 700 });
+      await f.blankItemName(tenant, broken);
+      expect(await f.directory.read(tenant, 'item', broken)).toEqual({ kind: 'unreadable', reason: expect.stringContaining('no name') });
+      expect(await f.directory.read(uniqueTenant('other'), 'item', broken)).toEqual({ kind: 'missing' });
+      const many = await f.directory.readMany(tenant, 'item', [good, broken]);
+      expect([many.get(good)?.kind, many.get(broken)?.kind]).toEqual(['found', 'unreadable']);
+      // The older reads keep their shape: an unreadable row is left out (and logged by the adapter).
+      expect(await f.directory.getItem(tenant, broken)).toBeNull();
+      expect((await collect(f.directory.listItems(tenant))).map((item) => item.id)).toEqual([good]);
+    });
+
+    it('imports customers and items: new ids in order, readable at once, changed now', async () => {
+      const since = f.clock.now();
+      const customers = await f.writer.insertCustomers(tenant, [
+        { firstName: 'Ann', lastName: 'Lee', companyName: null, displayAsCompany: false, email: 'ann@example.com', phone: null, street: null, city: null, state: null, zip: null, isActive: true },
+        { firstName: '', lastName: '', companyName: 'Palm Co', displayAsCompany: true, email: null, phone: null, street: null, city: null, state: null, zip: null, isActive: false },
+      ]);
+      expect(customers).toHaveLength(2);
+      expect(await f.directory.getCustomer(tenant, customers[1]!)).toMatchObject({ companyName: 'Palm Co', displayAsCompany: true, isActive: false });
+      const items = await f.writer.insertItems(tenant, [{ kind: 'pool_service', name: 'Weekly service', description: 'Imported', unitPriceCents: 8_500, sku: null, isActive: true }]);
+      expect(await f.directory.getItem(tenant, items[0]!)).toEqual({ id: items[0], kind: 'pool_service', name: 'Weekly service', description: 'Imported', unitPriceCents: 8_500, sku: null, isActive: true });
+      expect(await collect(f.directory.changedSince(tenant, 'customer', since))).toEqual([...customers]);
+      expect(await f.writer.insertCustomers(tenant, [])).toEqual([]);
+    });
+  });
+};

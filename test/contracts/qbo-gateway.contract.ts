@@ -1,0 +1,261 @@
+import type { QboGateway } from '../../src/application/ports/qbo-gateway.port';
+import type { QboCustomerFields, QboDraft, QboReadableEntity, QboRecordOf, QboRef } from '../../src/domain/qbo/qbo-records';
+
+/** One tenant's view of a QBO company, whichever adapter stands behind it. */
+export interface QboGatewayTenant {
+  readonly tenantId: string;
+  readonly gateway: QboGateway;
+  /** A vendor or employee typed into QBO by a person: it holds its name against customers too. */
+  seedPerson(entity: 'Vendor' | 'Employee', displayName: string): Promise<void>;
+}
+
+let seq = 0;
+export const unique = (label: string) => `${label} ${(seq += 1)}`;
+export const requestId = () => `rq-${(seq += 1)}-${Math.random().toString(36).slice(2, 10)}`;
+
+export const customer = (displayName: string, extra: Partial<QboCustomerFields> = {}): QboDraft => ({
+  entity: 'Customer',
+  fields: { displayName, givenName: null, familyName: null, companyName: null, email: null, phone: null, billAddr: null, active: true, ...extra },
+});
+
+export const valueOf = <T>(result: { ok: true; value: T } | { ok: false; error: { kind: string; message: string } }): T => {
+  if (!result.ok) throw new Error(`${result.error.kind}: ${result.error.message}`);
+  return result.value;
+};
+
+export const all = async <E extends QboReadableEntity>(gateway: QboGateway, tenantId: string, entity: E): Promise<QboRecordOf<E>[]> => {
+  const rows: QboRecordOf<E>[] = [];
+  for await (const row of gateway.list(tenantId, entity)) rows.push(row);
+  return rows;
+};
+
+export const accountsOf = async ({ gateway, tenantId }: QboGatewayTenant) => {
+  const accounts = await all(gateway, tenantId, 'Account');
+  const income = accounts.find((account) => account.fields.accountType === 'Income');
+  const bank = accounts.find((account) => account.fields.accountType === 'Bank');
+  if (!income || !bank) throw new Error('the company has no Income or Bank account');
+  return { incomeId: income.ref.id, bankId: bank.ref.id };
+};
+
+export const newItem = async ({ gateway, tenantId }: QboGatewayTenant, incomeId: string, name = unique('Chlorine')): Promise<QboRef> =>
+  valueOf(
+    await gateway.create(
+      tenantId,
+      { entity: 'Item', fields: { name, type: 'NonInventory', description: 'Tabs', unitPriceCents: 1999, sku: null, active: true, incomeAccountId: incomeId } },
+      requestId(),
+    ),
+  );
+
+export const invoiceDraft = (customerId: string, itemId: string, marker: string, docNumber: string | null = null): QboDraft => ({
+  entity: 'Invoice',
+  fields: {
+    customerId,
+    docNumber,
+    txnDate: '2026-03-01',
+    dueDate: '2026-03-31',
+    privateNote: marker,
+    lines: [
+      { itemId, description: 'Chlorine', quantity: 3, unitPriceCents: 335, amountCents: 1005 },
+      { itemId: null, description: 'Gate code 1234', quantity: 0, unitPriceCents: 0, amountCents: 0 },
+    ],
+  },
+});
+
+const kinds = (results: readonly { ok: boolean; error?: { kind: string } }[]) => results.map((result) => (result.ok ? 'ok' : result.error?.kind));
+
+/** What every QboGateway promises the plugin (DESIGN.md §2): run against the HTTP gateway + emulator and the in-memory one. */
+export function describeQboGatewayContract(name: string, makeTenant: () => Promise<QboGatewayTenant>): void {
+  describe(`QboGateway contract: ${name}`, () => {
+    let tenant: QboGatewayTenant;
+    let gateway: QboGateway;
+    let tenantId: string;
+    beforeEach(async () => {
+      tenant = await makeTenant();
+      ({ gateway, tenantId } = tenant);
+    });
+
+    describe('customers', () => {
+      it('creates, reads back, finds by name (any case, inactive too) and updates sparsely with the SyncToken', async () => {
+        const name = unique("Maria O'Lopez");
+        const draft = customer(name, { givenName: 'Maria', email: 'maria@example.com', billAddr: { line1: '1 Pool Way', city: 'Austin', region: 'TX', postalCode: '78701' } });
+        const ref = valueOf(await gateway.create(tenantId, draft, requestId()));
+        expect(ref).toEqual({ id: expect.stringMatching(/^\d+$/), syncToken: expect.stringMatching(/^\d+$/) });
+        const read = valueOf(await gateway.get(tenantId, 'Customer', ref.id));
+        expect(read.ref).toEqual(ref);
+        expect(read.fields).toMatchObject({ displayName: name, givenName: 'Maria', email: 'maria@example.com', billAddr: { line1: '1 Pool Way', city: 'Austin', region: 'TX', postalCode: '78701' }, active: true });
+
+        const updated = valueOf(await gateway.update(tenantId, ref, { entity: 'Customer', fields: { active: false, phone: '555-0100' } }, requestId()));
+        expect(updated.id).toBe(ref.id);
+        expect(Number(updated.syncToken)).toBeGreaterThan(Number(ref.syncToken));
+        const found = valueOf(await gateway.findByName(tenantId, 'Customer', name.toUpperCase()));
+        expect(found?.ref).toEqual(updated);
+        expect(found?.fields).toMatchObject({ active: false, phone: '555-0100', givenName: 'Maria' });
+        expect(valueOf(await gateway.findByName(tenantId, 'Customer', unique('Nobody')))).toBeNull();
+      });
+
+      it('reports a duplicate name in plain words, a stale SyncToken and an unknown id as typed errors', async () => {
+        const name = unique('Maria Lopez');
+        const ref = valueOf(await gateway.create(tenantId, customer(name), requestId()));
+        const duplicate = await gateway.create(tenantId, customer(name), requestId());
+        expect(duplicate).toMatchObject({ ok: false, error: { kind: 'DuplicateName', code: '6240', message: `QuickBooks says the name '${name}' is already used by another customer, vendor or employee.` } });
+
+        valueOf(await gateway.update(tenantId, ref, { entity: 'Customer', fields: { email: 'a@b.co' } }, requestId()));
+        expect(await gateway.update(tenantId, ref, { entity: 'Customer', fields: { email: 'c@d.co' } }, requestId())).toMatchObject({ ok: false, error: { kind: 'StaleObject', code: '5010' } });
+        expect(await gateway.get(tenantId, 'Customer', '999999')).toMatchObject({ ok: false, error: { kind: 'NotFound' } });
+        expect(await gateway.update(tenantId, { id: '999999', syncToken: '0' }, { entity: 'Customer', fields: { email: 'c@d.co' } }, requestId())).toMatchObject({ ok: false, error: { kind: 'NotFound' } });
+      });
+
+      it('holds a name against customers, vendors and employees alike, any case, inactive included; items keep their own names', async () => {
+        const vendor = unique('Acme Pools');
+        const employee = unique('Jo Smith');
+        await tenant.seedPerson('Vendor', vendor);
+        await tenant.seedPerson('Employee', employee);
+        expect(await gateway.create(tenantId, customer(vendor.toLowerCase()), requestId())).toMatchObject({ ok: false, error: { kind: 'DuplicateName' } });
+        expect(await gateway.create(tenantId, customer(`  ${employee.toUpperCase()} `), requestId())).toMatchObject({ ok: false, error: { kind: 'DuplicateName' } });
+        expect(valueOf(await gateway.findByName(tenantId, 'Vendor', vendor))?.fields.displayName).toBe(vendor);
+        expect(valueOf(await gateway.findByName(tenantId, 'Customer', vendor))).toBeNull();
+
+        const inactive = unique('Gone Away');
+        const ref = valueOf(await gateway.create(tenantId, customer(inactive, { active: false }), requestId()));
+        expect(await gateway.create(tenantId, customer(inactive), requestId())).toMatchObject({ ok: false, error: { kind: 'DuplicateName' } });
+        const renamed = unique('Elsewhere');
+        expect(await gateway.update(tenantId, ref, { entity: 'Customer', fields: { displayName: vendor } }, requestId())).toMatchObject({ ok: false, error: { kind: 'DuplicateName' } });
+        valueOf(await gateway.update(tenantId, ref, { entity: 'Customer', fields: { displayName: renamed } }, requestId()));
+
+        const { incomeId } = await accountsOf(tenant);
+        await newItem(tenant, incomeId, renamed);
+        const twin = await gateway.create(tenantId, { entity: 'Item', fields: { name: renamed.toUpperCase(), type: 'Service', description: null, unitPriceCents: 1, sku: null, active: true, incomeAccountId: incomeId } }, requestId());
+        expect(twin).toMatchObject({ ok: false, error: { kind: 'DuplicateName', message: `QuickBooks says the name '${renamed.toUpperCase()}' is already used by another product or service.` } });
+      });
+
+      it('answers a repeated requestid with its first answer and writes nothing a second time', async () => {
+        const id = requestId();
+        const name = unique('Once Only');
+        const first = valueOf(await gateway.create(tenantId, customer(name), id));
+        expect(valueOf(await gateway.create(tenantId, customer(name), id))).toEqual(first);
+        const update = requestId();
+        const updated = valueOf(await gateway.update(tenantId, first, { entity: 'Customer', fields: { email: 'once@example.com' } }, update));
+        expect(valueOf(await gateway.update(tenantId, first, { entity: 'Customer', fields: { email: 'once@example.com' } }, update))).toEqual(updated);
+        expect((await all(gateway, tenantId, 'Customer')).filter((row) => row.fields.displayName === name).map((row) => row.ref)).toEqual([updated]);
+      });
+
+      it('lists every customer, inactive included', async () => {
+        const names = [unique('Active'), unique('Inactive')];
+        valueOf(await gateway.create(tenantId, customer(names[0]!), requestId()));
+        const second = valueOf(await gateway.create(tenantId, customer(names[1]!), requestId()));
+        valueOf(await gateway.update(tenantId, second, { entity: 'Customer', fields: { active: false } }, requestId()));
+        const listed = (await all(gateway, tenantId, 'Customer')).map((row) => [row.fields.displayName, row.fields.active]);
+        expect(listed).toEqual(expect.arrayContaining([[names[0], true], [names[1], false]]));
+      });
+
+      it('answers the company name', async () => {
+        expect(valueOf(await gateway.companyName(tenantId))).toEqual(expect.any(String));
+      });
+    });
+
+    describe('items', () => {
+      it('creates with the income account, reads it back and updates the price only', async () => {
+        const { incomeId } = await accountsOf(tenant);
+        const name = unique('Chlorine');
+        const ref = await newItem(tenant, incomeId, name);
+        valueOf(await gateway.update(tenantId, ref, { entity: 'Item', fields: { unitPriceCents: 2505 } }, requestId()));
+        const read = valueOf(await gateway.findByName(tenantId, 'Item', name));
+        expect(read?.fields).toMatchObject({ name, type: 'NonInventory', unitPriceCents: 2505, incomeAccountId: incomeId, description: 'Tabs' });
+      });
+
+      it('reports an unknown income account as an invalid reference', async () => {
+        const result = await gateway.create(
+          tenantId,
+          { entity: 'Item', fields: { name: unique('Bad'), type: 'Service', description: null, unitPriceCents: 100, sku: null, active: true, incomeAccountId: '987654' } },
+          requestId(),
+        );
+        expect(result).toMatchObject({ ok: false, error: { kind: 'InvalidReference' } });
+      });
+    });
+
+    describe('transactions', () => {
+      it('invoice, applied payment, payment deletion, account credit, void and refund, in cents', async () => {
+        const { incomeId, bankId } = await accountsOf(tenant);
+        const customerRef = valueOf(await gateway.create(tenantId, customer(unique('Payer')), requestId()));
+        const itemRef = await newItem(tenant, incomeId);
+        const invoiceRef = valueOf(await gateway.create(tenantId, invoiceDraft(customerRef.id, itemRef.id, `qbo-sync:t:invoice:${unique('i')}`), requestId()));
+        const invoice = valueOf(await gateway.get(tenantId, 'Invoice', invoiceRef.id));
+        expect([invoice.totalCents, invoice.balanceCents, invoice.fields.lines.length, invoice.voided]).toEqual([1005, 1005, 2, false]);
+
+        const payment = { customerId: customerRef.id, totalCents: 1005, txnDate: '2026-03-02', depositAccountId: bankId, paymentRefNum: null, privateNote: `qbo-sync:t:payment:${unique('p')}` };
+        const paymentRef = valueOf(await gateway.create(tenantId, { entity: 'Payment', fields: { ...payment, invoiceId: invoiceRef.id } }, requestId()));
+        expect(valueOf(await gateway.get(tenantId, 'Invoice', invoiceRef.id)).balanceCents).toBe(0);
+        expect(valueOf(await gateway.findByMarker(tenantId, 'Payment', payment.privateNote))?.ref.id).toBe(paymentRef.id);
+
+        valueOf(await gateway.delete(tenantId, 'Payment', paymentRef, requestId()));
+        expect(valueOf(await gateway.get(tenantId, 'Invoice', invoiceRef.id)).balanceCents).toBe(1005);
+        expect(await gateway.get(tenantId, 'Payment', paymentRef.id)).toMatchObject({ ok: false, error: { kind: 'NotFound' } });
+
+        const creditRef = valueOf(await gateway.create(tenantId, { entity: 'Payment', fields: { ...payment, totalCents: 2500, invoiceId: null, privateNote: 'credit' } }, requestId()));
+        const credit = valueOf(await gateway.get(tenantId, 'Payment', creditRef.id));
+        expect([credit.fields.invoiceId, credit.unappliedCents]).toEqual([null, 2500]);
+        valueOf(await gateway.void(tenantId, 'Payment', creditRef, requestId()));
+        expect(valueOf(await gateway.get(tenantId, 'Payment', creditRef.id)).fields.totalCents).toBe(0);
+
+        const refundRef = valueOf(
+          await gateway.create(
+            tenantId,
+            { entity: 'RefundReceipt', fields: { customerId: customerRef.id, txnDate: '2026-03-04', depositAccountId: bankId, refundItemId: itemRef.id, amountCents: 42000, privateNote: 'refund' } },
+            requestId(),
+          ),
+        );
+        expect(valueOf(await gateway.get(tenantId, 'RefundReceipt', refundRef.id)).fields).toMatchObject({ amountCents: 42000, refundItemId: itemRef.id, depositAccountId: bankId });
+      });
+
+      it('keeps the balance of a partly paid invoice, refuses paying more than is open, and voids an unpaid invoice to zero', async () => {
+        const { incomeId, bankId } = await accountsOf(tenant);
+        const customerRef = valueOf(await gateway.create(tenantId, customer(unique('Partial')), requestId()));
+        const itemRef = await newItem(tenant, incomeId);
+        const invoiceRef = valueOf(await gateway.create(tenantId, invoiceDraft(customerRef.id, itemRef.id, unique('qbo-sync:t:invoice')), requestId()));
+        const payment = { customerId: customerRef.id, txnDate: '2026-03-02', depositAccountId: bankId, paymentRefNum: null, invoiceId: invoiceRef.id };
+        valueOf(await gateway.create(tenantId, { entity: 'Payment', fields: { ...payment, totalCents: 500, privateNote: unique('p') } }, requestId()));
+        expect(valueOf(await gateway.get(tenantId, 'Invoice', invoiceRef.id))).toMatchObject({ totalCents: 1005, balanceCents: 505 });
+        expect(await gateway.create(tenantId, { entity: 'Payment', fields: { ...payment, totalCents: 506, privateNote: unique('p') } }, requestId())).toMatchObject({ ok: false, error: { kind: 'BusinessValidation' } });
+
+        const unpaidRef = valueOf(await gateway.create(tenantId, invoiceDraft(customerRef.id, itemRef.id, 'to void'), requestId()));
+        const voidedRef = valueOf(await gateway.void(tenantId, 'Invoice', unpaidRef, requestId()));
+        expect(Number(voidedRef.syncToken)).toBeGreaterThan(Number(unpaidRef.syncToken));
+        expect(valueOf(await gateway.get(tenantId, 'Invoice', unpaidRef.id))).toMatchObject({ totalCents: 0, balanceCents: 0, voided: true });
+        expect(await gateway.void(tenantId, 'Invoice', unpaidRef, requestId())).toMatchObject({ ok: false, error: { kind: 'StaleObject' } });
+      });
+
+      it('maps invalid references, missing lines and duplicate document numbers to their kinds', async () => {
+        const { incomeId } = await accountsOf(tenant);
+        const customerRef = valueOf(await gateway.create(tenantId, customer(unique('Doc')), requestId()));
+        const itemRef = await newItem(tenant, incomeId);
+        expect(await gateway.create(tenantId, invoiceDraft(customerRef.id, '888888', 'm1'), requestId())).toMatchObject({ ok: false, error: { kind: 'InvalidReference' } });
+        const noLines = invoiceDraft(customerRef.id, itemRef.id, 'm2');
+        expect(await gateway.create(tenantId, { entity: 'Invoice', fields: { ...(noLines.fields as any), lines: [] } }, requestId())).toMatchObject({ ok: false, error: { kind: 'RequiredField' } });
+        valueOf(await gateway.create(tenantId, invoiceDraft(customerRef.id, itemRef.id, 'm3', 'INV-7'), requestId()));
+        expect(await gateway.create(tenantId, invoiceDraft(customerRef.id, itemRef.id, 'm4', 'INV-7'), requestId())).toMatchObject({ ok: false, error: { kind: 'DuplicateDocNumber' } });
+      });
+    });
+
+    describe('batch', () => {
+      it('answers each operation in request order, faults included', async () => {
+        const existing = unique('Taken');
+        const ref = valueOf(await gateway.create(tenantId, customer(existing), requestId()));
+        const created = unique('Batch A');
+        const results = await gateway.batch(tenantId, [
+          { operation: 'create', draft: customer(created), requestId: requestId() },
+          { operation: 'create', draft: customer(existing), requestId: requestId() },
+          { operation: 'update', ref, changes: { entity: 'Customer', fields: { email: 'x@y.co' } }, requestId: requestId() },
+          { operation: 'update', ref, changes: { entity: 'Customer', fields: { email: 'z@y.co' } }, requestId: requestId() },
+        ]);
+        expect(kinds(results)).toEqual(['ok', 'DuplicateName', 'ok', 'StaleObject']);
+        expect(valueOf(await gateway.findByName(tenantId, 'Customer', created))?.ref).toEqual(valueOf(results[0]!));
+        expect(await gateway.batch(tenantId, [])).toEqual([]);
+      });
+
+      it('refuses more than 30 operations', async () => {
+        const operations = Array.from({ length: 31 }, () => ({ operation: 'create' as const, draft: customer(unique('X')), requestId: requestId() }));
+        await expect(gateway.batch(tenantId, operations)).rejects.toThrow('at most 30');
+      });
+    });
+  });
+}

@@ -1,0 +1,67 @@
+import type { TenantLease } from '../../src/application/ports/tenant-lease.port';
+import { uniqueTenant } from './contract-clock';
+
+export interface TenantLeaseFixture {
+  readonly lease: TenantLease;
+  /** Another process's adapter on the same data. */
+  readonly peer: TenantLease;
+}
+
+export const describeTenantLeaseContract = (name: string, makeFixture: () => Promise<TenantLeaseFixture>): void => {
+  describe(`TenantLease contract: ${name}`, () => {
+    const now = 1_700_000_000_000;
+    const ttl = 30_000;
+    let f: TenantLeaseFixture;
+    let tenant: string;
+    beforeEach(async () => {
+      f = await makeFixture();
+      tenant = uniqueTenant('lease');
+    });
+
+    it('lets one owner hold a tenant until the lease expires', async () => {
+      const token = await f.lease.acquire(tenant, 'worker-a', now, ttl);
+      expect(token).toEqual(expect.any(String));
+      expect(await f.peer.acquire(tenant, 'worker-b', now + ttl - 1, ttl)).toBeNull();
+      const taken = await f.peer.acquire(tenant, 'worker-b', now + ttl, ttl);
+      expect(taken).toEqual(expect.any(String));
+      expect(taken).not.toBe(token);
+    });
+
+    it('fences off the previous holder once another owner took over', async () => {
+      const old = (await f.lease.acquire(tenant, 'worker-a', now, ttl))!;
+      const current = (await f.peer.acquire(tenant, 'worker-b', now + ttl, ttl))!;
+      expect(await f.lease.renew(tenant, old, now + ttl, ttl)).toBe(false);
+      await f.lease.release(tenant, old);
+      expect(await f.lease.acquire(tenant, 'worker-c', now + ttl + 1, ttl)).toBeNull();
+      expect(await f.peer.renew(tenant, current, now + ttl + 1, ttl)).toBe(true);
+    });
+
+    it('extends the lease on renewal', async () => {
+      const token = (await f.lease.acquire(tenant, 'worker-a', now, ttl))!;
+      expect(await f.lease.renew(tenant, token, now + ttl - 1, ttl)).toBe(true);
+      expect(await f.peer.acquire(tenant, 'worker-b', now + ttl, ttl)).toBeNull();
+      expect(await f.peer.acquire(tenant, 'worker-b', now + 2 * ttl - 1, ttl)).not.toBeNull();
+    });
+
+    it('frees the tenant on release', async () => {
+      const token = (await f.lease.acquire(tenant, 'worker-a', now, ttl))!;
+      await f.lease.release(tenant, token);
+      expect(await f.lease.renew(tenant, token, now, ttl)).toBe(false);
+      expect(await f.peer.acquire(tenant, 'worker-b', now + 1, ttl)).not.toBeNull();
+    });
+
+    it('keeps tenants independent', async () => {
+      expect(await f.lease.acquire(tenant, 'worker-a', now, ttl)).not.toBeNull();
+      expect(await f.peer.acquire(uniqueTenant('other'), 'worker-b', now, ttl)).not.toBeNull();
+    });
+
+    it('grants a contended tenant to exactly one of many concurrent owners', async () => {
+      for (const at of [now, now + ttl, now + 2 * ttl]) {
+        const tokens = await Promise.all(
+          Array.from({ length: 8 }, (_, i) => (i % 2 ? f.peer : f.lease).acquire(tenant, `worker-${at}-${i}`, at, ttl)),
+        );
+        expect(tokens.filter((t) => t !== null)).toHaveLength(1);
+      }
+    });
+  });
+};

@@ -1,0 +1,108 @@
+import { InMemoryActivityLog } from '../../src/adapters/memory/in-memory-activity.log';
+import { InMemoryConnectionStore } from '../../src/adapters/memory/in-memory-connection.store';
+import { InMemoryHostDirectory } from '../../src/adapters/memory/in-memory-host.directory';
+import { InMemoryLinkStore } from '../../src/adapters/memory/in-memory-link.store';
+import { InMemoryOutboxStore } from '../../src/adapters/memory/in-memory-outbox.store';
+import { InMemorySettingsStore } from '../../src/adapters/memory/in-memory-settings.store';
+import { InMemorySweepMarkStore } from '../../src/adapters/memory/in-memory-sweep-mark.store';
+import { InMemoryTenantLease } from '../../src/adapters/memory/in-memory-tenant.lease';
+import { InMemoryWriteJournal } from '../../src/adapters/memory/in-memory-write.journal';
+import { createQboAdapters } from '../../src/adapters/qbo/create-qbo-adapters';
+import { BatchDelivery } from '../../src/application/delivery/batch-delivery';
+import { CreateRecovery } from '../../src/application/delivery/create-recovery';
+import { DecisionApplier } from '../../src/application/delivery/decision-applier';
+import { defaultDeliveryPolicy, type DeliveryPolicy } from '../../src/application/delivery/delivery-policy';
+import { NameResolver } from '../../src/application/delivery/name-resolver';
+import { RecordDecider } from '../../src/application/delivery/record-decider';
+import { RelatedRecords } from '../../src/application/delivery/related-records';
+import { TenantReadiness } from '../../src/application/delivery/tenant-readiness';
+import type { QboGateway } from '../../src/application/ports/qbo-gateway.port';
+import { DeliverChange } from '../../src/application/use-cases/deliver-change.use-case';
+import { NotifyChanges } from '../../src/application/use-cases/notify-changes.use-case';
+import { RunDeliveryRound } from '../../src/application/use-cases/run-delivery-round.use-case';
+import { SweepChanges } from '../../src/application/use-cases/sweep-changes.use-case';
+import { CrashingGateway, stopsWhenDead, WorkerCrash } from './crashing-gateway';
+
+export const tenantId = 'model-tenant';
+const quietLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** A manual clock: the model moves time, so leases and backoffs expire when the model says. */
+export class ModelClock {
+  constructor(public time: number) {}
+  now(): number {
+    return this.time;
+  }
+}
+
+export interface Harness {
+  readonly clock: ModelClock;
+  readonly host: InMemoryHostDirectory;
+  readonly links: InMemoryLinkStore;
+  readonly outbox: InMemoryOutboxStore;
+  readonly activity: InMemoryActivityLog;
+  readonly settings: InMemorySettingsStore;
+  readonly connections: InMemoryConnectionStore;
+  readonly gateway: QboGateway;
+  readonly crashing: CrashingGateway;
+  readonly notify: NotifyChanges;
+  readonly sweep: SweepChanges;
+  readonly policy: DeliveryPolicy;
+  readonly realmId: string;
+  readonly incomeAccountId: string;
+  /** One worker's round on the tenant; a crash leaves its rows in flight until their lease expires. */
+  round(workerId: string): Promise<'ran' | 'crashed'>;
+}
+
+/** Everything in memory except QBO, which is the emulator over real HTTP (a fresh company per run). */
+export const createHarness = async (emulatorUrl: string, control: (method: string, path: string, body?: unknown) => Promise<any>): Promise<Harness> => {
+  const realm = (await control('POST', '/__emulator/realms')) as { realmId: string; accessToken: string; refreshToken: string };
+  const clock = new ModelClock(Date.now());
+  const [host, links, outbox, activity, settings, connections, lease, journal, marks] = [
+    new InMemoryHostDirectory(), new InMemoryLinkStore(), new InMemoryOutboxStore(clock), new InMemoryActivityLog(), new InMemorySettingsStore(),
+    new InMemoryConnectionStore(), new InMemoryTenantLease(), new InMemoryWriteJournal(), new InMemorySweepMarkStore(),
+  ];
+  const now = clock.now();
+  await connections.save({
+    tenantId, realmId: realm.realmId, companyName: null, status: 'connected', statusReason: null,
+    tokens: { accessToken: realm.accessToken, refreshToken: realm.refreshToken, createdAt: now, accessTokenExpiresAt: now + 3_600_000, refreshTokenExpiresAt: now + 8_726_400_000 },
+  });
+  const { gateway } = createQboAdapters({
+    options: { clientId: 'client', clientSecret: 'secret', redirectUri: 'http://localhost/cb', environment: 'sandbox', apiBaseUrl: emulatorUrl, oauthBaseUrl: emulatorUrl, timeScale: 0.001, requestTimeoutMs: 400 },
+    // QBO's own time (token expiry, throttling pauses) is real time; only the outbox's leases and backoffs follow the model's clock.
+    connections, clock: { now: () => Date.now() }, logger: quietLogger,
+  });
+  const accounts: any[] = [];
+  for await (const account of gateway.list(tenantId, 'Account')) accounts.push(account);
+  const incomeAccountId = accounts.find((a) => a.fields.accountType === 'Income').ref.id as string;
+  const depositAccountId = accounts.find((a) => a.fields.accountType === 'Bank').ref.id as string;
+  await settings.update(tenantId, { syncEnabled: true, enabledAt: now, incomeAccountId, depositAccountId, linkedRealmId: realm.realmId });
+
+  const crashing = new CrashingGateway(gateway);
+  const policy: DeliveryPolicy = { ...defaultDeliveryPolicy, minBatchWrites: 2, maxAttempts: 50, baseBackoffMs: 100, maxBackoffMs: 2_000, leaseMs: 30_000, holdMs: 5_000 };
+  const random = { next: () => 0.5 };
+  // The worker's own view of its stores: after a crash they refuse everything, as a dead process stores nothing.
+  const w = { links: stopsWhenDead(links, crashing), outbox: stopsWhenDead(outbox, crashing), activity: stopsWhenDead(activity, crashing), journal: stopsWhenDead(journal, crashing), lease: stopsWhenDead(lease, crashing) };
+  const readiness = new TenantReadiness(settings, connections);
+  const decider = new RecordDecider(host, w.links, settings);
+  const deliver = new DeliverChange(
+    readiness, decider, new DecisionApplier(crashing, w.links, w.journal, w.activity, clock), new CreateRecovery(crashing, w.links, w.journal),
+    new NameResolver(crashing), new RelatedRecords(host, w.outbox), w.activity, clock,
+  );
+  const runRound = new RunDeliveryRound(w.outbox, w.lease, readiness, deliver, policy, clock, random, w.activity, quietLogger, new BatchDelivery(host, w.links, w.journal, crashing, w.activity, clock, policy.minBatchWrites), settings);
+  return {
+    clock, host, links, outbox, activity, settings, connections, gateway, crashing, policy, realmId: realm.realmId, incomeAccountId,
+    notify: new NotifyChanges(outbox),
+    sweep: new SweepChanges(settings, marks, host, decider, outbox, policy, clock),
+    async round(workerId) {
+      try {
+        await runRound.execute(tenantId, workerId);
+        return crashing.dead ? 'crashed' : 'ran';
+      } catch (error) {
+        if (error instanceof WorkerCrash) return 'crashed';
+        throw error;
+      } finally {
+        crashing.dead = false;
+      }
+    },
+  };
+};

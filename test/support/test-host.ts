@@ -1,0 +1,32 @@
+import express, { type Express } from 'express';
+import type { Knex } from 'knex';
+import { createQboSyncPlugin, type QboSyncPlugin, type QboSyncPluginOptions } from '../../src/plugin';
+import { canaryClientSecret } from './canary';
+
+export const testEncryptionKey = Buffer.alloc(32, 7);
+export const mountPath = '/integrations/qbo';
+
+export interface TestHost {
+  readonly app: Express;
+  readonly plugin: QboSyncPlugin;
+}
+
+/**
+ * A minimal host: its "auth" is the `x-company-id` header (the tenant) and `x-role: viewer` denies management,
+ * the plugin mounted at /integrations/qbo, talking to the emulator at `emulatorUrl`.
+ */
+export const createTestHost = async (knex: Knex, emulatorUrl: string, overrides: Partial<QboSyncPluginOptions> = {}): Promise<TestHost> => {
+  const plugin = await createQboSyncPlugin({
+    knex,
+    qbo: { clientId: 'test-client', clientSecret: canaryClientSecret, redirectUri: `http://host.test${mountPath}/oauth/callback`, environment: 'sandbox', apiBaseUrl: emulatorUrl, oauthBaseUrl: emulatorUrl },
+    encryptionKey: testEncryptionKey,
+    resolveTenant: (req) => String(req.header('x-company-id') ?? ''),
+    authorize: (req, action) => req.header('x-role') !== 'viewer' || action.endsWith(':read'),
+    worker: { enabled: false },
+    ...overrides,
+  });
+  await plugin.migrate();
+  const app = express();
+  app.use(mountPath, plugin.router);
+  return { app, plugin };
+};

@@ -1,0 +1,65 @@
+import { InMemoryHostDirectory } from '../../../../src/adapters/memory/in-memory-host.directory';
+import type { QboGateway } from '../../../../src/application/ports/qbo-gateway.port';
+import { GetPreflight } from '../../../../src/application/use-cases/setup/get-preflight.use-case';
+import { aCustomer, aPayment } from '../../../support/domain/host-records.builder';
+
+const tenantId = 'preflight-co';
+
+/** QBO with no vendors and no employees; anything else the pre-flight must not ask. */
+const emptyPeople = new Proxy({} as QboGateway, {
+  get: (_target, property) => {
+    if (property === 'list') return async function* () {};
+    return () => {
+      throw new Error(`the pre-flight called the gateway's ${String(property)}`);
+    };
+  },
+});
+
+/** Counts single-record reads: the credits must come from one stream, not one read per payment. */
+class CountingHost extends InMemoryHostDirectory {
+  singleReads = 0;
+  override async getPayment(tenant: string, id: string) {
+    this.singleReads += 1;
+    return super.getPayment(tenant, id);
+  }
+  override async read<K extends Parameters<InMemoryHostDirectory['read']>[1]>(tenant: string, kind: K, id: string) {
+    this.singleReads += 1;
+    return super.read(tenant, kind, id);
+  }
+}
+
+describe('GetPreflight credits', () => {
+  it('groups live account credits by customer from one stream, with no read per payment', async () => {
+    const host = new CountingHost();
+    host.putCustomer(tenantId, aCustomer({ id: '1', firstName: 'Ann', lastName: 'Lee', email: 'ann@example.com', phone: null, street: null }), 0);
+    host.putCustomer(tenantId, aCustomer({ id: '2', firstName: 'Bo', lastName: 'Park', email: 'bo@example.com', phone: null, street: null }), 0);
+    host.putPayment(tenantId, aPayment({ id: '10', customerId: '1', invoiceId: null, amountCents: 2_500, receivedOn: '2026-01-02' }), 0);
+    host.putPayment(tenantId, aPayment({ id: '11', customerId: '2', invoiceId: 'inv-1', amountCents: 9_900 }), 0);
+    host.putPayment(tenantId, aPayment({ id: '12', customerId: '1', invoiceId: null, amountCents: 1_000, receivedOn: '2026-01-05' }), 0);
+    host.putPayment(tenantId, aPayment({ id: '13', customerId: '2', invoiceId: null, amountCents: 700, deleted: true }), 0);
+    host.putPayment('another-co', aPayment({ id: '14', customerId: '2', invoiceId: null, amountCents: 300 }), 0);
+    for (let id = 100; id < 400; id++) host.putPayment(tenantId, aPayment({ id: String(id), customerId: '2', invoiceId: null, amountCents: 1 }), 0);
+
+    const result = await new GetPreflight(host, emptyPeople).execute(tenantId);
+
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(host.singleReads).toBe(0);
+    expect(result.value.credits.map(({ customerId, customerName, count, totalCents }) => ({ customerId, customerName, count, totalCents }))).toEqual([
+      { customerId: '1', customerName: 'Ann Lee', count: 2, totalCents: 3_500 },
+      { customerId: '2', customerName: 'Bo Park', count: 300, totalCents: 300 },
+    ]);
+    expect(result.value.credits[0]!.payments).toEqual([{ id: '10', amountCents: 2_500, receivedOn: '2026-01-02' }, { id: '12', amountCents: 1_000, receivedOn: '2026-01-05' }]);
+    expect(result.value.creditTotals).toEqual({ customers: 2, count: 302, totalCents: 3_800 });
+    expect(result.value.hasWarnings).toBe(true);
+  });
+
+  it('has no credit warning when every payment is applied to an invoice', async () => {
+    const host = new CountingHost();
+    host.putCustomer(tenantId, aCustomer({ id: '1' }), 0);
+    host.putPayment(tenantId, aPayment({ id: '10', customerId: '1', invoiceId: 'inv-1' }), 0);
+    const result = await new GetPreflight(host, emptyPeople).execute(tenantId);
+    expect(result.ok && result.value.credits).toEqual([]);
+    expect(result.ok && result.value.creditTotals).toEqual({ customers: 0, count: 0, totalCents: 0 });
+  });
+});

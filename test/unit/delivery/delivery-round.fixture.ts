@@ -1,0 +1,60 @@
+import { InMemoryActivityLog } from '../../../src/adapters/memory/in-memory-activity.log';
+import { InMemoryConnectionStore } from '../../../src/adapters/memory/in-memory-connection.store';
+import { InMemoryHostDirectory } from '../../../src/adapters/memory/in-memory-host.directory';
+import { InMemoryLinkStore } from '../../../src/adapters/memory/in-memory-link.store';
+import { InMemoryOutboxStore } from '../../../src/adapters/memory/in-memory-outbox.store';
+import { InMemorySettingsStore } from '../../../src/adapters/memory/in-memory-settings.store';
+import { InMemoryTenantLease } from '../../../src/adapters/memory/in-memory-tenant.lease';
+import { InMemoryWriteJournal } from '../../../src/adapters/memory/in-memory-write.journal';
+import { BatchDelivery } from '../../../src/application/delivery/batch-delivery';
+import { CreateRecovery } from '../../../src/application/delivery/create-recovery';
+import { DecisionApplier } from '../../../src/application/delivery/decision-applier';
+import { defaultDeliveryPolicy, type DeliveryPolicy } from '../../../src/application/delivery/delivery-policy';
+import { NameResolver } from '../../../src/application/delivery/name-resolver';
+import { RecordDecider } from '../../../src/application/delivery/record-decider';
+import { RelatedRecords } from '../../../src/application/delivery/related-records';
+import { TenantReadiness } from '../../../src/application/delivery/tenant-readiness';
+import type { QboGateway } from '../../../src/application/ports/qbo-gateway.port';
+import { DeliverChange } from '../../../src/application/use-cases/deliver-change.use-case';
+import { RunDeliveryRound } from '../../../src/application/use-cases/run-delivery-round.use-case';
+import { RecordingLogger } from '../../support/recording-logger';
+
+export const tenantId = 'round-tenant';
+
+export class ManualClock {
+  constructor(public time = Date.UTC(2026, 4, 1)) {}
+  now(): number {
+    return this.time;
+  }
+}
+
+/** The whole engine in memory, around the gateway a test gives it. */
+export const createRoundFixture = async (gateway: QboGateway, host = new InMemoryHostDirectory(), policy: Partial<DeliveryPolicy> = {}) => {
+  const clock = new ManualClock();
+  const [links, outbox, activity, settings, connections, lease, journal, logger] = [
+    new InMemoryLinkStore(), new InMemoryOutboxStore(clock), new InMemoryActivityLog(), new InMemorySettingsStore(), new InMemoryConnectionStore(),
+    new InMemoryTenantLease(), new InMemoryWriteJournal(), new RecordingLogger(),
+  ];
+  await connections.save({
+    tenantId, realmId: 'realm-1', companyName: null, status: 'connected', statusReason: null,
+    tokens: { accessToken: 'a', refreshToken: 'r', createdAt: clock.now(), accessTokenExpiresAt: clock.now() + 3_600_000, refreshTokenExpiresAt: clock.now() + 8_726_400_000 },
+  });
+  await settings.update(tenantId, { syncEnabled: true, enabledAt: clock.now(), incomeAccountId: '79', depositAccountId: '35', linkedRealmId: 'realm-1' });
+  const fullPolicy: DeliveryPolicy = { ...defaultDeliveryPolicy, maxAttempts: 2, baseBackoffMs: 10, maxBackoffMs: 10, ...policy };
+  const readiness = new TenantReadiness(settings, connections);
+  const decider = new RecordDecider(host, links, settings);
+  const deliver = new DeliverChange(
+    readiness, decider, new DecisionApplier(gateway, links, journal, activity, clock), new CreateRecovery(gateway, links, journal),
+    new NameResolver(gateway), new RelatedRecords(host, outbox), activity, clock,
+  );
+  const round = new RunDeliveryRound(outbox, lease, readiness, deliver, fullPolicy, clock, { next: () => 1 }, activity, logger, new BatchDelivery(host, links, journal, gateway, activity, clock, fullPolicy.minBatchWrites), settings);
+  const failures = async () => (await activity.list(tenantId, { limit: 100, outcome: 'failure' })).items;
+  return { clock, host, links, outbox, activity, settings, journal, logger, round, failures, policy: fullPolicy };
+};
+
+/** A gateway that must not be called. */
+export const unusedGateway = new Proxy({} as QboGateway, {
+  get: (_target, property) => () => {
+    throw new Error(`the gateway was called (${String(property)}) though nothing was to be sent`);
+  },
+});

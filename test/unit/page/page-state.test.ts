@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import {
+  accountsView, confirmationLines, connectionView, creditRow, describeAge, duplicateRow, enableSteps, errorMessage, formatCents, hasWarnings,
+  importBody, matchCounts, matchTabLabel, nameOf, nearMatchRow, outboxLine, progressView, statusMismatchRow, toggleSelection,
+} from '../../../src/adapters/http/page/assets/page-state.js';
+
+const report = (sizes: Partial<Record<'matched' | 'hostOnly' | 'qboOnly' | 'nearMatches' | 'statusMismatches' | 'duplicates', number>>) =>
+  Object.fromEntries(Object.entries(sizes).map(([key, n]) => [key, Array.from({ length: n }, (_, i) => ({ id: String(i), name: `${key} ${i}` }))]));
+
+describe('the connection card', () => {
+  it('offers Connect, and nothing else, when there is no connection', () => {
+    expect(connectionView({ status: 'disconnected', realmId: null, companyName: null, reason: null })).toMatchObject({ connected: false, showConnect: true, showDisconnect: false, banner: null });
+    expect(connectionView(undefined).status).toBe('disconnected');
+  });
+
+  it('names the company and realm when connected', () => {
+    const view = connectionView({ status: 'connected', realmId: '9130', companyName: 'Blue Lagoon', reason: null });
+    expect(view).toMatchObject({ connected: true, showConnect: false, showDisconnect: true, banner: null, realm: '9130' });
+    expect(view.summary).toBe('Connected to Blue Lagoon.');
+  });
+
+  it('shows a banner with the reason, and says changes wait, when the connection needs attention', () => {
+    const view = connectionView({ status: 'needs_reconnect', realmId: '9130', companyName: 'Blue Lagoon', reason: 'QuickBooks revoked the access.' });
+    expect(view.connected).toBe(false);
+    expect(view.banner).toBe('QuickBooks revoked the access. Changes are kept and will be sent once you reconnect.');
+    expect(connectionView({ status: 'needs_reconnect', realmId: '1' }).banner).toMatch(/^QuickBooks no longer accepts this connection\./);
+  });
+});
+
+describe('the match step', () => {
+  it('counts each list and what needs review (QBO-only, near, status, duplicates)', () => {
+    const counts = matchCounts(report({ matched: 3, hostOnly: 2, qboOnly: 4, nearMatches: 1, statusMismatches: 1, duplicates: 2 }));
+    expect(counts).toEqual({ matched: 3, hostOnly: 2, qboOnly: 4, nearMatches: 1, statusMismatches: 1, duplicates: 2, toReview: 8 });
+    expect(matchTabLabel('Customers', counts)).toBe('Customers · 8 to review');
+    expect(matchTabLabel('Customers', matchCounts(report({ matched: 3 })))).toBe('Customers · all clear');
+    expect(matchCounts(null).toReview).toBe(0);
+  });
+
+  it('reads names from records, pairs and near matches alike', () => {
+    expect(nameOf({ id: '1', name: 'Maria Lopez' })).toBe('Maria Lopez');
+    expect(nameOf({ host: { id: '1', name: 'Maria Lopez' }, qbo: { id: '7', name: 'Maria Lopez' } })).toBe('Maria Lopez');
+    expect(nameOf(null)).toBe('');
+    expect(nearMatchRow({ hostName: 'The Smiths', qboName: 'John and Jane Smith', reason: 'same surname "smith"' })).toEqual({ hostName: 'The Smiths', qboName: 'John and Jane Smith', reason: 'same surname "smith"' });
+  });
+
+  it('says which side is inactive and what to do', () => {
+    expect(statusMismatchRow({ name: 'Dana Whitfield', hostActive: true, qboActive: false, reason: 'Active here, inactive in QuickBooks.' }))
+      .toEqual({ name: 'Dana Whitfield', host: 'active', qbo: 'inactive', fix: 'Active here, inactive in QuickBooks.' });
+    expect(statusMismatchRow({ name: 'X', hostActive: false, qboActive: true }).fix).toMatch(/inactive in QuickBooks/);
+  });
+
+  it('lists a duplicate group by its names and explanation', () => {
+    expect(duplicateRow({ records: [{ name: 'Tom Baker' }, { name: 'Thomas Baker' }], explanation: 'Same e-mail tom@example.com' }))
+      .toEqual({ names: 'Tom Baker, Thomas Baker', explanation: 'Same e-mail tom@example.com' });
+  });
+
+  it('keeps the import selection a sorted set, whatever the order of clicks', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('1', '2', '3', '10'), fc.boolean()), { maxLength: 30 }), (clicks) => {
+        const selection = clicks.reduce<string[]>((current, [id, checked]) => toggleSelection(current, id, checked), []);
+        const expected = new Set<string>();
+        for (const [id, checked] of clicks) if (checked) expected.add(id); else expected.delete(id);
+        expect(selection).toEqual([...expected].sort());
+      }),
+    );
+  });
+
+  it('imports the picked ids, or everything with an empty body', () => {
+    expect(importBody(['3', '7'], false)).toEqual({ qboIds: ['3', '7'] });
+    expect(importBody(['3'], true)).toEqual({});
+  });
+});
+
+describe('the accounts step', () => {
+  const accounts = { income: [{ id: '79', name: 'Sales' }, { id: '80', name: 'Services' }], deposit: [{ id: '35', name: 'Checking', accountType: 'Bank' }] };
+
+  it('offers QBO accounts and preselects the saved ones', () => {
+    const view = accountsView(accounts, { incomeAccountId: '80', depositAccountId: '35' });
+    expect(view.income).toEqual([{ id: '79', label: 'Sales' }, { id: '80', label: 'Services' }]);
+    expect(view.deposit).toEqual([{ id: '35', label: 'Checking (Bank)' }]);
+    expect(view).toMatchObject({ incomeId: '80', depositId: '35', complete: true });
+  });
+
+  it('does not preselect an account QBO no longer lists, and says the settings are incomplete', () => {
+    expect(accountsView(accounts, { incomeAccountId: '999', depositAccountId: null })).toMatchObject({ incomeId: '', depositId: '', complete: false });
+  });
+});
+
+describe('turning the sync on', () => {
+  it('shows the duplicates pop-up, then the credits pop-up, only when they apply, and always the confirmation last', () => {
+    expect(enableSteps({ duplicates: [{}], credits: [{}] })).toEqual(['duplicates', 'credits', 'confirm']);
+    expect(enableSteps({ duplicates: [], credits: [{}] })).toEqual(['credits', 'confirm']);
+    expect(enableSteps({ duplicates: [], credits: [] })).toEqual(['confirm']);
+    expect(hasWarnings({ duplicates: [], credits: [] })).toBe(false);
+    expect(hasWarnings({ duplicates: [{}], credits: [] })).toBe(true);
+  });
+
+  it('says what will be linked and created', () => {
+    const lines = confirmationLines(report({ matched: 1, hostOnly: 3, nearMatches: 1 }), report({ matched: 0, hostOnly: 1 }));
+    expect(lines[0]).toBe('1 customer and 0 products and services that already match will be linked, not copied.');
+    expect(lines[1]).toBe('4 customers and 1 product or service only in your records will be created in QuickBooks.');
+  });
+
+  it('shows credits in dollars from integer cents', () => {
+    expect(creditRow({ customerName: 'Grace Nguyen', count: 1, totalCents: 12345 })).toEqual({ name: 'Grace Nguyen', amount: '$123.45' });
+    expect(formatCents(123456789)).toBe('$1,234,567.89');
+    expect(formatCents(-5)).toBe('-$0.05');
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 12 }), (cents) => {
+      expect(Number(formatCents(cents).replace(/[$,]/g, '')) * 100).toBeCloseTo(cents, 0);
+    }));
+  });
+});
+
+describe('the progress bar and the outbox line', () => {
+  it('is hidden before any initial sync', () => {
+    expect(progressView({ enabled: false, job: null }).visible).toBe(false);
+  });
+
+  it('moves with the job and never runs past its total', () => {
+    expect(progressView({ job: { state: 'running', total: 10, done: 4, failed: 0 } })).toEqual({ visible: true, running: true, value: 4, max: 10, label: 'Initial sync: 4 of 10 sent.' });
+    expect(progressView({ job: { state: 'running', total: 3, done: 9, failed: 0 } }).value).toBe(3);
+    expect(progressView({ job: { state: 'completed', total: 0, done: 0, failed: 0 } })).toMatchObject({ running: false, value: 1, max: 1 });
+  });
+
+  it('points to the Activity tab when records failed', () => {
+    expect(progressView({ job: { state: 'completed', total: 5, done: 5, failed: 2 } }).label).toBe('Initial sync finished: 5 of 5 sent, 2 failed (see Activity).');
+    expect(progressView({ job: { state: 'failed', total: 5, done: 2, failed: 1 } }).label).toMatch(/^The initial sync stopped after 2 of 5/);
+  });
+
+  it('says how much waits, only while the sync is on', () => {
+    expect(outboxLine({ enabled: false, outbox: { pending: 3 } })).toBe('');
+    expect(outboxLine({ enabled: true, outbox: { pending: 0, failing: 0, oldestAgeMs: null } })).toBe('Everything is sent.');
+    expect(outboxLine({ enabled: true, outbox: { pending: 3, failing: 1, oldestAgeMs: 125_000 } })).toBe('3 changes waiting to be sent, 1 being retried, oldest 2 min old.');
+    expect(describeAge(4_000)).toBe('4 s old');
+    expect(describeAge(3 * 3_600_000)).toBe('3 h old');
+  });
+});
+
+describe('error messages', () => {
+  it("prefers the API's own words, else says what to do by status", () => {
+    expect(errorMessage(409, { error: { code: 'not_connected', message: 'Connect QuickBooks first.' } })).toBe('Connect QuickBooks first.');
+    expect(errorMessage(0, null)).toMatch(/could not be reached/);
+    expect(errorMessage(403, null)).toMatch(/not allowed/);
+    expect(errorMessage(502, { error: {} })).toMatch(/on our side/);
+    expect(errorMessage(418, 'teapot')).toMatch(/HTTP 418/);
+  });
+});
