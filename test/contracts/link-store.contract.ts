@@ -49,6 +49,13 @@ export const describeLinkStoreContract = (name: string, makeStore: () => Promise
       );
     });
 
+    it('gives back pushed fields as JSON does, -0 as 0, in every adapter', async () => {
+      await store.save(tenant, link('z', { pushed: { balance: -0, nested: { at: -0 } } }));
+      const pushed = (await store.get(tenant, 'customer', 'z'))?.pushed;
+      expect(Object.is(pushed?.['balance'], 0)).toBe(true);
+      expect(pushed).toEqual({ balance: 0, nested: { at: 0 } });
+    });
+
     it('keys links by tenant, kind and host id', async () => {
       const other = uniqueTenant('other');
       await store.saveMany(tenant, [link('1'), link('1', { kind: 'item', qboEntity: 'Item', qboId: 'i1' })]);

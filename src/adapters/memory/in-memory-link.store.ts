@@ -6,8 +6,11 @@ import type { Link } from '../../domain/sync/link';
 
 const keyOf = (tenantId: string, kind: HostRecordKind, hostId: string): string => JSON.stringify([tenantId, kind, hostId]);
 const byHostId = (a: Link, b: Link): number => (a.hostId < b.hostId ? -1 : a.hostId > b.hostId ? 1 : 0);
-/** Stored as a copy (the knex store keeps JSON), so a caller mutating its object later changes nothing here. */
-const copy = (link: Link): Link => ({ ...link, pushed: link.pushed === null ? null : structuredClone(link.pushed) });
+/**
+ * Stored as a JSON round trip, exactly as the knex store keeps it: a caller mutating its object later changes
+ * nothing here, and what comes back is what a database would give back (`-0` becomes `0`, `undefined` keys vanish).
+ */
+const copy = (link: Link): Link => ({ ...link, pushed: link.pushed === null ? null : (JSON.parse(JSON.stringify(link.pushed)) as Link['pushed']) });
 
 @injectable()
 export class InMemoryLinkStore implements LinkStore {
