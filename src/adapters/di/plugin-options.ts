@@ -5,6 +5,7 @@ import type { DeliveryPolicy } from '../../application/delivery/delivery-policy'
 import { parseEncryptionKey, type KeyProvider } from '../crypto/key-provider';
 import type { PluginAction } from '../http/plugin-access';
 import type { HostSchemaOverride } from '../knex/host-schema';
+import type { QboOptions } from '../qbo/qbo-options';
 
 /** What a host passes to `createQboSyncPlugin` (DESIGN.md §5). */
 export interface QboSyncPluginOptions {
@@ -14,19 +15,8 @@ export interface QboSyncPluginOptions {
   readonly tablePrefix?: string;
   /** Host table and column names where they differ from the reference schema (DESIGN.md §4). */
   readonly hostSchema?: HostSchemaOverride;
-  readonly qbo: {
-    readonly clientId: string;
-    readonly clientSecret: string;
-    readonly redirectUri: string;
-    readonly environment: 'sandbox' | 'production';
-    /** Point these two at an emulator; by default Intuit's own. */
-    readonly apiBaseUrl?: string;
-    readonly oauthBaseUrl?: string;
-    /** Shrinks QBO's time windows (limits, waits) — for emulator-driven tests and benchmarks only. */
-    readonly timeScale?: number;
-    readonly requestTimeoutMs?: number;
-    readonly limits?: { readonly perMinute: number; readonly concurrent: number; readonly batchPerMinute: number };
-  };
+  /** Intuit app credentials and endpoints; point `apiBaseUrl`/`oauthBaseUrl` at an emulator for tests and demos. */
+  readonly qbo: QboOptions;
   /** 32 bytes (a Buffer, 64 hex characters or base64): tokens are encrypted at rest with it. */
   readonly encryptionKey?: string | Buffer;
   /** Keys retired by a rotation, still needed to open tokens sealed before it; they are resealed with the new key on next use. */
