@@ -1,7 +1,8 @@
-import { businessValidation, requiredParam } from '../qbo-fault';
+import { businessValidation } from '../qbo-fault';
+import { prepareAppliedSalesDocument } from './applied-sales-document';
 import type { EntityRules } from './entity-rules';
-import { prepareSalesLines, withSubTotalLine } from './sales-lines';
-import { prepareDocNumber, prepareHeader, reindexDocNumber } from './transaction-fields';
+import { withSubTotalLine } from './sales-lines';
+import { reindexDocNumber } from './transaction-fields';
 
 export const CREDIT_MEMO_RULES: EntityRules = {
   entity: 'CreditMemo',
@@ -10,12 +11,9 @@ export const CREDIT_MEMO_RULES: EntityRules = {
   creatable: true,
   deletable: true,
   prepare(input, context) {
-    const body = prepareHeader(input, context, true);
-    const { lines, totalCents } = prepareSalesLines(context.store, body);
-    if (lines.length === 0) throw requiredParam('Line');
-    const applied = context.previous ? context.store.appliedTo(context.previous.id) : 0;
-    if (totalCents < applied) throw businessValidation('The credit memo total cannot be less than the credit already used', 'Line');
-    return { ...body, Line: lines, DocNumber: prepareDocNumber('CreditMemo', body, context), TotalAmt: totalCents, RemainingCredit: totalCents - applied, Balance: totalCents - applied };
+    const { body, lines, docNumber, totalCents, appliedCents } = prepareAppliedSalesDocument('CreditMemo', input, context, 'The credit memo total cannot be less than the credit already used');
+    const remaining = totalCents - appliedCents;
+    return { ...body, Line: lines, DocNumber: docNumber, TotalAmt: totalCents, RemainingCredit: remaining, Balance: remaining };
   },
   commit(store, before, after) {
     reindexDocNumber(store, 'CreditMemo', before, after);

@@ -1,8 +1,9 @@
 import { moneyToWire } from '../money';
-import { businessValidation, requiredParam } from '../qbo-fault';
+import { businessValidation } from '../qbo-fault';
+import { prepareAppliedSalesDocument } from './applied-sales-document';
 import type { EntityRules } from './entity-rules';
-import { prepareSalesLines, withSubTotalLine } from './sales-lines';
-import { prepareDocNumber, prepareHeader, reindexDocNumber, voidedNote } from './transaction-fields';
+import { withSubTotalLine } from './sales-lines';
+import { reindexDocNumber, voidedNote } from './transaction-fields';
 
 export const INVOICE_RULES: EntityRules = {
   entity: 'Invoice',
@@ -15,12 +16,8 @@ export const INVOICE_RULES: EntityRules = {
   creatable: true,
   deletable: true,
   prepare(input, context) {
-    const body = prepareHeader(input, context, true);
-    const { lines, totalCents } = prepareSalesLines(context.store, body);
-    if (lines.length === 0) throw requiredParam('Line');
-    const applied = context.previous ? context.store.appliedTo(context.previous.id) : 0;
-    if (totalCents < applied) throw businessValidation('The invoice total cannot be less than the payments applied to it', 'Line');
-    return { ...body, Line: lines, DocNumber: prepareDocNumber('Invoice', body, context), TotalAmt: totalCents, Balance: totalCents - applied };
+    const { body, lines, docNumber, totalCents, appliedCents } = prepareAppliedSalesDocument('Invoice', input, context, 'The invoice total cannot be less than the payments applied to it');
+    return { ...body, Line: lines, DocNumber: docNumber, TotalAmt: totalCents, Balance: totalCents - appliedCents };
   },
   commit(store, before, after) {
     reindexDocNumber(store, 'Invoice', before, after);
