@@ -1,10 +1,8 @@
-import knexFactory, { type Knex } from 'knex';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startDemoHost, type RunningDemoHost } from '../../examples/demo-host/start-demo-host';
+import type { Knex } from 'knex';
+import type { Page } from 'playwright-core';
+import type { RunningDemoHost } from '../../examples/demo-host/start-demo-host';
 import { demoTenantId } from '../../examples/demo-host/demo-seed';
+import { eventually, startBrowserSession, type BrowserSession } from './support/browser-session';
 
 /**
  * The admin's walkthrough of DESIGN.md §1 in a real browser (Debian's Chromium through playwright-core) against the
@@ -12,62 +10,24 @@ import { demoTenantId } from '../../examples/demo-host/demo-seed';
  * watch the initial sync finish, then change host data and see it in the activity log and in QuickBooks.
  * Screenshots of every step, at desktop width and at 375 px, go to test/.artifacts/walkthrough/.
  */
-const shots = join(__dirname, '../.artifacts/walkthrough');
-const desktop = { width: 1280, height: 900 };
-const phone = { width: 375, height: 740 };
 jest.setTimeout(90_000);
 
 describe('the integration page, walked through in Chromium', () => {
-  let dir: string;
+  let session: BrowserSession;
   let knex: Knex;
   let demo: RunningDemoHost;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  const problems: string[] = [];
-
-  const shoot = async (name: string): Promise<void> => {
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-    await page.setViewportSize(phone);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    await page.screenshot({ path: join(shots, `${name}.375px.png`), fullPage: true });
-    await page.setViewportSize(desktop);
-    // The plugin's page is readable at 375 px: nothing makes the whole page scroll sideways (wide tables scroll in
-    // their own box). The demo's back office and the emulator page are not the product.
-    if (page.url().startsWith(demo.integrationUrl)) expect({ step: name, overflow }).toEqual({ step: name, overflow: 0 });
-  };
-  const openIntegration = async (): Promise<void> => {
-    await page.goto(demo.integrationUrl);
-    await page.locator('#connection-summary:not(:text("Loading"))').waitFor();
-  };
-  const text = (selector: string) => page.locator(selector).innerText();
+  const shoot = (name: string) => session.shoot(name);
+  const openIntegration = () => session.openIntegration();
+  const text = (selector: string) => session.text(selector);
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'qbo-walkthrough-'));
-    knex = knexFactory({ client: 'better-sqlite3', connection: { filename: join(dir, 'demo.sqlite') }, useNullAsDefault: true });
-    demo = await startDemoHost({ port: 0, database: knex, pollMs: 100 });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    context = await browser.newContext({ viewport: desktop });
-    page = await context.newPage();
-    // The plugin's page must stay clean; the emulator's page (no favicon) and the demo's pages are not the product.
-    const onPluginPage = (): boolean => page.url().startsWith(demo.integrationUrl);
-    page.on('console', (message) => {
-      if (message.type() === 'error' && onPluginPage()) problems.push(`console: ${message.text()} (${page.url()})`);
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 400 && response.url().startsWith(demo.integrationUrl)) problems.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
-    });
-    page.on('pageerror', (error) => {
-      if (onPluginPage()) problems.push(`page error: ${error.message} (${page.url()})`);
-    });
+    session = await startBrowserSession('walkthrough');
+    ({ knex, demo, page } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-    await knex?.destroy();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('connects to QuickBooks: redirect to Intuit (the emulator) and back, then shows the company and realm', async () => {
@@ -219,17 +179,6 @@ describe('the integration page, walked through in Chromium', () => {
   });
 
   it('logged no console error, no failed request and no uncaught exception on the integration page', () => {
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });
-
-/** Re-reads until the text matches (the worker delivers on its own clock), then asserts on the last reading. */
-const eventually = async (read: () => Promise<string>, pattern: RegExp, timeoutMs = 20_000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!pattern.test(last) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    last = await read();
-  }
-  expect(last).toMatch(pattern);
-};

@@ -45,6 +45,8 @@ describe('connect, reconnect, disconnect, reset links and adopt (MariaDB + emula
     const missing = await callback('701', `${mountPath}/oauth/callback?code=x&realmId=1`);
     expect([missing.status, missing.type]).toEqual([400, 'text/html']);
     expect(missing.text).toContain('Start again');
+    // Only the wrong-company refusal sends the admin back with the marker that offers a reset.
+    expect(missing.text).toContain(`<a href="${mountPath}/">Back to the QuickBooks integration</a>`);
     expect((await callback('701', `${mountPath}/oauth/callback?code=x&realmId=1&state=forged`)).status).toBe(400);
 
     const path = await consent(host, '701');
@@ -91,6 +93,7 @@ describe('connect, reconnect, disconnect, reset links and adopt (MariaDB + emula
     const wrong = await connectThroughOAuth(host.app, '705');
     expect(wrong.status).toBe(409);
     expect(wrong.text).toContain('reset the links');
+    expect(wrong.text).toContain(`<a href="${mountPath}/?wrong_company=1">Back to the QuickBooks integration</a>`);
     expect((await request(host.app).get(`${mountPath}/connection`).set('x-company-id', '705')).body.status).toBe('disconnected');
 
     const reset = await request(host.app).post(`${mountPath}/connection/reset-links`).set('x-company-id', '705').send({ confirm: true }).expect(200);

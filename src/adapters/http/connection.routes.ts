@@ -39,7 +39,8 @@ export const mountConnectionRoutes = (router: Router, access: PluginAccess, reso
       res.redirect(303, `${req.baseUrl}/?connected=1`);
       return;
     }
-    sendCallbackPage(req, res, result.error.kind === 'WrongCompany' ? 409 : 400, result.error.message);
+    const wrongCompany = result.error.kind === 'WrongCompany';
+    sendCallbackPage(req, res, wrongCompany ? 409 : 400, result.error.message, wrongCompany);
   });
 
   router.post('/connection/reset-links', async (req, res) => {
@@ -58,14 +59,17 @@ export const mountConnectionRoutes = (router: Router, access: PluginAccess, reso
   });
 };
 
-/** The callback is a page in the admin's browser, so a refusal is a readable page with a way back. */
-const sendCallbackPage = (req: Request, res: Response, status: number, message: string): void => {
+/**
+ * The callback is a page in the admin's browser, so a refusal is a readable page with a way back. After a
+ * wrong-company refusal the way back carries a marker, so the page offers the choices (reconnect, or reset the links).
+ */
+const sendCallbackPage = (req: Request, res: Response, status: number, message: string, wrongCompany: boolean): void => {
   res
     .status(status)
     .type('html')
     .send(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>QuickBooks connection</title></head>` +
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>QuickBooks connection</title><link rel="icon" href="data:,"></head>` +
         `<body><h1>QuickBooks was not connected</h1><p role="alert">${escapeHtml(message)}</p>` +
-        `<p><a href="${escapeHtml(`${req.baseUrl}/`)}">Back to the QuickBooks integration</a></p></body></html>`,
+        `<p><a href="${escapeHtml(`${req.baseUrl}/${wrongCompany ? '?wrong_company=1' : ''}`)}">Back to the QuickBooks integration</a></p></body></html>`,
     );
 };

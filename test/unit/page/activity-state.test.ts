@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  activityQuery, activityRow, canGoNewer, canGoOlder, exportQuery, formatWhen, initialActivity, newerPage, olderPage, withFilters, withPageLoaded,
+  activityQuery, activityRow, canGoNewer, canGoOlder, exportQuery, formatWhen, initialActivity, newerPage, olderPage, pagerFocusAfter, withFilters, withPageLoaded,
 } from '../../../src/adapters/http/page/assets/activity-state.js';
 
 describe('the activity tab state', () => {
@@ -38,6 +38,33 @@ describe('the activity tab state', () => {
           state = withPageLoaded(state, `c${state.page + 1}`);
           queries[state.page] = queries[state.page] ?? activityQuery(state);
           expect(activityQuery(state)).toBe(queries[state.page]);
+        }
+      }),
+    );
+  });
+
+  it('keeps the focus on the pager button while it works, else hands it to the other one, else to the pager', () => {
+    const middle = withPageLoaded(olderPage(withPageLoaded(initialActivity(), 'c1')), 'c2');
+    expect(pagerFocusAfter(middle, 'older')).toBe('older');
+    expect(pagerFocusAfter(middle, 'newer')).toBe('newer');
+    const last = withPageLoaded(olderPage(withPageLoaded(initialActivity(), 'c1')), null);
+    expect(pagerFocusAfter(last, 'older')).toBe('newer');
+    const first = withPageLoaded(initialActivity(), 'c1');
+    expect(pagerFocusAfter(first, 'newer')).toBe('older');
+    expect(pagerFocusAfter(withPageLoaded(initialActivity(), null), 'older')).toBe('pager');
+  });
+
+  it('never sends the focus to a disabled pager button, whatever the walk', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('older' as const, 'newer' as const), fc.boolean()), { maxLength: 20 }), (moves) => {
+        let state = withPageLoaded(initialActivity(), 'c1');
+        for (const [move, more] of moves) {
+          state = move === 'older' ? olderPage(state) : newerPage(state);
+          state = withPageLoaded(state, more ? `c${state.page + 1}` : null);
+          const target = pagerFocusAfter(state, move);
+          const enabled = { older: canGoOlder(state), newer: canGoNewer(state), pager: true };
+          expect(enabled[target]).toBe(true);
+          if (target === 'pager') expect([canGoOlder(state), canGoNewer(state)]).toEqual([false, false]);
         }
       }),
     );

@@ -116,6 +116,14 @@ describe('the progress bar and the outbox line', () => {
     expect(progressView({ enabled: false, job: null }).visible).toBe(false);
   });
 
+  it('hides a finished job from before the links were reset (no enable time), but not one that runs', () => {
+    const job = { state: 'completed', total: 10, done: 10, failed: 0 };
+    expect(progressView({ enabled: false, enabledAt: null, job }).visible).toBe(false);
+    expect(progressView({ enabled: false, enabledAt: null, job: { ...job, state: 'failed' } }).visible).toBe(false);
+    expect(progressView({ enabled: true, enabledAt: null, job: { ...job, state: 'running', done: 2 } }).visible).toBe(true);
+    expect(progressView({ enabled: true, enabledAt: 1_767_225_600_000, job }).label).toBe('Initial sync finished: 10 of 10 sent.');
+  });
+
   it('moves with the job and never runs past its total', () => {
     expect(progressView({ job: { state: 'running', total: 10, done: 4, failed: 0 } })).toEqual({ visible: true, running: true, value: 4, max: 10, label: 'Initial sync: 4 of 10 sent.' });
     expect(progressView({ job: { state: 'running', total: 3, done: 9, failed: 0 } }).value).toBe(3);

@@ -33,11 +33,19 @@ export const renderPageShell = (assetBase: string): string => {
     <p id="connection-banner-text"></p>
     <button type="button" id="reconnect" class="primary">Reconnect</button>
   </div>
+  <div id="wrong-company" class="banner" hidden>
+    <p id="wrong-company-text"></p>
+    <div class="actions">
+      <button type="button" id="wrong-company-reconnect" class="primary">Connect to the original company</button>
+      <button type="button" id="wrong-company-reset">Reset links…</button>
+    </div>
+  </div>
   <p id="connection-summary">Loading the connection…</p>
   <p id="connection-realm" class="muted" hidden></p>
   <div class="actions">
     <button type="button" id="connect" class="primary" hidden>Connect to QuickBooks</button>
     <button type="button" id="disconnect" hidden>Disconnect</button>
+    <button type="button" id="reset-links" hidden>Reset links…</button>
   </div>
 </section>
 
@@ -112,9 +120,9 @@ export const renderPageShell = (assetBase: string): string => {
     </table>
   </div>
   <p id="activity-empty" class="muted" hidden>Nothing to show yet.</p>
-  <nav class="pager" aria-label="Activity pages">
+  <nav class="pager" id="activity-pager" aria-label="Activity pages" tabindex="-1">
     <button type="button" id="activity-newer">Newer</button>
-    <span id="activity-page" class="muted"></span>
+    <span id="activity-page" class="muted" aria-live="polite"></span>
     <button type="button" id="activity-older">Older</button>
   </nav>
 </section>
@@ -157,6 +165,22 @@ export const renderPageShell = (assetBase: string): string => {
   <div class="actions">
     <button type="button" data-close="cancel">Cancel</button>
     <button type="button" data-close="continue" class="danger">Disconnect</button>
+  </div>
+</dialog>
+
+<dialog id="dialog-reset" aria-labelledby="reset-title" aria-describedby="reset-text">
+  <h2 id="reset-title">Reset the links to QuickBooks?</h2>
+  <p id="reset-text">Do this only to start over with another QuickBooks company. Resetting:</p>
+  <ul>
+    <li>forgets which QuickBooks record each of your customers, products and services is linked to;</li>
+    <li>deletes nothing, neither in QuickBooks nor in your records;</li>
+    <li>keeps the activity log as it is;</li>
+    <li>turns the sync off and clears the chosen accounts. Once you connect a company and turn the sync on again, records are matched by name again: matching names are linked, the others are created in QuickBooks.</li>
+  </ul>
+  <p id="reset-disconnect-first" class="banner" hidden>QuickBooks is disconnected first: the links can only be reset while no company is connected.</p>
+  <div class="actions">
+    <button type="button" data-close="cancel">Cancel</button>
+    <button type="button" data-close="continue" class="danger">Reset links</button>
   </div>
 </dialog>
 </main>

@@ -27,6 +27,7 @@ export declare const canGoOlder: (state: ActivityState) => boolean;
 export declare const canGoNewer: (state: ActivityState) => boolean;
 export declare const olderPage: (state: ActivityState) => ActivityState;
 export declare const newerPage: (state: ActivityState) => ActivityState;
+export declare const pagerFocusAfter: (state: ActivityState, pressed: 'older' | 'newer') => 'older' | 'newer' | 'pager';
 export declare const activityQuery: (state: ActivityState) => string;
 export declare const exportQuery: (state: ActivityState) => string;
 export declare const activityRow: (entry: unknown) => ActivityRow;

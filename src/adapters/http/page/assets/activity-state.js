@@ -31,6 +31,17 @@ export const olderPage = (state) => {
 
 export const newerPage = (state) => (canGoNewer(state) ? { ...state, page: state.page - 1, nextCursor: null } : state);
 
+/**
+ * Where the keyboard focus goes once a pager button's page arrived: it stays while the button still works, else it
+ * moves to the other button, else to the pager itself ('pager'), so it never drops to the top of the page.
+ */
+export const pagerFocusAfter = (state, pressed) => {
+  const works = { older: canGoOlder(state), newer: canGoNewer(state) };
+  if (works[pressed]) return pressed;
+  const other = pressed === 'older' ? 'newer' : 'older';
+  return works[other] ? other : 'pager';
+};
+
 const filterParams = (state) => {
   const params = new URLSearchParams();
   if (state.kind) params.set('kind', state.kind);

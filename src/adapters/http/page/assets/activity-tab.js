@@ -2,7 +2,7 @@
 import { api, apiUrl } from './api-client.js';
 import { busy, byId, el, setText, show } from './dom.js';
 import { notify } from './notices.js';
-import { activityQuery, activityRow, canGoNewer, canGoOlder, exportQuery, initialActivity, newerPage, olderPage, withFilters, withPageLoaded } from './activity-state.js';
+import { activityQuery, activityRow, canGoNewer, canGoOlder, exportQuery, initialActivity, newerPage, olderPage, pagerFocusAfter, withFilters, withPageLoaded } from './activity-state.js';
 
 let state = initialActivity();
 
@@ -52,12 +52,14 @@ export const wireActivity = (guard) => {
     state = withFilters(state, byId('activity-kind').value, byId('activity-outcome').value);
     await loadActivity(guard);
   }));
-  byId('activity-older').addEventListener('click', guard(async () => {
-    state = olderPage(state);
+  const pagerButtons = { older: byId('activity-older'), newer: byId('activity-newer'), pager: byId('activity-pager') };
+  const turnPage = (pressed, move) => guard(async () => {
+    const hadFocus = document.activeElement === pagerButtons[pressed];
+    state = move(state);
     await loadActivity(guard);
-  }));
-  byId('activity-newer').addEventListener('click', guard(async () => {
-    state = newerPage(state);
-    await loadActivity(guard);
-  }));
+    // A button disabled on the first or last page drops the focus to the body; hand it to what still works instead.
+    if (hadFocus) pagerButtons[pagerFocusAfter(state, pressed)].focus();
+  });
+  pagerButtons.older.addEventListener('click', turnPage('older', olderPage));
+  pagerButtons.newer.addEventListener('click', turnPage('newer', newerPage));
 };

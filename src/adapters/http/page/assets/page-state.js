@@ -126,7 +126,9 @@ export const confirmationLines = (customers, items) => {
 /** The initial sync's progress bar and the outbox line, from GET /sync/status. */
 export const progressView = (status) => {
   const job = status?.job ?? null;
-  if (!job) return { visible: false, running: false, value: 0, max: 1, label: '' };
+  // With no enable time the links were reset: a finished job was about the old company's books, not worth showing.
+  const stale = status?.enabledAt === null && job?.state !== 'running';
+  if (!job || stale) return { visible: false, running: false, value: 0, max: 1, label: '' };
   const total = Math.max(0, Number(job.total) || 0);
   const done = Math.min(total, Math.max(0, Number(job.done) || 0));
   const failed = Math.max(0, Number(job.failed) || 0);

@@ -3,16 +3,20 @@ import { api } from './api-client.js';
 import { byId, show } from './dom.js';
 import { loadAccounts, wireAccounts } from './accounts-step.js';
 import { loadActivity, wireActivity } from './activity-tab.js';
-import { renderConnection, wireConnection } from './connection-card.js';
+import { renderConnection, setWrongCompany, wireConnection } from './connection-card.js';
 import { loadMatch, matchReports, wireMatch } from './match-step.js';
 import { alertError, guarded, notify, wireNotices } from './notices.js';
+import { cameFromWrongCompany } from './reset-state.js';
 import { watchStatus, wireSync } from './sync-step.js';
 import { showPanelOf, wireTabs } from './tabs.js';
 
 const activityShown = () => !byId('panel-activity').hidden;
 
 const refresh = async () => {
-  const view = renderConnection(await api('GET', 'connection'));
+  const connection = await api('GET', 'connection');
+  // Disconnected, the sync status only tells whether records are linked to a company (then a reset applies).
+  const status = (connection?.status ?? 'disconnected') === 'disconnected' ? await api('GET', 'sync/status') : null;
+  const view = renderConnection(connection, status);
   show(byId('connected-area'), view.status !== 'disconnected');
   if (view.status === 'disconnected') return;
   const loads = [watchStatus()];
@@ -24,11 +28,14 @@ const refresh = async () => {
   if (failure) alertError(failure.reason);
 };
 
+/** The markers the OAuth callback leaves in the URL: said once, then removed so a reload does not repeat them. */
 const welcomeBack = () => {
   const url = new URL(window.location.href);
-  if (url.searchParams.get('connected') !== '1') return;
-  notify('QuickBooks is connected. Match your records next.');
+  if (url.searchParams.get('connected') === '1') notify('QuickBooks is connected. Match your records next.');
+  if (cameFromWrongCompany(url.search)) setWrongCompany(true);
+  if (!url.searchParams.has('connected') && !url.searchParams.has('wrong_company')) return;
   url.searchParams.delete('connected');
+  url.searchParams.delete('wrong_company');
   window.history.replaceState(null, '', url.toString());
 };
 
@@ -44,7 +51,7 @@ const start = async () => {
   wireAccounts(guarded, async () => undefined);
   wireSync(guarded, matchReports, () => {
     if (activityShown()) loadActivity(guarded).catch(alertError);
-  });
+  }, () => setWrongCompany(true));
   wireActivity(guarded);
   welcomeBack();
   await refresh();

@@ -8,6 +8,7 @@ import { confirmationLines, creditRow, duplicateRow, enableSteps, hasWarnings, o
 const POLL_MS = 1000;
 let pollTimer = null;
 let onProgressChange = () => undefined;
+let onWrongCompany = () => undefined;
 
 const renderToggle = (enabled) => {
   const toggle = byId('sync-toggle');
@@ -70,7 +71,13 @@ const turnOn = async (matchReports) => {
     notify('The sync is still off.');
     return;
   }
-  await api('POST', 'sync/enable', hasWarnings(preflight) ? { acknowledgeWarnings: true } : {});
+  try {
+    await api('POST', 'sync/enable', hasWarnings(preflight) ? { acknowledgeWarnings: true } : {});
+  } catch (error) {
+    // Linked to another company: the connection card shows the way out (reconnect to it, or reset the links).
+    if (error?.code === 'different_company') onWrongCompany();
+    throw error;
+  }
   notify('The sync is on. The initial sync has started.');
   await watchStatus();
 };
@@ -81,8 +88,9 @@ const turnOff = async () => {
   await watchStatus();
 };
 
-export const wireSync = (guard, matchReports, afterProgress) => {
+export const wireSync = (guard, matchReports, afterProgress, wrongCompany) => {
   onProgressChange = afterProgress;
+  onWrongCompany = wrongCompany;
   const toggle = byId('sync-toggle');
   for (const dialog of document.querySelectorAll('dialog')) {
     dialog.addEventListener('click', (event) => {

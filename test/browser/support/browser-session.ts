@@ -1,0 +1,98 @@
+import knexFactory, { type Knex } from 'knex';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startDemoHost, type RunningDemoHost } from '../../../examples/demo-host/start-demo-host';
+
+export const desktop = { width: 1280, height: 900 };
+export const phone = { width: 375, height: 740 };
+
+export interface BrowserSession {
+  readonly demo: RunningDemoHost;
+  /** The demo host's database (SQLite in a temporary directory). */
+  readonly knex: Knex;
+  readonly page: Page;
+  /** Console errors, uncaught exceptions and failed requests (4xx/5xx) seen on the plugin's own pages. */
+  readonly problems: string[];
+  /** Screenshots at desktop width and at 375 px into test/.artifacts/<folder>/, checking nothing scrolls sideways. */
+  shoot(name: string): Promise<void>;
+  /** Opens the integration page and waits until the connection is loaded. */
+  openIntegration(): Promise<void>;
+  text(selector: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The demo host (emulator, host data, plugin with its worker) on SQLite, and Debian's Chromium through
+ * playwright-core pointed at it, watching the plugin's page for console errors and failed requests.
+ */
+export const startBrowserSession = async (folder: string): Promise<BrowserSession> => {
+  const shots = join(__dirname, '../../.artifacts', folder);
+  mkdirSync(shots, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), `qbo-${folder}-`));
+  const knex = knexFactory({ client: 'better-sqlite3', connection: { filename: join(dir, 'demo.sqlite') }, useNullAsDefault: true });
+  let demo: RunningDemoHost | undefined;
+  let browser: Browser | undefined;
+  const close = async (): Promise<void> => {
+    await browser?.close();
+    await demo?.close();
+    await knex.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    demo = await startDemoHost({ port: 0, database: knex, pollMs: 100 });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    const page = await (await browser.newContext({ viewport: desktop })).newPage();
+    const running = demo;
+    const problems = watchPluginPage(page, running.integrationUrl);
+    return {
+      demo: running, knex, page, problems, close,
+      shoot: async (name) => {
+        await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+        await page.setViewportSize(phone);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        await page.screenshot({ path: join(shots, `${name}.375px.png`), fullPage: true });
+        await page.setViewportSize(desktop);
+        // The plugin's pages are readable at 375 px: nothing makes the whole page scroll sideways (wide tables scroll
+        // in their own box). The demo's back office and the emulator page are not the product.
+        if (page.url().startsWith(running.integrationUrl)) expect({ step: name, overflow }).toEqual({ step: name, overflow: 0 });
+      },
+      openIntegration: async () => {
+        await page.goto(running.integrationUrl);
+        await page.locator('#connection-summary:not(:text("Loading"))').waitFor();
+      },
+      text: (selector) => page.locator(selector).innerText(),
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+};
+
+/** The plugin's page must stay clean; the emulator's page (no favicon) and the demo's pages are not the product. */
+const watchPluginPage = (page: Page, integrationUrl: string): string[] => {
+  const problems: string[] = [];
+  const onPluginPage = (): boolean => page.url().startsWith(integrationUrl);
+  page.on('console', (message) => {
+    if (message.type() === 'error' && onPluginPage()) problems.push(`console: ${message.text()} (${page.url()})`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.url().startsWith(integrationUrl)) problems.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+  page.on('pageerror', (error) => {
+    if (onPluginPage()) problems.push(`page error: ${error.message} (${page.url()})`);
+  });
+  return problems;
+};
+
+/** Re-reads until the text matches (the worker delivers on its own clock), then asserts on the last reading. */
+export const eventually = async (read: () => Promise<string>, pattern: RegExp, timeoutMs = 20_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  while (!pattern.test(last) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    last = await read();
+  }
+  expect(last).toMatch(pattern);
+};
