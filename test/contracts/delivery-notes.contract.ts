@@ -35,6 +35,20 @@ export const describeWriteJournalContract = (name: string, make: () => Promise<W
       await journal.endMany(tenant, 'item', []);
       expect([...(await journal.getMany(tenant, 'item', ['1', '2', '3'])).keys()]).toEqual(['3']);
     });
+
+    it('lists a tenant\'s notes begun before a time, oldest first, up to a limit', async () => {
+      const journal = await make();
+      const [tenant, other] = [uniqueTenant('journal'), uniqueTenant('journal')];
+      const note = (tenantId: string, kind: 'item' | 'payment', hostId: string, at: number) => ({ tenantId, kind, hostId, entity: kind === 'item' ? ('Item' as const) : ('Payment' as const), lookup: `${kind}-${hostId}`, at });
+      await journal.beginMany([note(tenant, 'item', 'qbo-sync:refund', 300), note(tenant, 'payment', '7', 100), note(tenant, 'item', '2', 200), note(tenant, 'item', '9', 900)]);
+      await journal.begin(note(other, 'item', '1', 50));
+      expect((await journal.begunBefore(tenant, 900, 10)).map((n) => [n.kind, n.hostId, n.at])).toEqual([['payment', '7', 100], ['item', '2', 200], ['item', 'qbo-sync:refund', 300]]);
+      expect((await journal.begunBefore(tenant, 900, 2)).map((n) => n.hostId)).toEqual(['7', '2']);
+      expect(await journal.begunBefore(tenant, 100, 10)).toEqual([]);
+      expect(await journal.begunBefore(tenant, 901, 10)).toContainEqual(note(tenant, 'item', '9', 900));
+      await journal.end(tenant, 'payment', '7');
+      expect((await journal.begunBefore(tenant, 900, 10)).map((n) => n.hostId)).toEqual(['2', 'qbo-sync:refund']);
+    });
   });
 };
 

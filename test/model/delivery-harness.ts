@@ -92,7 +92,7 @@ export const createHarness = async (emulatorUrl: string, control: (method: strin
   return {
     clock, host, links, outbox, activity, settings, connections, gateway, crashing, policy, realmId: realm.realmId, incomeAccountId,
     notify: new NotifyChanges(outbox),
-    sweep: new SweepChanges(settings, marks, host, decider, outbox, policy, clock),
+    sweep: new SweepChanges(settings, marks, host, decider, outbox, journal, policy, clock),
     async round(workerId) {
       try {
         await runRound.execute(tenantId, workerId);

@@ -3,17 +3,25 @@ import type { HostRecordKind } from '../../src/domain/host/host-records';
 import type { QboWritableEntity } from '../../src/domain/qbo/qbo-records';
 import type { Link } from '../../src/domain/sync/link';
 import { emulatorState } from '../support/emulator-state';
+import { control } from './delivery-commands';
 import { tenantId, type Harness } from './delivery-harness';
 import type { HostModel } from './host-model';
 
 const kinds: HostRecordKind[] = ['customer', 'item', 'invoice', 'payment', 'refund'];
 
-/** Reconnects, stops crashing, sweeps, and runs rounds (moving time past leases and backoffs) until the outbox is empty. */
+/**
+ * Reconnects, stops crashing, lets QBO stop failing, sweeps after a lease's time, and runs rounds (moving time past leases and backoffs)
+ * until the outbox is empty. A fault armed last that no delivery met would otherwise hit the invariant check's reads.
+ */
 export const quiesce = async (h: Harness): Promise<void> => {
   const connection = (await h.connections.get(tenantId))!;
   await h.connections.save({ ...connection, status: 'connected', statusReason: null });
   h.crashing.armed = false;
+  const cleared = await fetch(`${control.url}/__emulator/faults?realmId=${encodeURIComponent(h.realmId)}`, { method: 'DELETE' });
+  if (!cleared.ok) throw new Error(`clearing the emulator's faults: ${cleared.status} ${await cleared.text()}`);
   for (let pass = 0; pass < 2; pass += 1) {
+    // Time passes between sweeps: a write a crashed worker left noted is stale by the next one.
+    h.clock.time += h.policy.leaseMs + 1;
     await h.sweep.execute();
     for (let round = 0; round < 300 && (await h.outbox.stats(tenantId, h.clock.now())).pending > 0; round += 1) {
       h.clock.time += h.policy.leaseMs + 1;

@@ -69,9 +69,9 @@ export const deliveryModule = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   bind(SweepChanges)
     .toResolvedValue(
-      (settings: SettingsStore, marks: SweepMarkStore, host: HostDirectory, decider: RecordDecider, outbox: OutboxStore, policy: DeliveryPolicy, clock: Clock) =>
-        new SweepChanges(settings, marks, host, decider, outbox, policy, clock),
-      [SettingsStore, SweepMarkStore, HostDirectory, RecordDecider, OutboxStore, DeliveryPolicyToken, Clock],
+      (settings: SettingsStore, marks: SweepMarkStore, host: HostDirectory, decider: RecordDecider, outbox: OutboxStore, journal: WriteJournal, policy: DeliveryPolicy, clock: Clock) =>
+        new SweepChanges(settings, marks, host, decider, outbox, journal, policy, clock),
+      [SettingsStore, SweepMarkStore, HostDirectory, RecordDecider, OutboxStore, WriteJournal, DeliveryPolicyToken, Clock],
     )
     .inSingletonScope();
   bind(NotifyChanges).toResolvedValue((outbox: OutboxStore) => new NotifyChanges(outbox), [OutboxStore]).inSingletonScope();

@@ -37,6 +37,15 @@ export class KnexWriteJournal implements WriteJournal {
     return row ? noteFrom(row) : null;
   }
 
+  async begunBefore(tenantId: string, before: number, limit: number): Promise<readonly PendingCreate[]> {
+    const rows: Row[] = await this.knex(this.table)
+      .where({ tenant_id: tenantId })
+      .andWhere('at', '<', before)
+      .orderBy([{ column: 'at' }, { column: 'kind' }, { column: 'host_id' }])
+      .limit(limit);
+    return rows.map(noteFrom);
+  }
+
   async withLookup(tenantId: string, entity: QboWritableEntity, lookup: string): Promise<readonly PendingCreate[]> {
     // Few notes exist at a time (one per create in flight): filtering them in code keeps `lookup` a plain TEXT column.
     const rows: Row[] = await this.knex(this.table).where({ tenant_id: tenantId, qbo_entity: entity });

@@ -3,6 +3,7 @@ import type { PendingCreate, WriteJournal } from '../../application/ports/write-
 import type { HostRecordKind } from '../../domain/host/host-records';
 import type { QboWritableEntity } from '../../domain/qbo/qbo-records';
 
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const keyOf = (tenantId: string, kind: HostRecordKind, hostId: string): string => JSON.stringify([tenantId, kind, hostId]);
 
 @injectable()
@@ -15,6 +16,13 @@ export class InMemoryWriteJournal implements WriteJournal {
 
   async get(tenantId: string, kind: HostRecordKind, hostId: string): Promise<PendingCreate | null> {
     return this.notes.get(keyOf(tenantId, kind, hostId)) ?? null;
+  }
+
+  async begunBefore(tenantId: string, before: number, limit: number): Promise<readonly PendingCreate[]> {
+    return [...this.notes.values()]
+      .filter((note) => note.tenantId === tenantId && note.at < before)
+      .sort((a, b) => a.at - b.at || byText(a.kind, b.kind) || byText(a.hostId, b.hostId))
+      .slice(0, limit);
   }
 
   async withLookup(tenantId: string, entity: QboWritableEntity, lookup: string): Promise<readonly PendingCreate[]> {

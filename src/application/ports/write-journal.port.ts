@@ -28,6 +28,12 @@ export interface WriteJournal {
   /** The notes of those records of one kind that have one. */
   getMany(tenantId: string, kind: HostRecordKind, hostIds: readonly string[]): Promise<ReadonlyMap<string, PendingCreate>>;
   endMany(tenantId: string, kind: HostRecordKind, hostIds: readonly string[]): Promise<void>;
+  /**
+   * The tenant's notes begun before `before`, oldest first, at most `limit`: writes whose worker died before it
+   * could settle them, left for the sweep to hand back to delivery (a record nothing else brings back, such as
+   * the plugin's own "Refund" item, would otherwise keep its unlinked copy in QBO).
+   */
+  begunBefore(tenantId: string, before: number, limit: number): Promise<readonly PendingCreate[]>;
   /** The notes of creates of `entity` that carried `lookup` (two host records may share a name). */
   withLookup(tenantId: string, entity: QboWritableEntity, lookup: string): Promise<readonly PendingCreate[]>;
 }

@@ -6,9 +6,12 @@ import type { HostDirectory } from '../ports/host-directory.port';
 import type { OutboxChange, OutboxStore } from '../ports/outbox-store.port';
 import type { SettingsStore } from '../ports/settings-store.port';
 import type { SweepMarkStore } from '../ports/sweep-mark-store.port';
+import type { WriteJournal } from '../ports/write-journal.port';
 
 const kinds: readonly HostRecordKind[] = ['customer', 'item', 'invoice', 'payment', 'refund'];
 const enqueueChunk = 200;
+/** Unsettled writes handed back per sweep; the oldest go first and the next sweep takes the rest. */
+const unsettledPerSweep = 1000;
 
 export namespace SweepChanges {
   export interface Output {
@@ -23,6 +26,10 @@ export namespace SweepChanges {
  * changed since the last sweep (all of them on the periodic full pass) are decided again, and those QBO does not
  * hold as the rules give are enqueued. Rejected records are left to their own signals, so a record the rules
  * refuse does not write a failure into the activity log at every sweep.
+ *
+ * It also hands back to delivery every write a worker noted and never settled (it died between QBO's answer and
+ * the link), once the note is older than a claim's lease: delivery then adopts the copy QBO already holds. Host
+ * records would come back through their own changes, but the plugin's "Refund" item has none.
  */
 export class SweepChanges {
   constructor(
@@ -31,6 +38,7 @@ export class SweepChanges {
     private readonly host: HostDirectory,
     private readonly decider: RecordDecider,
     private readonly outbox: OutboxStore,
+    private readonly journal: WriteJournal,
     private readonly policy: DeliveryPolicy,
     private readonly clock: Clock,
   ) {}
@@ -61,6 +69,8 @@ export class SweepChanges {
         }
       }
     }
+    const unsettled = await this.journal.begunBefore(tenantId, startedAt - this.policy.leaseMs, unsettledPerSweep);
+    pending.push(...unsettled.map(({ kind, hostId }) => ({ tenantId, kind, hostId })));
     await this.outbox.enqueue(pending);
     enqueued += pending.length;
     // The sync may have been turned off meanwhile; the mark still records how far this pass looked.

@@ -61,6 +61,13 @@ export class EmulatorState {
     this.faults.push({ kind, realmId, remaining: count });
   }
 
+  /** Drops the faults still waiting, for one realm or for all; says how many requests they would have met. */
+  clearFaults(realmId: string | undefined): number {
+    const cleared = this.faults.filter((fault) => realmId === undefined || fault.realmId === realmId);
+    this.faults = this.faults.filter((fault) => !cleared.includes(fault));
+    return cleared.reduce((sum, fault) => sum + fault.remaining, 0);
+  }
+
   /** The next fault due for a request to this realm, used up as it is taken. */
   takeFault(realmId: string): RequestFaultKind | undefined {
     const fault = this.faults.find((candidate) => candidate.remaining > 0 && (candidate.realmId === undefined || candidate.realmId === realmId));

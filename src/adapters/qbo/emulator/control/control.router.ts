@@ -101,6 +101,13 @@ export function controlRouter(state: EmulatorState): Router {
     res.status(201).json({ kind, realmId: realmId ?? null, count });
   });
 
+  // Faults still armed (say, a test's last one that no request met) would otherwise hit whoever reads next.
+  router.delete('/faults', (req, res) => {
+    const realmId = typeof req.query.realmId === 'string' ? req.query.realmId : undefined;
+    if (req.query.realmId !== undefined && realmId === undefined) throw new ControlError(400, 'realmId must be given once');
+    res.json({ realmId: realmId ?? null, cleared: state.clearFaults(realmId) });
+  });
+
   router.post('/config', (req, res) => {
     try {
       state.config = mergeConfig(state.config, req.body ?? {});
