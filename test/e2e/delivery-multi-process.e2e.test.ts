@@ -1,11 +1,8 @@
 import type { Knex } from 'knex';
-import { createReferenceHostTables } from '../../examples/reference-host/reference-host-schema';
 import { ReferenceHostSeeder } from '../../examples/reference-host/reference-host-seed';
 import { HostDirectory } from '../../src/application/ports/host-directory.port';
-import { startQboEmulator } from '../../src/adapters/qbo/emulator/start-qbo-emulator';
-import { createTestDatabase, type TestDatabase } from '../support/database';
 import { emulatorState } from '../support/emulator-state';
-import { createTestHost, type TestHost } from '../support/test-host';
+import { startHostStack, type HostStack } from '../support/host-stack';
 import { connectAndEnable, today, unsettledRows, waitUntil } from '../support/workers/sync-tenant';
 import { canaryIn, startWorkerProcess, type WorkerProcess } from '../support/workers/worker-processes';
 import { startWriteRecorder, type WriteRecorder } from '../support/workers/qbo-write-recorder';
@@ -24,9 +21,7 @@ interface TenantRecords {
 }
 
 describe('three worker processes on one MariaDB database drain 5,000 mixed changes of five companies', () => {
-  let db: TestDatabase;
-  let emulator: Awaited<ReturnType<typeof startQboEmulator>>;
-  let host: TestHost;
+  let stack: HostStack;
   let witness: WriteWitness;
   const realms = new Map<string, string>();
   const records = new Map<string, TenantRecords>();
@@ -35,28 +30,23 @@ describe('three worker processes on one MariaDB database drain 5,000 mixed chang
   let changes = 0;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await createReferenceHostTables(db.knex);
-    emulator = await startQboEmulator({ port: 0 });
-    recorder = await startWriteRecorder(emulator.url);
-    host = await createTestHost(db.knex, emulator.url);
-    for (const tenant of tenants) realms.set(tenant, await connectAndEnable(host.app, emulator.url, tenant));
-    witness = new WriteWitness(host.plugin.container.get<HostDirectory>(HostDirectory));
+    stack = await startHostStack();
+    recorder = await startWriteRecorder(stack.emulator.url);
+    for (const tenant of tenants) realms.set(tenant, await connectAndEnable(stack.host.app, stack.emulator.url, tenant));
+    witness = new WriteWitness(stack.host.plugin.container.get<HostDirectory>(HostDirectory));
   }, 60_000);
 
   afterAll(async () => {
     await Promise.all(workers.map((worker) => worker.kill()));
-    await host?.plugin.stop();
     await recorder?.close();
-    await emulator?.close();
-    await db?.destroy();
+    await stack?.close();
   });
 
   /** One host transaction: the change and its signal commit together, as a host does it. */
   const change = async (tenant: string, write: (seed: ReferenceHostSeeder, trx: Knex.Transaction) => Promise<Array<{ kind: 'customer' | 'item' | 'invoice' | 'payment'; id: string }>>): Promise<void> => {
-    const signals = await db.knex.transaction(async (trx) => {
+    const signals = await stack.db.knex.transaction(async (trx) => {
       const touched = await write(new ReferenceHostSeeder(trx), trx);
-      await host.plugin.notify(touched.map((t) => ({ tenantId: tenant, kind: t.kind, id: t.id })), { trx });
+      await stack.host.plugin.notify(touched.map((t) => ({ tenantId: tenant, kind: t.kind, id: t.id })), { trx });
       return touched;
     });
     changes += signals.length;
@@ -103,28 +93,28 @@ describe('three worker processes on one MariaDB database drain 5,000 mixed chang
   };
 
   it('delivers every record once, each record\'s versions in order, with no failure', async () => {
-    workers = [0, 1, 2].map(() => startWorkerProcess({ databaseName: db.name, apiUrl: recorder.url, oauthUrl: emulator.url, unthrottled: true }));
+    workers = [0, 1, 2].map(() => startWorkerProcess({ databaseName: stack.db.name, apiUrl: recorder.url, oauthUrl: stack.emulator.url, unthrottled: true }));
     await Promise.all(workers.map((worker) => worker.ready));
 
     // The host writes while the workers drain: some versions coalesce, others arrive one after another.
     await Promise.all(tenants.map((tenant) => hostWrites(tenant)));
     expect(changes).toBe(5_000);
-    await waitUntil('the outbox drained', async () => (await unsettledRows(db.knex)) === 0, 90_000);
+    await waitUntil('the outbox drained', async () => (await unsettledRows(stack.db.knex)) === 0, 90_000);
     expect(await Promise.all(workers.map((worker) => worker.stop()))).toEqual([0, 0, 0]);
 
-    expect(await db.knex('qbo_outbox').where({ state: 'failed' }).select('kind', 'last_error').limit(3)).toEqual([]);
-    expect(await db.knex('qbo_activity').where({ outcome: 'failure' }).select('message')).toEqual([]);
+    expect(await stack.db.knex('qbo_outbox').where({ state: 'failed' }).select('kind', 'last_error').limit(3)).toEqual([]);
+    expect(await stack.db.knex('qbo_activity').where({ outcome: 'failure' }).select('message')).toEqual([]);
     expect(canaryIn(workers)).toBeNull();
 
     for (const tenant of tenants) {
       const realmId = realms.get(tenant)!;
       const mine = records.get(tenant)!;
-      expect(await witness.violations(db.knex, tenant, realmId, recorder.writes)).toEqual([]);
+      expect(await witness.violations(stack.db.knex, tenant, realmId, recorder.writes)).toEqual([]);
       const writes = recorder.writes.filter((w) => w.realmId === realmId);
       expect(writes.filter((w) => w.entity === 'Customer' && w.operation === 'create')).toHaveLength(customers);
       expect(writes.filter((w) => w.entity === 'Item' && w.operation === 'create')).toHaveLength(items);
 
-      const state = await emulatorState(emulator.url, realmId);
+      const state = await emulatorState(stack.emulator.url, realmId);
       const qboCustomers = (state.Customer ?? []).filter((c) => String(c.DisplayName).endsWith(`Tenant${tenant}`));
       expect(qboCustomers).toHaveLength(customers);
       expect(qboCustomers.filter((c) => c.Active === false)).toHaveLength(100);

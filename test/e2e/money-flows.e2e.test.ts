@@ -1,20 +1,14 @@
 import type { Knex } from 'knex';
-import { createReferenceHostTables } from '../../examples/reference-host/reference-host-schema';
 import { ReferenceHostSeeder } from '../../examples/reference-host/reference-host-seed';
-import { startQboEmulator } from '../../src/adapters/qbo/emulator/start-qbo-emulator';
 import type { HostRecordKind } from '../../src/domain/host/host-records';
-import { createTestDatabase, type TestDatabase } from '../support/database';
 import { emulatorRequests, emulatorState, type EmulatorRecord } from '../support/emulator-state';
-import { createTestHost, type TestHost } from '../support/test-host';
-import { connectAndEnable, today, unsettledRows } from '../support/workers/sync-tenant';
+import { useHostStack } from '../support/host-stack';
+import { today, unsettledRows } from '../support/workers/sync-tenant';
 
 const tenant = '515';
 
 describe('money flows end to end (MariaDB, notify in the host transaction, deliverPending, the emulator over HTTP)', () => {
-  let db: TestDatabase;
-  let emulator: Awaited<ReturnType<typeof startQboEmulator>>;
-  let host: TestHost;
-  let realmId: string;
+  const stack = useHostStack({ tenant, timeoutMs: 30_000 });
   let settings: { income_account_id: string; deposit_account_id: string };
   let customerId: string;
   let itemId: string;
@@ -22,35 +16,24 @@ describe('money flows end to end (MariaDB, notify in the host transaction, deliv
   let firstPaymentId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await createReferenceHostTables(db.knex);
-    emulator = await startQboEmulator({ port: 0 });
-    host = await createTestHost(db.knex, emulator.url);
-    realmId = await connectAndEnable(host.app, emulator.url, tenant);
-    settings = await db.knex('qbo_settings').where({ tenant_id: tenant }).first();
-  }, 30_000);
-
-  afterAll(async () => {
-    await host?.plugin.stop();
-    await emulator?.close();
-    await db?.destroy();
+    settings = await stack.db.knex('qbo_settings').where({ tenant_id: tenant }).first();
   });
 
   /** One host transaction that writes and signals, then one delivery pass (and the passes its follow-ups need). */
   const hostChange = async (write: (seed: ReferenceHostSeeder, trx: Knex.Transaction) => Promise<Array<[HostRecordKind, string]>>): Promise<void> => {
-    await db.knex.transaction(async (trx) => {
+    await stack.db.knex.transaction(async (trx) => {
       const touched = await write(new ReferenceHostSeeder(trx), trx);
-      await host.plugin.notify(touched.map(([kind, id]) => ({ tenantId: tenant, kind, id })), { trx });
+      await stack.host.plugin.notify(touched.map(([kind, id]) => ({ tenantId: tenant, kind, id })), { trx });
     });
-    for (let pass = 0; pass < 5 && (await unsettledRows(db.knex)) > 0; pass++) await host.plugin.deliverPending();
-    expect(await unsettledRows(db.knex)).toBe(0);
-    expect(await db.knex('qbo_activity').where({ tenant_id: tenant, outcome: 'failure' }).select('message')).toEqual([]);
+    for (let pass = 0; pass < 5 && (await unsettledRows(stack.db.knex)) > 0; pass++) await stack.host.plugin.deliverPending();
+    expect(await unsettledRows(stack.db.knex)).toBe(0);
+    expect(await stack.db.knex('qbo_activity').where({ tenant_id: tenant, outcome: 'failure' }).select('message')).toEqual([]);
   };
-  const qbo = async (entity: string): Promise<EmulatorRecord[]> => (await emulatorState(emulator.url, realmId))[entity] ?? [];
-  const linkOf = async (kind: HostRecordKind, hostId: string): Promise<string> => (await db.knex('qbo_links').where({ tenant_id: tenant, kind, host_id: hostId }).first()).qbo_id;
+  const qbo = async (entity: string): Promise<EmulatorRecord[]> => (await emulatorState(stack.emulator.url, stack.realmId))[entity] ?? [];
+  const linkOf = async (kind: HostRecordKind, hostId: string): Promise<string> => (await stack.db.knex('qbo_links').where({ tenant_id: tenant, kind, host_id: hostId }).first()).qbo_id;
   const writesSince = async (from: number): Promise<Array<{ path: string; operation: string | null }>> =>
-    ((await emulatorRequests(emulator.url, realmId)).slice(from) as Array<{ method: string; path: string; operation: string | null; status: number }>).filter((r) => r.method === 'POST' && !r.path.endsWith('/query') && r.status === 200);
-  const requestCount = async (): Promise<number> => (await emulatorRequests(emulator.url, realmId)).length;
+    ((await emulatorRequests(stack.emulator.url, stack.realmId)).slice(from) as Array<{ method: string; path: string; operation: string | null; status: number }>).filter((r) => r.method === 'POST' && !r.path.endsWith('/query') && r.status === 200);
+  const requestCount = async (): Promise<number> => (await emulatorRequests(stack.emulator.url, stack.realmId)).length;
 
   it('keeps an unpaid invoice out of QBO', async () => {
     await hostChange(async (seed) => {
@@ -124,7 +107,7 @@ describe('money flows end to end (MariaDB, notify in the host transaction, deliv
   });
 
   it('a void in the host (its last payment deleted first, as QBO requires) voids the invoice in QBO', async () => {
-    const live = await db.knex('payments').where({ invoice_id: invoiceId }).whereNull('deleted_at').select('id');
+    const live = await stack.db.knex('payments').where({ invoice_id: invoiceId }).whereNull('deleted_at').select('id');
     expect(live).toHaveLength(1);
     await hostChange(async (seed, trx) => {
       await seed.deletePayment(String(live[0].id));
@@ -143,7 +126,7 @@ describe('money flows end to end (MariaDB, notify in the host transaction, deliv
     const [created] = (await qbo('Item')).filter((i) => i.Id === qboItemId);
     expect(created).toMatchObject({ IncomeAccountRef: { value: settings.income_account_id } });
     const otherIncome = (await qbo('Account')).find((a) => a['AccountType'] === 'Income' && a.Id !== settings.income_account_id)!;
-    const edit = await fetch(`${emulator.url}/__emulator/realms/${realmId}/entities/Item/${qboItemId}`, {
+    const edit = await fetch(`${stack.emulator.url}/__emulator/realms/${stack.realmId}/entities/Item/${qboItemId}`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ IncomeAccountRef: { value: otherIncome.Id } }),
     });
     expect(edit.status).toBe(200);

@@ -3,15 +3,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import request from 'supertest';
-import { createReferenceHostTables } from '../../examples/reference-host/reference-host-schema';
 import { ReferenceHostSeeder } from '../../examples/reference-host/reference-host-seed';
 import { InitialSyncLauncher } from '../../src/application/ports/initial-sync-launcher.port';
-import { startQboEmulator } from '../../src/adapters/qbo/emulator/start-qbo-emulator';
-import { createTestDatabase, mysqlUrl, type TestDatabase } from '../support/database';
+import { mysqlUrl } from '../support/database';
 import { emulatorCustomers, emulatorRequests } from '../support/emulator-state';
+import { startHostStack, type HostStack } from '../support/host-stack';
 import { connectThroughOAuth } from '../support/oauth-walk';
 import { chooseAccounts } from '../support/setup-walk';
-import { createTestHost, mountPath } from '../support/test-host';
+import { mountPath } from '../support/test-host';
 
 const tenant = '77';
 const customerCount = 150;
@@ -55,53 +54,52 @@ const runChild = (env: Record<string, string>): { child: ChildProcess; exited: P
 };
 
 describe('initial sync killed (SIGKILL) mid-job and restarted: completes with no duplicate in QBO', () => {
-  let db: TestDatabase;
-  let emulator: Awaited<ReturnType<typeof startQboEmulator>>;
+  let stack: HostStack;
   let proxy: { url: string; server: Server };
   let realmId: string;
   let victim: ChildProcess | undefined;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await createReferenceHostTables(db.knex);
-    const seed = new ReferenceHostSeeder(db.knex);
-    for (let n = 0; n < customerCount; n++) await seed.customer(tenant, { firstName: `Crash${n}`, lastName: 'Test', email: null, phone: null, street: null });
-    await seed.item(tenant, { kind: 'product', name: 'Crash Tabs', unitPriceCents: 500 });
-    emulator = await startQboEmulator({ port: 0 });
-    proxy = await startKillingProxy(emulator.url, (n) => {
+    stack = await startHostStack({
+      seed: async ({ db }) => {
+        const seed = new ReferenceHostSeeder(db.knex);
+        for (let n = 0; n < customerCount; n++) await seed.customer(tenant, { firstName: `Crash${n}`, lastName: 'Test', email: null, phone: null, street: null });
+        await seed.item(tenant, { kind: 'product', name: 'Crash Tabs', unitPriceCents: 500 });
+      },
+      // This host only sets up and starts the job: it never runs it (its launcher does nothing).
+      overrides: (c) => void c.rebind(InitialSyncLauncher).toConstantValue({ launch: () => undefined }),
+    });
+    proxy = await startKillingProxy(stack.emulator.url, (n) => {
       if (n !== killAtBatch || !victim) return false;
       victim.kill('SIGKILL');
       return true;
     });
-    // This host only sets up and starts the job: it never runs it (its launcher does nothing).
-    const host = await createTestHost(db.knex, emulator.url, { overrides: (c) => void c.rebind(InitialSyncLauncher).toConstantValue({ launch: () => undefined }) });
-    expect((await connectThroughOAuth(host.app, tenant)).status).toBe(303);
-    realmId = (await request(host.app).get(`${mountPath}/connection`).set('x-company-id', tenant).expect(200)).body.realmId;
-    await chooseAccounts(host.app, tenant);
-    await request(host.app).post(`${mountPath}/sync/enable`).set('x-company-id', tenant).send({ acknowledgeWarnings: true }).expect(202);
+    expect((await connectThroughOAuth(stack.host.app, tenant)).status).toBe(303);
+    realmId = (await request(stack.host.app).get(`${mountPath}/connection`).set('x-company-id', tenant).expect(200)).body.realmId;
+    await chooseAccounts(stack.host.app, tenant);
+    await request(stack.host.app).post(`${mountPath}/sync/enable`).set('x-company-id', tenant).send({ acknowledgeWarnings: true }).expect(202);
   });
 
   afterAll(async () => {
     victim?.kill('SIGKILL');
     proxy?.server.close();
-    await emulator?.close();
-    await db?.destroy();
+    await stack?.close();
   });
 
   it('re-sends the batch it wrote down, gets QBO\'s replayed answer, and finishes with each customer once', async () => {
     const url = new URL(mysqlUrl());
-    url.pathname = `/${db.name}`;
-    const env = { DB_URL: url.toString(), API_URL: proxy.url, OAUTH_URL: emulator.url, LEASE_MS: '800' };
+    url.pathname = `/${stack.db.name}`;
+    const env = { DB_URL: url.toString(), API_URL: proxy.url, OAUTH_URL: stack.emulator.url, LEASE_MS: '800' };
 
     const first = runChild(env);
     victim = first.child;
     expect(await first.exited).toBeNull(); // killed by the signal, not exited
-    const midway = await db.knex('qbo_jobs').where({ tenant_id: tenant }).first();
+    const midway = await stack.db.knex('qbo_jobs').where({ tenant_id: tenant }).first();
     expect(midway.state).toBe('running');
     // Written down before it was sent, still there after the kill (single creates were in flight beside it).
-    const written = await db.knex('qbo_job_sends').where({ tenant_id: tenant, job_id: midway.id });
+    const written = await stack.db.knex('qbo_job_sends').where({ tenant_id: tenant, job_id: midway.id });
     expect(written.filter((row) => row.mode === 'batch').length).toBeGreaterThanOrEqual(1);
-    const inQboMidway = (await emulatorCustomers(emulator.url, realmId)).length;
+    const inQboMidway = (await emulatorCustomers(stack.emulator.url, realmId)).length;
     expect(inQboMidway).toBeGreaterThanOrEqual(killAtBatch * 30); // QBO applied the batch the child never heard back from
     expect(inQboMidway).toBeLessThan(customerCount);
 
@@ -109,15 +107,15 @@ describe('initial sync killed (SIGKILL) mid-job and restarted: completes with no
     const second = runChild(env);
     expect(await second.exited).toBe(0);
 
-    const job = await db.knex('qbo_jobs').where({ tenant_id: tenant }).first();
+    const job = await stack.db.knex('qbo_jobs').where({ tenant_id: tenant }).first();
     expect(job).toMatchObject({ state: 'completed', total: customerCount + 1, done: customerCount + 1, failed: 0, pending_batch: null });
-    expect(await db.knex('qbo_job_sends').where({ tenant_id: tenant })).toEqual([]);
-    const customers = await emulatorCustomers(emulator.url, realmId);
+    expect(await stack.db.knex('qbo_job_sends').where({ tenant_id: tenant })).toEqual([]);
+    const customers = await emulatorCustomers(stack.emulator.url, realmId);
     expect(customers).toHaveLength(customerCount);
     expect(new Set(customers.map((c) => c.DisplayName)).size).toBe(customerCount);
-    const links = await db.knex('qbo_links').where({ tenant_id: tenant, kind: 'customer' });
+    const links = await stack.db.knex('qbo_links').where({ tenant_id: tenant, kind: 'customer' });
     expect(new Set(links.map((l) => l.qbo_id)).size).toBe(customerCount);
-    const replayed = (await emulatorRequests(emulator.url, realmId)).filter((r) => r.path.endsWith('/batch') && (r as { replayed?: boolean }).replayed);
+    const replayed = (await emulatorRequests(stack.emulator.url, realmId)).filter((r) => r.path.endsWith('/batch') && (r as { replayed?: boolean }).replayed);
     expect(replayed.length).toBeGreaterThanOrEqual(1);
   });
 });

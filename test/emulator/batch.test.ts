@@ -1,13 +1,8 @@
 import { EmulatorClient, type Company } from './emulator-client';
 
 describe('emulator: batch endpoint', () => {
-  let emulator: EmulatorClient;
+  const emulator = EmulatorClient.use();
   let company: Company;
-
-  beforeAll(async () => {
-    emulator = await EmulatorClient.start();
-  });
-  afterAll(() => emulator.close());
   beforeEach(async () => {
     company = await emulator.company();
   });

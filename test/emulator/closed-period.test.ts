@@ -1,15 +1,10 @@
 import { EmulatorClient, faultCode, type Company } from './emulator-client';
 
 describe('emulator: books closed through a date (6210 Account Period Closed)', () => {
-  let emulator: EmulatorClient;
+  const emulator = EmulatorClient.use();
   let company: Company;
   let customer: { Id: string };
   let payment: { Id: string; SyncToken: string };
-
-  beforeAll(async () => {
-    emulator = await EmulatorClient.start();
-  });
-  afterAll(() => emulator.close());
   beforeEach(async () => {
     company = await emulator.company();
     customer = await emulator.created(company, 'Customer', { DisplayName: 'Pat Pool' });

@@ -1,11 +1,7 @@
 import { EmulatorClient } from './emulator-client';
 
 describe('emulator: control API', () => {
-  let emulator: EmulatorClient;
-  beforeEach(async () => {
-    emulator = await EmulatorClient.start();
-  });
-  afterEach(() => emulator.close());
+  const emulator = EmulatorClient.use({}, 'each');
 
   it('creates a company with the default chart of accounts', async () => {
     const company = await emulator.company('Chart Co');

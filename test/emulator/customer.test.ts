@@ -1,13 +1,8 @@
 import { EmulatorClient, faultCode, type Company } from './emulator-client';
 
 describe('emulator: Customer create, read, sparse and full update, name rules', () => {
-  let emulator: EmulatorClient;
+  const emulator = EmulatorClient.use();
   let company: Company;
-
-  beforeAll(async () => {
-    emulator = await EmulatorClient.start();
-  });
-  afterAll(() => emulator.close());
   beforeEach(async () => {
     company = await emulator.company('Blue Lagoon Pools');
   });

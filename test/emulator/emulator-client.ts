@@ -14,18 +14,39 @@ export interface ApiAnswer {
 
 /** A running emulator plus small helpers that speak to it over real HTTP, like the gateway does. */
 export class EmulatorClient {
-  private constructor(readonly emulator: RunningQboEmulator) {}
+  private constructor(private running?: RunningQboEmulator) {}
 
   static async start(options: StartQboEmulatorOptions = {}): Promise<EmulatorClient> {
     return new EmulatorClient(await startQboEmulator({ port: 0, ...options }));
+  }
+
+  /**
+   * An emulator for the enclosing describe: started before all its tests and closed after them, or a fresh one
+   * for each test (`'each'`) where a test must not see what the one before it changed.
+   */
+  static use(options: StartQboEmulatorOptions = {}, lifetime: 'all' | 'each' = 'all'): EmulatorClient {
+    const client = new EmulatorClient();
+    const [before, after] = lifetime === 'all' ? [beforeAll, afterAll] : [beforeEach, afterEach];
+    before(async () => {
+      client.running = await startQboEmulator({ port: 0, ...options });
+    });
+    after(() => client.close());
+    return client;
+  }
+
+  get emulator(): RunningQboEmulator {
+    if (!this.running) throw new Error('The emulator is not running: EmulatorClient.use starts it in a hook, so use it inside hooks and tests.');
+    return this.running;
   }
 
   get url(): string {
     return this.emulator.url;
   }
 
-  close(): Promise<void> {
-    return this.emulator.close();
+  async close(): Promise<void> {
+    const running = this.running;
+    this.running = undefined;
+    await running?.close(); // a start that failed left nothing to close
   }
 
   async control(method: string, path: string, body?: unknown): Promise<ApiAnswer> {

@@ -1,16 +1,13 @@
 import { EmulatorClient, type Company } from './emulator-client';
 
 describe('emulator: clearing faults that no request met', () => {
-  let emulator: EmulatorClient;
+  const emulator = EmulatorClient.use({}, 'each');
   let company: Company;
   let other: Company;
-
   beforeEach(async () => {
-    emulator = await EmulatorClient.start();
     company = await emulator.company();
     other = await emulator.company();
   });
-  afterEach(() => emulator.close());
 
   it('drops one realm’s armed faults, says how many requests they would have met, and spares the other realm', async () => {
     await emulator.control('POST', '/faults', { realmId: company.realmId, kind: 'server-error', count: 3 });

@@ -4,11 +4,9 @@ import { EmulatorClient } from './emulator-client';
 const REDIRECT = 'http://localhost:3000/integrations/qbo/oauth/callback';
 
 describe('emulator driven by intuit-oauth (the library the plugin uses for tokens)', () => {
-  let emulator: EmulatorClient;
+  const emulator = EmulatorClient.use();
   let client: any;
-
-  beforeAll(async () => {
-    emulator = await EmulatorClient.start();
+  beforeAll(() => {
     client = new (OAuthClient as any)({ clientId: 'app', clientSecret: 'secret', environment: 'sandbox', redirectUri: REDIRECT });
     client.setAuthorizeURLs({
       authorizeEndpoint: `${emulator.url}/oauth2/authorize`,
@@ -17,7 +15,6 @@ describe('emulator driven by intuit-oauth (the library the plugin uses for token
       userInfoEndpoint: `${emulator.url}/v1/openid_connect/userinfo`,
     });
   });
-  afterAll(() => emulator.close());
 
   it('authorizes, exchanges the code, refreshes and revokes', async () => {
     const company = await emulator.company('Intuit Lib Co');

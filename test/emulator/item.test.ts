@@ -1,14 +1,9 @@
 import { EmulatorClient, faultCode, type Company } from './emulator-client';
 
 describe('emulator: Item rules', () => {
-  let emulator: EmulatorClient;
+  const emulator = EmulatorClient.use();
   let company: Company;
   let services: any;
-
-  beforeAll(async () => {
-    emulator = await EmulatorClient.start();
-  });
-  afterAll(() => emulator.close());
   beforeEach(async () => {
     company = await emulator.company();
     services = await emulator.account(company, 'Services');

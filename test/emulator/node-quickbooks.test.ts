@@ -6,17 +6,14 @@ const call = <T>(run: (callback: (error: unknown, data: T) => void) => void): Pr
   new Promise((resolve, reject) => run((error, data) => (error ? reject(error) : resolve(data))));
 
 describe('emulator driven by node-quickbooks (a third-party QBO client)', () => {
-  let emulator: EmulatorClient;
+  const emulator = EmulatorClient.use();
   let company: Company;
   let qbo: any;
-
   beforeAll(async () => {
-    emulator = await EmulatorClient.start();
     company = await emulator.company('Node QB Co');
     qbo = new (QuickBooks as any)('client-id', 'client-secret', company.accessToken, false, company.realmId, true, false, 75, '2.0', company.refreshToken);
     qbo.endpoint = `${emulator.url}/v3/company/`;
   });
-  afterAll(() => emulator.close());
 
   it('creates, reads, sparse-updates and queries a customer', async () => {
     const created = await call<any>((cb) => qbo.createCustomer({ DisplayName: 'Node Customer', GivenName: 'Nora' }, cb));

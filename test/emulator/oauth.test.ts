@@ -20,14 +20,11 @@ async function token(emulator: EmulatorClient, form: Record<string, string>, aut
 }
 
 describe('emulator: OAuth 2.0 authorize, token, refresh with rotation, revoke', () => {
-  let emulator: EmulatorClient;
   let now: number;
-
-  beforeEach(async () => {
+  beforeEach(() => {
     now = Date.parse('2026-03-01T12:00:00Z');
-    emulator = await EmulatorClient.start({ now: () => now });
   });
-  afterEach(() => emulator.close());
+  const emulator = EmulatorClient.use({ now: () => now }, 'each');
 
   it('consents automatically for the company created last, and the code buys tokens shaped as intuit-oauth expects', async () => {
     const company = await emulator.company('Consent Co');
@@ -136,11 +133,7 @@ describe('emulator: OAuth 2.0 authorize, token, refresh with rotation, revoke', 
 });
 
 describe('emulator started with a specific OAuth client', () => {
-  let emulator: EmulatorClient;
-  beforeAll(async () => {
-    emulator = await EmulatorClient.start({ clientId: 'only-me', clientSecret: 'right' });
-  });
-  afterAll(() => emulator.close());
+  const emulator = EmulatorClient.use({ clientId: 'only-me', clientSecret: 'right' });
 
   it('accepts that client only', async () => {
     const company = await emulator.company();

@@ -1,19 +1,16 @@
 import { EmulatorClient, faultCode, type Company } from './emulator-client';
 
 describe('emulator: query language', () => {
-  let emulator: EmulatorClient;
+  const emulator = EmulatorClient.use();
   let company: Company;
   const ids: Record<string, string> = {};
-
   beforeAll(async () => {
-    emulator = await EmulatorClient.start();
     company = await emulator.company();
     for (const name of ['Alpha Pools', 'Beta Spa', "O'Brien Family", 'Gamma Pools', 'Delta Ponds']) {
       ids[name] = (await emulator.created(company, 'Customer', { DisplayName: name, CompanyName: name.split(' ')[0] })).Id;
     }
     await emulator.api(company, 'POST', 'customer', { Id: ids['Delta Ponds'], SyncToken: '0', sparse: true, Active: false });
   });
-  afterAll(() => emulator.close());
 
   const names = (answer: any): string[] => (answer.body.QueryResponse.Customer ?? []).map((customer: any) => customer.DisplayName);
 

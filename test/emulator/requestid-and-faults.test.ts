@@ -1,14 +1,11 @@
 import { EmulatorClient, faultCode, type Company } from './emulator-client';
 
 describe('emulator: requestid replay and fault injection', () => {
-  let emulator: EmulatorClient;
+  const emulator = EmulatorClient.use({}, 'each');
   let company: Company;
-
   beforeEach(async () => {
-    emulator = await EmulatorClient.start();
     company = await emulator.company();
   });
-  afterEach(() => emulator.close());
 
   it('the same requestid returns the original answer without writing again, also for a refusal', async () => {
     const first = await emulator.create(company, 'Customer', { DisplayName: 'Replay Me' }, 'req-1');
@@ -103,16 +100,15 @@ describe('emulator: requestid replay and fault injection', () => {
 });
 
 describe('emulator: rate limits and latency', () => {
-  let emulator: EmulatorClient;
   let company: Company;
   let now: number;
-
-  beforeEach(async () => {
+  beforeEach(() => {
     now = 1_800_000_000_000;
-    emulator = await EmulatorClient.start({ now: () => now });
+  });
+  const emulator = EmulatorClient.use({ now: () => now }, 'each');
+  beforeEach(async () => {
     company = await emulator.company();
   });
-  afterEach(() => emulator.close());
 
   it('are off by default', async () => {
     const answers = await Promise.all(Array.from({ length: 25 }, () => emulator.query(company, 'select * from Customer')));

@@ -1,15 +1,10 @@
 import { EmulatorClient, faultCode, type Company } from './emulator-client';
 
 describe('emulator: invoices, payments, refunds, credit memos', () => {
-  let emulator: EmulatorClient;
+  const emulator = EmulatorClient.use();
   let company: Company;
   let customer: any;
   let item: any;
-
-  beforeAll(async () => {
-    emulator = await EmulatorClient.start();
-  });
-  afterAll(() => emulator.close());
   beforeEach(async () => {
     company = await emulator.company();
     const services = await emulator.account(company, 'Services');

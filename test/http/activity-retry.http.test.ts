@@ -1,50 +1,34 @@
 import request from 'supertest';
-import { createReferenceHostTables } from '../../examples/reference-host/reference-host-schema';
 import { ReferenceHostSeeder } from '../../examples/reference-host/reference-host-seed';
-import { startQboEmulator } from '../../src/adapters/qbo/emulator/start-qbo-emulator';
-import { createTestDatabase, type TestDatabase } from '../support/database';
 import { emulatorState } from '../support/emulator-state';
-import { createTestHost, mountPath, type TestHost } from '../support/test-host';
+import { useHostStack } from '../support/host-stack';
+import { mountPath } from '../support/test-host';
 import { connectAndEnable, drainInProcess, today } from '../support/workers/sync-tenant';
 
 const tenant = '61';
 const otherTenant = '62';
 
 describe('POST /activity/:id/retry (MariaDB + emulator)', () => {
-  let db: TestDatabase;
-  let emulator: Awaited<ReturnType<typeof startQboEmulator>>;
-  let host: TestHost;
-  let realmId: string;
+  const stack = useHostStack({ tenant, timeoutMs: 30_000 });
   let refundId: string;
   let failureId: string;
 
   const as = (company: string) => ({
-    get: (path: string) => request(host.app).get(`${mountPath}${path}`).set('x-company-id', company),
-    retry: (id: string) => request(host.app).post(`${mountPath}/activity/${id}/retry`).set('x-company-id', company),
+    get: (path: string) => request(stack.host.app).get(`${mountPath}${path}`).set('x-company-id', company),
+    retry: (id: string) => request(stack.host.app).post(`${mountPath}/activity/${id}/retry`).set('x-company-id', company),
   });
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await createReferenceHostTables(db.knex);
-    emulator = await startQboEmulator({ port: 0 });
-    host = await createTestHost(db.knex, emulator.url);
-    realmId = await connectAndEnable(host.app, emulator.url, tenant);
-    await connectAndEnable(host.app, emulator.url, otherTenant);
+    await connectAndEnable(stack.host.app, stack.emulator.url, otherTenant);
 
     // A refund larger than the payment it refunds: the rules refuse it.
-    const seed = new ReferenceHostSeeder(db.knex);
+    const seed = new ReferenceHostSeeder(stack.db.knex);
     const customerId = await seed.customer(tenant, { firstName: 'Rita', lastName: 'Refund' });
     const paymentId = await seed.payment(tenant, { customerId, invoiceId: null, amountCents: 1_000, receivedOn: today() });
     refundId = await seed.refund(tenant, { paymentId, amountCents: 2_000, refundedOn: today() });
-    await host.plugin.notify([{ tenantId: tenant, kind: 'payment', id: paymentId }, { tenantId: tenant, kind: 'refund', id: refundId }]);
-    await drainInProcess(db.knex, () => host.plugin.deliverPending());
+    await stack.host.plugin.notify([{ tenantId: tenant, kind: 'payment', id: paymentId }, { tenantId: tenant, kind: 'refund', id: refundId }]);
+    await drainInProcess(stack.db.knex, () => stack.host.plugin.deliverPending());
   }, 30_000);
-
-  afterAll(async () => {
-    await host?.plugin.stop();
-    await emulator?.close();
-    await db?.destroy();
-  });
 
   it('shows the failed delivery in GET /activity with the reason in plain words', async () => {
     const failures = await as(tenant).get('/activity?outcome=failure&kind=refund').expect(200);
@@ -53,13 +37,13 @@ describe('POST /activity/:id/retry (MariaDB + emulator)', () => {
     expect(failure).toMatchObject({ kind: 'refund', hostId: refundId, outcome: 'failure' });
     expect(failure.message).toBe(`Did not send refund ${refundId} to QuickBooks: Refund of $20.00 on ${today()} is more than the $10.00 payment it refunds.`);
     failureId = failure.id;
-    expect((await emulatorState(emulator.url, realmId)).RefundReceipt).toBeUndefined();
+    expect((await emulatorState(stack.emulator.url, stack.realmId)).RefundReceipt).toBeUndefined();
   });
 
   it('is 404 for another tenant, which cannot retry (or learn about) this entry', async () => {
     const response = await as(otherTenant).retry(failureId).expect(404);
     expect(response.body.error).toEqual({ code: 'activity_not_found', message: expect.stringContaining('Reload the activity log') });
-    expect(await db.knex('qbo_outbox').where({ tenant_id: tenant, kind: 'refund', state: 'failed' })).toHaveLength(1);
+    expect(await stack.db.knex('qbo_outbox').where({ tenant_id: tenant, kind: 'refund', state: 'failed' })).toHaveLength(1);
   });
 
   it.each(['abc', '0', '-1', '1e3', '12345678901234567890', '%20'])('is 400 for the malformed id "%s"', async (id) => {
@@ -75,15 +59,15 @@ describe('POST /activity/:id/retry (MariaDB + emulator)', () => {
 
   it('delivers the refund once the host record is fixed and the admin retries it; a second retry is 409', async () => {
     // Fixed in the host without a signal (a correction by hand): only the retry sends it.
-    await db.knex('refunds').where({ id: refundId }).update({ amount_cents: 500, updated_at: new Date() });
+    await stack.db.knex('refunds').where({ id: refundId }).update({ amount_cents: 500, updated_at: new Date() });
     const retried = await as(tenant).retry(failureId).expect(200);
     expect(retried.body).toEqual({ retried: true, kind: 'refund', hostId: refundId });
-    await drainInProcess(db.knex, () => host.plugin.deliverPending());
+    await drainInProcess(stack.db.knex, () => stack.host.plugin.deliverPending());
 
-    const receipts = (await emulatorState(emulator.url, realmId)).RefundReceipt ?? [];
+    const receipts = (await emulatorState(stack.emulator.url, stack.realmId)).RefundReceipt ?? [];
     expect(receipts).toHaveLength(1);
     expect(receipts[0]).toMatchObject({ TotalAmt: 5 });
-    expect(await db.knex('qbo_outbox').where({ tenant_id: tenant, kind: 'refund' }).select('state')).toEqual([{ state: 'done' }]);
+    expect(await stack.db.knex('qbo_outbox').where({ tenant_id: tenant, kind: 'refund' }).select('state')).toEqual([{ state: 'done' }]);
     const latest = await as(tenant).get('/activity?kind=refund&limit=1').expect(200);
     expect(latest.body.items[0]).toMatchObject({ outcome: 'success', hostId: refundId });
 
@@ -92,6 +76,6 @@ describe('POST /activity/:id/retry (MariaDB + emulator)', () => {
   });
 
   it('is 403 for a viewer', async () => {
-    await request(host.app).post(`${mountPath}/activity/${failureId}/retry`).set('x-company-id', tenant).set('x-role', 'viewer').expect(403);
+    await request(stack.host.app).post(`${mountPath}/activity/${failureId}/retry`).set('x-company-id', tenant).set('x-role', 'viewer').expect(403);
   });
 });

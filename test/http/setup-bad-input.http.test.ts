@@ -1,42 +1,32 @@
 import request from 'supertest';
-import { createReferenceHostTables } from '../../examples/reference-host/reference-host-schema';
 import { ReferenceHostSeeder } from '../../examples/reference-host/reference-host-seed';
-import { startQboEmulator } from '../../src/adapters/qbo/emulator/start-qbo-emulator';
-import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createRealm, seedQbo } from '../support/emulator-seed';
+import { useHostStack } from '../support/host-stack';
 import { connectThroughOAuth } from '../support/oauth-walk';
-import { createTestHost, mountPath, type TestHost } from '../support/test-host';
+import { mountPath } from '../support/test-host';
 
 const a = '601';
 const b = '602';
 
 describe('set-up endpoints answer bad input with a 4xx and a message, never a 500 (MariaDB + emulator)', () => {
-  let db: TestDatabase;
-  let emulator: Awaited<ReturnType<typeof startQboEmulator>>;
-  let host: TestHost;
   let aOnlyId = '';
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await createReferenceHostTables(db.knex);
-    await new ReferenceHostSeeder(db.knex).customer(a, { firstName: 'Ann', lastName: 'Host' });
-    emulator = await startQboEmulator({ port: 0 });
-    host = await createTestHost(db.knex, emulator.url);
-    await createRealm(emulator.url, 'B books');
-    expect((await connectThroughOAuth(host.app, b)).status).toBe(303);
-    const realmA = await createRealm(emulator.url, 'A books');
-    for (let n = 0; n < 5; n++) aOnlyId = (await seedQbo(emulator.url, realmA, 'customer', { DisplayName: `Only In A ${n}` })).Id;
-    expect((await connectThroughOAuth(host.app, a)).status).toBe(303);
+  const stack = useHostStack({
+    seed: async ({ db }) => {
+      await new ReferenceHostSeeder(db.knex).customer(a, { firstName: 'Ann', lastName: 'Host' });
+    },
   });
 
-  afterAll(async () => {
-    await host?.plugin.stop();
-    await emulator?.close();
-    await db?.destroy();
+  beforeAll(async () => {
+    await createRealm(stack.emulator.url, 'B books');
+    expect((await connectThroughOAuth(stack.host.app, b)).status).toBe(303);
+    const realmA = await createRealm(stack.emulator.url, 'A books');
+    for (let n = 0; n < 5; n++) aOnlyId = (await seedQbo(stack.emulator.url, realmA, 'customer', { DisplayName: `Only In A ${n}` })).Id;
+    expect((await connectThroughOAuth(stack.host.app, a)).status).toBe(303);
   });
 
   const send = (tenant: string, method: 'post' | 'put' | 'get', path: string, body?: unknown) => {
-    const req = request(host.app)[method](`${mountPath}${path}`).set('x-company-id', tenant);
+    const req = request(stack.host.app)[method](`${mountPath}${path}`).set('x-company-id', tenant);
     return body === undefined ? req : typeof body === 'string' ? req.set('content-type', 'application/json').send(body) : req.send(body as object);
   };
 
@@ -74,7 +64,7 @@ describe('set-up endpoints answer bad input with a 4xx and a message, never a 50
     const other = await send(b, 'post', '/import/customers', { qboIds: [aOnlyId] });
     expect(other.status).toBe(404);
     expect(other.body.error.code).toBe('unknown_qbo_ids');
-    expect(await db.knex('customers').where({ company_id: b })).toHaveLength(0);
+    expect(await stack.db.knex('customers').where({ company_id: b })).toHaveLength(0);
   });
 
   it('answers 409 not_connected on every QBO-reading endpoint for a tenant that never connected', async () => {
@@ -89,9 +79,9 @@ describe('set-up endpoints answer bad input with a 4xx and a message, never a 50
   });
 
   it('lets a viewer read the match report but not import, save settings or enable', async () => {
-    await request(host.app).get(`${mountPath}/match/customers`).set('x-company-id', a).set('x-role', 'viewer').expect(200);
+    await request(stack.host.app).get(`${mountPath}/match/customers`).set('x-company-id', a).set('x-role', 'viewer').expect(200);
     for (const [method, path] of [['post', '/import/customers'], ['put', '/settings'], ['post', '/sync/enable'], ['post', '/connection/reset-links']] as const) {
-      const response = await request(host.app)[method](`${mountPath}${path}`).set('x-company-id', a).set('x-role', 'viewer').send({});
+      const response = await request(stack.host.app)[method](`${mountPath}${path}`).set('x-company-id', a).set('x-role', 'viewer').send({});
       expect([path, response.status]).toEqual([path, 403]);
     }
   });

@@ -1,9 +1,8 @@
 import request from 'supertest';
-import { createReferenceHostTables } from '../../examples/reference-host/reference-host-schema';
-import { startQboEmulator } from '../../src/adapters/qbo/emulator/start-qbo-emulator';
 import { createSqliteDatabase } from '../support/database';
+import { useHostStack } from '../support/host-stack';
 import { connectThroughOAuth } from '../support/oauth-walk';
-import { createTestHost, mountPath, type TestHost } from '../support/test-host';
+import { mountPath } from '../support/test-host';
 import { concretePath, discoverRoutes, publicRoutes, type DiscoveredRoute } from './support/route-catalogue';
 import { recordingAccess } from './support/recording-access';
 
@@ -12,32 +11,20 @@ const tenant = 'authz-1';
 const plausibleBody = { acknowledgeWarnings: true, qboIds: [], incomeAccountId: '1', depositAccountId: '2' };
 
 describe('every route asks the host: authorize(req, action) and resolveTenant(req) (SQLite + emulator)', () => {
-  let db: Awaited<ReturnType<typeof createSqliteDatabase>>;
-  let emulator: Awaited<ReturnType<typeof startQboEmulator>>;
-  let host: TestHost;
   const access = recordingAccess();
+  const stack = useHostStack({ database: createSqliteDatabase, resolveTenant: access.resolveTenant, authorize: access.authorize });
   let routes: DiscoveredRoute[];
 
   const send = (route: DiscoveredRoute, headers: Record<string, string>) => {
     const path = `${mountPath}${concretePath(route, (p) => (p === 'file' ? 'qbo-page.js' : '1'))}`;
-    let call = request(host.app)[route.method](path).set('x-company-id', tenant);
+    let call = request(stack.host.app)[route.method](path).set('x-company-id', tenant);
     for (const [name, value] of Object.entries(headers)) call = call.set(name, value);
     return route.method === 'get' || route.method === 'delete' ? call : call.send(plausibleBody);
   };
 
   beforeAll(async () => {
-    db = await createSqliteDatabase();
-    await createReferenceHostTables(db.knex);
-    emulator = await startQboEmulator({ port: 0 });
-    host = await createTestHost(db.knex, emulator.url, { resolveTenant: access.resolveTenant, authorize: access.authorize });
-    expect((await connectThroughOAuth(host.app, tenant)).status).toBe(303);
-    routes = discoverRoutes(host.plugin.router);
-  });
-
-  afterAll(async () => {
-    await host?.plugin.stop();
-    await emulator?.close();
-    await db?.destroy();
+    expect((await connectThroughOAuth(stack.host.app, tenant)).status).toBe(303);
+    routes = discoverRoutes(stack.host.plugin.router);
   });
 
   it('finds the routes of DESIGN.md §5 by walking the router', () => {
@@ -48,8 +35,8 @@ describe('every route asks the host: authorize(req, action) and resolveTenant(re
   });
 
   it.each(['deny', 'throw', 'truthy'])('answers 403 with { error } on every route when authorize says %s, and changes nothing', async (mode) => {
-    const before = await request(host.app).get(`${mountPath}/connection`).set('x-company-id', tenant).expect(200);
-    const activityBefore = await db.knex('qbo_activity').count({ n: '*' }).first();
+    const before = await request(stack.host.app).get(`${mountPath}/connection`).set('x-company-id', tenant).expect(200);
+    const activityBefore = await stack.db.knex('qbo_activity').count({ n: '*' }).first();
     const unguarded: string[] = [];
     for (const route of routes.filter((r) => !publicRoutes.has(r.key))) {
       const response = await send(route, { 'x-authz': mode });
@@ -58,9 +45,9 @@ describe('every route asks the host: authorize(req, action) and resolveTenant(re
       }
     }
     expect(unguarded).toEqual([]);
-    const after = await request(host.app).get(`${mountPath}/connection`).set('x-company-id', tenant).expect(200);
+    const after = await request(stack.host.app).get(`${mountPath}/connection`).set('x-company-id', tenant).expect(200);
     expect(after.body).toEqual(before.body);
-    expect(await db.knex('qbo_activity').count({ n: '*' }).first()).toEqual(activityBefore);
+    expect(await stack.db.knex('qbo_activity').count({ n: '*' }).first()).toEqual(activityBefore);
   });
 
   it('asks with a named action on every non-public route, and never for the static assets', async () => {
@@ -87,7 +74,7 @@ describe('every route asks the host: authorize(req, action) and resolveTenant(re
 
   it('serves only its own files from the public asset route, with no tenant data and no way out of the folder', async () => {
     for (const file of ['../plugin.ts', '..%2F..%2Fpackage.json', '%2e%2e%2fpage-shell.ts', 'page-assets.ts', '.env']) {
-      const response = await request(host.app).get(`${mountPath}/assets/${file}`);
+      const response = await request(stack.host.app).get(`${mountPath}/assets/${file}`);
       expect({ file, status: response.status }).toEqual({ file, status: 404 });
     }
   });

@@ -1,26 +1,12 @@
 import request from 'supertest';
-import { startQboEmulator } from '../../src/adapters/qbo/emulator/start-qbo-emulator';
 import { createSqliteDatabase } from '../support/database';
-import { createTestHost, mountPath, type TestHost } from '../support/test-host';
+import { useHostStack } from '../support/host-stack';
+import { mountPath } from '../support/test-host';
 
 describe('writes from another site are refused (CSRF)', () => {
-  let host: TestHost;
-  let emulator: Awaited<ReturnType<typeof startQboEmulator>>;
-  let closeDb: () => Promise<void>;
+  const stack = useHostStack({ database: createSqliteDatabase, hostTables: false, allowedOrigins: ['https://admin.pool.example'] });
 
-  beforeAll(async () => {
-    const db = await createSqliteDatabase();
-    closeDb = () => db.destroy();
-    emulator = await startQboEmulator({ port: 0 });
-    host = await createTestHost(db.knex, emulator.url, { allowedOrigins: ['https://admin.pool.example'] });
-  });
-
-  afterAll(async () => {
-    await emulator.close();
-    await closeDb();
-  });
-
-  const disable = () => request(host.app).post(`${mountPath}/sync/disable`).set('x-company-id', '3');
+  const disable = () => request(stack.host.app).post(`${mountPath}/sync/disable`).set('x-company-id', '3');
 
   it('refuses a write whose Origin is another site, with a plain message', async () => {
     const response = await disable().set('Origin', 'https://evil.example').expect(403);
@@ -42,6 +28,6 @@ describe('writes from another site are refused (CSRF)', () => {
   });
 
   it('leaves reads alone whatever their origin', async () => {
-    await request(host.app).get(`${mountPath}/sync/status`).set('x-company-id', '3').set('Origin', 'https://evil.example').expect(200);
+    await request(stack.host.app).get(`${mountPath}/sync/status`).set('x-company-id', '3').set('Origin', 'https://evil.example').expect(200);
   });
 });

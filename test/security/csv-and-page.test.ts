@@ -1,10 +1,9 @@
 import request from 'supertest';
-import { createReferenceHostTables } from '../../examples/reference-host/reference-host-schema';
 import { ReferenceHostSeeder } from '../../examples/reference-host/reference-host-seed';
-import { startQboEmulator } from '../../src/adapters/qbo/emulator/start-qbo-emulator';
 import { ActivityLog } from '../../src/plugin';
 import { createSqliteDatabase } from '../support/database';
-import { createTestHost, mountPath, type TestHost } from '../support/test-host';
+import { useHostStack } from '../support/host-stack';
+import { mountPath } from '../support/test-host';
 import { discoverRoutes, isCsvRoute } from './support/route-catalogue';
 import { connectTenant } from './support/two-tenants';
 
@@ -36,18 +35,12 @@ const parseCsv = (text: string): string[][] => {
 };
 
 describe('CSV exports neutralise formulas; the page is locked down (SQLite + emulator)', () => {
-  let db: Awaited<ReturnType<typeof createSqliteDatabase>>;
-  let emulator: Awaited<ReturnType<typeof startQboEmulator>>;
-  let host: TestHost;
+  const stack = useHostStack({ database: createSqliteDatabase });
 
   beforeAll(async () => {
-    db = await createSqliteDatabase();
-    await createReferenceHostTables(db.knex);
-    emulator = await startQboEmulator({ port: 0 });
-    host = await createTestHost(db.knex, emulator.url);
-    await connectTenant(host, emulator.url, tenant, 'Formula Pools');
-    const seeder = new ReferenceHostSeeder(db.knex);
-    const activity = host.plugin.container.get<ActivityLog>(ActivityLog);
+    await connectTenant(stack.host, stack.emulator.url, tenant, 'Formula Pools');
+    const seeder = new ReferenceHostSeeder(stack.db.knex);
+    const activity = stack.host.plugin.container.get<ActivityLog>(ActivityLog);
     for (const formula of formulas) {
       // Twice each: the pre-flight lists them as potential duplicates, so their names reach its CSV.
       for (const copy of [1, 2]) await seeder.customer(tenant, { firstName: formula, lastName: '', displayAsCompany: true, companyName: formula, email: `${copy}${formula}@x.test` });
@@ -55,17 +48,11 @@ describe('CSV exports neutralise formulas; the page is locked down (SQLite + emu
     }
   });
 
-  afterAll(async () => {
-    await host?.plugin.stop();
-    await emulator?.close();
-    await db?.destroy();
-  });
-
   it('no cell of any CSV route starts with = + - @ tab or CR, and the planted values are all there, defused', async () => {
-    const csvRoutes = discoverRoutes(host.plugin.router).filter(isCsvRoute);
+    const csvRoutes = discoverRoutes(stack.host.plugin.router).filter(isCsvRoute);
     expect(csvRoutes.map((r) => r.key)).toEqual(expect.arrayContaining(['GET /activity.csv']));
     for (const route of csvRoutes) {
-      const response = await request(host.app).get(`${mountPath}${route.path}`).set('x-company-id', tenant);
+      const response = await request(stack.host.app).get(`${mountPath}${route.path}`).set('x-company-id', tenant);
       expect({ route: route.key, status: response.status }).toEqual({ route: route.key, status: 200 });
       expect(response.headers['content-type']).toMatch(/text\/csv/);
       const cells = parseCsv(response.text).flat();
@@ -76,7 +63,7 @@ describe('CSV exports neutralise formulas; the page is locked down (SQLite + emu
   });
 
   it('serves the page with a strict CSP, nosniff, frame-ancestors limited to the host, and no inline script', async () => {
-    const page = await request(host.app).get(`${mountPath}/`).set('x-company-id', tenant).expect(200);
+    const page = await request(stack.host.app).get(`${mountPath}/`).set('x-company-id', tenant).expect(200);
     const csp = String(page.headers['content-security-policy']);
     expect(csp).toMatch(/default-src 'none'/);
     expect(csp).toMatch(/script-src 'self'(;|$)/);

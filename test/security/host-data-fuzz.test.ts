@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { createReferenceHostTables } from '../../examples/reference-host/reference-host-schema';
 import { ReferenceHostSeeder } from '../../examples/reference-host/reference-host-seed';
-import { startQboEmulator } from '../../src/adapters/qbo/emulator/start-qbo-emulator';
 import type { HostChange } from '../../src/plugin';
 import { createSqliteDatabase } from '../support/database';
 import { emulatorState } from '../support/emulator-state';
-import { createTestHost, mountPath, type TestHost } from '../support/test-host';
+import { useHostStack } from '../support/host-stack';
+import { mountPath } from '../support/test-host';
 import { connectTenant } from './support/two-tenants';
 
 const tenant = '8101';
@@ -50,30 +49,18 @@ const qboEntities = ['Customer', 'Item', 'Invoice', 'Payment', 'RefundReceipt', 
  * as a change still waiting with its error — never a crash of the worker, never a QBO record without its link.
  */
 describe('hostile host data through the sync (fast-check, SQLite + emulator)', () => {
-  let db: Awaited<ReturnType<typeof createSqliteDatabase>>;
-  let emulator: Awaited<ReturnType<typeof startQboEmulator>>;
-  let host: TestHost;
+  const stack = useHostStack({ database: createSqliteDatabase, delivery: { maxAttempts: 2, baseBackoffMs: 1, maxBackoffMs: 1 } });
   let realmId: string;
 
   beforeAll(async () => {
-    db = await createSqliteDatabase();
-    await createReferenceHostTables(db.knex);
-    emulator = await startQboEmulator({ port: 0 });
-    host = await createTestHost(db.knex, emulator.url, { delivery: { maxAttempts: 2, baseBackoffMs: 1, maxBackoffMs: 1 } });
-    ({ realmId } = await connectTenant(host, emulator.url, tenant, 'Hostile Data Pools'));
-    const accounts = await request(host.app).get(`${mountPath}/accounts`).set('x-company-id', tenant).expect(200);
-    await request(host.app).put(`${mountPath}/settings`).set('x-company-id', tenant)
+    ({ realmId } = await connectTenant(stack.host, stack.emulator.url, tenant, 'Hostile Data Pools'));
+    const accounts = await request(stack.host.app).get(`${mountPath}/accounts`).set('x-company-id', tenant).expect(200);
+    await request(stack.host.app).put(`${mountPath}/settings`).set('x-company-id', tenant)
       .send({ incomeAccountId: accounts.body.income[0].id, depositAccountId: accounts.body.deposit[0].id }).expect(200);
   });
 
-  afterAll(async () => {
-    await host?.plugin.stop();
-    await emulator?.close();
-    await db?.destroy();
-  });
-
   const seed = async (p: Plan): Promise<HostChange[]> => {
-    const seeder = new ReferenceHostSeeder(db.knex);
+    const seeder = new ReferenceHostSeeder(stack.db.knex);
     const made: Record<string, string[]> = { customer: [], item: [], invoice: [], payment: [], refund: [] };
     const pick = (kind: string, index: number) => made[kind]![index] ?? String(800_000 + index);
     for (const c of p.customers) made.customer!.push(await seeder.customer(tenant, { firstName: c.first, lastName: c.last, companyName: c.company, displayAsCompany: c.asCompany, isActive: c.active, email: c.email }));
@@ -90,14 +77,14 @@ describe('hostile host data through the sync (fast-check, SQLite + emulator)', (
   /** Rows whose retry is due are taken again; a few passes settle everything this plan can settle. */
   const drain = async (): Promise<void> => {
     for (let pass = 0; pass < 6; pass += 1) {
-      const settled = await host.plugin.deliverPending();
+      const settled = await stack.host.plugin.deliverPending();
       if (settled === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     }
   };
 
   const hostRecordExists = async (kind: string, id: string): Promise<boolean> => {
     const table = { customer: 'customers', item: 'catalog_items', invoice: 'invoices', payment: 'payments', refund: 'refunds' }[kind]!;
-    return (await db.knex(table).where({ id }).first()) !== undefined;
+    return (await stack.db.knex(table).where({ id }).first()) !== undefined;
   };
 
   const outcomes = { linked: 0, failed: 0, waiting: 0, nothing: 0 };
@@ -106,15 +93,15 @@ describe('hostile host data through the sync (fast-check, SQLite + emulator)', (
     await fc.assert(
       fc.asyncProperty(plan, async (p) => {
         const changes = await seed(p);
-        if (changes.length > 0) await host.plugin.notify(changes);
+        if (changes.length > 0) await stack.host.plugin.notify(changes);
         await drain(); // Must not throw: a hostile record may fail, the worker may not.
-        const state = await emulatorState(emulator.url, realmId);
+        const state = await emulatorState(stack.emulator.url, realmId);
         const qboIds = new Set(qboEntities.flatMap((entity) => (state[entity] ?? []).map((r) => `${entity}:${r.Id}`)));
         for (const change of changes) {
           const hostId = String(change.id);
-          const link = await db.knex('qbo_links').where({ tenant_id: tenant, kind: change.kind, host_id: hostId }).first();
-          const failure = await db.knex('qbo_activity').where({ tenant_id: tenant, kind: change.kind, host_id: hostId }).whereIn('outcome', ['failure', 'skipped']).first();
-          const row = await db.knex('qbo_outbox').where({ tenant_id: tenant, kind: change.kind, host_id: hostId }).orderBy('id', 'desc').first();
+          const link = await stack.db.knex('qbo_links').where({ tenant_id: tenant, kind: change.kind, host_id: hostId }).first();
+          const failure = await stack.db.knex('qbo_activity').where({ tenant_id: tenant, kind: change.kind, host_id: hostId }).whereIn('outcome', ['failure', 'skipped']).first();
+          const row = await stack.db.knex('qbo_outbox').where({ tenant_id: tenant, kind: change.kind, host_id: hostId }).orderBy('id', 'desc').first();
           const what = `${change.kind} ${hostId} (outbox ${row?.state ?? 'none'})`;
           if (link) {
             expect({ what, inQbo: qboIds.has(`${link.qbo_entity}:${link.qbo_id}`) }).toEqual({ what, inQbo: true });
@@ -134,7 +121,7 @@ describe('hostile host data through the sync (fast-check, SQLite + emulator)', (
           }
         }
         // No half-written state: every QBO record the sync made is linked from exactly one host record.
-        const links = await db.knex('qbo_links').where({ tenant_id: tenant }).select('qbo_entity', 'qbo_id');
+        const links = await stack.db.knex('qbo_links').where({ tenant_id: tenant }).select('qbo_entity', 'qbo_id');
         const linked = links.map((l: { qbo_entity: string; qbo_id: string }) => `${l.qbo_entity}:${l.qbo_id}`);
         expect(new Set(linked).size).toBe(linked.length);
         const unlinked = [...qboIds].filter((id) => !linked.includes(id) && !id.startsWith('Item:') === true && !id.startsWith('CreditMemo:'));

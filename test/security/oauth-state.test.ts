@@ -1,42 +1,27 @@
 import request from 'supertest';
-import { createReferenceHostTables } from '../../examples/reference-host/reference-host-schema';
-import { startQboEmulator } from '../../src/adapters/qbo/emulator/start-qbo-emulator';
 import { Clock } from '../../src/application/ports/clock.port';
 import { createSqliteDatabase } from '../support/database';
-import { createTestHost, mountPath, type TestHost } from '../support/test-host';
+import { useHostStack } from '../support/host-stack';
+import { mountPath } from '../support/test-host';
 
 const hostile = '<img src=x onerror=alert(1)>"\'';
 
 /** OAuth `state`: 128 random bits, single use, bound to the tenant that asked, ten minutes; the callback page escapes. */
 describe('the OAuth state and the callback page (SQLite + emulator)', () => {
-  let db: Awaited<ReturnType<typeof createSqliteDatabase>>;
-  let emulator: Awaited<ReturnType<typeof startQboEmulator>>;
-  let host: TestHost;
   let now = Date.now();
 
-  beforeAll(async () => {
-    db = await createSqliteDatabase();
-    await createReferenceHostTables(db.knex);
-    emulator = await startQboEmulator({ port: 0 });
-    host = await createTestHost(db.knex, emulator.url, { overrides: (c) => void c.rebind<Clock>(Clock).toConstantValue({ now: () => now }) });
-  });
-
-  afterAll(async () => {
-    await host?.plugin.stop();
-    await emulator?.close();
-    await db?.destroy();
-  });
+  const stack = useHostStack({ database: createSqliteDatabase, overrides: (c) => void c.rebind<Clock>(Clock).toConstantValue({ now: () => now }) });
 
   /** The admin of `tenant` asks for Intuit's URL; the emulator consents; returns the callback path and the state. */
   const consent = async (tenant: string): Promise<{ callback: string; state: string }> => {
-    const authorize = await request(host.app).post(`${mountPath}/connection/authorize`).set('x-company-id', tenant).expect(200);
+    const authorize = await request(stack.host.app).post(`${mountPath}/connection/authorize`).set('x-company-id', tenant).expect(200);
     const state = new URL(authorize.body.url).searchParams.get('state') ?? '';
     const answer = await fetch(authorize.body.url, { redirect: 'manual' });
     const location = new URL(answer.headers.get('location') ?? '');
     return { callback: `${location.pathname}${location.search}`, state };
   };
 
-  const status = async (tenant: string) => (await request(host.app).get(`${mountPath}/connection`).set('x-company-id', tenant).expect(200)).body.status;
+  const status = async (tenant: string) => (await request(stack.host.app).get(`${mountPath}/connection`).set('x-company-id', tenant).expect(200)).body.status;
 
   it('issues a fresh state of at least 128 bits each time', async () => {
     const states = new Set<string>();
@@ -47,17 +32,17 @@ describe('the OAuth state and the callback page (SQLite + emulator)', () => {
 
   it('accepts a state once: the replayed callback is refused and changes nothing', async () => {
     const { callback } = await consent('s-2');
-    expect((await request(host.app).get(callback).set('x-company-id', 's-2')).status).toBe(303);
-    const realm = (await request(host.app).get(`${mountPath}/connection`).set('x-company-id', 's-2')).body.realmId;
-    const replay = await request(host.app).get(callback).set('x-company-id', 's-2');
+    expect((await request(stack.host.app).get(callback).set('x-company-id', 's-2')).status).toBe(303);
+    const realm = (await request(stack.host.app).get(`${mountPath}/connection`).set('x-company-id', 's-2')).body.realmId;
+    const replay = await request(stack.host.app).get(callback).set('x-company-id', 's-2');
     expect(replay.status).toBe(400);
     expect(replay.text).toContain('already used');
-    expect((await request(host.app).get(`${mountPath}/connection`).set('x-company-id', 's-2')).body.realmId).toBe(realm);
+    expect((await request(stack.host.app).get(`${mountPath}/connection`).set('x-company-id', 's-2')).body.realmId).toBe(realm);
   });
 
   it("refuses a state delivered to another tenant's session", async () => {
     const { callback } = await consent('s-3');
-    const stolen = await request(host.app).get(callback).set('x-company-id', 's-4');
+    const stolen = await request(stack.host.app).get(callback).set('x-company-id', 's-4');
     expect(stolen.status).toBe(400);
     expect(stolen.headers['content-type']).toMatch(/text\/html/);
     expect(await status('s-4')).toBe('disconnected');
@@ -67,19 +52,19 @@ describe('the OAuth state and the callback page (SQLite + emulator)', () => {
   it('refuses a state older than ten minutes', async () => {
     const { callback } = await consent('s-5');
     now += 10 * 60 * 1000 + 1;
-    const late = await request(host.app).get(callback).set('x-company-id', 's-5');
+    const late = await request(stack.host.app).get(callback).set('x-company-id', 's-5');
     expect(late.status).toBe(400);
     expect(await status('s-5')).toBe('disconnected');
   });
 
   it('escapes whatever Intuit (or an attacker) puts in the callback URL', async () => {
     const { state } = await consent('s-6');
-    const refused = await request(host.app).get(`${mountPath}/oauth/callback?state=${encodeURIComponent(state)}&error=${encodeURIComponent(hostile)}&realmId=${encodeURIComponent(hostile)}`).set('x-company-id', 's-6');
+    const refused = await request(stack.host.app).get(`${mountPath}/oauth/callback?state=${encodeURIComponent(state)}&error=${encodeURIComponent(hostile)}&realmId=${encodeURIComponent(hostile)}`).set('x-company-id', 's-6');
     expect(refused.status).toBe(400);
     expect(refused.headers['content-type']).toMatch(/text\/html/);
     expect(refused.text).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;&#39;');
     expect(refused.text).not.toContain('<img');
-    const junk = await request(host.app).get(`${mountPath}/oauth/callback?state=${encodeURIComponent(hostile)}&code=${encodeURIComponent(hostile)}`).set('x-company-id', 's-6');
+    const junk = await request(stack.host.app).get(`${mountPath}/oauth/callback?state=${encodeURIComponent(hostile)}&code=${encodeURIComponent(hostile)}`).set('x-company-id', 's-6');
     expect(junk.status).toBe(400);
     expect(junk.text).not.toContain('<img');
     expect(junk.headers['x-content-type-options']).toBe('nosniff');

@@ -1,11 +1,9 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { createReferenceHostTables } from '../../examples/reference-host/reference-host-schema';
-import { startQboEmulator } from '../../src/adapters/qbo/emulator/start-qbo-emulator';
-import { canaryClientSecret } from '../support/canary';
 import { createSqliteDatabase } from '../support/database';
+import { useHostStack } from '../support/host-stack';
 import { connectThroughOAuth } from '../support/oauth-walk';
-import { createTestHost, mountPath, type TestHost } from '../support/test-host';
+import { mountPath } from '../support/test-host';
 import { body, headers, hostileText, injection, queryString, type FuzzBody } from './support/fuzz-arbitraries';
 import { concretePath, discoverRoutes, isHtmlRoute, type DiscoveredRoute } from './support/route-catalogue';
 
@@ -13,31 +11,18 @@ const tenant = 'fuzz-1';
 const stackTrace = /\n\s+at [^\n]+:\d+:\d+|node_modules|\.ts:\d+|Error: .*\n/;
 
 describe('random queries, bodies, headers and path values on every route: never a 5xx, never a stack (SQLite + emulator)', () => {
-  let db: Awaited<ReturnType<typeof createSqliteDatabase>>;
-  let emulator: Awaited<ReturnType<typeof startQboEmulator>>;
-  let host: TestHost;
   let routes: DiscoveredRoute[] = [];
+  // Thousands of requests in a few seconds: lift the plugin's per-realm QBO budget so none waits a minute for its window.
+  const stack = useHostStack({ database: createSqliteDatabase, qbo: { clientId: 'fuzz', limits: { perMinute: 1_000_000, concurrent: 10, batchPerMinute: 1_000_000 } } });
 
   beforeAll(async () => {
-    db = await createSqliteDatabase();
-    await createReferenceHostTables(db.knex);
-    emulator = await startQboEmulator({ port: 0 });
-    // Thousands of requests in a few seconds: lift the plugin's per-realm QBO budget so none waits a minute for its window.
-    const qbo = { clientId: 'fuzz', clientSecret: canaryClientSecret, redirectUri: `http://host.test${mountPath}/oauth/callback`, environment: 'sandbox' as const, apiBaseUrl: emulator.url, oauthBaseUrl: emulator.url };
-    host = await createTestHost(db.knex, emulator.url, { qbo: { ...qbo, limits: { perMinute: 1_000_000, concurrent: 10, batchPerMinute: 1_000_000 } } });
-    expect((await connectThroughOAuth(host.app, tenant)).status).toBe(303);
-    routes = discoverRoutes(host.plugin.router);
-  });
-
-  afterAll(async () => {
-    await host?.plugin.stop();
-    await emulator?.close();
-    await db?.destroy();
+    expect((await connectThroughOAuth(stack.host.app, tenant)).status).toBe(303);
+    routes = discoverRoutes(stack.host.plugin.router);
   });
 
   const sendFuzzed = (route: DiscoveredRoute, param: string, query: string, payload: FuzzBody, extra: Record<string, string>, tenantHeader: string) => {
     const path = `${mountPath}${concretePath(route, () => param)}${query ? `?${query}` : ''}`;
-    let call = request(host.app)[route.method](path).set('x-company-id', tenantHeader).set(extra);
+    let call = request(stack.host.app)[route.method](path).set('x-company-id', tenantHeader).set(extra);
     if (payload.kind === 'json') call = call.set('content-type', 'application/json').send(JSON.stringify(payload.value) ?? 'null');
     if (payload.kind === 'raw') call = call.set('content-type', payload.contentType).send(payload.text);
     return call;

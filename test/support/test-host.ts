@@ -11,6 +11,11 @@ export interface TestHost {
   readonly plugin: QboSyncPlugin;
 }
 
+/** The Intuit app of the test host, pointed at the emulator for both the API and OAuth. */
+export const testQboOptions = (emulatorUrl: string): QboSyncPluginOptions['qbo'] => ({
+  clientId: 'test-client', clientSecret: canaryClientSecret, redirectUri: `http://host.test${mountPath}/oauth/callback`, environment: 'sandbox', apiBaseUrl: emulatorUrl, oauthBaseUrl: emulatorUrl,
+});
+
 /**
  * A minimal host: its "auth" is the `x-company-id` header (the tenant) and `x-role: viewer` denies management,
  * the plugin mounted at /integrations/qbo, talking to the emulator at `emulatorUrl`.
@@ -18,7 +23,7 @@ export interface TestHost {
 export const createTestHost = async (knex: Knex, emulatorUrl: string, overrides: Partial<QboSyncPluginOptions> = {}): Promise<TestHost> => {
   const plugin = await createQboSyncPlugin({
     knex,
-    qbo: { clientId: 'test-client', clientSecret: canaryClientSecret, redirectUri: `http://host.test${mountPath}/oauth/callback`, environment: 'sandbox', apiBaseUrl: emulatorUrl, oauthBaseUrl: emulatorUrl },
+    qbo: testQboOptions(emulatorUrl),
     encryptionKey: testEncryptionKey,
     resolveTenant: (req) => String(req.header('x-company-id') ?? ''),
     authorize: (req, action) => req.header('x-role') !== 'viewer' || action.endsWith(':read'),

@@ -1,12 +1,12 @@
 import request from 'supertest';
 import type { Knex } from 'knex';
-import { createReferenceHostTables } from '../../../examples/reference-host/reference-host-schema';
-import { startQboEmulator } from '../../../src/adapters/qbo/emulator/start-qbo-emulator';
+import type { RunningQboEmulator } from '../../../src/adapters/qbo/emulator/start-qbo-emulator';
 import { ConnectionStore } from '../../../src/plugin';
-import { createTestDatabase, type TestDatabase } from '../../support/database';
+import type { TestDatabase } from '../../support/database';
+import { startHostStack } from '../../support/host-stack';
 import { enableSync } from '../../support/setup-walk';
 import { connectThroughOAuth } from '../../support/oauth-walk';
-import { createTestHost, mountPath, type TestHost } from '../../support/test-host';
+import { mountPath, type TestHost } from '../../support/test-host';
 
 export interface ConnectedTenant {
   readonly id: string;
@@ -16,7 +16,7 @@ export interface ConnectedTenant {
 
 export interface TwoTenants {
   readonly db: TestDatabase;
-  readonly emulator: Awaited<ReturnType<typeof startQboEmulator>>;
+  readonly emulator: RunningQboEmulator;
   readonly host: TestHost;
   readonly a: ConnectedTenant;
   readonly b: ConnectedTenant;
@@ -37,24 +37,23 @@ export const connectTenant = async (host: TestHost, emulatorUrl: string, tenant:
 
 /** MariaDB, the emulator and one host with two tenants, each connected to its own QBO company with the sync on. */
 export const setUpTwoTenants = async (): Promise<TwoTenants> => {
-  const db = await createTestDatabase();
-  await createReferenceHostTables(db.knex);
-  const emulator = await startQboEmulator({ port: 0 });
-  const host = await createTestHost(db.knex, emulator.url);
-  const a = await connectTenant(host, emulator.url, '7001', 'Alphamarker Pools QXJ');
-  const b = await connectTenant(host, emulator.url, '7002', 'Betamarker Spas WKV');
-  return {
-    db, emulator, host, a, b,
-    async tokensOf(tenant) {
-      const connection = await host.plugin.container.get<ConnectionStore>(ConnectionStore).get(tenant);
-      return connection ? [connection.tokens.accessToken, connection.tokens.refreshToken] : [];
-    },
-    async close() {
-      await host.plugin.stop();
-      await emulator.close();
-      await db.destroy();
-    },
-  };
+  const stack = await startHostStack();
+  const { db, emulator, host } = stack;
+  try {
+    const a = await connectTenant(host, emulator.url, '7001', 'Alphamarker Pools QXJ');
+    const b = await connectTenant(host, emulator.url, '7002', 'Betamarker Spas WKV');
+    return {
+      db, emulator, host, a, b,
+      async tokensOf(tenant) {
+        const connection = await host.plugin.container.get<ConnectionStore>(ConnectionStore).get(tenant);
+        return connection ? [connection.tokens.accessToken, connection.tokens.refreshToken] : [];
+      },
+      close: () => stack.close(),
+    };
+  } catch (error) {
+    await stack.close();
+    throw error;
+  }
 };
 
 /** Every plugin-owned row of one tenant, to prove another tenant's requests changed none of them. */
