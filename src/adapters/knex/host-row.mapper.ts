@@ -2,6 +2,7 @@ import type {
   CatalogItemKind,
   HostCatalogItem,
   HostCustomer,
+  HostInvoice,
   HostInvoiceLine,
   HostInvoiceStatus,
   HostPayment,
@@ -78,15 +79,8 @@ export const itemFromRow = (row: Row): Mapped<HostCatalogItem> => {
   };
 };
 
-export interface InvoiceHead {
-  readonly id: string;
-  readonly customerId: string;
-  readonly number: string;
-  readonly issuedOn: string;
-  readonly dueOn: string | null;
-  readonly status: HostInvoiceStatus;
-  readonly totalCents: number;
-}
+/** An invoice row without its lines, which come from their own table. */
+export type InvoiceHead = Omit<HostInvoice, 'lines'>;
 
 export const invoiceHeadFromRow = (row: Row): Mapped<InvoiceHead> => {
   const customerId = id(row['customerId']);

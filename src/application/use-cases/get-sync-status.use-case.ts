@@ -1,18 +1,11 @@
 import type { Clock } from '../ports/clock.port';
-import type { JobCounts, JobRecordKind, JobState, JobStore } from '../ports/job-store.port';
+import type { InitialSyncJob, JobStore } from '../ports/job-store.port';
 import type { OutboxStats, OutboxStore } from '../ports/outbox-store.port';
 import type { SettingsStore } from '../ports/settings-store.port';
 
 export namespace GetSyncStatus {
-  export interface Job {
-    readonly id: string;
-    readonly state: JobState;
-    readonly total: number;
-    readonly done: number;
-    readonly failed: number;
-    readonly byKind: Readonly<Record<JobRecordKind, JobCounts>>;
-    readonly message: string | null;
-  }
+  /** What the progress bar shows of a job; its resume state stays inside. */
+  export type Job = Pick<InitialSyncJob, 'id' | 'state' | 'total' | 'done' | 'failed' | 'byKind' | 'message'>;
   export interface Output {
     /** On, or being turned on (the initial sync runs). */
     readonly enabled: boolean;

@@ -2,6 +2,35 @@ import fc from 'fast-check';
 import { QboRateLimiter } from '../../../src/adapters/qbo/qbo-rate.limiter';
 
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+const settle = async () => { await Promise.resolve(); await Promise.resolve(); };
+
+/**
+ * A limiter on fake timers with a clock the test moves: `take` asks for a start and records the grant in
+ * `granted` (releasing at once), `advanceTo` moves both the clock and the timers.
+ */
+const onFakeTime = async (limits: { concurrent: number; perMinute: number; batchPerMinute: number }, run: (t: {
+  limiter: QboRateLimiter;
+  granted: string[];
+  take: (name: string, kind: 'single' | 'batch') => void;
+  advanceTo: (ms: number) => Promise<void>;
+}) => Promise<void>): Promise<void> => {
+  jest.useFakeTimers();
+  try {
+    let now = 0;
+    const limiter = new QboRateLimiter(limits, 1000, () => now);
+    const granted: string[] = [];
+    const take = (name: string, kind: 'single' | 'batch') => void limiter.acquire(kind).then((release) => { granted.push(name); release(); });
+    const advanceTo = async (ms: number) => {
+      const step = ms - now;
+      now = ms;
+      jest.advanceTimersByTime(step);
+      await settle();
+    };
+    await run({ limiter, granted, take, advanceTo });
+  } finally {
+    jest.useRealTimers();
+  }
+};
 
 describe('QboRateLimiter', () => {
   it('never lets more than `concurrent` requests in flight, whatever the order of releases', async () => {
@@ -25,89 +54,48 @@ describe('QboRateLimiter', () => {
     );
   });
 
-  it('holds starts beyond the per-window budget until the window has moved on', async () => {
-    jest.useFakeTimers();
-    try {
-      let now = 0;
-      const limiter = new QboRateLimiter({ concurrent: 10, perMinute: 2, batchPerMinute: 1 }, 1000, () => now);
-      const granted: string[] = [];
-      for (const name of ['a', 'b', 'c']) void limiter.acquire('single').then((release) => { granted.push(name); release(); });
-      await Promise.resolve(); await Promise.resolve();
+  it('holds starts beyond the per-window budget until the window has moved on', () =>
+    onFakeTime({ concurrent: 10, perMinute: 2, batchPerMinute: 1 }, async ({ granted, take, advanceTo }) => {
+      for (const name of ['a', 'b', 'c']) take(name, 'single');
+      await settle();
       expect(granted).toEqual(['a', 'b']);
-      now = 1000;
-      jest.advanceTimersByTime(1000);
-      await Promise.resolve(); await Promise.resolve();
+      await advanceTo(1000);
       expect(granted).toEqual(['a', 'b', 'c']);
-    } finally {
-      jest.useRealTimers();
-    }
-  });
+    }));
 
-  it('counts batches against their own, smaller budget and pauses everyone after a 429', async () => {
-    jest.useFakeTimers();
-    try {
-      let now = 0;
-      const limiter = new QboRateLimiter({ concurrent: 10, perMinute: 100, batchPerMinute: 1 }, 1000, () => now);
-      const granted: string[] = [];
-      const take = (name: string, kind: 'single' | 'batch') => void limiter.acquire(kind).then((release) => { granted.push(name); release(); });
+  it('counts batches against their own, smaller budget and pauses everyone after a 429', () =>
+    onFakeTime({ concurrent: 10, perMinute: 100, batchPerMinute: 1 }, async ({ limiter, granted, take, advanceTo }) => {
       take('batch-1', 'batch');
       take('batch-2', 'batch');
-      await Promise.resolve(); await Promise.resolve();
+      await settle();
       expect(granted).toEqual(['batch-1']);
       limiter.pause(5000);
-      now = 1000;
-      jest.advanceTimersByTime(1000);
-      await Promise.resolve(); await Promise.resolve();
+      await advanceTo(1000);
       expect(granted).toEqual(['batch-1']);
-      now = 5000;
-      jest.advanceTimersByTime(4000);
-      await Promise.resolve(); await Promise.resolve();
+      await advanceTo(5000);
       expect(granted).toEqual(['batch-1', 'batch-2']);
-    } finally {
-      jest.useRealTimers();
-    }
-  });
+    }));
 
-  it('lets single requests pass a batch that waits for the batch budget only, and keeps the batch first once it may go', async () => {
-    jest.useFakeTimers();
-    try {
-      let now = 0;
-      const limiter = new QboRateLimiter({ concurrent: 10, perMinute: 100, batchPerMinute: 1 }, 1000, () => now);
-      const granted: string[] = [];
-      const take = (name: string, kind: 'single' | 'batch') => void limiter.acquire(kind).then((release) => { granted.push(name); release(); });
+  it('lets single requests pass a batch that waits for the batch budget only, and keeps the batch first once it may go', () =>
+    onFakeTime({ concurrent: 10, perMinute: 100, batchPerMinute: 1 }, async ({ granted, take, advanceTo }) => {
       take('batch-1', 'batch');
       take('batch-2', 'batch');
       take('single-1', 'single');
       take('single-2', 'single');
-      await Promise.resolve(); await Promise.resolve();
+      await settle();
       expect(granted).toEqual(['batch-1', 'single-1', 'single-2']);
-      now = 1000;
-      jest.advanceTimersByTime(1000);
-      await Promise.resolve(); await Promise.resolve();
+      await advanceTo(1000);
       expect(granted).toEqual(['batch-1', 'single-1', 'single-2', 'batch-2']);
-    } finally {
-      jest.useRealTimers();
-    }
-  });
+    }));
 
-  it('keeps single requests behind a batch when what holds the batch holds them too', async () => {
-    jest.useFakeTimers();
-    try {
-      let now = 0;
-      const limiter = new QboRateLimiter({ concurrent: 10, perMinute: 1, batchPerMinute: 5 }, 1000, () => now);
-      const granted: string[] = [];
-      const take = (name: string, kind: 'single' | 'batch') => void limiter.acquire(kind).then((release) => { granted.push(name); release(); });
+  it('keeps single requests behind a batch when what holds the batch holds them too', () =>
+    onFakeTime({ concurrent: 10, perMinute: 1, batchPerMinute: 5 }, async ({ granted, take, advanceTo }) => {
       take('single-1', 'single');
       take('batch-1', 'batch');
       take('single-2', 'single');
-      await Promise.resolve(); await Promise.resolve();
+      await settle();
       expect(granted).toEqual(['single-1']);
-      now = 1000;
-      jest.advanceTimersByTime(1000);
-      await Promise.resolve(); await Promise.resolve();
+      await advanceTo(1000);
       expect(granted).toEqual(['single-1', 'batch-1']);
-    } finally {
-      jest.useRealTimers();
-    }
-  });
+    }));
 });
