@@ -17,6 +17,8 @@ interface BenchmarkRun {
   readonly module: string;
   readonly nodeFlags?: readonly string[];
   readonly renameKeys?: { readonly from: string; readonly to: string };
+  /** Figures that describe how the run was made (recorded beside what it measured). */
+  readonly settings?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -33,7 +35,7 @@ const BENCHMARKS: readonly BenchmarkRun[] = [
   { module: './latency.bench.js' },
   { module: './engine.bench.js' },
   { module: './initial-sync.bench.js' },
-  { module: './memory.bench.js', nodeFlags: [`--max-old-space-size=${MEMORY_HEAP_CAP_MB}`] },
+  { module: './memory.bench.js', nodeFlags: [`--max-old-space-size=${MEMORY_HEAP_CAP_MB}`], settings: { 'memory.heapCapMb': MEMORY_HEAP_CAP_MB } },
   { module: './memory.bench.js', renameKeys: { from: 'memory.', to: 'memory.uncapped.' } },
   { module: './tenants.bench.js' },
 ];
@@ -84,9 +86,8 @@ const main = async (): Promise<void> => {
   const only = process.argv.slice(2);
   const selected = BENCHMARKS.filter(({ module }) => only.length === 0 || only.some((word) => module.includes(word)));
   const figures: Record<string, number> = {};
-  for (const { module, nodeFlags = [], renameKeys } of selected) {
-    const measured = renamed(await runIsolated(module, nodeFlags), renameKeys);
-    if (module === './memory.bench.js' && renameKeys === undefined) measured['memory.heapCapMb'] = MEMORY_HEAP_CAP_MB;
+  for (const { module, nodeFlags = [], renameKeys, settings = {} } of selected) {
+    const measured = { ...renamed(await runIsolated(module, nodeFlags), renameKeys), ...settings };
     for (const [key, value] of Object.entries(measured)) console.log(`${key.padEnd(40)} ${value}`);
     Object.assign(figures, measured);
   }
