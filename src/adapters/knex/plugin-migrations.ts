@@ -162,8 +162,20 @@ const migrationsFor = (tables: PluginTables, prefix: string): PluginMigration[] 
 /** Brings the plugin's tables under `prefix` up to date; running it again is a no-op. */
 export const migratePluginTables = async (knex: Knex, prefix: string): Promise<void> => {
   const tables = pluginTables(prefix);
-  await knex.migrate.latest({ migrationSource: new PluginMigrationSource(migrationsFor(tables, prefix)), tableName: tables.migrations });
+  const config = { migrationSource: new PluginMigrationSource(migrationsFor(tables, prefix)), tableName: tables.migrations };
+  // Several host processes start at once: the ones that find the lock taken wait for the first to finish.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await knex.migrate.latest(config);
+      return;
+    } catch (error) {
+      if ((error as Error).name !== 'MigrationLocked' || attempt >= migrationLockAttempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, migrationLockWaitMs));
+    }
+  }
 };
+const migrationLockAttempts = 120;
+const migrationLockWaitMs = 250;
 
 /** Drops every plugin table under `prefix`, and its migrations bookkeeping (for tests and uninstall). */
 export const rollbackPluginTables = async (knex: Knex, prefix: string): Promise<void> => {
