@@ -8,22 +8,22 @@ import { Logger } from './application/ports/logger.port';
 import { OutboxStore, type OutboxChange } from './application/ports/outbox-store.port';
 import type { HostRecordKind } from './domain/host/host-records';
 import { NotifyChanges } from './application/use-cases/notify-changes.use-case';
-import { RunDeliveryRound } from './application/use-cases/run-delivery-round.use-case';
-import { SweepChanges } from './application/use-cases/sweep-changes.use-case';
-import { applicationModule } from './adapters/di/application.module';
-import { deliveryModule, DeliveryPolicyToken } from './adapters/di/delivery.module';
-import { assertValidOptions, type QboSyncPluginOptions } from './adapters/di/plugin-options';
-import { persistenceModule } from './adapters/di/persistence.module';
-import { qboModule } from './adapters/di/qbo.module';
-import { systemModule } from './adapters/di/system.module';
+import { RunDeliveryRound } from './application/delivery/run-delivery-round.use-case';
+import { SweepChanges } from './application/delivery/sweep-changes.use-case';
+import { applicationModule } from './composition/application.module';
+import { deliveryModule, DeliveryPolicyToken } from './composition/delivery.module';
+import { assertValidOptions, type QboSyncPluginOptions } from './composition/plugin-options';
+import { persistenceModule } from './composition/persistence.module';
+import { qboModule } from './composition/qbo.module';
+import { systemModule } from './composition/system.module';
 import { createQboSyncRouter } from './adapters/http/qbo-sync.router';
-import { setupModule } from './adapters/di/setup.module';
+import { setupModule } from './composition/setup.module';
 import { BackgroundInitialSyncLauncher } from './adapters/worker/initial-sync.launcher';
 import { AdoptConnection } from './application/use-cases/setup/adopt-connection.use-case';
 import { migratePluginTables } from './adapters/knex/plugin-migrations';
 import { DeliveryWorker } from './adapters/worker/delivery-worker';
 
-export type { QboSyncPluginOptions } from './adapters/di/plugin-options';
+export type { QboSyncPluginOptions } from './composition/plugin-options';
 export type { PluginAction } from './adapters/http/plugin-access';
 export { ActivityLog } from './application/ports/activity-log.port';
 export { ConnectionStore } from './application/ports/connection-store.port';
@@ -34,7 +34,6 @@ export { OutboxStore } from './application/ports/outbox-store.port';
 export { QboAuthorizer } from './application/ports/qbo-authorizer.port';
 export { QboGateway } from './application/ports/qbo-gateway.port';
 export { SettingsStore } from './application/ports/settings-store.port';
-export { startQboEmulator } from './adapters/qbo/emulator/start-qbo-emulator';
 
 /** A host change to send to QBO: `id` is the host record's primary key. */
 export interface HostChange {

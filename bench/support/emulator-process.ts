@@ -18,7 +18,7 @@ export interface EmulatorProcess {
   stop(): Promise<void>;
 }
 
-const emulatorMain = path.resolve(__dirname, '../../src/adapters/qbo/emulator/main.js');
+const emulatorMain = path.resolve(__dirname, '../../src/emulator/main.js');
 
 /**
  * The emulator in a process of its own, as QBO is a server of its own: its CPU is not the plugin's, and the

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Knex } from 'knex';
 import { createReferenceHostTables } from '../reference-host/reference-host-schema';
-import { startQboEmulator } from '../../src/adapters/qbo/emulator/start-qbo-emulator';
+import { startQboEmulator } from '../../src/emulator/start-qbo-emulator';
 import { createQboSyncPlugin, type QboSyncPlugin } from '../../src/plugin';
 import { mountDemoPages } from './demo-pages';
 import { seedDemoQboCompany } from './demo-qbo-seed';

@@ -1,8 +1,8 @@
 import { ReferenceHostSeeder } from '../../examples/reference-host/reference-host-seed';
 import { createReferenceHostTables } from '../../examples/reference-host/reference-host-schema';
-import { defaultHostSchema } from '../../src/adapters/knex/host-schema';
-import { KnexHostDirectory } from '../../src/adapters/knex/knex-host.directory';
-import { KnexHostWriter } from '../../src/adapters/knex/knex-host.writer';
+import { defaultHostSchema } from '../../src/adapters/knex/host/host-schema';
+import { KnexHostDirectory } from '../../src/adapters/knex/host/knex-host.directory';
+import { KnexHostWriter } from '../../src/adapters/knex/host/knex-host.writer';
 import { InMemoryHostDirectory } from '../../src/adapters/memory/in-memory-host.directory';
 import { InMemoryHostWriter } from '../../src/adapters/memory/in-memory-host.writer';
 import { RecordingLogger } from '../support/recording-logger';

@@ -1,6 +1,6 @@
 import { InMemoryQboAuthorizer } from '../../src/adapters/memory/in-memory-qbo.authorizer';
 import { IntuitQboAuthorizer } from '../../src/adapters/qbo/intuit-qbo.authorizer';
-import { startQboEmulator, type RunningQboEmulator } from '../../src/adapters/qbo/emulator/start-qbo-emulator';
+import { startQboEmulator, type RunningQboEmulator } from '../../src/emulator/start-qbo-emulator';
 import { ContractClock } from './contract-clock';
 import { describeQboAuthorizerContract, redirectUri } from './qbo-authorizer.contract';
 

@@ -1,5 +1,5 @@
 import { InMemoryConnectionStore } from '../../src/adapters/memory/in-memory-connection.store';
-import { startQboEmulator } from '../../src/adapters/qbo/emulator/start-qbo-emulator';
+import { startQboEmulator } from '../../src/emulator/start-qbo-emulator';
 import { createQboAdapters } from '../../src/adapters/qbo/create-qbo-adapters';
 import type { QboLimits } from '../../src/adapters/qbo/qbo-options';
 import type { QboGateway } from '../../src/application/ports/qbo-gateway.port';

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { createReferenceHostTables } from '../../examples/reference-host/reference-host-schema';
 import { InMemoryQboAuthorizer } from '../../src/adapters/memory/in-memory-qbo.authorizer';
 import { InMemoryQboGateway } from '../../src/adapters/memory/in-memory-qbo.gateway';
-import { createQboEmulatorApp } from '../../src/adapters/qbo/emulator/start-qbo-emulator';
+import { createQboEmulatorApp } from '../../src/emulator/start-qbo-emulator';
 import { QboAuthorizer, QboGateway } from '../../src/plugin';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { enableSync } from '../support/setup-walk';

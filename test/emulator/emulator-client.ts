@@ -1,4 +1,4 @@
-import { startQboEmulator, type RunningQboEmulator, type StartQboEmulatorOptions } from '../../src/adapters/qbo/emulator/start-qbo-emulator';
+import { startQboEmulator, type RunningQboEmulator, type StartQboEmulatorOptions } from '../../src/emulator/start-qbo-emulator';
 
 export interface Company {
   readonly realmId: string;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { createCompany } from '../../src/adapters/qbo/emulator/default-company';
-import { createEntity, deleteEntity, presentRecord } from '../../src/adapters/qbo/emulator/entity-writer';
-import { centsToDecimal, decimalToCents } from '../../src/adapters/qbo/emulator/money';
-import { QboFault } from '../../src/adapters/qbo/emulator/qbo-fault';
-import { runQuery } from '../../src/adapters/qbo/emulator/query/query-runner';
+import { createCompany } from '../../src/emulator/default-company';
+import { createEntity, deleteEntity, presentRecord } from '../../src/emulator/entity-writer';
+import { centsToDecimal, decimalToCents } from '../../src/emulator/money';
+import { QboFault } from '../../src/emulator/qbo-fault';
+import { runQuery } from '../../src/emulator/query/query-runner';
 
 const NOW = Date.parse('2026-05-01T10:00:00Z');
 

@@ -17,10 +17,10 @@ import { RecordDecider } from '../../src/application/delivery/record-decider';
 import { RelatedRecords } from '../../src/application/delivery/related-records';
 import { TenantReadiness } from '../../src/application/delivery/tenant-readiness';
 import type { QboGateway } from '../../src/application/ports/qbo-gateway.port';
-import { DeliverChange } from '../../src/application/use-cases/deliver-change.use-case';
+import { DeliverChange } from '../../src/application/delivery/deliver-change.use-case';
 import { NotifyChanges } from '../../src/application/use-cases/notify-changes.use-case';
-import { RunDeliveryRound } from '../../src/application/use-cases/run-delivery-round.use-case';
-import { SweepChanges } from '../../src/application/use-cases/sweep-changes.use-case';
+import { RunDeliveryRound } from '../../src/application/delivery/run-delivery-round.use-case';
+import { SweepChanges } from '../../src/application/delivery/sweep-changes.use-case';
 import { CrashingGateway, stopsWhenDead, WorkerCrash } from './crashing-gateway';
 
 export const tenantId = 'model-tenant';

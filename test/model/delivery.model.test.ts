@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { startQboEmulator } from '../../src/adapters/qbo/emulator/start-qbo-emulator';
+import { startQboEmulator } from '../../src/emulator/start-qbo-emulator';
 import { commandArbitraries, control } from './delivery-commands';
 import { createHarness } from './delivery-harness';
 import { checkInvariants, quiesce } from './delivery-invariants';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { createReferenceHostTables } from '../../examples/reference-host/reference-host-schema';
 import { StaticKeyProvider } from '../../src/adapters/crypto/key-provider';
-import { startQboEmulator } from '../../src/adapters/qbo/emulator/start-qbo-emulator';
+import { startQboEmulator } from '../../src/emulator/start-qbo-emulator';
 import { createQboSyncPlugin, type QboSyncPluginOptions } from '../../src/plugin';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { connectThroughOAuth } from '../support/oauth-walk';

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { createReferenceHostTables } from '../../examples/reference-host/reference-host-schema';
-import { startQboEmulator, type RunningQboEmulator } from '../../src/adapters/qbo/emulator/start-qbo-emulator';
+import { startQboEmulator, type RunningQboEmulator } from '../../src/emulator/start-qbo-emulator';
 import type { QboSyncPluginOptions } from '../../src/plugin';
 import { createTestDatabase, type TestDatabase } from './database';
 import { createTestHost, testQboOptions, type TestHost } from './test-host';

@@ -10,7 +10,7 @@ import type {
   ActivityQuery,
 } from '../../application/ports/activity-log.port';
 import type { HostRecordKind } from '../../domain/host/host-records';
-import { activityPageLimit, parseActivityCursor } from '../memory/activity-paging';
+import { activityPageLimit, parseActivityCursor } from '../../application/ports/activity-log.port';
 import { KnexDatabase, TablePrefix } from './knex-tokens';
 import { pluginTables } from './plugin-tables';
 

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { inject, injectable } from 'inversify';
-import { Clock } from '../../application/ports/clock.port';
+import type { Clock } from '../../application/ports/clock.port';
 import type { QboAuthorizationError, QboAuthorizer, QboTokens } from '../../application/ports/qbo-authorizer.port';
 import { err, ok, type Result } from '../../domain/shared/result';
-import { QboOptions } from '../qbo/qbo-options';
 
 // Intuit's lifetimes (qbo-api.md): access 1 hour, refresh 100 days, a code 5 minutes, a rotated refresh token 24 hours more.
 const accessLifetimeMs = 3_600_000;
@@ -30,7 +28,6 @@ const invalidGrant = (): QboAuthorizationError => ({ kind: 'InvalidGrant', messa
  * Intuit's OAuth2 in memory: codes are single-use and short-lived, refresh tokens rotate (the old one keeps working
  * a day), and revoking any token of a grant ends the whole grant. Consent is given by `consent(url)`, as a test's admin.
  */
-@injectable()
 export class InMemoryQboAuthorizer implements QboAuthorizer {
   private readonly codes = new Map<string, { readonly realmId: string; readonly expiresAt: number }>();
   private readonly accessTokens = new Map<string, Grant>();
@@ -38,8 +35,8 @@ export class InMemoryQboAuthorizer implements QboAuthorizer {
   private realms = 0;
 
   constructor(
-    @inject(Clock) private readonly clock: Clock,
-    @inject(QboOptions) private readonly options: Pick<QboOptions, 'redirectUri'> & Partial<Pick<QboOptions, 'clientId'>>,
+    private readonly clock: Clock,
+    private readonly options: { readonly redirectUri: string; readonly clientId?: string },
   ) {}
 
   authorizeUrl(state: string): string {

@@ -1,12 +1,12 @@
 import type { QboError } from '../../domain/qbo/qbo-error';
-import { notConnected, qboErrorFrom, unavailable, type FaultContext } from '../qbo/qbo-fault.parser';
+import { notConnected, qboErrorOf, unavailable, type FaultContext } from '../../domain/qbo/qbo-error-words';
 
 /**
- * QBO's refusals as the HTTP gateway reports them: the same fault codes go through the same parser,
+ * QBO's refusals as the HTTP gateway reports them: the same fault codes go through the same table,
  * so both adapters say the same plain words for the same rule.
  */
 const fault = (code: string, message: string, detail: string, element: string, context: FaultContext = {}): QboError =>
-  qboErrorFrom(400, { Fault: { Error: [{ Message: message, Detail: detail, code, element }], type: 'ValidationFault' } }, undefined, context);
+  qboErrorOf(400, { message, detail, code, element, type: 'ValidationFault' }, undefined, context);
 
 export const duplicateName = (entity: 'Customer' | 'Item' | 'Vendor' | 'Employee', name: string): QboError =>
   fault('6240', 'Duplicate Name Exists Error', `The name supplied already exists. : ${name}`, entity === 'Item' ? 'Name' : 'DisplayName', { entity, name });
@@ -37,7 +37,7 @@ export const refusal = (kind: InMemoryQboRefusal): QboError => {
     case 'NotConnected':
       return notConnected('missing');
     case 'Throttled':
-      return qboErrorFrom(429, { Fault: { Error: [{ Message: 'message=ThrottleExceeded', Detail: 'Too many requests', code: '3001' }], type: 'ThrottlingFault' } }, undefined);
+      return qboErrorOf(429, { message: 'message=ThrottleExceeded', detail: 'Too many requests', code: '3001', element: '', type: 'ThrottlingFault' }, undefined);
     case 'Unavailable':
       return unavailable('the in-memory QBO was told to refuse this call');
   }

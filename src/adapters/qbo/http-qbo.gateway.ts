@@ -13,7 +13,8 @@ import type {
 import { hash128 } from '../../domain/shared/hash';
 import { err, ok, type Result } from '../../domain/shared/result';
 import { refFrom } from './qbo-customer.mapper';
-import { qboErrorFrom, unavailable, type FaultContext } from './qbo-fault.parser';
+import { qboErrorFrom } from './qbo-fault.parser';
+import { unavailable, type FaultContext } from '../../domain/qbo/qbo-error-words';
 import { QboHttpClient, type QboAnswer, type QboCall } from './qbo-http.client';
 import type { QboJson } from './qbo-json';
 import { pageSize, quote, selectPage } from './qbo-query';

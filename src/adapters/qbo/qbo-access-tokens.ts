@@ -5,7 +5,7 @@ import { Logger } from '../../application/ports/logger.port';
 import { QboAuthorizer } from '../../application/ports/qbo-authorizer.port';
 import type { QboError } from '../../domain/qbo/qbo-error';
 import { err, ok, type Result } from '../../domain/shared/result';
-import { notConnected, unavailable } from './qbo-fault.parser';
+import { notConnected, unavailable } from '../../domain/qbo/qbo-error-words';
 
 export interface QboAccess {
   readonly realmId: string;

@@ -1,8 +1,8 @@
 import type { Clock } from '../../application/ports/clock.port';
 import type { Logger } from '../../application/ports/logger.port';
 import type { OutboxStore } from '../../application/ports/outbox-store.port';
-import type { RunDeliveryRound } from '../../application/use-cases/run-delivery-round.use-case';
-import type { SweepChanges } from '../../application/use-cases/sweep-changes.use-case';
+import type { RunDeliveryRound } from '../../application/delivery/run-delivery-round.use-case';
+import type { SweepChanges } from '../../application/delivery/sweep-changes.use-case';
 
 const keepDoneMs = 7 * 24 * 60 * 60_000;
 const purgeEveryMs = 10 * 60_000;

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
-import { resolveHostSchema } from '../../../src/adapters/knex/host-schema';
-import { KnexHostDirectory } from '../../../src/adapters/knex/knex-host.directory';
-import { KnexHostWriter } from '../../../src/adapters/knex/knex-host.writer';
+import { resolveHostSchema } from '../../../src/adapters/knex/host/host-schema';
+import { KnexHostDirectory } from '../../../src/adapters/knex/host/knex-host.directory';
+import { KnexHostWriter } from '../../../src/adapters/knex/host/knex-host.writer';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { RecordingLogger } from '../../support/recording-logger';
 

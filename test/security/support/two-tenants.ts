@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { Knex } from 'knex';
-import type { RunningQboEmulator } from '../../../src/adapters/qbo/emulator/start-qbo-emulator';
+import type { RunningQboEmulator } from '../../../src/emulator/start-qbo-emulator';
 import { ConnectionStore } from '../../../src/plugin';
 import type { TestDatabase } from '../../support/database';
 import { startHostStack } from '../../support/host-stack';

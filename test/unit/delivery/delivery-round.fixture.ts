@@ -15,8 +15,8 @@ import { RecordDecider } from '../../../src/application/delivery/record-decider'
 import { RelatedRecords } from '../../../src/application/delivery/related-records';
 import { TenantReadiness } from '../../../src/application/delivery/tenant-readiness';
 import type { QboGateway } from '../../../src/application/ports/qbo-gateway.port';
-import { DeliverChange } from '../../../src/application/use-cases/deliver-change.use-case';
-import { RunDeliveryRound } from '../../../src/application/use-cases/run-delivery-round.use-case';
+import { DeliverChange } from '../../../src/application/delivery/deliver-change.use-case';
+import { RunDeliveryRound } from '../../../src/application/delivery/run-delivery-round.use-case';
 import { RecordingLogger } from '../../support/recording-logger';
 
 export const tenantId = 'round-tenant';

@@ -1,7 +1,7 @@
 import { InMemoryQboGateway } from '../../../src/adapters/memory/in-memory-qbo.gateway';
 import { InMemorySweepMarkStore } from '../../../src/adapters/memory/in-memory-sweep-mark.store';
 import { RecordDecider } from '../../../src/application/delivery/record-decider';
-import { SweepChanges } from '../../../src/application/use-cases/sweep-changes.use-case';
+import { SweepChanges } from '../../../src/application/delivery/sweep-changes.use-case';
 import { decideRefundItem, REFUND_ITEM_HOST_ID } from '../../../src/domain/items/refund-item';
 import { aCustomer } from '../../support/domain/host-records.builder';
 import { createRoundFixture, tenantId } from './delivery-round.fixture';

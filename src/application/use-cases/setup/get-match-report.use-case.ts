@@ -3,7 +3,7 @@ import { type Result } from '../../../domain/shared/result';
 import type { ApplicationError } from '../../application-error';
 import type { HostDirectory } from '../../ports/host-directory.port';
 import type { QboGateway } from '../../ports/qbo-gateway.port';
-import { collect, readAllFromQbo } from './qbo-reads';
+import { collect, readAllFromQbo } from '../../setup/qbo-reads';
 
 export type MatchSide = 'customers' | 'items';
 

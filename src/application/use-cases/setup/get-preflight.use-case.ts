@@ -8,7 +8,7 @@ import { ok, type Result } from '../../../domain/shared/result';
 import type { ApplicationError } from '../../application-error';
 import type { HostDirectory } from '../../ports/host-directory.port';
 import type { QboGateway } from '../../ports/qbo-gateway.port';
-import { collect, readAllFromQbo } from './qbo-reads';
+import { collect, readAllFromQbo } from '../../setup/qbo-reads';
 
 export namespace GetPreflight {
   export interface Duplicate {

@@ -15,9 +15,9 @@ import type { LinkStore } from '../../ports/link-store.port';
 import type { QboGateway } from '../../ports/qbo-gateway.port';
 import type { SettingsStore } from '../../ports/settings-store.port';
 import type { TenantLease } from '../../ports/tenant-lease.port';
-import { hostCustomerFromQbo, hostItemFromQbo } from './imported-records';
+import { hostCustomerFromQbo, hostItemFromQbo } from '../../setup/imported-records';
 import type { MatchSide } from './get-match-report.use-case';
-import { collect, readAllFromQbo } from './qbo-reads';
+import { collect, readAllFromQbo } from '../../setup/qbo-reads';
 
 type QboSide = { readonly ref: QboRef; readonly name: string } & ({ readonly customer: QboCustomerFields } | { readonly item: QboItemFields });
 

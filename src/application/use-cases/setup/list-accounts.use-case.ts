@@ -2,7 +2,7 @@ import type { QboAccountFields } from '../../../domain/qbo/qbo-records';
 import { ok, type Result } from '../../../domain/shared/result';
 import type { ApplicationError } from '../../application-error';
 import type { QboGateway } from '../../ports/qbo-gateway.port';
-import { readAllFromQbo } from './qbo-reads';
+import { readAllFromQbo } from '../../setup/qbo-reads';
 
 export namespace ListAccounts {
   export interface Account {

@@ -8,12 +8,12 @@ import type { OutboxStore } from '../../ports/outbox-store.port';
 import type { QboGateway } from '../../ports/qbo-gateway.port';
 import type { SettingsStore } from '../../ports/settings-store.port';
 import type { TenantLease } from '../../ports/tenant-lease.port';
-import type { BatchSender } from './batch-sender';
-import { CoalescedSave } from './coalesced-save';
-import { customerRules, itemRules, plannedCreates, surveyKind, type KindRules, type KindSurvey, type PlannedCreate, type Refusal } from './initial-sync-plan';
-import { InitialSyncProgress } from './initial-sync-progress';
-import { readQboNameIndex } from './qbo-name-index';
-import { defaultLaneShape, sendInLanes, type LaneShape } from './send-lanes';
+import type { BatchSender } from '../../initial-sync/batch-sender';
+import { CoalescedSave } from '../../initial-sync/coalesced-save';
+import { customerRules, itemRules, plannedCreates, surveyKind, type KindRules, type KindSurvey, type PlannedCreate, type Refusal } from '../../initial-sync/initial-sync-plan';
+import { InitialSyncProgress } from '../../initial-sync/initial-sync-progress';
+import { readQboNameIndex } from '../../initial-sync/qbo-name-index';
+import { defaultLaneShape, sendInLanes, type LaneShape } from '../../initial-sync/send-lanes';
 
 export namespace RunInitialSync {
   export interface Input {

@@ -5,7 +5,7 @@ import type { QboGateway } from '../../ports/qbo-gateway.port';
 import type { SettingsStore } from '../../ports/settings-store.port';
 import type { SetupSettings } from './get-settings.use-case';
 import { isDepositAccount, isIncomeAccount } from './list-accounts.use-case';
-import { qboReadError } from './qbo-reads';
+import { qboReadError } from '../../setup/qbo-reads';
 
 /**
  * Set-up, step 3: saves the income and deposit accounts (and the kind imported services become). Each account is

@@ -9,9 +9,9 @@ import { InMemoryTenantLease } from '../../../../src/adapters/memory/in-memory-t
 import { createQboAdapters } from '../../../../src/adapters/qbo/create-qbo-adapters';
 import type { PendingSend } from '../../../../src/application/ports/job-store.port';
 import type { QboBatchOperation, QboGateway } from '../../../../src/application/ports/qbo-gateway.port';
-import { BatchSender } from '../../../../src/application/use-cases/setup/batch-sender';
+import { BatchSender } from '../../../../src/application/initial-sync/batch-sender';
 import { RunInitialSync } from '../../../../src/application/use-cases/setup/run-initial-sync.use-case';
-import type { LaneShape } from '../../../../src/application/use-cases/setup/send-lanes';
+import type { LaneShape } from '../../../../src/application/initial-sync/send-lanes';
 import type { QboError } from '../../../../src/domain/qbo/qbo-error';
 import type { QboDraft } from '../../../../src/domain/qbo/qbo-records';
 import { err } from '../../../../src/domain/shared/result';

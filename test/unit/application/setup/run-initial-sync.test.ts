@@ -1,5 +1,5 @@
-import { startQboEmulator } from '../../../../src/adapters/qbo/emulator/start-qbo-emulator';
-import type { LaneShape } from '../../../../src/application/use-cases/setup/send-lanes';
+import { startQboEmulator } from '../../../../src/emulator/start-qbo-emulator';
+import type { LaneShape } from '../../../../src/application/initial-sync/send-lanes';
 import { emulatorState } from '../../../support/emulator-state';
 import { seedQbo } from '../../../support/emulator-seed';
 import { createInitialSyncFixture, jobId, tenantId, WorkerCrash, type SyncEvent } from './initial-sync.fixture';

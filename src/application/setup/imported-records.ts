@@ -1,5 +1,5 @@
-import type { CatalogItemKind, HostCatalogItem, HostCustomer } from '../../../domain/host/host-records';
-import type { QboCustomerFields, QboItemFields } from '../../../domain/qbo/qbo-records';
+import type { CatalogItemKind, HostCatalogItem, HostCustomer } from '../../domain/host/host-records';
+import type { QboCustomerFields, QboItemFields } from '../../domain/qbo/qbo-records';
 
 /**
  * A QBO Customer as the host customer the import inserts. The host's display name must come out equal to QBO's

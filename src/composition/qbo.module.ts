@@ -1,11 +1,11 @@
 import { ContainerModule } from 'inversify';
-import { QboAuthorizer } from '../../application/ports/qbo-authorizer.port';
-import { QboGateway } from '../../application/ports/qbo-gateway.port';
-import { HttpQboGateway } from '../qbo/http-qbo.gateway';
-import { IntuitQboAuthorizer } from '../qbo/intuit-qbo.authorizer';
-import { QboAccessTokens } from '../qbo/qbo-access-tokens';
-import { QboHttpClient } from '../qbo/qbo-http.client';
-import { QboOptions } from '../qbo/qbo-options';
+import { QboAuthorizer } from '../application/ports/qbo-authorizer.port';
+import { QboGateway } from '../application/ports/qbo-gateway.port';
+import { HttpQboGateway } from '../adapters/qbo/http-qbo.gateway';
+import { IntuitQboAuthorizer } from '../adapters/qbo/intuit-qbo.authorizer';
+import { QboAccessTokens } from '../adapters/qbo/qbo-access-tokens';
+import { QboHttpClient } from '../adapters/qbo/qbo-http.client';
+import { QboOptions } from '../adapters/qbo/qbo-options';
 import type { QboSyncPluginOptions } from './plugin-options';
 
 /** Intuit (or an emulator): OAuth, tokens and the data API. Singletons, so token refresh is single-flight. */

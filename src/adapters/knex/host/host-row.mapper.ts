@@ -7,7 +7,7 @@ import type {
   HostInvoiceStatus,
   HostPayment,
   HostRefund,
-} from '../../domain/host/host-records';
+} from '../../../domain/host/host-records';
 
 /**
  * Host rows → domain records. Policy for bad rows: text a record can live without becomes '' or null and a NULL

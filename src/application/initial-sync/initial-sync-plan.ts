@@ -1,17 +1,17 @@
-import { customerDisplayName } from '../../../domain/customers/customer-to-qbo';
-import { decideCustomer } from '../../../domain/customers/decide-customer';
-import type { HostCatalogItem, HostCustomer } from '../../../domain/host/host-records';
-import { decideItem } from '../../../domain/items/decide-item';
-import { matchExactly } from '../../../domain/names/match-exactly';
-import { normalizeName } from '../../../domain/names/normalize-name';
-import { acceptableQboName, qboNameKey } from '../../../domain/names/qbo-name-rules';
-import { adoptedLink } from '../../../domain/sync/adopted-link';
-import type { Link } from '../../../domain/sync/link';
-import type { SyncDecision } from '../../../domain/sync/sync-decision';
-import type { HostDirectory } from '../../ports/host-directory.port';
-import type { BatchTarget, JobRecordKind } from '../../ports/job-store.port';
-import type { LinkStore } from '../../ports/link-store.port';
-import type { QboBatchOperation } from '../../ports/qbo-gateway.port';
+import { customerDisplayName } from '../../domain/customers/customer-to-qbo';
+import { decideCustomer } from '../../domain/customers/decide-customer';
+import type { HostCatalogItem, HostCustomer } from '../../domain/host/host-records';
+import { decideItem } from '../../domain/items/decide-item';
+import { matchExactly } from '../../domain/names/match-exactly';
+import { normalizeName } from '../../domain/names/normalize-name';
+import { acceptableQboName, qboNameKey } from '../../domain/names/qbo-name-rules';
+import { adoptedLink } from '../../domain/sync/adopted-link';
+import type { Link } from '../../domain/sync/link';
+import type { SyncDecision } from '../../domain/sync/sync-decision';
+import type { HostDirectory } from '../ports/host-directory.port';
+import type { BatchTarget, JobRecordKind } from '../ports/job-store.port';
+import type { LinkStore } from '../ports/link-store.port';
+import type { QboBatchOperation } from '../ports/qbo-gateway.port';
 import type { QboCandidate, QboNameIndex } from './qbo-name-index';
 
 export interface PlannedCreate {

@@ -1,11 +1,11 @@
 import type { Request } from 'express';
 import type { Knex } from 'knex';
 import type { Logger as Pino } from 'pino';
-import type { DeliveryPolicy } from '../../application/delivery/delivery-policy';
-import { parseEncryptionKey, type KeyProvider } from '../crypto/key-provider';
-import type { PluginAction } from '../http/plugin-access';
-import type { HostSchemaOverride } from '../knex/host-schema';
-import type { QboOptions } from '../qbo/qbo-options';
+import type { DeliveryPolicy } from '../application/delivery/delivery-policy';
+import { parseEncryptionKey, type KeyProvider } from '../adapters/crypto/key-provider';
+import type { PluginAction } from '../adapters/http/plugin-access';
+import type { HostSchemaOverride } from '../adapters/knex/host/host-schema';
+import type { QboOptions } from '../adapters/qbo/qbo-options';
 
 /** What a host passes to `createQboSyncPlugin` (DESIGN.md §5). */
 export interface QboSyncPluginOptions {

@@ -1,5 +1,5 @@
-import type { Clock } from '../../ports/clock.port';
-import type { InitialSyncJob, JobStore, PendingSend } from '../../ports/job-store.port';
+import type { Clock } from '../ports/clock.port';
+import type { InitialSyncJob, JobStore, PendingSend } from '../ports/job-store.port';
 import type { BatchOutcome, BatchSender } from './batch-sender';
 import type { PlannedCreate } from './initial-sync-plan';
 

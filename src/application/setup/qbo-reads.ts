@@ -1,8 +1,8 @@
-import type { QboError } from '../../../domain/qbo/qbo-error';
-import type { QboReadableEntity, QboRecordOf } from '../../../domain/qbo/qbo-records';
-import { err, ok, type Result } from '../../../domain/shared/result';
-import { applicationError, type ApplicationError } from '../../application-error';
-import { QboFailure, type QboGateway } from '../../ports/qbo-gateway.port';
+import type { QboError } from '../../domain/qbo/qbo-error';
+import type { QboReadableEntity, QboRecordOf } from '../../domain/qbo/qbo-records';
+import { err, ok, type Result } from '../../domain/shared/result';
+import { applicationError, type ApplicationError } from '../application-error';
+import { QboFailure, type QboGateway } from '../ports/qbo-gateway.port';
 
 /** A QBO read that did not get through, as the admin's page should show it. */
 export const qboReadError = (error: QboError): ApplicationError => {

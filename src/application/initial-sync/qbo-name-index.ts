@@ -1,13 +1,13 @@
-import type { JobRecordKind } from '../../ports/job-store.port';
-import { normalizeName } from '../../../domain/names/normalize-name';
-import { qboNameKey } from '../../../domain/names/qbo-name-rules';
-import type { QboRef } from '../../../domain/qbo/qbo-records';
-import { qboCustomerHostOwned, qboItemHostOwned } from '../../../domain/sync/adopted-link';
-import { err, ok, type Result } from '../../../domain/shared/result';
-import type { ApplicationError } from '../../application-error';
-import type { LinkStore } from '../../ports/link-store.port';
-import { QboFailure, type QboGateway } from '../../ports/qbo-gateway.port';
-import { qboReadError } from './qbo-reads';
+import type { JobRecordKind } from '../ports/job-store.port';
+import { normalizeName } from '../../domain/names/normalize-name';
+import { qboNameKey } from '../../domain/names/qbo-name-rules';
+import type { QboRef } from '../../domain/qbo/qbo-records';
+import { qboCustomerHostOwned, qboItemHostOwned } from '../../domain/sync/adopted-link';
+import { err, ok, type Result } from '../../domain/shared/result';
+import type { ApplicationError } from '../application-error';
+import type { LinkStore } from '../ports/link-store.port';
+import { QboFailure, type QboGateway } from '../ports/qbo-gateway.port';
+import { qboReadError } from '../setup/qbo-reads';
 
 /** A QBO record no host record is linked to yet: a candidate for an exact-name match. */
 export interface QboCandidate {

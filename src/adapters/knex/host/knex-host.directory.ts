@@ -1,9 +1,9 @@
 import { inject, injectable } from 'inversify';
 import type { Knex } from 'knex';
-import type { HostDirectory } from '../../application/ports/host-directory.port';
-import { recordOf, type HostRead, type HostReadOf } from '../../application/ports/host-read';
-import { Logger } from '../../application/ports/logger.port';
-import type { HostCatalogItem, HostCustomer, HostInvoice, HostInvoiceLine, HostPayment, HostRecordKind, HostRefund } from '../../domain/host/host-records';
+import type { HostDirectory } from '../../../application/ports/host-directory.port';
+import { recordOf, type HostRead, type HostReadOf } from '../../../application/ports/host-read';
+import { Logger } from '../../../application/ports/logger.port';
+import type { HostCatalogItem, HostCustomer, HostInvoice, HostInvoiceLine, HostPayment, HostRecordKind, HostRefund } from '../../../domain/host/host-records';
 import { HostSchemaMapping, type HostSchema } from './host-schema';
 import {
   customerFromRow,
@@ -15,8 +15,8 @@ import {
   type InvoiceHead,
   type Mapped,
 } from './host-row.mapper';
-import { isMysql } from './knex-dialect';
-import { KnexDatabase } from './knex-tokens';
+import { isMysql } from '../knex-dialect';
+import { KnexDatabase } from '../knex-tokens';
 
 type Entity = keyof HostSchema;
 /** Every host table but invoice lines carries the tenant; lines belong to it through their invoice. */

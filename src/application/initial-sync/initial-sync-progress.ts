@@ -1,4 +1,4 @@
-import type { InitialSyncJob, JobCounts, JobRecordKind } from '../../ports/job-store.port';
+import type { InitialSyncJob, JobCounts, JobRecordKind } from '../ports/job-store.port';
 
 /** The running tally of one run of a job, written to the job after every step. */
 export class InitialSyncProgress {

@@ -1,7 +1,7 @@
-import type { BatchDelivery, BatchResult } from '../delivery/batch-delivery';
-import type { DeliveryOutcome } from '../delivery/delivery-outcome';
-import { backoffMs, type DeliveryPolicy } from '../delivery/delivery-policy';
-import type { TenantReadiness } from '../delivery/tenant-readiness';
+import type { BatchDelivery, BatchResult } from './batch-delivery';
+import type { DeliveryOutcome } from './delivery-outcome';
+import { backoffMs, type DeliveryPolicy } from './delivery-policy';
+import type { TenantReadiness } from './tenant-readiness';
 import type { ActivityLog } from '../ports/activity-log.port';
 import type { Clock } from '../ports/clock.port';
 import type { Logger } from '../ports/logger.port';

@@ -1,12 +1,12 @@
-import { isTransientQboError, type QboError } from '../../../domain/qbo/qbo-error';
-import type { QboRef } from '../../../domain/qbo/qbo-records';
-import type { Result } from '../../../domain/shared/result';
-import type { Link } from '../../../domain/sync/link';
-import type { ActivityLog } from '../../ports/activity-log.port';
-import type { Clock } from '../../ports/clock.port';
-import type { JobRecordKind, PendingBatch } from '../../ports/job-store.port';
-import type { LinkStore } from '../../ports/link-store.port';
-import type { QboBatchOperation, QboGateway } from '../../ports/qbo-gateway.port';
+import { isTransientQboError, type QboError } from '../../domain/qbo/qbo-error';
+import type { QboRef } from '../../domain/qbo/qbo-records';
+import type { Result } from '../../domain/shared/result';
+import type { Link } from '../../domain/sync/link';
+import type { ActivityLog } from '../ports/activity-log.port';
+import type { Clock } from '../ports/clock.port';
+import type { JobRecordKind, PendingBatch } from '../ports/job-store.port';
+import type { LinkStore } from '../ports/link-store.port';
+import type { QboBatchOperation, QboGateway } from '../ports/qbo-gateway.port';
 
 export type BatchOutcome =
   | { readonly kind: 'settled'; readonly done: Readonly<Record<JobRecordKind, number>>; readonly failed: Readonly<Record<JobRecordKind, number>> }

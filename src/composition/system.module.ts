@@ -1,15 +1,15 @@
 import { ContainerModule } from 'inversify';
-import { Clock } from '../../application/ports/clock.port';
-import { IdGenerator } from '../../application/ports/id-generator.port';
-import { Logger } from '../../application/ports/logger.port';
-import { RandomSource } from '../../application/ports/random-source.port';
-import { SecretCipher } from '../../application/ports/secret-cipher.port';
-import { AesGcmSecretCipher } from '../crypto/aes-gcm-secret.cipher';
-import { StaticKeyProvider } from '../crypto/key-provider';
-import { PinoLogger } from '../logging/pino.logger';
-import { CryptoIdGenerator } from '../system/crypto-id.generator';
-import { MathRandomSource } from '../system/math-random.source';
-import { SystemClock } from '../system/system.clock';
+import { Clock } from '../application/ports/clock.port';
+import { IdGenerator } from '../application/ports/id-generator.port';
+import { Logger } from '../application/ports/logger.port';
+import { RandomSource } from '../application/ports/random-source.port';
+import { SecretCipher } from '../application/ports/secret-cipher.port';
+import { AesGcmSecretCipher } from '../adapters/crypto/aes-gcm-secret.cipher';
+import { StaticKeyProvider } from '../adapters/crypto/key-provider';
+import { PinoLogger } from '../adapters/logging/pino.logger';
+import { CryptoIdGenerator } from '../adapters/system/crypto-id.generator';
+import { MathRandomSource } from '../adapters/system/math-random.source';
+import { SystemClock } from '../adapters/system/system.clock';
 import type { QboSyncPluginOptions } from './plugin-options';
 
 /** Time, randomness, logging and the cipher for secrets at rest. */

@@ -1,19 +1,19 @@
 import { ContainerModule } from 'inversify';
-import { ActivityLog } from '../../application/ports/activity-log.port';
-import { Clock } from '../../application/ports/clock.port';
-import { ConnectionStore } from '../../application/ports/connection-store.port';
-import { IdGenerator } from '../../application/ports/id-generator.port';
-import { Logger } from '../../application/ports/logger.port';
-import { OAuthStateStore } from '../../application/ports/oauth-state-store.port';
-import { QboAuthorizer } from '../../application/ports/qbo-authorizer.port';
-import { QboGateway } from '../../application/ports/qbo-gateway.port';
-import { SettingsStore } from '../../application/ports/settings-store.port';
-import { CompleteAuthorization } from '../../application/use-cases/complete-authorization.use-case';
-import { DisableSync } from '../../application/use-cases/disable-sync.use-case';
-import { Disconnect } from '../../application/use-cases/disconnect.use-case';
-import { GetConnectionStatus } from '../../application/use-cases/get-connection-status.use-case';
-import { ListActivity } from '../../application/use-cases/list-activity.use-case';
-import { StartAuthorization } from '../../application/use-cases/start-authorization.use-case';
+import { ActivityLog } from '../application/ports/activity-log.port';
+import { Clock } from '../application/ports/clock.port';
+import { ConnectionStore } from '../application/ports/connection-store.port';
+import { IdGenerator } from '../application/ports/id-generator.port';
+import { Logger } from '../application/ports/logger.port';
+import { OAuthStateStore } from '../application/ports/oauth-state-store.port';
+import { QboAuthorizer } from '../application/ports/qbo-authorizer.port';
+import { QboGateway } from '../application/ports/qbo-gateway.port';
+import { SettingsStore } from '../application/ports/settings-store.port';
+import { CompleteAuthorization } from '../application/use-cases/complete-authorization.use-case';
+import { DisableSync } from '../application/use-cases/disable-sync.use-case';
+import { Disconnect } from '../application/use-cases/disconnect.use-case';
+import { GetConnectionStatus } from '../application/use-cases/get-connection-status.use-case';
+import { ListActivity } from '../application/use-cases/list-activity.use-case';
+import { StartAuthorization } from '../application/use-cases/start-authorization.use-case';
 
 /** Kept here for importers of the old place; the delivery engine's bindings live in delivery.module.ts. */
 export { DeliveryPolicyToken } from './delivery.module';

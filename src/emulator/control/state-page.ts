@@ -1,9 +1,10 @@
 import type { EmulatedEntity } from '../emulated-entity';
 import { centsToDecimal } from '../money';
 import type { RealmStore } from '../realm-store';
-import { escapeHtml as escapeText } from '../../../http/html-escape';
 
-const escapeHtml = (value: unknown): string => escapeText(String(value ?? ''));
+const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+// The emulator is a program of its own and shares no code with the plugin's adapters, so it escapes for itself.
+const escapeHtml = (value: unknown): string => String(value ?? '').replace(/[&<>"']/g, (c) => entities[c] ?? c);
 
 const money = (cents: unknown): string => (typeof cents === 'number' ? centsToDecimal(cents).toFixed(2) : '');
 const refName = (store: RealmStore, ref: unknown): string => {

@@ -1,15 +1,15 @@
 import type { HostRecordKind } from '../../domain/host/host-records';
 import type { QboError } from '../../domain/qbo/qbo-error';
 import type { SyncDecision } from '../../domain/sync/sync-decision';
-import { CreateRecovery } from '../delivery/create-recovery';
-import { DecisionApplier, type Write } from '../delivery/decision-applier';
-import { logDelivery } from '../delivery/delivery-log';
-import type { DeliveryOutcome } from '../delivery/delivery-outcome';
-import { NameResolver } from '../delivery/name-resolver';
-import { outcomeOfQboError } from '../delivery/qbo-error-outcome';
-import { RecordDecider, type Naming, type RecordDecision } from '../delivery/record-decider';
-import { RelatedRecords } from '../delivery/related-records';
-import { TenantReadiness } from '../delivery/tenant-readiness';
+import { CreateRecovery } from './create-recovery';
+import { DecisionApplier, type Write } from './decision-applier';
+import { logDelivery } from './delivery-log';
+import type { DeliveryOutcome } from './delivery-outcome';
+import { NameResolver } from './name-resolver';
+import { outcomeOfQboError } from './qbo-error-outcome';
+import { RecordDecider, type Naming, type RecordDecision } from './record-decider';
+import { RelatedRecords } from './related-records';
+import { TenantReadiness } from './tenant-readiness';
 import type { ActivityLog } from '../ports/activity-log.port';
 import type { Clock } from '../ports/clock.port';
 

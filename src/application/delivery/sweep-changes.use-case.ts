@@ -1,6 +1,6 @@
 import type { HostRecordKind } from '../../domain/host/host-records';
-import type { DeliveryPolicy } from '../delivery/delivery-policy';
-import type { RecordDecider } from '../delivery/record-decider';
+import type { DeliveryPolicy } from './delivery-policy';
+import type { RecordDecider } from './record-decider';
 import type { Clock } from '../ports/clock.port';
 import type { HostDirectory } from '../ports/host-directory.port';
 import type { OutboxChange, OutboxStore } from '../ports/outbox-store.port';

@@ -1,10 +1,10 @@
 import { inject, injectable } from 'inversify';
 import type { Knex } from 'knex';
-import { Clock } from '../../application/ports/clock.port';
-import type { HostWriter } from '../../application/ports/host-writer.port';
-import type { HostCatalogItem, HostCustomer } from '../../domain/host/host-records';
+import { Clock } from '../../../application/ports/clock.port';
+import type { HostWriter } from '../../../application/ports/host-writer.port';
+import type { HostCatalogItem, HostCustomer } from '../../../domain/host/host-records';
 import { HostSchemaMapping, type HostSchema } from './host-schema';
-import { KnexDatabase } from './knex-tokens';
+import { KnexDatabase } from '../knex-tokens';
 
 /**
  * The set-up import's inserts into the host's tables, through the mapping. One row at a time inside one
