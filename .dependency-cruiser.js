@@ -16,11 +16,11 @@ module.exports = {
       to: { pathNot: '^src/(domain|application)/' },
     },
     {
-      name: 'only-plugin-builds-the-container',
-      comment: 'inversify is the composition root\'s business: only src/plugin.ts and the DI modules import it, besides adapters that decorate themselves.',
+      name: 'no-container',
+      comment: 'The graph is built by plain typed factories in src/composition (docs/adr/0007): no DI container, no decorator metadata.',
       severity: 'error',
-      from: { path: '^src/(domain|application)' },
-      to: { path: 'node_modules/(inversify|@inversifyjs)' },
+      from: { path: '^src/' },
+      to: { path: 'node_modules/(inversify|@inversifyjs|reflect-metadata)' },
     },
     {
       name: 'adapter-folders-are-siblings',

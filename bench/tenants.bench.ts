@@ -25,7 +25,7 @@ const measure = async (count: number, round: string): Promise<number> => {
   let written = 0;
   const host = await startBenchHost(db.knex, emulator, {
     qbo: { clientId: 'bench-client', clientSecret: 'bench-secret', redirectUri: 'http://127.0.0.1/integrations/qbo/oauth/callback', environment: 'sandbox', apiBaseUrl: emulator.url, oauthBaseUrl: emulator.url, limits: QBO_LIMITS },
-    overrides: observeGateway((entities) => {
+    adapters: observeGateway((entities) => {
       written += entities;
     }),
   });

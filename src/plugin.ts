@@ -1,30 +1,19 @@
-import 'reflect-metadata';
 import type { Router } from 'express';
-import { Container } from 'inversify';
 import { defaultDeliveryPolicy, type DeliveryPolicy } from './application/delivery/delivery-policy';
-import { Clock } from './application/ports/clock.port';
-import { IdGenerator } from './application/ports/id-generator.port';
-import { Logger } from './application/ports/logger.port';
-import { OutboxStore, type OutboxChange } from './application/ports/outbox-store.port';
+import type { OutboxChange } from './application/ports/outbox-store.port';
 import type { HostRecordKind } from './domain/host/host-records';
-import { NotifyChanges } from './application/use-cases/notify-changes.use-case';
-import { RunDeliveryRound } from './application/delivery/run-delivery-round.use-case';
-import { SweepChanges } from './application/delivery/sweep-changes.use-case';
-import { applicationModule } from './composition/application.module';
-import { deliveryModule, DeliveryPolicyToken } from './composition/delivery.module';
+import { createPluginApplication } from './composition/plugin-application';
+import { createPluginPorts } from './composition/plugin-adapters';
 import { assertValidOptions, type QboSyncPluginOptions } from './composition/plugin-options';
-import { persistenceModule } from './composition/persistence.module';
-import { qboModule } from './composition/qbo.module';
-import { systemModule } from './composition/system.module';
+import { adaptersOfOverrides } from './composition/port-overrides';
 import { createQboSyncRouter } from './adapters/http/qbo-sync.router';
-import { setupModule } from './composition/setup.module';
-import { BackgroundInitialSyncLauncher } from './adapters/worker/initial-sync.launcher';
-import { AdoptConnection } from './application/use-cases/setup/adopt-connection.use-case';
 import { migratePluginTables } from './adapters/knex/plugin-migrations';
 import { DeliveryWorker } from './adapters/worker/delivery-worker';
 
 export type { QboSyncPluginOptions } from './composition/plugin-options';
 export type { PluginAction } from './adapters/http/plugin-access';
+export type { AdapterChoice, PluginAdapters, PluginPorts } from './composition/plugin-ports';
+export type { PortRebinder } from './composition/port-overrides';
 export { ActivityLog } from './application/ports/activity-log.port';
 export { ConnectionStore } from './application/ports/connection-store.port';
 export { HostDirectory } from './application/ports/host-directory.port';
@@ -63,36 +52,31 @@ export interface QboSyncPlugin {
    * message and a `code` (`invalid_refresh_token`, `different_company`, `invalid_adoption`) when it cannot.
    */
   adoptConnection(connection: { tenantId: string; realmId: string; refreshToken: string }): Promise<{ realmId: string; companyName: string | null }>;
-  /** The inversify container, for hosts that bind their own adapters after creation. */
-  readonly container: Container;
 }
 
-/** The one public entry (DESIGN.md §5): options → container → router, migrations, worker, notify. */
+/** The one public entry (DESIGN.md §5): options → ports → use cases → router, migrations, worker, notify. */
 export const createQboSyncPlugin = async (options: QboSyncPluginOptions): Promise<QboSyncPlugin> => {
   assertValidOptions(options);
   const prefix = options.tablePrefix ?? 'qbo_';
   const policy: DeliveryPolicy = { ...defaultDeliveryPolicy, ...options.delivery };
-  const container = new Container({ defaultScope: 'Singleton' });
-  container.load(systemModule(options), persistenceModule(options, prefix), qboModule(options), applicationModule, deliveryModule, setupModule);
-  container.bind<DeliveryPolicy>(DeliveryPolicyToken).toConstantValue(policy);
-  options.overrides?.(container);
+  const adapters = { ...adaptersOfOverrides(options.overrides), ...options.adapters };
+  const ports = createPluginPorts(options, prefix, adapters);
+  const app = createPluginApplication(ports, policy, adapters);
+  const { logger, clock } = ports;
+  const router = createQboSyncRouter({ resolveTenant: options.resolveTenant, authorize: options.authorize, allowedOrigins: options.allowedOrigins }, app.resolve, logger);
 
-  const logger = container.get<Logger>(Logger);
-  const router = createQboSyncRouter({ resolveTenant: options.resolveTenant, authorize: options.authorize, allowedOrigins: options.allowedOrigins }, (useCase) => container.get(useCase), logger);
-
-  const worker = new DeliveryWorker(container.get<OutboxStore>(OutboxStore), container.get(RunDeliveryRound), container.get(SweepChanges), container.get<Clock>(Clock), logger, {
+  const worker = new DeliveryWorker(ports.outboxStore, app.delivery.runDeliveryRound, app.delivery.sweepChanges, clock, logger, {
     pollMs: options.worker?.pollMs ?? 250,
     tenantConcurrency: options.worker?.tenantConcurrency ?? 8,
     sweepMs: options.worker?.sweepMs ?? 60_000,
-    workerId: `worker-${container.get<IdGenerator>(IdGenerator).newId()}`,
+    workerId: `worker-${ports.idGenerator.newId()}`,
   });
   const workerEnabled = options.worker?.enabled !== false;
-  const notifyChanges = container.get(NotifyChanges);
-  const initialSync = container.get(BackgroundInitialSyncLauncher);
+  const { notifyChanges } = app.delivery;
+  const { initialSync } = app;
 
   return {
     router,
-    container,
     migrate: () => migratePluginTables(options.knex, prefix),
     async start() {
       if (workerEnabled) worker.start();
@@ -103,7 +87,7 @@ export const createQboSyncPlugin = async (options: QboSyncPluginOptions): Promis
       await Promise.all([worker.stop(), initialSync.stop()]);
     },
     async adoptConnection(connection) {
-      const result = await container.get(AdoptConnection).execute(connection);
+      const result = await app.adoptConnection.execute(connection);
       if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
       return result.value;
     },
@@ -115,7 +99,7 @@ export const createQboSyncPlugin = async (options: QboSyncPluginOptions): Promis
       if (workerEnabled) wakeAfterCommit(notifyOptions?.trx, () => worker.wake());
     },
     deliverPending: () => worker.drainOnce(),
-    sweep: async () => (await container.get(SweepChanges).execute()).enqueued,
+    sweep: async () => (await app.delivery.sweepChanges.execute()).enqueued,
   };
 };
 

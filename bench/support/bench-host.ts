@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Knex } from 'knex';
 import pino from 'pino';
-import { SettingsStore } from '../../src/application/ports/settings-store.port';
+import type { SettingsStore } from '../../src/application/ports/settings-store.port';
 import { createQboSyncPlugin, type QboSyncPlugin, type QboSyncPluginOptions } from '../../src/plugin';
 import type { EmulatorProcess } from './emulator-process';
 import { waitUntil } from './stats';
@@ -33,6 +33,7 @@ export interface InitialSyncStatus {
 /** A minimal host around the plugin, as the tests' host: tenant from `x-company-id`, everyone allowed. */
 export const startBenchHost = async (knex: Knex, emulator: EmulatorProcess, overrides: Partial<QboSyncPluginOptions> = {}): Promise<BenchHost> => {
   const { qbo: qboOverrides, ...rest } = overrides;
+  let settings: SettingsStore | undefined;
   const plugin = await createQboSyncPlugin({
     knex,
     qbo: { clientId: 'bench-client', clientSecret: 'bench-secret', redirectUri: `http://127.0.0.1${mountPath}/oauth/callback`, environment: 'sandbox', apiBaseUrl: emulator.url, oauthBaseUrl: emulator.url, ...qboOverrides },
@@ -43,6 +44,8 @@ export const startBenchHost = async (knex: Knex, emulator: EmulatorProcess, over
     logger: pino({ level: 'warn' }),
     worker: { enabled: false },
     ...rest,
+    // The settings store the plugin runs with, kept to choose the accounts without the page.
+    adapters: { ...rest.adapters, settingsStore: (standard) => (settings = standard) },
   });
   await plugin.migrate();
   const app = express();
@@ -89,7 +92,7 @@ export const startBenchHost = async (knex: Knex, emulator: EmulatorProcess, over
       const income = accounts.Account?.find((account) => account.AccountType === 'Income');
       const deposit = accounts.Account?.find((account) => account.AccountType === 'Bank' || account.AccountType === 'Other Current Asset');
       if (!income || !deposit) throw new Error('the emulator company has no income or no deposit account');
-      await plugin.container.get<SettingsStore>(SettingsStore).update(tenantId, { incomeAccountId: income.Id, depositAccountId: deposit.Id });
+      await settings!.update(tenantId, { incomeAccountId: income.Id, depositAccountId: deposit.Id });
       const answer = await call('POST', '/sync/enable', tenantId, { acknowledgeWarnings: true });
       if (answer.status !== 202) throw new Error(`Save & Sync answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     },

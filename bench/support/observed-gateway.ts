@@ -1,8 +1,6 @@
-import type { Container } from 'inversify';
-import { QboGateway, type QboBatchOperation } from '../../src/application/ports/qbo-gateway.port';
+import type { QboBatchOperation, QboGateway } from '../../src/application/ports/qbo-gateway.port';
 import type { QboChanges, QboDraft, QboNamedEntity, QboReadableEntity, QboRef, QboTransactionEntity } from '../../src/domain/qbo/qbo-records';
-import { HttpQboGateway } from '../../src/adapters/qbo/http-qbo.gateway';
-import { QboHttpClient } from '../../src/adapters/qbo/qbo-http.client';
+import type { PluginAdapters } from '../../src/plugin';
 
 /** Called when writes reach QBO: how many entities QBO accepted, at `performance.now()`. */
 export type WriteObserver = (entities: number, at: number) => void;
@@ -58,9 +56,5 @@ class ObservedGateway implements QboGateway {
   }
 }
 
-/** For the plugin's `overrides`: the gateway every use case gets is the observed one. */
-export const observeGateway =
-  (observe: WriteObserver) =>
-  (container: Container): void => {
-    container.rebind<QboGateway>(QboGateway).toResolvedValue((http: QboHttpClient) => new ObservedGateway(new HttpQboGateway(http), observe), [QboHttpClient]);
-  };
+/** For the plugin's `adapters`: the gateway every use case gets is the standard one, observed. */
+export const observeGateway = (observe: WriteObserver): PluginAdapters => ({ qboGateway: (standard) => new ObservedGateway(standard, observe) });

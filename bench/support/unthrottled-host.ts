@@ -21,7 +21,7 @@ export const startUnthrottledHost = async (knex: Knex, emulator: EmulatorProcess
   const host = await startBenchHost(knex, emulator, {
     qbo: { clientId: 'bench-client', clientSecret: 'bench-secret', redirectUri: 'http://127.0.0.1/integrations/qbo/oauth/callback', environment: 'sandbox', apiBaseUrl: emulator.url, oauthBaseUrl: emulator.url, limits: UNLIMITED },
     worker: { enabled: true },
-    overrides: observeGateway((entities, at) => {
+    adapters: observeGateway((entities, at) => {
       tally.written += entities;
       tally.lastWriteAt = at;
     }),

@@ -6,6 +6,8 @@ import { parseEncryptionKey, type KeyProvider } from '../adapters/crypto/key-pro
 import type { PluginAction } from '../adapters/http/plugin-access';
 import type { HostSchemaOverride } from '../adapters/knex/host/host-schema';
 import type { QboOptions } from '../adapters/qbo/qbo-options';
+import { adapterNames, type PluginAdapters } from './plugin-ports';
+import type { PortRebinder } from './port-overrides';
 
 /** What a host passes to `createQboSyncPlugin` (DESIGN.md §5). */
 export interface QboSyncPluginOptions {
@@ -39,8 +41,13 @@ export interface QboSyncPluginOptions {
     readonly sweepMs?: number;
   };
   readonly delivery?: Partial<DeliveryPolicy>;
-  /** Rebind any port to another adapter: `(c) => c.rebind(QboGateway).toConstantValue(mine)`. */
-  readonly overrides?: (container: import('inversify').Container) => void;
+  /**
+   * Replaces ports by name, each typed by its port: `{ qboGateway: mine }`, or a function that gets the standard
+   * adapter and returns the one to use (`{ qboGateway: (standard) => withMetrics(standard) }`).
+   */
+  readonly adapters?: PluginAdapters;
+  /** The older way to replace a port, kept working: `(ports) => ports.rebind(QboGateway).toConstantValue(mine)`. `adapters` wins where both name a port. */
+  readonly overrides?: (ports: PortRebinder) => void;
 }
 
 /** Refuses options that cannot work, at start-up, with a message that says what to fix. */
@@ -58,7 +65,7 @@ export const assertValidOptions = (options: QboSyncPluginOptions): void => {
     if (qbo.environment !== 'sandbox' && qbo.environment !== 'production') problems.push('"qbo.environment" must be "sandbox" or "production".');
     for (const key of ['apiBaseUrl', 'oauthBaseUrl', 'redirectUri'] as const) if (qbo[key] !== undefined && !isHttpUrl(qbo[key])) problems.push(`"qbo.${key}" must be an http(s) URL.`);
   }
-  problems.push(...keyProblems(options));
+  problems.push(...keyProblems(options), ...adapterProblems(options.adapters));
   if (problems.length > 0) throw new TypeError(`qbo-sync cannot start:\n- ${problems.join('\n- ')}`);
 };
 
@@ -79,6 +86,16 @@ const keyProblems = (options: QboSyncPluginOptions): string[] => {
     }
   }
   return problems;
+};
+
+const adapterProblems = (adapters: unknown): string[] => {
+  if (adapters === undefined) return [];
+  if (!adapters || typeof adapters !== 'object') return ['"adapters" must be an object of ports by name, e.g. { qboGateway: myGateway }.'];
+  return Object.entries(adapters).flatMap(([name, adapter]) => {
+    if (!(adapterNames as readonly string[]).includes(name)) return [`"adapters.${name}" is not one of the plugin's ports; they are: ${adapterNames.join(', ')}.`];
+    if (adapter !== undefined && (adapter === null || (typeof adapter !== 'object' && typeof adapter !== 'function'))) return [`"adapters.${name}" must be an adapter object, or a function that gets the standard one and returns the one to use.`];
+    return [];
+  });
 };
 
 const isHttpUrl = (value: unknown): boolean => {

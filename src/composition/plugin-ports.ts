@@ -4,6 +4,7 @@ import type { ConnectionStore } from '../application/ports/connection-store.port
 import type { HostDirectory } from '../application/ports/host-directory.port';
 import type { HostWriter } from '../application/ports/host-writer.port';
 import type { IdGenerator } from '../application/ports/id-generator.port';
+import type { InitialSyncLauncher } from '../application/ports/initial-sync-launcher.port';
 import type { JobStore } from '../application/ports/job-store.port';
 import type { LinkStore } from '../application/ports/link-store.port';
 import type { Logger } from '../application/ports/logger.port';
@@ -46,3 +47,23 @@ export type DeliveryPorts = Pick<
   PluginPorts,
   'clock' | 'randomSource' | 'logger' | 'settingsStore' | 'connectionStore' | 'linkStore' | 'outboxStore' | 'activityLog' | 'tenantLease' | 'writeJournal' | 'sweepMarkStore' | 'hostDirectory' | 'qboGateway'
 >;
+
+/** A port's replacement: the adapter itself, or a function that gets the standard one and returns what to use (to wrap it). */
+export type AdapterChoice<Port> = Port | ((standard: Port) => Port);
+
+/** What a host may replace, by port, without touching a container (`createQboSyncPlugin({ adapters })`). */
+export type PluginAdapters = { readonly [K in keyof PluginPorts]?: AdapterChoice<PluginPorts[K]> } & {
+  /** Runs initial-sync jobs; the standard one runs them in this process, in the background. */
+  readonly initialSyncLauncher?: AdapterChoice<InitialSyncLauncher>;
+};
+
+export const adapterNames: readonly (keyof PluginAdapters)[] = [
+  'clock', 'idGenerator', 'randomSource', 'logger', 'secretCipher', 'connectionStore', 'settingsStore', 'linkStore', 'outboxStore', 'activityLog',
+  'oauthStateStore', 'tenantLease', 'writeJournal', 'sweepMarkStore', 'jobStore', 'hostDirectory', 'hostWriter', 'qboGateway', 'qboAuthorizer', 'initialSyncLauncher',
+];
+
+/** The chosen adapter for one port: the host's, the host's wrapper around the standard one, or the standard one. */
+export const chosen = <P>(choice: AdapterChoice<P> | undefined, standard: () => P): P => {
+  if (choice === undefined) return standard();
+  return typeof choice === 'function' ? (choice as (standard: P) => P)(standard()) : choice;
+};

@@ -13,17 +13,16 @@ const sourceFiles = (dir: string): string[] =>
 describe('the composition root', () => {
   const files = sourceFiles(join(root, 'src')).map((path) => ({ path: relative(root, path), text: readFileSync(path, 'utf8') }));
 
-  it('is the only file that builds an inversify container', () => {
-    const builders = files.filter((file) => /new\s+Container\s*\(/.test(file.text)).map((file) => file.path);
-    expect(builders).toEqual(['src/plugin.ts']);
+  it('wires the graph with plain typed factories: no container, no decorators, no reflection anywhere in src', () => {
+    const offenders = files.filter((file) => /from 'inversify'|from 'reflect-metadata'|^import 'reflect-metadata'|^\s*@[a-z]+\(/m.test(file.text)).map((file) => file.path);
+    expect(offenders).toEqual([]);
   });
 
-  it('keeps decorators and the container out of the domain and the application layer', () => {
-    const offenders = files
-      .filter((file) => /^src\/(domain|application)\//.test(file.path))
-      .filter((file) => /@injectable\(|@inject\(|from 'inversify'/.test(file.text))
-      .map((file) => file.path);
-    expect(offenders).toEqual([]);
+  it('builds the application classes only in src/composition', () => {
+    const useCases = /new\s+(RunDeliveryRound|SweepChanges|DeliveryPass|RecordDelivery|RunInitialSync|EnableSync|CompleteAuthorization|BackgroundInitialSyncLauncher)\s*\(/;
+    const builders = files.filter((file) => useCases.test(file.text)).map((file) => file.path);
+    expect(builders.every((path) => path.startsWith('src/composition/'))).toBe(true);
+    expect(builders.length).toBeGreaterThan(0);
   });
 
   it('keeps the clock and randomness out of the domain', () => {

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Page } from 'playwright-core';
 import type { RunningDemoHost } from '../../examples/demo-host/start-demo-host';
 import { demoTenantId } from '../../examples/demo-host/demo-seed';
-import { ActivityLog } from '../../src/plugin';
+import { KnexActivityLog } from '../../src/adapters/knex/knex-activity.log';
 import { createRealm } from '../support/emulator-seed';
 import { startBrowserSession, type BrowserSession } from './support/browser-session';
 
@@ -160,7 +160,7 @@ describe('resetting the links after a wrong-company refusal, in Chromium', () =>
 
   it('keeps the keyboard focus in the Activity pager on its last and first page', async () => {
     // Enough history for several pages, whatever the syncs above logged.
-    const log = demo.plugin.container.get<ActivityLog>(ActivityLog);
+    const log = new KnexActivityLog(knex, 'qbo_'); // the demo's activity table
     for (let i = 0; i < 50; i += 1) {
       await log.record({ tenantId: demoTenantId, at: Date.now() - 86_400_000 - i * 1000, action: 'update', kind: 'customer', hostId: String(1000 + i), qboId: null, outcome: 'success', message: 'Updated in QuickBooks.', outboxId: null });
     }

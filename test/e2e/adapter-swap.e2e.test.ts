@@ -5,17 +5,16 @@ import { createReferenceHostTables } from '../../examples/reference-host/referen
 import { InMemoryQboAuthorizer } from '../../src/adapters/memory/in-memory-qbo.authorizer';
 import { InMemoryQboGateway } from '../../src/adapters/memory/in-memory-qbo.gateway';
 import { createQboEmulatorApp } from '../../src/emulator/start-qbo-emulator';
-import { QboAuthorizer, QboGateway } from '../../src/plugin';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { enableSync } from '../support/setup-walk';
 import { createTestHost, mountPath, type TestHost } from '../support/test-host';
 
-// How a maintainer swaps an adapter: rebind its port in `overrides`. Here both QBO ports go in-memory, and the
-// emulator the host is configured with must hear nothing at all.
+// How a maintainer swaps an adapter: name its port in `adapters` (typed by the port). Here both QBO ports go
+// in-memory, and the emulator the host is configured with must hear nothing at all.
 const tenant = '77';
 const redirectUri = `http://host.test${mountPath}/oauth/callback`;
 
-describe('adapters swapped through the overrides option (MariaDB + in-memory QBO)', () => {
+describe('adapters swapped through the adapters option (MariaDB + in-memory QBO)', () => {
   let db: TestDatabase;
   let emulator: Server;
   let emulatorHits = 0;
@@ -34,10 +33,7 @@ describe('adapters swapped through the overrides option (MariaDB + in-memory QBO
     await new Promise<void>((resolve) => emulator.listen(0, '127.0.0.1', resolve));
     const emulatorUrl = `http://127.0.0.1:${(emulator.address() as AddressInfo).port}`;
     host = await createTestHost(db.knex, emulatorUrl, {
-      overrides: (container) => {
-        container.rebind(QboGateway).toConstantValue(gateway);
-        container.rebind(QboAuthorizer).toConstantValue(authorizer);
-      },
+      adapters: { qboGateway: gateway, qboAuthorizer: authorizer },
     });
   });
 

@@ -1,5 +1,4 @@
 import { ReferenceHostSeeder } from '../../examples/reference-host/reference-host-seed';
-import { HostDirectory } from '../../src/application/ports/host-directory.port';
 import { emulatorState } from '../support/emulator-state';
 import { startHostStack, type HostStack } from '../support/host-stack';
 import { startWriteRecorder, type WriteRecorder } from '../support/workers/qbo-write-recorder';
@@ -39,7 +38,7 @@ describe('a worker process killed (SIGKILL) while QBO applies its writes loses n
   });
 
   it('leaves its rows in flight until the lease runs out; another worker then sends each record once', async () => {
-    const witness = new WriteWitness(stack.host.plugin.container.get<HostDirectory>(HostDirectory));
+    const witness = new WriteWitness(stack.host.ports.hostDirectory);
     const seed = new ReferenceHostSeeder(stack.db.knex);
     const signals: Array<{ tenantId: string; kind: 'customer' | 'item'; id: string }> = [];
     for (let n = 0; n < customers; n++) signals.push({ tenantId: tenant, kind: 'customer', id: await seed.customer(tenant, { firstName: `Crash${n}`, lastName: 'Victim' }) });

@@ -1,6 +1,5 @@
 import request from 'supertest';
 import { ReferenceHostSeeder } from '../../examples/reference-host/reference-host-seed';
-import { HostDirectory } from '../../src/application/ports/host-directory.port';
 import { emulatorRequests, emulatorState } from '../support/emulator-state';
 import { useHostStack } from '../support/host-stack';
 import { connectThroughOAuth } from '../support/oauth-walk';
@@ -17,7 +16,7 @@ describe('authorization revoked while the sync is on: 50 changes wait, none fail
   let witness: WriteWitness;
 
   beforeAll(() => {
-    witness = new WriteWitness(stack.host.plugin.container.get<HostDirectory>(HostDirectory));
+    witness = new WriteWitness(stack.host.ports.hostDirectory);
   });
 
   const changeCustomer = async (write: (seed: ReferenceHostSeeder) => Promise<string>): Promise<string> => {

@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
 import { ReferenceHostSeeder } from '../../examples/reference-host/reference-host-seed';
-import { HostDirectory } from '../../src/application/ports/host-directory.port';
 import { emulatorState } from '../support/emulator-state';
 import { startHostStack, type HostStack } from '../support/host-stack';
 import { connectAndEnable, today, unsettledRows, waitUntil } from '../support/workers/sync-tenant';
@@ -33,7 +32,7 @@ describe('three worker processes on one MariaDB database drain 5,000 mixed chang
     stack = await startHostStack();
     recorder = await startWriteRecorder(stack.emulator.url);
     for (const tenant of tenants) realms.set(tenant, await connectAndEnable(stack.host.app, stack.emulator.url, tenant));
-    witness = new WriteWitness(stack.host.plugin.container.get<HostDirectory>(HostDirectory));
+    witness = new WriteWitness(stack.host.ports.hostDirectory);
   }, 60_000);
 
   afterAll(async () => {

@@ -1,6 +1,5 @@
 import request from 'supertest';
 import { ReferenceHostSeeder } from '../../examples/reference-host/reference-host-seed';
-import { ActivityLog } from '../../src/plugin';
 import { createSqliteDatabase } from '../support/database';
 import { useHostStack } from '../support/host-stack';
 import { mountPath } from '../support/test-host';
@@ -40,7 +39,7 @@ describe('CSV exports neutralise formulas; the page is locked down (SQLite + emu
   beforeAll(async () => {
     await connectTenant(stack.host, stack.emulator.url, tenant, 'Formula Pools');
     const seeder = new ReferenceHostSeeder(stack.db.knex);
-    const activity = stack.host.plugin.container.get<ActivityLog>(ActivityLog);
+    const activity = stack.host.ports.activityLog;
     for (const formula of formulas) {
       // Twice each: the pre-flight lists them as potential duplicates, so their names reach its CSV.
       for (const copy of [1, 2]) await seeder.customer(tenant, { firstName: formula, lastName: '', displayAsCompany: true, companyName: formula, email: `${copy}${formula}@x.test` });

@@ -1,5 +1,4 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { inject, injectable } from 'inversify';
 import type { DecryptionError, SecretCipher } from '../../application/ports/secret-cipher.port';
 import { err, ok, type Result } from '../../domain/shared/result';
 import { KeyProvider, StaticKeyProvider } from './key-provider';
@@ -32,9 +31,8 @@ const additionalData = (keyId: string, associatedData: string): Buffer => Buffer
  * AES-256-GCM with a random 96-bit IV per value, sealed as `v1.<keyId>.<iv>.<tag>.<ciphertext>` (base64url).
  * The key id travels with the value so keys can rotate: old values open with their key and are resealed on write.
  */
-@injectable()
 export class AesGcmSecretCipher implements SecretCipher {
-  constructor(@inject(KeyProvider) private readonly keys: KeyProvider) {}
+  constructor(private readonly keys: KeyProvider) {}
 
   /** From the plugin's `encryptionKey` option (and keys it replaced, still needed to open old values). */
   static fromKey(encryptionKey: unknown, retiredKeys: readonly unknown[] = []): AesGcmSecretCipher {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 
 /** Where encryption keys come from: the one to seal with now, and any older one still needed to open. */
-export const KeyProvider = Symbol('qbo-sync.KeyProvider');
 export interface KeyProvider {
   currentKeyId(): string;
   /** The 32-byte key with that id, or null when it is not (or no longer) known. */

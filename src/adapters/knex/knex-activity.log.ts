@@ -1,4 +1,3 @@
-import { inject, injectable } from 'inversify';
 import type { Knex } from 'knex';
 import type {
   ActivityAction,
@@ -11,7 +10,6 @@ import type {
 } from '../../application/ports/activity-log.port';
 import type { HostRecordKind } from '../../domain/host/host-records';
 import { activityPageLimit, parseActivityCursor } from '../../application/ports/activity-log.port';
-import { KnexDatabase, TablePrefix } from './knex-tokens';
 import { pluginTables } from './plugin-tables';
 
 interface ActivityRow {
@@ -53,11 +51,10 @@ const rowOf = (entry: ActivityEntryInput): Omit<ActivityRow, 'id'> => ({
 });
 
 /** Newest first by id, one index per filter (tenant, [kind | outcome], id), so every page is an index range. */
-@injectable()
 export class KnexActivityLog implements ActivityLog {
   private readonly table: string;
 
-  constructor(@inject(KnexDatabase) private readonly knex: Knex, @inject(TablePrefix) prefix: string) {
+  constructor(private readonly knex: Knex, prefix: string) {
     this.table = pluginTables(prefix).activity;
   }
 

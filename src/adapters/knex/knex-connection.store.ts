@@ -1,11 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { inject, injectable } from 'inversify';
 import type { Knex } from 'knex';
 import type { ConnectionStatus, ConnectionStore, QboConnection } from '../../application/ports/connection-store.port';
 import { Logger } from '../../application/ports/logger.port';
 import { SecretCipher } from '../../application/ports/secret-cipher.port';
 import { isMysql } from './knex-dialect';
-import { KnexDatabase, TablePrefix } from './knex-tokens';
 import { pluginTables } from './plugin-tables';
 
 interface ConnectionRow {
@@ -33,7 +31,6 @@ const unreadableTokens =
  * and knex gives it a single connection: a transaction held across `work` would stall every other query (even the
  * ones `work` makes through other stores), so there the lock is a per-tenant queue in this process.
  */
-@injectable()
 export class KnexConnectionStore implements ConnectionStore {
   private readonly table: string;
   /** The lock's transaction, so the store's own calls inside `work` go through it instead of waiting on it. */
@@ -41,10 +38,10 @@ export class KnexConnectionStore implements ConnectionStore {
   private readonly localLocks = new Map<string, Promise<unknown>>();
 
   constructor(
-    @inject(KnexDatabase) private readonly knex: Knex,
-    @inject(TablePrefix) prefix: string,
-    @inject(SecretCipher) private readonly cipher: SecretCipher,
-    @inject(Logger) private readonly logger: Logger,
+    private readonly knex: Knex,
+    prefix: string,
+    private readonly cipher: SecretCipher,
+    private readonly logger: Logger,
   ) {
     this.table = pluginTables(prefix).connections;
   }

@@ -1,9 +1,7 @@
-import { inject, injectable } from 'inversify';
 import type { Knex } from 'knex';
 import { emptyJobCounts, type InitialSyncJob, type JobChanges, type JobState, type JobStore, type PendingSend } from '../../application/ports/job-store.port';
 import { jobSendsTable } from './job-tables';
 import { isUniqueViolation } from './knex-dialect';
-import { KnexDatabase, TablePrefix } from './knex-tokens';
 import { pluginTables } from './plugin-tables';
 
 interface JobRow {
@@ -49,12 +47,11 @@ const toColumns = (changes: JobChanges): Record<string, unknown> => {
   return columns;
 };
 
-@injectable()
 export class KnexJobStore implements JobStore {
   private readonly table: string;
   private readonly sends: string;
 
-  constructor(@inject(KnexDatabase) private readonly knex: Knex, @inject(TablePrefix) prefix: string) {
+  constructor(private readonly knex: Knex, prefix: string) {
     this.table = pluginTables(prefix).jobs;
     this.sends = jobSendsTable(prefix);
   }

@@ -1,10 +1,8 @@
-import { inject, injectable } from 'inversify';
 import type { Knex } from 'knex';
 import type { LinkStore } from '../../application/ports/link-store.port';
 import type { HostRecordKind } from '../../domain/host/host-records';
 import type { QboWritableEntity } from '../../domain/qbo/qbo-records';
 import type { Link } from '../../domain/sync/link';
-import { KnexDatabase, TablePrefix } from './knex-tokens';
 import { pluginTables } from './plugin-tables';
 
 interface LinkRow {
@@ -45,11 +43,10 @@ const fromRow = (row: LinkRow): Link => ({
   retired: Boolean(row.retired),
 });
 
-@injectable()
 export class KnexLinkStore implements LinkStore {
   private readonly table: string;
 
-  constructor(@inject(KnexDatabase) private readonly knex: Knex, @inject(TablePrefix) prefix: string) {
+  constructor(private readonly knex: Knex, prefix: string) {
     this.table = pluginTables(prefix).links;
   }
 

@@ -1,14 +1,11 @@
-import { inject, injectable } from 'inversify';
 import type { Knex } from 'knex';
 import type { OAuthStateStore } from '../../application/ports/oauth-state-store.port';
-import { KnexDatabase, TablePrefix } from './knex-tokens';
 import { pluginTables } from './plugin-tables';
 
-@injectable()
 export class KnexOAuthStateStore implements OAuthStateStore {
   private readonly table: string;
 
-  constructor(@inject(KnexDatabase) private readonly knex: Knex, @inject(TablePrefix) prefix: string) {
+  constructor(private readonly knex: Knex, prefix: string) {
     this.table = pluginTables(prefix).oauthStates;
   }
 

@@ -1,26 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { inject, injectable } from 'inversify';
 import type { Knex } from 'knex';
 import { Clock } from '../../application/ports/clock.port';
 import type { ClaimedChange, OutboxChange, OutboxStats, OutboxStore } from '../../application/ports/outbox-store.port';
 import { claimableRows } from './outbox-claim.query';
 import { claimedFromRow, dedupeKeyOf, isRowId, storableError, type OutboxRow } from './outbox-row';
 import { isMysql, isUniqueViolation, retryOnLockConflict } from './knex-dialect';
-import { KnexDatabase, TablePrefix } from './knex-tokens';
 import { pluginTables } from './plugin-tables';
 
 const insertChunk = 500;
 const live = ['pending', 'in_flight'] as const;
 
 /** The transactional outbox on MySQL/MariaDB or SQLite, following the claim protocol of reliability.md §2.6. */
-@injectable()
 export class KnexOutboxStore implements OutboxStore {
   private readonly table: string;
 
   constructor(
-    @inject(KnexDatabase) private readonly knex: Knex,
-    @inject(TablePrefix) prefix: string,
-    @inject(Clock) private readonly clock: Clock,
+    private readonly knex: Knex,
+    prefix: string,
+    private readonly clock: Clock,
   ) {
     this.table = pluginTables(prefix).outbox;
   }

@@ -1,7 +1,5 @@
-import { inject, injectable } from 'inversify';
 import type { Knex } from 'knex';
 import { defaultTenantSettings, type SettingsStore, type TenantSettings } from '../../application/ports/settings-store.port';
-import { KnexDatabase, TablePrefix } from './knex-tokens';
 import { pluginTables } from './plugin-tables';
 
 interface SettingsRow {
@@ -38,11 +36,10 @@ const fromRow = (row: SettingsRow): TenantSettings => ({
   serviceImportKind: row.service_import_kind === 'work_order_type' ? 'work_order_type' : 'pool_service',
 });
 
-@injectable()
 export class KnexSettingsStore implements SettingsStore {
   private readonly table: string;
 
-  constructor(@inject(KnexDatabase) private readonly knex: Knex, @inject(TablePrefix) prefix: string) {
+  constructor(private readonly knex: Knex, prefix: string) {
     this.table = pluginTables(prefix).settings;
   }
 

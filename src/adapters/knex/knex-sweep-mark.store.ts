@@ -1,14 +1,11 @@
-import { inject, injectable } from 'inversify';
 import type { Knex } from 'knex';
 import type { SweepMark, SweepMarkStore } from '../../application/ports/sweep-mark-store.port';
 import { deliveryTables } from './delivery-tables';
-import { KnexDatabase, TablePrefix } from './knex-tokens';
 
-@injectable()
 export class KnexSweepMarkStore implements SweepMarkStore {
   private readonly table: string;
 
-  constructor(@inject(KnexDatabase) private readonly knex: Knex, @inject(TablePrefix) prefix: string) {
+  constructor(private readonly knex: Knex, prefix: string) {
     this.table = deliveryTables(prefix).sweeps;
   }
 

@@ -1,17 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { inject, injectable } from 'inversify';
 import type { Knex } from 'knex';
 import type { TenantLease } from '../../application/ports/tenant-lease.port';
 import { retryOnLockConflict } from './knex-dialect';
-import { KnexDatabase, TablePrefix } from './knex-tokens';
 import { pluginTables } from './plugin-tables';
 
 /** One lease row per tenant; every change is a conditional write, so the database decides who holds it. */
-@injectable()
 export class KnexTenantLease implements TenantLease {
   private readonly table: string;
 
-  constructor(@inject(KnexDatabase) private readonly knex: Knex, @inject(TablePrefix) prefix: string) {
+  constructor(private readonly knex: Knex, prefix: string) {
     this.table = pluginTables(prefix).leases;
   }
 

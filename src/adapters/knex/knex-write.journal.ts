@@ -1,10 +1,8 @@
-import { inject, injectable } from 'inversify';
 import type { Knex } from 'knex';
 import type { PendingCreate, WriteJournal } from '../../application/ports/write-journal.port';
 import type { HostRecordKind } from '../../domain/host/host-records';
 import type { QboWritableEntity } from '../../domain/qbo/qbo-records';
 import { deliveryTables } from './delivery-tables';
-import { KnexDatabase, TablePrefix } from './knex-tokens';
 
 interface Row {
   tenant_id: string;
@@ -17,11 +15,10 @@ interface Row {
 
 const noteFrom = (row: Row): PendingCreate => ({ tenantId: row.tenant_id, kind: row.kind as HostRecordKind, hostId: row.host_id, entity: row.qbo_entity as QboWritableEntity, lookup: row.lookup, at: Number(row.at) });
 
-@injectable()
 export class KnexWriteJournal implements WriteJournal {
   private readonly table: string;
 
-  constructor(@inject(KnexDatabase) private readonly knex: Knex, @inject(TablePrefix) prefix: string) {
+  constructor(private readonly knex: Knex, prefix: string) {
     this.table = deliveryTables(prefix).pendingCreates;
   }
 

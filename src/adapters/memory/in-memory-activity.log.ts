@@ -1,8 +1,6 @@
-import { injectable } from 'inversify';
 import type { ActivityEntry, ActivityEntryInput, ActivityLog, ActivityPage, ActivityQuery } from '../../application/ports/activity-log.port';
 import { activityPageLimit, parseActivityCursor } from '../../application/ports/activity-log.port';
 
-@injectable()
 export class InMemoryActivityLog implements ActivityLog {
   private readonly entries: ActivityEntry[] = [];
   private nextId = 1;

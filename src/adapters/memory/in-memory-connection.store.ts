@@ -1,8 +1,6 @@
-import { injectable } from 'inversify';
 import type { ConnectionStore, QboConnection } from '../../application/ports/connection-store.port';
 
 /** Connections in a Map; the refresh lock is a per-tenant promise chain (one process only). */
-@injectable()
 export class InMemoryConnectionStore implements ConnectionStore {
   private readonly connections = new Map<string, QboConnection>();
   private readonly locks = new Map<string, Promise<unknown>>();

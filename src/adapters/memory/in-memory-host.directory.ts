@@ -1,4 +1,3 @@
-import { injectable } from 'inversify';
 import type { HostDirectory } from '../../application/ports/host-directory.port';
 import type { HostReadOf } from '../../application/ports/host-read';
 import type { HostCatalogItem, HostCustomer, HostInvoice, HostPayment, HostRecordKind, HostRefund } from '../../domain/host/host-records';
@@ -22,7 +21,6 @@ const byId = (a: { id: string }, b: { id: string }): number => {
  * The host's records in memory, for application tests and the model runs. `put*` is how a test plays the host:
  * it stores (or replaces) a record as changed at `updatedAt`; `nextId` hands out ids as an auto-increment would.
  */
-@injectable()
 export class InMemoryHostDirectory implements HostDirectory {
   private readonly tables: { [K in HostRecordKind]: Map<string, Stored<Records[K]>> } = {
     customer: new Map(),

@@ -1,15 +1,13 @@
-import { inject, injectable } from 'inversify';
 import { Clock } from '../../application/ports/clock.port';
 import type { HostWriter } from '../../application/ports/host-writer.port';
 import type { HostCatalogItem, HostCustomer } from '../../domain/host/host-records';
 import { InMemoryHostDirectory } from './in-memory-host.directory';
 
 /** Inserts into the in-memory host, so an import is visible to the directory at once. */
-@injectable()
 export class InMemoryHostWriter implements HostWriter {
   constructor(
-    @inject(InMemoryHostDirectory) private readonly host: InMemoryHostDirectory,
-    @inject(Clock) private readonly clock: Clock,
+    private readonly host: InMemoryHostDirectory,
+    private readonly clock: Clock,
   ) {}
 
   async insertCustomers(tenantId: string, customers: readonly Omit<HostCustomer, 'id'>[]): Promise<readonly string[]> {

@@ -1,10 +1,8 @@
-import { injectable } from 'inversify';
 import { emptyJobCounts, type InitialSyncJob, type JobChanges, type JobStore, type PendingSend } from '../../application/ports/job-store.port';
 
 /** Stored as copies (the knex store keeps JSON), so a caller mutating an object later changes nothing here. */
 const copy = (job: InitialSyncJob): InitialSyncJob => structuredClone(job);
 
-@injectable()
 export class InMemoryJobStore implements JobStore {
   private readonly jobs: InitialSyncJob[] = [];
   private readonly sends = new Map<string, PendingSend[]>();

@@ -1,4 +1,3 @@
-import { injectable } from 'inversify';
 import type { LinkStore } from '../../application/ports/link-store.port';
 import type { HostRecordKind } from '../../domain/host/host-records';
 import type { QboWritableEntity } from '../../domain/qbo/qbo-records';
@@ -12,7 +11,6 @@ const byHostId = (a: Link, b: Link): number => (a.hostId < b.hostId ? -1 : a.hos
  */
 const copy = (link: Link): Link => ({ ...link, pushed: link.pushed === null ? null : (JSON.parse(JSON.stringify(link.pushed)) as Link['pushed']) });
 
-@injectable()
 export class InMemoryLinkStore implements LinkStore {
   private readonly links = new Map<string, { tenantId: string; link: Link }>();
 

@@ -1,7 +1,5 @@
-import { injectable } from 'inversify';
 import type { OAuthStateStore } from '../../application/ports/oauth-state-store.port';
 
-@injectable()
 export class InMemoryOAuthStateStore implements OAuthStateStore {
   private readonly states = new Map<string, { tenantId: string; expiresAt: number; used: boolean }>();
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { inject, injectable } from 'inversify';
 import { Clock } from '../../application/ports/clock.port';
 import type { ClaimedChange, OutboxChange, OutboxRowState, OutboxStats, OutboxStore } from '../../application/ports/outbox-store.port';
 import { InMemoryTransaction } from './in-memory.transaction';
@@ -21,14 +20,13 @@ const keyOf = (change: OutboxChange): string => `${change.tenantId}:${change.kin
 const isLive = (row: Row): boolean => row.state === 'pending' || row.state === 'in_flight';
 
 /** The outbox in a Map, with the same coalescing, lease and fencing rules as the knex store. */
-@injectable()
 export class InMemoryOutboxStore implements OutboxStore {
   private readonly rows = new Map<number, Row>();
   /** The pending row that absorbs new signals of each record (the knex store's `dedupe_key`). */
   private readonly coalescing = new Map<string, Row>();
   private nextId = 1;
 
-  constructor(@inject(Clock) private readonly clock: Clock) {}
+  constructor(private readonly clock: Clock) {}
 
   async enqueue(changes: readonly OutboxChange[], transaction?: unknown): Promise<void> {
     const write = (): void => this.insert(changes);

@@ -1,4 +1,3 @@
-import { injectable } from 'inversify';
 import { QboFailure, type QboBatchOperation, type QboCreated, type QboGateway } from '../../application/ports/qbo-gateway.port';
 import type { QboError } from '../../domain/qbo/qbo-error';
 import type {
@@ -26,7 +25,6 @@ const pageSize = 1000;
  * SyncTokens, shared name uniqueness, stale SyncTokens, requestid replay, invoice balances from payments.
  * A tenant's company opens on first use (`open` names it); `refuseNext` stands in for QBO being unreachable.
  */
-@injectable()
 export class InMemoryQboGateway implements QboGateway {
   private readonly companies = new Map<string, InMemoryQboCompany>();
   private writes = 0;

@@ -1,7 +1,5 @@
-import { injectable } from 'inversify';
 import { defaultTenantSettings, type SettingsStore, type TenantSettings } from '../../application/ports/settings-store.port';
 
-@injectable()
 export class InMemorySettingsStore implements SettingsStore {
   private readonly settings = new Map<string, TenantSettings>();
 

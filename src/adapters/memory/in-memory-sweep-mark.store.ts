@@ -1,7 +1,5 @@
-import { injectable } from 'inversify';
 import type { SweepMark, SweepMarkStore } from '../../application/ports/sweep-mark-store.port';
 
-@injectable()
 export class InMemorySweepMarkStore implements SweepMarkStore {
   private readonly marks = new Map<string, SweepMark>();
 

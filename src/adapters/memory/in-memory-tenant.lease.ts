@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { injectable } from 'inversify';
 import type { TenantLease } from '../../application/ports/tenant-lease.port';
 
-@injectable()
 export class InMemoryTenantLease implements TenantLease {
   private readonly leases = new Map<string, { owner: string; token: string; expiresAt: number }>();
 

@@ -1,4 +1,3 @@
-import { injectable } from 'inversify';
 import type { PendingCreate, WriteJournal } from '../../application/ports/write-journal.port';
 import type { HostRecordKind } from '../../domain/host/host-records';
 import type { QboWritableEntity } from '../../domain/qbo/qbo-records';
@@ -6,7 +5,6 @@ import type { QboWritableEntity } from '../../domain/qbo/qbo-records';
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const keyOf = (tenantId: string, kind: HostRecordKind, hostId: string): string => JSON.stringify([tenantId, kind, hostId]);
 
-@injectable()
 export class InMemoryWriteJournal implements WriteJournal {
   private readonly notes = new Map<string, PendingCreate>();
 

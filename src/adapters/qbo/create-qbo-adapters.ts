@@ -14,11 +14,15 @@ export interface QboAdapterParts {
   readonly connections: ConnectionStore;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Another authorizer (a host's own OAuth): the gateway refreshes tokens through it instead of through Intuit's. */
+  readonly authorizer?: QboAuthorizer;
 }
 
-/** The gateway and authorizer wired by hand, for tests and benchmarks that run without a container. */
-export const createQboAdapters = ({ options, connections, clock, logger }: QboAdapterParts): { gateway: QboGateway; authorizer: QboAuthorizer } => {
-  const authorizer = new IntuitQboAuthorizer(options, clock);
+/**
+ * Intuit (or an emulator): the OAuth authorizer and the data API's gateway, sharing one token source so a refresh
+ * is single-flight. The one wiring the plugin, the tests and the benchmarks share.
+ */
+export const createQboAdapters = ({ options, connections, clock, logger, authorizer = new IntuitQboAuthorizer(options, clock) }: QboAdapterParts): { gateway: QboGateway; authorizer: QboAuthorizer } => {
   const tokens = new QboAccessTokens(connections, authorizer, clock, logger);
   const gateway = new HttpQboGateway(new QboHttpClient(options, tokens, clock, logger));
   return { gateway, authorizer };

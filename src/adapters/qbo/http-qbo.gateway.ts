@@ -1,4 +1,3 @@
-import { inject, injectable } from 'inversify';
 import { QboFailure, type QboBatchOperation, type QboCreated, type QboGateway } from '../../application/ports/qbo-gateway.port';
 import type { QboError } from '../../domain/qbo/qbo-error';
 import type {
@@ -26,9 +25,8 @@ const maxBatch = 30;
 const markerScanPages = 5;
 
 /** The QBO Accounting API v3 over HTTP; see QboHttpClient for tokens, pacing and retries. */
-@injectable()
 export class HttpQboGateway implements QboGateway {
-  constructor(@inject(QboHttpClient) private readonly http: QboHttpClient) {}
+  constructor(private readonly http: QboHttpClient) {}
 
   create(tenantId: string, draft: QboDraft, requestId: string): Promise<Result<QboCreated, QboError>> {
     const call: QboCall = { method: 'POST', path: entityPath(draft.entity), body: draftJson(draft), requestId, context: contextOf(draft) };

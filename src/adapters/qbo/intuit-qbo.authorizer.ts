@@ -1,10 +1,9 @@
-import { inject, injectable } from 'inversify';
 import OAuthClient from 'intuit-oauth';
 import type { Clock as ClockPort } from '../../application/ports/clock.port';
 import { Clock } from '../../application/ports/clock.port';
 import { QboAuthorizer, type QboAuthorizationError, type QboTokens } from '../../application/ports/qbo-authorizer.port';
 import { err, ok, type Result } from '../../domain/shared/result';
-import { QboOptions, resolveQboOptions, type ResolvedQboOptions } from './qbo-options';
+import { resolveQboOptions, type QboOptions, type ResolvedQboOptions } from './qbo-options';
 
 interface TokenJson {
   readonly access_token?: unknown;
@@ -22,13 +21,12 @@ const seconds = (value: unknown, fallback: number): number => (typeof value === 
  * library copies the endpoint into its request object inside the Promise executor, which runs synchronously,
  * so no other call can change the statics in between and no lock is needed (a retry reuses the copied URL).
  */
-@injectable()
 export class IntuitQboAuthorizer implements QboAuthorizer {
   private readonly options: ResolvedQboOptions;
 
   constructor(
-    @inject(QboOptions) options: QboOptions,
-    @inject(Clock) private readonly clock: ClockPort,
+    options: QboOptions,
+    private readonly clock: ClockPort,
   ) {
     this.options = resolveQboOptions(options);
   }

@@ -1,4 +1,3 @@
-import { inject, injectable } from 'inversify';
 import { Clock } from '../../application/ports/clock.port';
 import { ConnectionStore, type QboConnection } from '../../application/ports/connection-store.port';
 import { Logger } from '../../application/ports/logger.port';
@@ -20,15 +19,14 @@ const expiryMarginMs = 60_000;
  * and the connection store's refresh lock across processes, under which the connection is read again so a token
  * another process just obtained is used instead of spending (and so invalidating) the refresh token a second time.
  */
-@injectable()
 export class QboAccessTokens {
   private readonly refreshing = new Map<string, Promise<Result<QboAccess, QboError>>>();
 
   constructor(
-    @inject(ConnectionStore) private readonly connections: ConnectionStore,
-    @inject(QboAuthorizer) private readonly authorizer: QboAuthorizer,
-    @inject(Clock) private readonly clock: Clock,
-    @inject(Logger) private readonly logger: Logger,
+    private readonly connections: ConnectionStore,
+    private readonly authorizer: QboAuthorizer,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
   ) {}
 
   async current(tenantId: string): Promise<Result<QboAccess, QboError>> {

@@ -1,4 +1,3 @@
-import { inject, injectable } from 'inversify';
 import { Clock } from '../../application/ports/clock.port';
 import { Logger } from '../../application/ports/logger.port';
 import type { QboError } from '../../domain/qbo/qbo-error';
@@ -6,7 +5,7 @@ import { err, ok, type Result } from '../../domain/shared/result';
 import { QboAccessTokens, type QboAccess } from './qbo-access-tokens';
 import { faultDetail, qboErrorFrom } from './qbo-fault.parser';
 import { unavailable, type FaultContext } from '../../domain/qbo/qbo-error-words';
-import { QboOptions, resolveQboOptions, type ResolvedQboOptions } from './qbo-options';
+import { resolveQboOptions, type QboOptions, type ResolvedQboOptions } from './qbo-options';
 import { realmLimiter, type RequestKind } from './qbo-rate.limiter';
 import { backoffMs, defaultRetryPolicy, sleep, throttleWaitMs } from './qbo-retry.policy';
 
@@ -39,16 +38,15 @@ type Attempt =
  * waits on throttling and bounded retries with full jitter on outages. A write whose outcome is unknown (timeout,
  * dropped connection, 5xx) is settled first by looking the record up, then retried with the same requestid.
  */
-@injectable()
 export class QboHttpClient {
   private readonly options: ResolvedQboOptions;
   private readonly policy = defaultRetryPolicy;
 
   constructor(
-    @inject(QboOptions) options: QboOptions,
-    @inject(QboAccessTokens) private readonly tokens: QboAccessTokens,
-    @inject(Clock) private readonly clock: Clock,
-    @inject(Logger) private readonly logger: Logger,
+    options: QboOptions,
+    private readonly tokens: QboAccessTokens,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
   ) {
     this.options = resolveQboOptions(options);
   }

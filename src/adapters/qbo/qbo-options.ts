@@ -1,5 +1,4 @@
 /** How the QBO adapters reach Intuit (or an emulator standing in for it). */
-export const QboOptions = Symbol('qbo-sync.QboOptions');
 export interface QboOptions {
   readonly clientId: string;
   readonly clientSecret: string;

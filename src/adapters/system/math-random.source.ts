@@ -1,8 +1,6 @@
-import { injectable } from 'inversify';
 import type { RandomSource } from '../../application/ports/random-source.port';
 
 /** Retry jitter needs spread, not secrecy. */
-@injectable()
 export class MathRandomSource implements RandomSource {
   next(): number {
     return Math.random();

@@ -1,13 +1,9 @@
-import { inject, injectable } from 'inversify';
 import { Clock } from '../../application/ports/clock.port';
 import { IdGenerator } from '../../application/ports/id-generator.port';
 import type { InitialSyncLauncher } from '../../application/ports/initial-sync-launcher.port';
 import { JobStore } from '../../application/ports/job-store.port';
 import { Logger } from '../../application/ports/logger.port';
 import { RunInitialSync } from '../../application/use-cases/setup/run-initial-sync.use-case';
-
-/** How long the launcher waits between attempts of a job that cannot go on yet. */
-export const LauncherTimingToken = Symbol('qbo-sync.InitialSyncLauncherTiming');
 
 export interface LauncherTiming {
   /** First wait after a `wait` step; doubles up to `maxWaitMs`. */
@@ -22,7 +18,6 @@ const maxErrorsInARow = 5;
  * Runs initial-sync jobs in this process, in the background: each job loops until it finishes, waiting (with
  * backoff) while QBO, the connection or the tenant lease is not available. `stop()` lets the batch in flight finish.
  */
-@injectable()
 export class BackgroundInitialSyncLauncher implements InitialSyncLauncher {
   private readonly inFlight = new Map<string, Promise<void>>();
   private stopping = false;
@@ -31,12 +26,12 @@ export class BackgroundInitialSyncLauncher implements InitialSyncLauncher {
   private readonly owner: string;
 
   constructor(
-    @inject(RunInitialSync) private readonly run: RunInitialSync,
-    @inject(JobStore) private readonly jobs: JobStore,
-    @inject(Logger) private readonly logger: Logger,
-    @inject(Clock) private readonly clock: Clock,
-    @inject(IdGenerator) ids: IdGenerator,
-    @inject(LauncherTimingToken) private readonly timing: LauncherTiming,
+    private readonly run: RunInitialSync,
+    private readonly jobs: JobStore,
+    private readonly logger: Logger,
+    private readonly clock: Clock,
+    ids: IdGenerator,
+    private readonly timing: LauncherTiming,
   ) {
     this.owner = `initial-sync-${ids.newId()}`;
   }

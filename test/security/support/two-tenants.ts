@@ -1,7 +1,6 @@
 import request from 'supertest';
 import type { Knex } from 'knex';
 import type { RunningQboEmulator } from '../../../src/emulator/start-qbo-emulator';
-import { ConnectionStore } from '../../../src/plugin';
 import type { TestDatabase } from '../../support/database';
 import { startHostStack } from '../../support/host-stack';
 import { enableSync } from '../../support/setup-walk';
@@ -45,7 +44,7 @@ export const setUpTwoTenants = async (): Promise<TwoTenants> => {
     return {
       db, emulator, host, a, b,
       async tokensOf(tenant) {
-        const connection = await host.plugin.container.get<ConnectionStore>(ConnectionStore).get(tenant);
+        const connection = await host.ports.connectionStore.get(tenant);
         return connection ? [connection.tokens.accessToken, connection.tokens.refreshToken] : [];
       },
       close: () => stack.close(),

@@ -97,9 +97,6 @@ export type HostSchemaOverride = {
   };
 };
 
-/** The mapping, already merged over the default, as adapters receive it. */
-export const HostSchemaMapping = Symbol('qbo-sync.HostSchemaMapping');
-
 export const defaultHostSchema: HostSchema = {
   customers: {
     table: 'customers',

@@ -1,10 +1,9 @@
-import { inject, injectable } from 'inversify';
 import type { Knex } from 'knex';
 import type { HostDirectory } from '../../../application/ports/host-directory.port';
 import { recordOf, type HostRead, type HostReadOf } from '../../../application/ports/host-read';
 import { Logger } from '../../../application/ports/logger.port';
 import type { HostCatalogItem, HostCustomer, HostInvoice, HostInvoiceLine, HostPayment, HostRecordKind, HostRefund } from '../../../domain/host/host-records';
-import { HostSchemaMapping, type HostSchema } from './host-schema';
+import type { HostSchema } from './host-schema';
 import {
   customerFromRow,
   invoiceHeadFromRow,
@@ -16,7 +15,6 @@ import {
   type Mapped,
 } from './host-row.mapper';
 import { isMysql } from '../knex-dialect';
-import { KnexDatabase } from '../knex-tokens';
 
 type Entity = keyof HostSchema;
 /** Every host table but invoice lines carries the tenant; lines belong to it through their invoice. */
@@ -34,12 +32,11 @@ const mapperOfKind = { customer: customerFromRow, item: itemFromRow, payment: pa
 const withLines = (head: InvoiceHead, lines: readonly HostInvoiceLine[]): HostInvoice => ({ ...head, lines });
 
 /** Reads the host's tables through the mapping; lists stream in id order a page at a time (keyset, never OFFSET). */
-@injectable()
 export class KnexHostDirectory implements HostDirectory {
   constructor(
-    @inject(KnexDatabase) private readonly knex: Knex,
-    @inject(HostSchemaMapping) private readonly schema: HostSchema,
-    @inject(Logger) private readonly logger: Logger,
+    private readonly knex: Knex,
+    private readonly schema: HostSchema,
+    private readonly logger: Logger,
   ) {}
 
   async getCustomer(tenantId: string, id: string): Promise<HostCustomer | null> {

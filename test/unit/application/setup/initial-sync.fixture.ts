@@ -9,13 +9,12 @@ import { InMemoryTenantLease } from '../../../../src/adapters/memory/in-memory-t
 import { createQboAdapters } from '../../../../src/adapters/qbo/create-qbo-adapters';
 import type { PendingSend } from '../../../../src/application/ports/job-store.port';
 import type { QboBatchOperation, QboGateway } from '../../../../src/application/ports/qbo-gateway.port';
-import { BatchSender } from '../../../../src/application/initial-sync/batch-sender';
-import { RunInitialSync } from '../../../../src/application/use-cases/setup/run-initial-sync.use-case';
 import type { LaneShape } from '../../../../src/application/initial-sync/send-lanes';
 import type { QboError } from '../../../../src/domain/qbo/qbo-error';
 import type { QboDraft } from '../../../../src/domain/qbo/qbo-records';
 import { err } from '../../../../src/domain/shared/result';
 import type { Link } from '../../../../src/domain/sync/link';
+import { createInitialSync } from '../../../../src/composition/setup-flows';
 import { canaryClientSecret } from '../../../support/canary';
 import { RecordingLogger } from '../../../support/recording-logger';
 
@@ -139,8 +138,7 @@ export const createInitialSyncFixture = async (emulatorUrl: string, shape: LaneS
   for await (const account of real.list(tenantId, 'Account')) accounts.push(account as never);
   await settings.update(tenantId, { incomeAccountId: accounts.find((a) => a.fields.accountType === 'Income')!.ref.id });
   const watched = new WatchedGateway(real, events);
-  const sender = new BatchSender(watched.gateway, links, activity, clock);
-  const run = new RunInitialSync(jobs, host, links, watched.gateway, settings, outbox, lease, sender, activity, clock, 60_000, shape);
+  const run = createInitialSync({ jobStore: jobs, hostDirectory: host, linkStore: links, qboGateway: watched.gateway, settingsStore: settings, outboxStore: outbox, tenantLease: lease, activityLog: activity, clock }, 60_000, shape);
   await jobs.start(tenantId, jobId, now);
   let hostIds = 0;
   return {

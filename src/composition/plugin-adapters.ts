@@ -1,0 +1,47 @@
+import { AesGcmSecretCipher } from '../adapters/crypto/aes-gcm-secret.cipher';
+import { StaticKeyProvider } from '../adapters/crypto/key-provider';
+import { createKnexAdapters } from '../adapters/knex/create-knex-adapters';
+import { resolveHostSchema } from '../adapters/knex/host/host-schema';
+import { PinoLogger } from '../adapters/logging/pino.logger';
+import { createQboAdapters } from '../adapters/qbo/create-qbo-adapters';
+import { IntuitQboAuthorizer } from '../adapters/qbo/intuit-qbo.authorizer';
+import { CryptoIdGenerator } from '../adapters/system/crypto-id.generator';
+import { MathRandomSource } from '../adapters/system/math-random.source';
+import { SystemClock } from '../adapters/system/system.clock';
+import type { QboSyncPluginOptions } from './plugin-options';
+import { chosen, type PluginAdapters, type PluginPorts } from './plugin-ports';
+
+/**
+ * Every port of the plugin, each the host's choice or the standard adapter: time, ids and logging first, then the
+ * tables behind the host's knex, then QuickBooks (whose tokens live in the chosen connection store).
+ */
+export const createPluginPorts = (options: QboSyncPluginOptions, tablePrefix: string, adapters: PluginAdapters): PluginPorts => {
+  const clock = chosen(adapters.clock, () => new SystemClock());
+  const logger = chosen(adapters.logger, () => new PinoLogger(options.logger));
+  const keys = () => options.keyProvider ?? new StaticKeyProvider(options.encryptionKey, options.retiredEncryptionKeys ?? []);
+  const secretCipher = chosen(adapters.secretCipher, () => new AesGcmSecretCipher(keys()));
+  const tables = createKnexAdapters({ knex: options.knex, tablePrefix, hostSchema: resolveHostSchema(options.hostSchema), clock, logger, secretCipher });
+  const connectionStore = chosen(adapters.connectionStore, () => tables.connectionStore);
+  const qboAuthorizer = chosen(adapters.qboAuthorizer, () => new IntuitQboAuthorizer(options.qbo, clock));
+  return {
+    clock,
+    logger,
+    secretCipher,
+    idGenerator: chosen(adapters.idGenerator, () => new CryptoIdGenerator()),
+    randomSource: chosen(adapters.randomSource, () => new MathRandomSource()),
+    connectionStore,
+    settingsStore: chosen(adapters.settingsStore, () => tables.settingsStore),
+    linkStore: chosen(adapters.linkStore, () => tables.linkStore),
+    outboxStore: chosen(adapters.outboxStore, () => tables.outboxStore),
+    activityLog: chosen(adapters.activityLog, () => tables.activityLog),
+    oauthStateStore: chosen(adapters.oauthStateStore, () => tables.oauthStateStore),
+    tenantLease: chosen(adapters.tenantLease, () => tables.tenantLease),
+    writeJournal: chosen(adapters.writeJournal, () => tables.writeJournal),
+    sweepMarkStore: chosen(adapters.sweepMarkStore, () => tables.sweepMarkStore),
+    jobStore: chosen(adapters.jobStore, () => tables.jobStore),
+    hostDirectory: chosen(adapters.hostDirectory, () => tables.hostDirectory),
+    hostWriter: chosen(adapters.hostWriter, () => tables.hostWriter),
+    qboAuthorizer,
+    qboGateway: chosen(adapters.qboGateway, () => createQboAdapters({ options: options.qbo, connections: connectionStore, clock, logger, authorizer: qboAuthorizer }).gateway),
+  };
+};
