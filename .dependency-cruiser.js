@@ -17,7 +17,7 @@ module.exports = {
     },
     {
       name: 'no-container',
-      comment: 'The graph is built by plain typed factories in src/composition (docs/adr/0007): no DI container, no decorator metadata.',
+      comment: 'The graph is built by plain typed factories in src/composition (docs/adr/0012): no DI container, no decorator metadata.',
       severity: 'error',
       from: { path: '^src/' },
       to: { path: 'node_modules/(inversify|@inversifyjs|reflect-metadata)' },

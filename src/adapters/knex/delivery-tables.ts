@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { isMysql } from './knex-dialect';
 
-/** The delivery engine's own tables (issue 6): write-ahead notes of creates, and each tenant's sweep mark. */
+/** The delivery engine's own tables: write-ahead notes of creates, and each tenant's sweep mark. */
 export const deliveryTables = (prefix: string) => ({ pendingCreates: `${prefix}pending_creates`, sweeps: `${prefix}sweeps` });
 
 export const createDeliveryTables = async (knex: Knex, prefix: string): Promise<void> => {

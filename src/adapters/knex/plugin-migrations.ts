@@ -100,7 +100,7 @@ const createTables = async (knex: Knex, t: PluginTables): Promise<void> => {
   });
 };
 
-/** Initial-sync jobs (issue 5): progress, and the batch written down before it is sent. */
+/** Initial-sync jobs: progress, and the batch written down before it is sent. */
 const createJobsTable = async (knex: Knex, t: PluginTables): Promise<void> => {
   const key = (table: Knex.CreateTableBuilder, name: string, width = idWidth): Knex.ColumnBuilder =>
     isMysql(knex) ? table.string(name, width).collate('utf8mb4_bin') : table.string(name, width);

@@ -13,9 +13,9 @@ export interface PendingCreate {
 }
 
 /**
- * Write-ahead notes for creates. A create's request id follows the record's content, so after a crash between
- * QBO's answer and the link being stored, a record edited meanwhile would be created a second time; the note lets
- * the next attempt find and adopt the first copy instead.
+ * Write-ahead notes for creates and updates (docs/adr/0010). A create's request id follows the record's content, so
+ * after a crash between QBO's answer and the link being stored, a record edited meanwhile would be created a second
+ * time; the note lets the next attempt find and adopt the first copy instead.
  */
 export const WriteJournal = Symbol('qbo-sync.WriteJournal');
 export interface WriteJournal {
