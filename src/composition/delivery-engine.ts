@@ -22,7 +22,7 @@ export interface DeliveryEngine {
   readonly retryDelivery: RetryDelivery;
 }
 
-/** The always-on delivery engine, from its ports: the one wiring the plugin, the tests and the benchmarks share. */
+/** The always-on delivery engine, from its ports: the one wiring the plugin and the tests share. */
 export const createDeliveryEngine = (ports: DeliveryPorts, policy: DeliveryPolicy): DeliveryEngine => {
   const { clock, logger, qboGateway: gateway, linkStore: links, writeJournal: journal, activityLog: activity, hostDirectory: host, outboxStore: outbox } = ports;
   const reader = new RecordReader(host, links, journal);

@@ -1,19 +1,7 @@
 import type { Knex } from 'knex';
-import type { ActivityLog } from '../../application/ports/activity-log.port';
 import type { Clock } from '../../application/ports/clock.port';
-import type { ConnectionStore } from '../../application/ports/connection-store.port';
-import type { HostDirectory } from '../../application/ports/host-directory.port';
-import type { HostWriter } from '../../application/ports/host-writer.port';
-import type { JobStore } from '../../application/ports/job-store.port';
-import type { LinkStore } from '../../application/ports/link-store.port';
 import type { Logger } from '../../application/ports/logger.port';
-import type { OAuthStateStore } from '../../application/ports/oauth-state-store.port';
-import type { OutboxStore } from '../../application/ports/outbox-store.port';
 import type { SecretCipher } from '../../application/ports/secret-cipher.port';
-import type { SettingsStore } from '../../application/ports/settings-store.port';
-import type { SweepMarkStore } from '../../application/ports/sweep-mark-store.port';
-import type { TenantLease } from '../../application/ports/tenant-lease.port';
-import type { WriteJournal } from '../../application/ports/write-journal.port';
 import type { HostSchema } from './host/host-schema';
 import { KnexHostDirectory } from './host/knex-host.directory';
 import { KnexHostWriter } from './host/knex-host.writer';
@@ -40,24 +28,8 @@ export interface KnexAdapterParts {
   readonly secretCipher: SecretCipher;
 }
 
-/** The plugin's own tables and the host's, read and written through one knex. */
-export interface KnexAdapters {
-  readonly connectionStore: ConnectionStore;
-  readonly settingsStore: SettingsStore;
-  readonly linkStore: LinkStore;
-  readonly outboxStore: OutboxStore;
-  readonly activityLog: ActivityLog;
-  readonly oauthStateStore: OAuthStateStore;
-  readonly tenantLease: TenantLease;
-  readonly writeJournal: WriteJournal;
-  readonly sweepMarkStore: SweepMarkStore;
-  readonly jobStore: JobStore;
-  readonly hostDirectory: HostDirectory;
-  readonly hostWriter: HostWriter;
-}
-
-/** Every knex adapter, built the one way the plugin, the tests and the benchmarks build them. */
-export const createKnexAdapters = ({ knex, tablePrefix: prefix, hostSchema, clock, logger, secretCipher }: KnexAdapterParts): KnexAdapters => ({
+/** Every knex adapter the plugin runs with: its own tables and the host's, through one knex. */
+export const createKnexAdapters = ({ knex, tablePrefix: prefix, hostSchema, clock, logger, secretCipher }: KnexAdapterParts) => ({
   connectionStore: new KnexConnectionStore(knex, prefix, secretCipher, logger),
   settingsStore: new KnexSettingsStore(knex, prefix),
   linkStore: new KnexLinkStore(knex, prefix),

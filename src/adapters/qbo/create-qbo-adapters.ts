@@ -20,7 +20,7 @@ export interface QboAdapterParts {
 
 /**
  * Intuit (or an emulator): the OAuth authorizer and the data API's gateway, sharing one token source so a refresh
- * is single-flight. The one wiring the plugin, the tests and the benchmarks share.
+ * is single-flight. The one wiring the plugin and the tests share.
  */
 export const createQboAdapters = ({ options, connections, clock, logger, authorizer = new IntuitQboAuthorizer(options, clock) }: QboAdapterParts): { gateway: QboGateway; authorizer: QboAuthorizer } => {
   const tokens = new QboAccessTokens(connections, authorizer, clock, logger);
