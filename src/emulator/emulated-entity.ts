@@ -9,6 +9,7 @@ export type EmulatedEntity =
   | 'Payment'
   | 'RefundReceipt'
   | 'CreditMemo'
+  | 'Purchase'
   | 'CompanyInfo';
 
 export const EMULATED_ENTITIES: readonly EmulatedEntity[] = [
@@ -21,6 +22,7 @@ export const EMULATED_ENTITIES: readonly EmulatedEntity[] = [
   'Payment',
   'RefundReceipt',
   'CreditMemo',
+  'Purchase',
   'CompanyInfo',
 ];
 
@@ -36,7 +38,7 @@ export const NAME_LIST_ENTITIES: ReadonlySet<EmulatedEntity> = new Set(['Custome
 export const PEOPLE_ENTITIES: ReadonlySet<EmulatedEntity> = new Set(['Customer', 'Vendor', 'Employee']);
 
 /** Transactions can be deleted; list entities can only be made inactive. */
-export const TRANSACTION_ENTITIES: ReadonlySet<EmulatedEntity> = new Set(['Invoice', 'Payment', 'RefundReceipt', 'CreditMemo']);
+export const TRANSACTION_ENTITIES: ReadonlySet<EmulatedEntity> = new Set(['Invoice', 'Payment', 'RefundReceipt', 'CreditMemo', 'Purchase']);
 
 export type Body = Record<string, unknown>;
 

@@ -1,3 +1,4 @@
+import { Ledger } from './books/ledger';
 import type { Body, EmulatedEntity, StoredRecord } from './emulated-entity';
 
 /** What the realm answered to a request carrying a `requestid`, replayed verbatim on a repeat. */
@@ -36,6 +37,9 @@ export class RealmStore {
   /** invoice id → (payment id → applied cents). */
   readonly applications = new Map<string, Map<string, number>>();
   readonly responses = new Map<string, StoredResponse>();
+  readonly ledger = new Ledger();
+  /** `<entity>:<parent id>` → ids of the records whose ParentRef names it (sub-accounts, jobs). */
+  private readonly children = new Map<string, Set<string>>();
   /** Raised by every write; lets a query reuse its last match list while nothing changed. */
   version = 0;
   /** The books' closing date (`YYYY-MM-DD`): transactions dated on or before it are refused with 6210. */
@@ -76,11 +80,28 @@ export class RealmStore {
     return candidate;
   }
 
+  childrenOf(entity: EmulatedEntity, parentId: string): ReadonlySet<string> {
+    return this.children.get(`${entity}:${parentId}`) ?? NO_CHILDREN;
+  }
+
+  /** Moves a record from the children of its old parent to those of its new one. */
+  reparent(entity: EmulatedEntity, id: string, oldParent: string | undefined, newParent: string | undefined): void {
+    if (oldParent === newParent) return;
+    if (oldParent !== undefined) this.children.get(`${entity}:${oldParent}`)?.delete(id);
+    if (newParent === undefined) return;
+    const key = `${entity}:${newParent}`;
+    let set = this.children.get(key);
+    if (!set) this.children.set(key, (set = new Set()));
+    set.add(id);
+  }
+
   appliedTo(invoiceId: string): number {
     let total = 0;
     for (const cents of this.applications.get(invoiceId)?.values() ?? []) total += cents;
     return total;
   }
 }
+
+const NO_CHILDREN: ReadonlySet<string> = new Set();
 
 export const docNumberKey = (entity: EmulatedEntity, docNumber: string): string => `${entity}:${normaliseName(docNumber)}`;

@@ -1,4 +1,5 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { booksSummary } from '../books/books-summary';
 import { EMULATED_ENTITIES, type Body } from '../emulated-entity';
 import { mergeConfig } from '../emulator-config';
 import { FAULT_KINDS, type EmulatorState, type FaultKind } from '../emulator-state';
@@ -51,6 +52,11 @@ export function controlRouter(state: EmulatorState): Router {
       if (records.length > 0) entities[entity] = records.map((record) => (record.deleted ? { ...presentRecord(store, record), ...deletedBody(record) } : presentRecord(store, record)));
     }
     res.json(entities);
+  });
+
+  // The books a bookkeeper compares: per customer open A/R, open credit and balance; per account its balance (cents).
+  router.get('/realms/:realmId/books', (req, res) => {
+    res.json(booksSummary(realmOf(req)));
   });
 
   router.get('/realms/:realmId/requests', (req, res) => {

@@ -1,4 +1,4 @@
-import { moneyToWire } from '../money';
+import { nonZero, receivablePostings } from '../books/transaction-postings';
 import { businessValidation } from '../qbo-fault';
 import { prepareAppliedSalesDocument } from './applied-sales-document';
 import type { EntityRules } from './entity-rules';
@@ -22,6 +22,8 @@ export const INVOICE_RULES: EntityRules = {
   commit(store, before, after) {
     reindexDocNumber(store, 'Invoice', before, after);
   },
+  // A/R debited for the total, each line's income account credited (accrual basis, as QBO keeps its books).
+  postings: (store, record) => nonZero(receivablePostings(store, record, 1)),
   // Choice: QBO would unlink the payments; refusing is stricter and the plugin deletes payments first anyway.
   checkRemoval(store, record) {
     if (store.appliedTo(record.id) > 0) throw businessValidation('This invoice has payments applied to it. Delete or unapply them first.', 'Id');
@@ -35,7 +37,6 @@ export const INVOICE_RULES: EntityRules = {
     const payments = [...(store.applications.get(record.id)?.keys() ?? [])];
     if (payments.length > 0) wire.LinkedTxn = payments.map((id) => ({ TxnId: id, TxnType: 'Payment' }));
     else wire.LinkedTxn = [];
-    wire.HomeBalance = moneyToWire(record.body.Balance);
     wire.CurrencyRef ??= { value: 'USD', name: 'United States Dollar' };
   },
 };

@@ -1,3 +1,5 @@
+import { credit, nonZero, salesLinePostings, totalOf } from '../books/transaction-postings';
+import type { Body } from '../emulated-entity';
 import { requiredParam } from '../qbo-fault';
 import type { EntityRules } from './entity-rules';
 import { prepareSalesLines, withSubTotalLine } from './sales-lines';
@@ -31,6 +33,8 @@ export const REFUND_RECEIPT_RULES: EntityRules = {
   commit(store, before, after) {
     reindexDocNumber(store, 'RefundReceipt', before, after);
   },
+  // A sale given back: the money leaves the account it is refunded from, the items' income is debited; no A/R involved.
+  postings: (_store, record) => nonZero([credit((record.body.DepositToAccountRef as Body).value as string, totalOf(record)), ...salesLinePostings(record, -1)]),
   present(_store, _record, wire) {
     wire.Line = withSubTotalLine(wire.Line, wire.TotalAmt);
   },

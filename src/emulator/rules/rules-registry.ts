@@ -7,6 +7,7 @@ import { INVOICE_RULES } from './invoice.rules';
 import { ITEM_RULES } from './item.rules';
 import { PAYMENT_RULES } from './payment.rules';
 import { PEOPLE_RULES } from './people.rules';
+import { PURCHASE_RULES } from './purchase.rules';
 import { REFUND_RECEIPT_RULES } from './refund-receipt.rules';
 
 const RULES: Record<EmulatedEntity, EntityRules> = {
@@ -17,6 +18,7 @@ const RULES: Record<EmulatedEntity, EntityRules> = {
   Payment: PAYMENT_RULES,
   RefundReceipt: REFUND_RECEIPT_RULES,
   CreditMemo: CREDIT_MEMO_RULES,
+  Purchase: PURCHASE_RULES,
   CompanyInfo: COMPANY_INFO_RULES,
 };
 

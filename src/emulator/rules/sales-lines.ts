@@ -1,4 +1,4 @@
-import type { Body } from '../emulated-entity';
+import type { Body, StoredRecord } from '../emulated-entity';
 import { businessValidation, invalidEnumeration, requiredParam, validationFault } from '../qbo-fault';
 import type { RealmStore } from '../realm-store';
 import { readString, refTo, resolveRef } from './field-checks';
@@ -42,7 +42,10 @@ export function prepareSalesLines(store: RealmStore, body: Body): PreparedLines 
         throw validationFault('6070', 'A business validation error has occurred while processing your request', `Business Validation Error: Amount is not equal to UnitPrice * Qty. Supplied value:${amount / 100}`, 'Line.Amount');
       }
       if (amount < 0) throw businessValidation('A line amount cannot be negative', 'Line.Amount');
-      line.SalesItemLineDetail = { ...(detail as Body), ItemRef: refTo((item as { id: string }).id, item?.body.Name) };
+      const income = (item as StoredRecord).body.IncomeAccountRef as Body | undefined;
+      if (!income) throw businessValidation('A category is not a product or service and cannot be sold on a line', 'Line.SalesItemLineDetail.ItemRef');
+      // QBO answers each line with the income account its item posts to (ItemAccountRef); the books post there.
+      line.SalesItemLineDetail = { ...(detail as Body), ItemRef: refTo((item as StoredRecord).id, item?.body.Name), ItemAccountRef: income };
       totalCents += amount;
       itemLineCount += 1;
     } else {
