@@ -1,5 +1,6 @@
 import { Ledger } from './books/ledger';
-import type { Body, EmulatedEntity, StoredRecord } from './emulated-entity';
+import type { SalesTaxMode } from './tax/sales-tax-mode';
+import { ID_SPACE, type Body, type EmulatedEntity, type StoredRecord } from './emulated-entity';
 
 /** What the realm answered to a request carrying a `requestid`, replayed verbatim on a repeat. */
 export interface StoredResponse {
@@ -25,7 +26,7 @@ export const normaliseName = (name: string): string => name.normalize('NFC').tri
 
 /** One QBO company: its entities, the indexes that keep uniqueness checks O(1), its requestid memory and request log. */
 export class RealmStore {
-  private nextId = 1;
+  private readonly nextIds = new Map<string, number>();
   private nextDocNumber = 1001;
   private readonly tables = new Map<EmulatedEntity, Map<string, StoredRecord>>();
   /** DisplayName space shared by Customer, Vendor and Employee; inactive names included. */
@@ -38,6 +39,14 @@ export class RealmStore {
   readonly applications = new Map<string, Map<string, number>>();
   readonly responses = new Map<string, StoredResponse>();
   readonly ledger = new Ledger();
+  /** How the company charges sales tax (set when it is created). */
+  salesTax: SalesTaxMode = 'off';
+  /** The tax code sales use by default: AST's, or TaxPrefs.TaxGroupCodeRef of a manual company. */
+  defaultTaxCodeId: string | undefined;
+  /** tax agency id → the liability account the tax charged on sales is owed in. */
+  readonly taxLiabilities = new Map<string, string>();
+  /** payment id → the deposit it is in. */
+  readonly depositOfPayment = new Map<string, string>();
   /** `<entity>:<parent id>` → ids of the records whose ParentRef names it (sub-accounts, jobs). */
   private readonly children = new Map<string, Set<string>>();
   /** Raised by every write; lets a query reuse its last match list while nothing changed. */
@@ -66,7 +75,15 @@ export class RealmStore {
     return this.tables.get(entity)?.get(id);
   }
 
-  insert(entity: EmulatedEntity, body: Body, now: number, id = String(this.nextId++)): StoredRecord {
+  /** The next Id in the entity's own sequence (see ID_SPACE). */
+  private takeId(entity: EmulatedEntity): string {
+    const space = ID_SPACE[entity];
+    const next = this.nextIds.get(space) ?? 1;
+    this.nextIds.set(space, next + 1);
+    return String(next);
+  }
+
+  insert(entity: EmulatedEntity, body: Body, now: number, id = this.takeId(entity)): StoredRecord {
     const record: StoredRecord = { entity, id, syncToken: 0, body, createdAt: now, updatedAt: now, deleted: false };
     this.table(entity).set(id, record);
     this.version += 1;

@@ -41,6 +41,10 @@ export function companyApiRouter(state: EmulatorState): Router {
   router.get('/companyinfo/:id', (req, res) =>
     answer(req, res, () => ({ CompanyInfo: presentRecord(storeOf(res), readEntity(storeOf(res), 'CompanyInfo', '1')) })),
   );
+  // Intuit: "GET /v3/company/<realmID>/preferences" reads the company's one Preferences object.
+  router.get('/preferences', (req, res) =>
+    answer(req, res, () => ({ Preferences: presentRecord(storeOf(res), readEntity(storeOf(res), 'Preferences', '1')) })),
+  );
   router.get('/:entity/:id', (req, res) =>
     answer(req, res, () => {
       const entity = entityOrFault(req.params.entity as string);

@@ -1,5 +1,6 @@
 import type { Body, StoredRecord } from '../emulated-entity';
 import type { RealmStore } from '../realm-store';
+import { taxLiabilityOf } from '../tax/transaction-tax';
 import { receivableAccount } from './chart';
 import type { Posting } from './ledger';
 
@@ -27,10 +28,22 @@ export function salesLinePostings(record: StoredRecord, sale: 1 | -1): Posting[]
   return postings;
 }
 
+/** Sales tax charged (+1) or given back (-1): owed to each rate's agency in its liability account. */
+export function taxPostings(store: RealmStore, record: StoredRecord, sale: 1 | -1): Posting[] {
+  const postings: Posting[] = [];
+  for (const line of ((record.body.TxnTaxDetail as Body | undefined)?.TaxLine as Body[] | undefined) ?? []) {
+    const rateId = refId((line.TaxLineDetail as Body).TaxRateRef) as string;
+    const account = taxLiabilityOf(store, rateId);
+    if (account === undefined) throw new Error(`Emulator bug: tax rate ${rateId} has no liability account`);
+    postings.push({ accountId: account, cents: -sale * cents(line.Amount) });
+  }
+  return postings;
+}
+
 /** Postings of a sales document charged to (+1) or credited to (-1) the customer's receivable. */
 export function receivablePostings(store: RealmStore, record: StoredRecord, sale: 1 | -1): Posting[] {
   const receivable = receivableAccount(store).id;
-  return [{ accountId: receivable, cents: sale * totalOf(record), customerId: customerOf(record) }, ...salesLinePostings(record, sale)];
+  return [{ accountId: receivable, cents: sale * totalOf(record), customerId: customerOf(record) }, ...salesLinePostings(record, sale), ...taxPostings(store, record, sale)];
 }
 
 export const nonZero = (postings: readonly Posting[]): Posting[] => postings.filter((posting) => posting.cents !== 0);

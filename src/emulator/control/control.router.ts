@@ -9,6 +9,7 @@ import { QboFault } from '../qbo-fault';
 import { formatResponseTime } from '../qbo-time';
 import type { RealmStore } from '../realm-store';
 import { renderStatePage } from './state-page';
+import { SALES_TAX_MODES, type SalesTaxMode } from '../tax/sales-tax-mode';
 
 class ControlError extends Error {
   constructor(
@@ -35,13 +36,16 @@ export function controlRouter(state: EmulatorState): Router {
   });
 
   router.post('/realms', (req, res) => {
-    const companyName = (req.body as Body | undefined)?.companyName;
+    const { companyName, salesTax } = (req.body ?? {}) as Body;
     if (companyName !== undefined && (typeof companyName !== 'string' || companyName.trim() === '')) {
       throw new ControlError(400, 'companyName must be a non-empty string');
     }
-    const store = state.createRealm(companyName as string | undefined);
+    if (salesTax !== undefined && !SALES_TAX_MODES.includes(salesTax as SalesTaxMode)) {
+      throw new ControlError(400, `salesTax must be one of ${SALES_TAX_MODES.join(', ')} (automated: US automated sales tax; manual: tax codes and rates)`);
+    }
+    const store = state.createRealm(companyName as string | undefined, { salesTax: salesTax as SalesTaxMode | undefined });
     const tokens = state.tokens.issue(store.realmId, null, state.now());
-    res.status(201).json({ realmId: store.realmId, companyName: store.companyName, accessToken: tokens.access_token, refreshToken: tokens.refresh_token });
+    res.status(201).json({ realmId: store.realmId, companyName: store.companyName, salesTax: store.salesTax, accessToken: tokens.access_token, refreshToken: tokens.refresh_token });
   });
 
   router.get('/realms/:realmId/state', (req, res) => {

@@ -1,8 +1,9 @@
 import { nonZero, receivablePostings } from '../books/transaction-postings';
 import { businessValidation } from '../qbo-fault';
+import { voidedTaxDetail } from '../tax/transaction-tax';
 import { prepareAppliedSalesDocument } from './applied-sales-document';
 import type { EntityRules } from './entity-rules';
-import { withSubTotalLine } from './sales-lines';
+import { subtotalOf, withSubTotalLine } from './sales-lines';
 import { reindexDocNumber, voidedNote } from './transaction-fields';
 
 export const INVOICE_RULES: EntityRules = {
@@ -30,10 +31,10 @@ export const INVOICE_RULES: EntityRules = {
   },
   voided(record) {
     const lines = (record.body.Line as Record<string, unknown>[]).map((line) => ('Amount' in line ? { ...line, Amount: 0 } : line));
-    return { ...record.body, Line: lines, TotalAmt: 0, Balance: 0, PrivateNote: voidedNote(record.body.PrivateNote) };
+    return { ...record.body, Line: lines, TotalAmt: 0, Balance: 0, TxnTaxDetail: voidedTaxDetail(record.body.TxnTaxDetail), PrivateNote: voidedNote(record.body.PrivateNote) };
   },
   present(store, record, wire) {
-    wire.Line = withSubTotalLine(wire.Line, wire.TotalAmt);
+    wire.Line = withSubTotalLine(wire.Line, subtotalOf(record));
     const payments = [...(store.applications.get(record.id)?.keys() ?? [])];
     if (payments.length > 0) wire.LinkedTxn = payments.map((id) => ({ TxnId: id, TxnType: 'Payment' }));
     else wire.LinkedTxn = [];

@@ -5,10 +5,12 @@ import { businessValidation, requiredParam } from '../qbo-fault';
 import type { RealmStore } from '../realm-store';
 import type { EntityRules, WriteContext } from './entity-rules';
 import { readString } from './field-checks';
+import { refuseDepositedChange } from './deposit.rules';
 import { preparePaymentLinks } from './payment-links';
 import { prepareDepositAccount, prepareHeader, touchTarget, voidedNote } from './transaction-fields';
 
 function prepare(input: Body, context: WriteContext): Body {
+  if (context.previous) refuseDepositedChange(context.store, context.previous);
   const body = prepareHeader(input, context, true);
   const customerId = (body.CustomerRef as Body).value as string;
   const total = body.TotalAmt;
@@ -71,14 +73,17 @@ export const PAYMENT_RULES: EntityRules = {
   deletable: true,
   prepare,
   commit,
+  checkRemoval: refuseDepositedChange,
   // Money received: the deposit account (Undeposited Funds by default) debited, the customer's receivable credited for
   // the whole amount; what the lines apply only matches it against invoices inside A/R.
   postings: (store, record) => nonZero([debit((record.body.DepositToAccountRef as Body).value as string, totalOf(record)), credit(receivableAccount(store).id, totalOf(record), customerOf(record))]),
   voided(record) {
     return { ...record.body, Line: [], TotalAmt: 0, UnappliedAmt: 0, PrivateNote: voidedNote(record.body.PrivateNote) };
   },
-  present(_store, _record, wire) {
+  present(store, record, wire) {
     wire.CurrencyRef ??= { value: 'USD', name: 'United States Dollar' };
     wire.ProcessPayment ??= false;
+    const deposit = store.depositOfPayment.get(record.id);
+    if (deposit !== undefined) wire.LinkedTxn = [{ TxnId: deposit, TxnType: 'Deposit' }];
   },
 };
