@@ -2,19 +2,18 @@ import type { QboError } from '../../domain/qbo/qbo-error';
 import type { QboDraft, QboRef } from '../../domain/qbo/qbo-records';
 import type { Result } from '../../domain/shared/result';
 import { requestIdFor } from '../../domain/sync/request-id';
-import type { SyncDecision } from '../../domain/sync/sync-decision';
 import type { ActivityLog } from '../ports/activity-log.port';
 import type { Clock } from '../ports/clock.port';
 import type { LinkStore } from '../ports/link-store.port';
 import type { QboCreated, QboGateway } from '../ports/qbo-gateway.port';
 import type { WriteJournal } from '../ports/write-journal.port';
 import type { DeliveryOutcome } from './delivery-outcome';
-import { logDelivery, successMessage } from './delivery-log';
+import { logDelivery, successMessage, type Write } from './delivery-log';
 import { outcomeOfQboError } from './qbo-error-outcome';
 import type { RecordState } from './record-state';
 import { linkAfterWrite, lookupOf, noteOf } from './write-effects';
 
-export type Write = Extract<SyncDecision, { kind: 'create' | 'update' | 'delete' | 'void' }>;
+export type { Write } from './delivery-log';
 
 /** QBO's first answer to a write, whether it was sent alone or in a batch. */
 export type FirstAnswer = Result<QboCreated | QboRef | null, QboError>;

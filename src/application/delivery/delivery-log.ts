@@ -24,7 +24,8 @@ export const logDelivery = async (
   await activity.record({ tenantId: record.tenantId, at: clock.now(), action, kind: record.kind, hostId: record.hostId, qboId, outcome, message, outboxId: record.outboxId });
 };
 
-type Write = Extract<SyncDecision, { kind: 'create' | 'update' | 'delete' | 'void' }>;
+/** A decision that writes to QBO. */
+export type Write = Extract<SyncDecision, { kind: 'create' | 'update' | 'delete' | 'void' }>;
 
 export const successMessage = (record: RecordAddress, decision: Write, ref: QboRef | null): string => {
   const what = `${record.kind} ${record.hostId}`;

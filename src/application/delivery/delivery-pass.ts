@@ -1,4 +1,3 @@
-import type { HostRecordKind } from '../../domain/host/host-records';
 import type { Logger } from '../ports/logger.port';
 import type { ClaimedChange } from '../ports/outbox-store.port';
 import type { TenantSettings } from '../ports/settings-store.port';
@@ -134,7 +133,7 @@ export class DeliveryPass {
   }
 }
 
-const addressOf = (row: ClaimedChange): RecordAddress => ({ tenantId: row.tenantId, kind: row.kind as HostRecordKind, hostId: row.hostId, outboxId: row.id });
+const addressOf = (row: ClaimedChange): RecordAddress => ({ tenantId: row.tenantId, kind: row.kind, hostId: row.hostId, outboxId: row.id });
 
 /** Only the first line, kept short: enough to act on, never a dump of what the error carried. */
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);

@@ -1,10 +1,9 @@
 import type { QboDraft, QboRef } from '../../domain/qbo/qbo-records';
 import type { Link } from '../../domain/sync/link';
-import type { SyncDecision } from '../../domain/sync/sync-decision';
 import type { PendingCreate } from '../ports/write-journal.port';
+import type { Write } from './delivery-log';
 import type { RecordState } from './record-state';
 
-type Write = Extract<SyncDecision, { kind: 'create' | 'update' | 'delete' | 'void' }>;
 type NotedWrite = Extract<Write, { kind: 'create' | 'update' }>;
 
 /** What a write leaves behind, alone or in a batch: the journal note before it is sent… */
