@@ -61,7 +61,6 @@ function prepare(input: Body, context: WriteContext): Body {
   if (owner && owner !== context.previous) throw duplicateName('customer, vendor or employee');
   body.DisplayName = displayName;
   body.FullyQualifiedName = displayName;
-  readString(body, 'CompanyName', { max: 100 });
   // Intuit's Customer sample: CompanyName "King Groceries", DisplayName "King's Groceries", PrintOnCheckName "King Groceries".
   const companyName = readString(body, 'CompanyName', { max: 100 });
   body.PrintOnCheckName = readString(body, 'PrintOnCheckName', { max: 110, noSeparators: true }) ?? (companyName ?? displayName).slice(0, 110);
