@@ -22,6 +22,7 @@ import { BackgroundInitialSyncLauncher } from './adapters/worker/initial-sync.la
 import { AdoptConnection } from './application/use-cases/setup/adopt-connection.use-case';
 import { migratePluginTables } from './adapters/knex/plugin-migrations';
 import { DeliveryWorker } from './adapters/worker/delivery-worker';
+import { BackgroundConnectionConfirmer } from './adapters/worker/background-connection.confirmer';
 
 export type { QboSyncPluginOptions } from './composition/plugin-options';
 export type { PluginAction } from './adapters/http/plugin-access';
@@ -33,6 +34,7 @@ export { LinkStore } from './application/ports/link-store.port';
 export { OutboxStore } from './application/ports/outbox-store.port';
 export { QboAuthorizer } from './application/ports/qbo-authorizer.port';
 export { QboGateway } from './application/ports/qbo-gateway.port';
+export { QboCompanyCheck } from './application/ports/qbo-company-check.port';
 export { SettingsStore } from './application/ports/settings-store.port';
 
 /** A host change to send to QBO: `id` is the host record's primary key. */
@@ -89,6 +91,7 @@ export const createQboSyncPlugin = async (options: QboSyncPluginOptions): Promis
   const workerEnabled = options.worker?.enabled !== false;
   const notifyChanges = container.get(NotifyChanges);
   const initialSync = container.get(BackgroundInitialSyncLauncher);
+  const confirmer = container.get(BackgroundConnectionConfirmer);
 
   return {
     router,
@@ -96,11 +99,12 @@ export const createQboSyncPlugin = async (options: QboSyncPluginOptions): Promis
     migrate: () => migratePluginTables(options.knex, prefix),
     async start() {
       if (workerEnabled) worker.start();
+      confirmer.start();
       // Initial-sync jobs left running by a crash or a restart go on where they stopped (the tenant lease keeps it to one process).
       await initialSync.resumeAll();
     },
     async stop() {
-      await Promise.all([worker.stop(), initialSync.stop()]);
+      await Promise.all([worker.stop(), initialSync.stop(), confirmer.stop()]);
     },
     async adoptConnection(connection) {
       const result = await container.get(AdoptConnection).execute(connection);

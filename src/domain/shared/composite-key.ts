@@ -1,0 +1,5 @@
+/**
+ * One key from several parts that no other list of parts can give: each part is written after its length, so
+ * ("a:b", "c") and ("a", "b:c") stay two keys whatever characters the parts hold (ids are the host's, any text).
+ */
+export const compositeKey = (parts: readonly string[]): string => parts.map((part) => `${part.length}:${part}`).join('');
