@@ -17,6 +17,7 @@ import { persistenceModule } from './composition/persistence.module';
 import { qboModule } from './composition/qbo.module';
 import { systemModule } from './composition/system.module';
 import { createQboSyncRouter } from './adapters/http/qbo-sync.router';
+import { AdminRateLimiter, defaultAdminRateLimits } from './adapters/http/admin-rate.limiter';
 import { setupModule } from './composition/setup.module';
 import { BackgroundInitialSyncLauncher } from './adapters/worker/initial-sync.launcher';
 import { AdoptConnection } from './application/use-cases/setup/adopt-connection.use-case';
@@ -80,7 +81,14 @@ export const createQboSyncPlugin = async (options: QboSyncPluginOptions): Promis
   options.overrides?.(container);
 
   const logger = container.get<Logger>(Logger);
-  const router = createQboSyncRouter({ resolveTenant: options.resolveTenant, authorize: options.authorize, allowedOrigins: options.allowedOrigins }, (useCase) => container.get(useCase), logger);
+  const access = {
+    resolveTenant: options.resolveTenant,
+    authorize: options.authorize,
+    allowedOrigins: options.allowedOrigins,
+    ...(options.resolveUser ? { resolveUser: options.resolveUser } : {}),
+    ...(options.adminRateLimit === false ? {} : { rateLimiter: new AdminRateLimiter({ ...defaultAdminRateLimits, ...options.adminRateLimit }) }),
+  };
+  const router = createQboSyncRouter(access, (useCase) => container.get(useCase), logger);
 
   const worker = new DeliveryWorker(container.get<OutboxStore>(OutboxStore), container.get(RunDeliveryRound), container.get(SweepChanges), container.get<Clock>(Clock), logger, {
     pollMs: options.worker?.pollMs ?? 250,

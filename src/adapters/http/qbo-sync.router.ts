@@ -44,7 +44,7 @@ export const createQboSyncRouter = (access: PluginAccess, resolve: UseCaseResolv
 
 const errorHandler = (logger: Logger): ErrorRequestHandler => (error: unknown, req, res, _next) => {
   if (error instanceof HttpProblem) {
-    res.status(error.status).json(errorBody(error.code, error.message));
+    res.status(error.status).set(error.headers).json(errorBody(error.code, error.message));
     return;
   }
   const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : 500;
