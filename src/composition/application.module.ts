@@ -16,6 +16,7 @@ import { StartAuthorization } from '../application/use-cases/start-authorization
 import { GrantRevoker } from '../application/connection/grant-revoker';
 import { QboPageReads } from '../application/setup/qbo-page-reads';
 import { ConnectionConfirmer } from '../application/ports/connection-confirmer.port';
+import { OpaqueIds } from '../application/ports/opaque-ids.port';
 import { QboCompanyCheck } from '../application/ports/qbo-company-check.port';
 import { ConfirmConnection } from '../application/use-cases/confirm-connection.use-case';
 import { BackgroundConnectionConfirmer, ConfirmerTimingToken, defaultConfirmerTiming } from '../adapters/worker/background-connection.confirmer';
@@ -60,5 +61,5 @@ export const applicationModule = new ContainerModule(({ bind }) => {
     )
     .inSingletonScope();
   bind(DisableSync).toResolvedValue((settings: SettingsStore, activity: ActivityLog, clock: Clock) => new DisableSync(settings, activity, clock), [SettingsStore, ActivityLog, Clock]).inSingletonScope();
-  bind(ListActivity).toResolvedValue((activity: ActivityLog) => new ListActivity(activity), [ActivityLog]).inSingletonScope();
+  bind(ListActivity).toResolvedValue((activity: ActivityLog, ids: OpaqueIds) => new ListActivity(activity, ids), [ActivityLog, OpaqueIds]).inSingletonScope();
 });
