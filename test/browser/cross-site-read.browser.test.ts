@@ -20,7 +20,8 @@ const serve = async (hostname: string, html: string): Promise<{ server: Server; 
 /**
  * Reads are protected like writes (issue 21): in real Chromium, pages on another site (127.0.0.1 against the demo's
  * localhost) and on a sibling origin of the same site (localhost on another port) load the match report as images
- * and by fetch; each request is refused and spends no QBO read, while the integration page itself still works.
+ * and by fetch; each request is refused and spends no QBO read, while the integration page itself still works. The
+ * demo's own back-office forms refuse a post from another site too.
  */
 describe('cross-site and same-site reads of the API, in Chromium', () => {
   let session: BrowserSession;
@@ -74,6 +75,21 @@ describe('cross-site and same-site reads of the API, in Chromium', () => {
       expect(await qboRequests()).toBe(before);
     });
   }
+
+  it("refuses a form another site posts to the demo's back office", async () => {
+    const count = async () => Number((await session.knex('customers').count({ n: '*' }))[0]?.n);
+    const before = await count();
+    const attacker = await serve('127.0.0.1', `<!doctype html><html><body><form id="f" method="post" action="${session.demo.url}/customers">` +
+      '<input name="first_name" value="Eve"><input name="last_name" value="Forged"></form><script>document.getElementById("f").submit()</script></body></html>');
+    servers.push(attacker.server);
+    const visitor = await page.context().newPage();
+    const answer = visitor.waitForResponse((response) => response.url() === `${session.demo.url}/customers`);
+    await visitor.goto(attacker.url);
+    expect((await answer).status()).toBe(403);
+    expect(await visitor.locator('[role="alert"]').innerText()).toContain('sent from another site and was refused');
+    await visitor.close();
+    expect(await count()).toBe(before);
+  });
 
   it('still serves the integration page its own reads', async () => {
     await session.openIntegration();
