@@ -25,7 +25,8 @@ describe('the demo host', () => {
 
   it('refuses a form posted from another site or origin, and takes its own', async () => {
     const before = await customers();
-    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site', origin: 'http://localhost:1' }]) {
+    const foreign: Record<string, string>[] = [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site', origin: 'http://localhost:1' }];
+    for (const headers of foreign) {
       const refused = await post(headers);
       expect(refused.status).toBe(403);
       expect(await refused.text()).toContain('sent from another site and was refused');

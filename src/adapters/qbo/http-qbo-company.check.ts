@@ -9,7 +9,7 @@ import { QboOptions, resolveQboOptions, type ResolvedQboOptions } from './qbo-op
 import { defaultRetryPolicy, throttleWaitMs } from './qbo-retry.policy';
 
 /** The callback waits at most this long for QBO (scaled like every wait); past it the check goes on in the background. */
-const checkTimeoutMs = 8_000;
+const checkTimeoutMs = 5_000;
 
 /**
  * `GET /v3/company/{realmId}/companyinfo/{realmId}` with the new access token, once. QBO answers 401/403 when the

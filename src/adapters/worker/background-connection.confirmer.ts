@@ -24,6 +24,8 @@ export class BackgroundConnectionConfirmer implements ConnectionConfirmer {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly backoff = new Map<string, number>();
+  /** Tenants asked about while an attempt ran: a connection stored meanwhile is looked at again at once. */
+  private readonly askedAgain = new Set<string>();
   private stopped = false;
 
   constructor(
@@ -33,7 +35,11 @@ export class BackgroundConnectionConfirmer implements ConnectionConfirmer {
   ) {}
 
   confirmLater(tenantId: string, afterMs: number): void {
-    if (this.stopped || this.timers.has(tenantId) || this.running.has(tenantId)) return;
+    if (this.stopped || this.timers.has(tenantId)) return;
+    if (this.running.has(tenantId)) {
+      this.askedAgain.add(tenantId);
+      return;
+    }
     const waitMs = Math.min(this.timing.maxWaitMs, Math.max(this.timing.minWaitMs, afterMs));
     const timer = setTimeout(() => {
       this.timers.delete(tenantId);
@@ -64,8 +70,12 @@ export class BackgroundConnectionConfirmer implements ConnectionConfirmer {
       })
       .then((outcome) => {
         this.running.delete(tenantId);
-        if (outcome.kind === 'settled') this.backoff.delete(tenantId);
-        else this.again(tenantId, outcome.retryAfterMs);
+        const asked = this.askedAgain.delete(tenantId);
+        if (outcome.kind === 'waiting') this.again(tenantId, outcome.retryAfterMs);
+        else {
+          this.backoff.delete(tenantId);
+          if (asked) this.confirmLater(tenantId, 0);
+        }
       });
     this.running.set(tenantId, run);
   }
