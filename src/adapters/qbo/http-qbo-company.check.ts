@@ -8,7 +8,7 @@ import { isObject, objectAt, parseJsonText, textAt } from './qbo-json';
 import { QboOptions, resolveQboOptions, type ResolvedQboOptions } from './qbo-options';
 import { defaultRetryPolicy, throttleWaitMs } from './qbo-retry.policy';
 
-/** The callback waits at most this long for QBO (scaled like every wait); past it the check goes on in the background. */
+/** The callback waits at most this long for QBO; past it the check goes on in the background. Not scaled: a timeout is no wait. */
 const checkTimeoutMs = 5_000;
 
 /**
@@ -31,7 +31,7 @@ export class HttpQboCompanyCheck implements QboCompanyCheck {
   async companyOf(realmId: string, accessToken: string): Promise<Result<{ readonly companyName: string }, CompanyCheckFailure>> {
     const realm = encodeURIComponent(realmId);
     const url = `${this.options.apiBaseUrl}/v3/company/${realm}/companyinfo/${realm}?minorversion=75`;
-    const timeoutMs = Math.min(this.options.requestTimeoutMs, checkTimeoutMs * this.options.timeScale);
+    const timeoutMs = Math.min(this.options.requestTimeoutMs, checkTimeoutMs);
     let response: Response;
     let body: unknown;
     try {
