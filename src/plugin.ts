@@ -7,6 +7,7 @@ import { createPluginPorts } from './composition/plugin-adapters';
 import { assertValidOptions, type QboSyncPluginOptions } from './composition/plugin-options';
 import { adaptersOfOverrides } from './composition/port-overrides';
 import { createQboSyncRouter } from './adapters/http/qbo-sync.router';
+import { AdminRateLimiter, defaultAdminRateLimits } from './adapters/http/admin-rate.limiter';
 import { migratePluginTables } from './adapters/knex/plugin-migrations';
 import { DeliveryWorker } from './adapters/worker/delivery-worker';
 
@@ -22,6 +23,7 @@ export { LinkStore } from './application/ports/link-store.port';
 export { OutboxStore } from './application/ports/outbox-store.port';
 export { QboAuthorizer } from './application/ports/qbo-authorizer.port';
 export { QboGateway } from './application/ports/qbo-gateway.port';
+export { QboCompanyCheck } from './application/ports/qbo-company-check.port';
 export { SettingsStore } from './application/ports/settings-store.port';
 
 /** A host change to send to QBO: `id` is the host record's primary key. */
@@ -63,7 +65,14 @@ export const createQboSyncPlugin = async (options: QboSyncPluginOptions): Promis
   const ports = createPluginPorts(options, prefix, adapters);
   const app = createPluginApplication(ports, policy, adapters);
   const { logger, clock } = ports;
-  const router = createQboSyncRouter({ resolveTenant: options.resolveTenant, authorize: options.authorize, allowedOrigins: options.allowedOrigins }, app.resolve, logger);
+  const access = {
+    resolveTenant: options.resolveTenant,
+    authorize: options.authorize,
+    allowedOrigins: options.allowedOrigins,
+    ...(options.resolveUser ? { resolveUser: options.resolveUser } : {}),
+    ...(options.adminRateLimit === false ? {} : { rateLimiter: new AdminRateLimiter({ ...defaultAdminRateLimits, ...options.adminRateLimit }) }),
+  };
+  const router = createQboSyncRouter(access, app.resolve, logger);
 
   const worker = new DeliveryWorker(ports.outboxStore, app.delivery.runDeliveryRound, app.delivery.sweepChanges, clock, logger, {
     pollMs: options.worker?.pollMs ?? 250,
@@ -73,18 +82,19 @@ export const createQboSyncPlugin = async (options: QboSyncPluginOptions): Promis
   });
   const workerEnabled = options.worker?.enabled !== false;
   const { notifyChanges } = app.delivery;
-  const { initialSync } = app;
+  const { initialSync, connectionConfirmer: confirmer } = app;
 
   return {
     router,
     migrate: () => migratePluginTables(options.knex, prefix),
     async start() {
       if (workerEnabled) worker.start();
+      confirmer.start();
       // Initial-sync jobs left running by a crash or a restart go on where they stopped (the tenant lease keeps it to one process).
       await initialSync.resumeAll();
     },
     async stop() {
-      await Promise.all([worker.stop(), initialSync.stop()]);
+      await Promise.all([worker.stop(), initialSync.stop(), confirmer.stop()]);
     },
     async adoptConnection(connection) {
       const result = await app.adoptConnection.execute(connection);

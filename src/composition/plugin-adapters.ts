@@ -1,5 +1,6 @@
 import { AesGcmSecretCipher } from '../adapters/crypto/aes-gcm-secret.cipher';
-import { StaticKeyProvider } from '../adapters/crypto/key-provider';
+import { AesOpaqueIds } from '../adapters/crypto/aes-opaque.ids';
+import { StaticKeyProvider, type KeyProvider } from '../adapters/crypto/key-provider';
 import { createKnexAdapters } from '../adapters/knex/create-knex-adapters';
 import { resolveHostSchema } from '../adapters/knex/host/host-schema';
 import { PinoLogger } from '../adapters/logging/pino.logger';
@@ -18,15 +19,19 @@ import { chosen, type PluginAdapters, type PluginPorts } from './plugin-ports';
 export const createPluginPorts = (options: QboSyncPluginOptions, tablePrefix: string, adapters: PluginAdapters): PluginPorts => {
   const clock = chosen(adapters.clock, () => new SystemClock());
   const logger = chosen(adapters.logger, () => new PinoLogger(options.logger));
-  const keys = () => options.keyProvider ?? new StaticKeyProvider(options.encryptionKey, options.retiredEncryptionKeys ?? []);
+  let keyProvider: KeyProvider | undefined;
+  const keys = () => (keyProvider ??= options.keyProvider ?? new StaticKeyProvider(options.encryptionKey, options.retiredEncryptionKeys ?? []));
   const secretCipher = chosen(adapters.secretCipher, () => new AesGcmSecretCipher(keys()));
   const tables = createKnexAdapters({ knex: options.knex, tablePrefix, hostSchema: resolveHostSchema(options.hostSchema), clock, logger, secretCipher });
   const connectionStore = chosen(adapters.connectionStore, () => tables.connectionStore);
   const qboAuthorizer = chosen(adapters.qboAuthorizer, () => new IntuitQboAuthorizer(options.qbo, clock));
+  let qbo: ReturnType<typeof createQboAdapters> | undefined;
+  const qboAdapters = () => (qbo ??= createQboAdapters({ options: options.qbo, connections: connectionStore, clock, logger, authorizer: qboAuthorizer }));
   return {
     clock,
     logger,
     secretCipher,
+    opaqueIds: chosen(adapters.opaqueIds, () => new AesOpaqueIds(keys())),
     idGenerator: chosen(adapters.idGenerator, () => new CryptoIdGenerator()),
     randomSource: chosen(adapters.randomSource, () => new MathRandomSource()),
     connectionStore,
@@ -42,6 +47,7 @@ export const createPluginPorts = (options: QboSyncPluginOptions, tablePrefix: st
     hostDirectory: chosen(adapters.hostDirectory, () => tables.hostDirectory),
     hostWriter: chosen(adapters.hostWriter, () => tables.hostWriter),
     qboAuthorizer,
-    qboGateway: chosen(adapters.qboGateway, () => createQboAdapters({ options: options.qbo, connections: connectionStore, clock, logger, authorizer: qboAuthorizer }).gateway),
+    qboGateway: chosen(adapters.qboGateway, () => qboAdapters().gateway),
+    qboCompanyCheck: chosen(adapters.qboCompanyCheck, () => qboAdapters().companyCheck),
   };
 };

@@ -1,27 +1,25 @@
 import type { DeliveryPolicy } from '../application/delivery/delivery-policy';
-import { CompleteAuthorization } from '../application/use-cases/complete-authorization.use-case';
+import { QboPageReads } from '../application/setup/qbo-page-reads';
 import { DisableSync } from '../application/use-cases/disable-sync.use-case';
-import { Disconnect } from '../application/use-cases/disconnect.use-case';
-import { GetConnectionStatus } from '../application/use-cases/get-connection-status.use-case';
 import { ListActivity } from '../application/use-cases/list-activity.use-case';
-import { StartAuthorization } from '../application/use-cases/start-authorization.use-case';
 import type { UseCaseResolver } from '../adapters/http/use-case-resolver';
+import { createConnectionFlows } from './connection-flows';
 import { createDeliveryEngine } from './delivery-engine';
 import type { PluginAdapters, PluginPorts } from './plugin-ports';
 import { createSetupFlows } from './setup-flows';
 
 /** The plugin's use cases, built once from its ports; the router reaches them by class. */
 export const createPluginApplication = (ports: PluginPorts, policy: DeliveryPolicy, adapters: PluginAdapters) => {
-  const { connectionStore: connections, qboAuthorizer: authorizer, activityLog: activity, settingsStore: settings, oauthStateStore: states, clock } = ports;
+  const { activityLog: activity, settingsStore: settings, clock } = ports;
+  // One cache of the page's live QBO reads: connecting, import and settings forget what they change.
+  const pageReads = new QboPageReads(clock);
   const delivery = createDeliveryEngine(ports, policy);
-  const setup = createSetupFlows(ports, policy, adapters.initialSyncLauncher);
+  const connection = createConnectionFlows(ports, pageReads, adapters.connectionConfirmer);
+  const setup = createSetupFlows(ports, policy, { pageReads, confirmer: connection.confirmer, launcher: adapters.initialSyncLauncher });
   const useCases: readonly object[] = [
-    new GetConnectionStatus(connections),
-    new StartAuthorization(authorizer, states, ports.idGenerator, clock),
-    new CompleteAuthorization(authorizer, states, connections, settings, ports.qboGateway, activity, clock),
-    new Disconnect(connections, authorizer, activity, clock, ports.logger),
+    ...connection.useCases,
     new DisableSync(settings, activity, clock),
-    new ListActivity(activity),
+    new ListActivity(activity, ports.opaqueIds),
     delivery.retryDelivery,
     ...setup.useCases,
   ];
@@ -31,5 +29,5 @@ export const createPluginApplication = (ports: PluginPorts, policy: DeliveryPoli
     if (found === undefined) throw new Error(`qbo-sync wires no ${useCase.name}: add it to createPluginApplication.`);
     return found as InstanceType<typeof useCase>;
   };
-  return { delivery, initialSync: setup.initialSync, adoptConnection: setup.adoptConnection, resolve };
+  return { delivery, initialSync: setup.initialSync, connectionConfirmer: connection.background, adoptConnection: setup.adoptConnection, resolve };
 };

@@ -1,5 +1,6 @@
 import type { ActivityLog } from '../application/ports/activity-log.port';
 import type { Clock } from '../application/ports/clock.port';
+import type { ConnectionConfirmer } from '../application/ports/connection-confirmer.port';
 import type { ConnectionStore } from '../application/ports/connection-store.port';
 import type { HostDirectory } from '../application/ports/host-directory.port';
 import type { HostWriter } from '../application/ports/host-writer.port';
@@ -9,8 +10,10 @@ import type { JobStore } from '../application/ports/job-store.port';
 import type { LinkStore } from '../application/ports/link-store.port';
 import type { Logger } from '../application/ports/logger.port';
 import type { OAuthStateStore } from '../application/ports/oauth-state-store.port';
+import type { OpaqueIds } from '../application/ports/opaque-ids.port';
 import type { OutboxStore } from '../application/ports/outbox-store.port';
 import type { QboAuthorizer } from '../application/ports/qbo-authorizer.port';
+import type { QboCompanyCheck } from '../application/ports/qbo-company-check.port';
 import type { QboGateway } from '../application/ports/qbo-gateway.port';
 import type { RandomSource } from '../application/ports/random-source.port';
 import type { SecretCipher } from '../application/ports/secret-cipher.port';
@@ -40,12 +43,16 @@ export interface PluginPorts {
   readonly hostWriter: HostWriter;
   readonly qboGateway: QboGateway;
   readonly qboAuthorizer: QboAuthorizer;
+  /** Asks QBO which company an access token opens (the OAuth callback's and adoption's proof of the company). */
+  readonly qboCompanyCheck: QboCompanyCheck;
+  /** Seals activity ids and cursors before they leave the plugin. */
+  readonly opaqueIds: OpaqueIds;
 }
 
 /** The ports the delivery engine is built from. */
 export type DeliveryPorts = Pick<
   PluginPorts,
-  'clock' | 'randomSource' | 'logger' | 'settingsStore' | 'connectionStore' | 'linkStore' | 'outboxStore' | 'activityLog' | 'tenantLease' | 'writeJournal' | 'sweepMarkStore' | 'hostDirectory' | 'qboGateway'
+  'clock' | 'randomSource' | 'logger' | 'settingsStore' | 'connectionStore' | 'linkStore' | 'outboxStore' | 'activityLog' | 'tenantLease' | 'writeJournal' | 'sweepMarkStore' | 'hostDirectory' | 'qboGateway' | 'opaqueIds'
 >;
 
 /** A port's replacement: the adapter itself, or a function that gets the standard one and returns what to use (to wrap it). */
@@ -55,12 +62,18 @@ export type AdapterChoice<Port> = Port | ((standard: Port) => Port);
 export type PluginAdapters = { readonly [K in keyof PluginPorts]?: AdapterChoice<PluginPorts[K]> } & {
   /** Runs initial-sync jobs; the standard one runs them in this process, in the background. */
   readonly initialSyncLauncher?: AdapterChoice<InitialSyncLauncher>;
+  /** Confirms, later, a connection QBO was too busy to confirm during the callback; the standard one asks again in this process. */
+  readonly connectionConfirmer?: AdapterChoice<ConnectionConfirmer>;
 };
 
-export const adapterNames: readonly (keyof PluginAdapters)[] = [
-  'clock', 'idGenerator', 'randomSource', 'logger', 'secretCipher', 'connectionStore', 'settingsStore', 'linkStore', 'outboxStore', 'activityLog',
-  'oauthStateStore', 'tenantLease', 'writeJournal', 'sweepMarkStore', 'jobStore', 'hostDirectory', 'hostWriter', 'qboGateway', 'qboAuthorizer', 'initialSyncLauncher',
-];
+/** Every name the `adapters` option takes; a record, so a port added to PluginAdapters and not here is a compile error. */
+const adapterNameSet: Record<keyof PluginAdapters, true> = {
+  clock: true, idGenerator: true, randomSource: true, logger: true, secretCipher: true, connectionStore: true, settingsStore: true, linkStore: true,
+  outboxStore: true, activityLog: true, oauthStateStore: true, tenantLease: true, writeJournal: true, sweepMarkStore: true, jobStore: true,
+  hostDirectory: true, hostWriter: true, qboGateway: true, qboAuthorizer: true, qboCompanyCheck: true, opaqueIds: true, initialSyncLauncher: true,
+  connectionConfirmer: true,
+};
+export const adapterNames = Object.keys(adapterNameSet) as readonly (keyof PluginAdapters)[];
 
 /** The chosen adapter for one port: the host's, the host's wrapper around the standard one, or the standard one. */
 export const chosen = <P>(choice: AdapterChoice<P> | undefined, standard: () => P): P => {

@@ -1,5 +1,6 @@
 import { ActivityLog } from '../application/ports/activity-log.port';
 import { Clock } from '../application/ports/clock.port';
+import { ConnectionConfirmer } from '../application/ports/connection-confirmer.port';
 import { ConnectionStore } from '../application/ports/connection-store.port';
 import { HostDirectory } from '../application/ports/host-directory.port';
 import { HostWriter } from '../application/ports/host-writer.port';
@@ -9,8 +10,10 @@ import { JobStore } from '../application/ports/job-store.port';
 import { LinkStore } from '../application/ports/link-store.port';
 import { Logger } from '../application/ports/logger.port';
 import { OAuthStateStore } from '../application/ports/oauth-state-store.port';
+import { OpaqueIds } from '../application/ports/opaque-ids.port';
 import { OutboxStore } from '../application/ports/outbox-store.port';
 import { QboAuthorizer } from '../application/ports/qbo-authorizer.port';
+import { QboCompanyCheck } from '../application/ports/qbo-company-check.port';
 import { QboGateway } from '../application/ports/qbo-gateway.port';
 import { RandomSource } from '../application/ports/random-source.port';
 import { SecretCipher } from '../application/ports/secret-cipher.port';
@@ -28,12 +31,15 @@ export interface PortRebinder {
   rebind<Port = unknown>(port: symbol): { toConstantValue(adapter: Port): void };
 }
 
-const adapterOfToken = new Map<symbol, keyof PluginAdapters>([
-  [ActivityLog, 'activityLog'], [Clock, 'clock'], [ConnectionStore, 'connectionStore'], [HostDirectory, 'hostDirectory'], [HostWriter, 'hostWriter'],
-  [IdGenerator, 'idGenerator'], [InitialSyncLauncher, 'initialSyncLauncher'], [JobStore, 'jobStore'], [LinkStore, 'linkStore'], [Logger, 'logger'],
-  [OAuthStateStore, 'oauthStateStore'], [OutboxStore, 'outboxStore'], [QboAuthorizer, 'qboAuthorizer'], [QboGateway, 'qboGateway'], [RandomSource, 'randomSource'],
-  [SecretCipher, 'secretCipher'], [SettingsStore, 'settingsStore'], [SweepMarkStore, 'sweepMarkStore'], [TenantLease, 'tenantLease'], [WriteJournal, 'writeJournal'],
-]);
+/** Each port's exported token; a record, so a port added to PluginAdapters and not here is a compile error. */
+const tokenOfAdapter: Record<keyof PluginAdapters, symbol> = {
+  activityLog: ActivityLog, clock: Clock, connectionConfirmer: ConnectionConfirmer, connectionStore: ConnectionStore, hostDirectory: HostDirectory,
+  hostWriter: HostWriter, idGenerator: IdGenerator, initialSyncLauncher: InitialSyncLauncher, jobStore: JobStore, linkStore: LinkStore, logger: Logger,
+  oauthStateStore: OAuthStateStore, opaqueIds: OpaqueIds, outboxStore: OutboxStore, qboAuthorizer: QboAuthorizer, qboCompanyCheck: QboCompanyCheck,
+  qboGateway: QboGateway, randomSource: RandomSource, secretCipher: SecretCipher, settingsStore: SettingsStore, sweepMarkStore: SweepMarkStore,
+  tenantLease: TenantLease, writeJournal: WriteJournal,
+};
+const adapterOfToken = new Map(Object.entries(tokenOfAdapter).map(([name, token]) => [token, name as keyof PluginAdapters]));
 
 /** The adapters a host's `overrides` rebinds, as the `adapters` option names them. */
 export const adaptersOfOverrides = (overrides: ((ports: PortRebinder) => void) | undefined): PluginAdapters => {

@@ -1,7 +1,9 @@
 import type { DeliveryPolicy } from '../application/delivery/delivery-policy';
 import { BatchSender } from '../application/initial-sync/batch-sender';
 import type { LaneShape } from '../application/initial-sync/send-lanes';
+import type { ConnectionConfirmer } from '../application/ports/connection-confirmer.port';
 import type { InitialSyncLauncher } from '../application/ports/initial-sync-launcher.port';
+import type { QboPageReads } from '../application/setup/qbo-page-reads';
 import { EnableSync } from '../application/use-cases/enable-sync.use-case';
 import { GetSyncStatus } from '../application/use-cases/get-sync-status.use-case';
 import { AdoptConnection } from '../application/use-cases/setup/adopt-connection.use-case';
@@ -26,23 +28,30 @@ export const createInitialSync = (ports: InitialSyncPorts, leaseMs: number, shap
   return new RunInitialSync(jobStore, hostDirectory, linkStore, qboGateway, settingsStore, outboxStore, tenantLease, sender, activityLog, clock, leaseMs, shape);
 };
 
+/** What set-up shares with connecting: the page's QBO reads, and the confirmer an adopted connection QBO was too busy to confirm goes to. */
+export interface SetupShared {
+  readonly pageReads: QboPageReads;
+  readonly confirmer: ConnectionConfirmer;
+  readonly launcher?: AdapterChoice<InitialSyncLauncher> | undefined;
+}
+
 /** Set-up: match, import, accounts, settings, pre-flight, Save & Sync with its background initial sync, reset, adoption. */
-export const createSetupFlows = (ports: PluginPorts, policy: DeliveryPolicy, launcherChoice?: AdapterChoice<InitialSyncLauncher>) => {
+export const createSetupFlows = (ports: PluginPorts, policy: DeliveryPolicy, { pageReads: reads, confirmer, launcher: launcherChoice }: SetupShared) => {
   const { hostDirectory: host, qboGateway: gateway, settingsStore: settings, activityLog: activity, clock, jobStore: jobs, connectionStore: connections } = ports;
   const initialSync = new BackgroundInitialSyncLauncher(createInitialSync(ports, policy.leaseMs), jobs, ports.logger, clock, ports.idGenerator, { waitMs: 500, maxWaitMs: 30_000 });
   const launcher = chosen(launcherChoice, () => initialSync);
-  const preflight = new GetPreflight(host, gateway);
+  const preflight = new GetPreflight(host, gateway, reads);
   return {
     /** Runs this process's initial-sync jobs (resumed at start, stopped at stop), whatever launcher Save & Sync uses. */
     initialSync,
-    adoptConnection: new AdoptConnection(ports.qboAuthorizer, connections, settings, gateway, activity, clock),
+    adoptConnection: new AdoptConnection({ authorizer: ports.qboAuthorizer, connections, settings, check: ports.qboCompanyCheck, confirmer, activity, clock }),
     useCases: [
       preflight,
-      new GetMatchReport(host, gateway),
-      new ImportFromQbo(host, ports.hostWriter, gateway, ports.linkStore, settings, activity, clock, ports.tenantLease, ports.idGenerator, policy.leaseMs),
-      new ListAccounts(gateway),
+      new GetMatchReport(host, gateway, reads),
+      new ImportFromQbo(host, ports.hostWriter, gateway, ports.linkStore, settings, activity, clock, ports.tenantLease, ports.idGenerator, policy.leaseMs, reads),
+      new ListAccounts(gateway, reads),
       new GetSettings(settings),
-      new SaveSettings(settings, gateway),
+      new SaveSettings(settings, gateway, reads),
       new EnableSync(connections, settings, preflight, jobs, launcher, ports.idGenerator, activity, clock),
       new GetSyncStatus(settings, ports.outboxStore, jobs, clock),
       new StopInitialSync(jobs, clock),

@@ -4,12 +4,13 @@ import request from 'supertest';
 import { createReferenceHostTables } from '../../examples/reference-host/reference-host-schema';
 import { InMemoryQboAuthorizer } from '../../src/adapters/memory/in-memory-qbo.authorizer';
 import { InMemoryQboGateway } from '../../src/adapters/memory/in-memory-qbo.gateway';
+import { InMemoryQboCompanyCheck } from '../../src/adapters/memory/in-memory-qbo-company.check';
 import { createQboEmulatorApp } from '../../src/emulator/start-qbo-emulator';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { enableSync } from '../support/setup-walk';
 import { createTestHost, mountPath, type TestHost } from '../support/test-host';
 
-// How a maintainer swaps an adapter: name its port in `adapters` (typed by the port). Here both QBO ports go
+// How a maintainer swaps an adapter: name its port in `adapters` (typed by the port). Here the three QBO ports go
 // in-memory, and the emulator the host is configured with must hear nothing at all.
 const tenant = '77';
 const redirectUri = `http://host.test${mountPath}/oauth/callback`;
@@ -21,6 +22,7 @@ describe('adapters swapped through the adapters option (MariaDB + in-memory QBO)
   let host: TestHost;
   const gateway = new InMemoryQboGateway();
   const authorizer = new InMemoryQboAuthorizer({ now: () => Date.now() }, { redirectUri });
+  const companyCheck = new InMemoryQboCompanyCheck(authorizer, () => 'Swapped Pools LLC');
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -33,7 +35,7 @@ describe('adapters swapped through the adapters option (MariaDB + in-memory QBO)
     await new Promise<void>((resolve) => emulator.listen(0, '127.0.0.1', resolve));
     const emulatorUrl = `http://127.0.0.1:${(emulator.address() as AddressInfo).port}`;
     host = await createTestHost(db.knex, emulatorUrl, {
-      adapters: { qboGateway: gateway, qboAuthorizer: authorizer },
+      adapters: { qboGateway: gateway, qboAuthorizer: authorizer, qboCompanyCheck: companyCheck },
     });
   });
 
@@ -49,7 +51,7 @@ describe('adapters swapped through the adapters option (MariaDB + in-memory QBO)
     const callback = new URL(authorizer.consent(authorize.body.url as string, '4620816365000000001'));
     await request(host.app).get(`${callback.pathname}${callback.search}`).set('x-company-id', tenant).expect(303);
     const connection = await request(host.app).get(`${mountPath}/connection`).set('x-company-id', tenant).expect(200);
-    expect(connection.body).toMatchObject({ status: 'connected', realmId: '4620816365000000001' });
+    expect(connection.body).toMatchObject({ status: 'connected', realmId: '4620816365000000001', companyName: 'Swapped Pools LLC' });
     await enableSync(host.app, tenant);
 
     const writesBefore = gateway.writeCount;

@@ -7,9 +7,9 @@ import { canaryClientSecret } from './canary';
 export const testEncryptionKey = Buffer.alloc(32, 7);
 export const mountPath = '/integrations/qbo';
 
-/** The ports tests look into (to seed an activity log, witness host rows, read stored tokens). */
-type SeenPorts = Pick<PluginPorts, 'hostDirectory' | 'activityLog' | 'connectionStore' | 'settingsStore'>;
-const seen = ['hostDirectory', 'activityLog', 'connectionStore', 'settingsStore'] as const;
+/** The ports tests look into (to seed an activity log, witness host rows, read stored tokens, seal the ids the API shows). */
+type SeenPorts = Pick<PluginPorts, 'hostDirectory' | 'activityLog' | 'connectionStore' | 'settingsStore' | 'opaqueIds'>;
+const seen = ['hostDirectory', 'activityLog', 'connectionStore', 'settingsStore', 'opaqueIds'] as const;
 
 export interface TestHost {
   readonly app: Express;
@@ -31,7 +31,8 @@ const keeping = (given: PluginAdapters | undefined, ports: Partial<Record<keyof 
 
 /**
  * A minimal host: its "auth" is the `x-company-id` header (the tenant) and `x-role: viewer` denies management,
- * the plugin mounted at /integrations/qbo, talking to the emulator at `emulatorUrl`.
+ * the plugin mounted at /integrations/qbo, talking to the emulator at `emulatorUrl`, without the admin rate limit
+ * unless a suite asks for it.
  */
 export const createTestHost = async (knex: Knex, emulatorUrl: string, overrides: Partial<QboSyncPluginOptions> = {}): Promise<TestHost> => {
   const ports: Partial<Record<keyof SeenPorts, unknown>> = {};
@@ -42,6 +43,8 @@ export const createTestHost = async (knex: Knex, emulatorUrl: string, overrides:
     resolveTenant: (req) => String(req.header('x-company-id') ?? ''),
     authorize: (req, action) => req.header('x-role') !== 'viewer' || action.endsWith(':read'),
     worker: { enabled: false },
+    // Suites drive hundreds of requests as one user to prove other things; the limit has its own suite (admin-rate-limit).
+    adminRateLimit: false,
     ...overrides,
     adapters: keeping(overrides.adapters, ports),
   });

@@ -2,7 +2,9 @@ import type { Clock } from '../../application/ports/clock.port';
 import type { ConnectionStore } from '../../application/ports/connection-store.port';
 import type { Logger } from '../../application/ports/logger.port';
 import type { QboAuthorizer } from '../../application/ports/qbo-authorizer.port';
+import type { QboCompanyCheck } from '../../application/ports/qbo-company-check.port';
 import type { QboGateway } from '../../application/ports/qbo-gateway.port';
+import { HttpQboCompanyCheck } from './http-qbo-company.check';
 import { HttpQboGateway } from './http-qbo.gateway';
 import { IntuitQboAuthorizer } from './intuit-qbo.authorizer';
 import { QboAccessTokens } from './qbo-access-tokens';
@@ -20,10 +22,11 @@ export interface QboAdapterParts {
 
 /**
  * Intuit (or an emulator): the OAuth authorizer and the data API's gateway, sharing one token source so a refresh
- * is single-flight. The one wiring the plugin and the tests share.
+ * is single-flight, and the company check that proves which company new tokens open. The one wiring the plugin and
+ * the tests share.
  */
-export const createQboAdapters = ({ options, connections, clock, logger, authorizer = new IntuitQboAuthorizer(options, clock) }: QboAdapterParts): { gateway: QboGateway; authorizer: QboAuthorizer } => {
+export const createQboAdapters = ({ options, connections, clock, logger, authorizer = new IntuitQboAuthorizer(options, clock) }: QboAdapterParts): { gateway: QboGateway; authorizer: QboAuthorizer; companyCheck: QboCompanyCheck } => {
   const tokens = new QboAccessTokens(connections, authorizer, clock, logger);
   const gateway = new HttpQboGateway(new QboHttpClient(options, tokens, clock, logger));
-  return { gateway, authorizer };
+  return { gateway, authorizer, companyCheck: new HttpQboCompanyCheck(options, clock, logger) };
 };
