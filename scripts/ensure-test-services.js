@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // `npm test` runs this first (pretest), so a fresh machine needs nothing else: it starts MariaDB when it is
-// installed but not answering, installs Debian's Chromium when it is missing and this user may, and otherwise stops
-// at once with one message saying exactly what to install. Plain JavaScript: it runs before anything is compiled.
+// installed but not answering, installs Debian's Chromium when it is missing and this user may, puts the SQLite
+// driver this Node needs in place, and otherwise stops at once with one message saying exactly what to install.
+// Plain JavaScript: it runs before anything is compiled.
 const { spawnSync } = require('node:child_process');
 const { accessSync, constants, existsSync } = require('node:fs');
 const { delimiter, dirname, join } = require('node:path');
+
+const root = join(__dirname, '..');
 
 const mysqlUrl = process.env.MYSQL_URL || 'mysql://root@127.0.0.1:3306/test';
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -124,8 +127,28 @@ const ensureChromium = () => {
   return `The browser suites need Chromium at ${chromiumPath}, which is missing, and this user cannot install it. Install it: ${install}, or set CHROMIUM_PATH to a Chromium or Chrome binary.`;
 };
 
+/**
+ * better-sqlite3 (the demo's and the tests' SQLite) 12.x aborts the process on Node 24, whose object wraps it does not
+ * follow (WiseLibs/better-sqlite3#1515); 13.x fixes it but needs Node 22. The lock holds 12.x for Node 20, so on
+ * Node 24 this puts 13.x in node_modules (it ships its binaries: nothing to compile) without touching the lock.
+ */
+const ensureSqliteDriver = () => {
+  const nodeMajor = Number(process.versions.node.split('.')[0]);
+  const installed = () => JSON.parse(spawnSync(process.execPath, ['-p', 'JSON.stringify(require("better-sqlite3/package.json").version)'], { cwd: root, encoding: 'utf8' }).stdout || 'null');
+  const version = installed();
+  if (version === null) return 'better-sqlite3 is not installed (the demo and the tests use it). Install the dependencies: npm install.';
+  const driverMajor = Number(version.split('.')[0]);
+  if (nodeMajor < 22 && driverMajor >= 13) return `better-sqlite3 ${version} needs Node 22 or later, and this is Node ${process.versions.node}. Put back the locked version: npm ci.`;
+  if (nodeMajor < 24 || driverMajor >= 13) return null;
+  console.log(`pretest: better-sqlite3 ${version} aborts on Node ${process.versions.node}; installing the 13.x line for this run (npm install --no-save).`);
+  spawnSync(onPath('npm') || 'npm', ['install', '--no-save', '--no-audit', '--no-fund', 'better-sqlite3@13'], { cwd: root, stdio: 'inherit' });
+  const now = installed();
+  if (now !== null && Number(now.split('.')[0]) >= 13) return null;
+  return `better-sqlite3 ${version} aborts on Node ${process.versions.node} and 13.x could not be installed (see npm's output above). Install it: npm install --no-save better-sqlite3@13, or run the tests on Node 20 or 22.`;
+};
+
 const main = async () => {
-  const problems = [await ensureDatabase(), ensureChromium()].filter(Boolean);
+  const problems = [await ensureDatabase(), ensureChromium(), ensureSqliteDriver()].filter(Boolean);
   if (problems.length === 0) return;
   console.error(`npm test cannot start:\n${problems.map((problem) => `- ${problem}`).join('\n')}\nThen run npm test again.`);
   process.exitCode = 1;

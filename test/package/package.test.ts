@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReferenceHostTables } from '../../examples/reference-host/reference-host-schema';
@@ -87,6 +88,29 @@ describe('the package as a host installs it (npm pack → a scratch app → Expr
 
   it('serves ES-module hosts through the exports map, and nothing past it', () => {
     expect(JSON.parse(node(express5, 'esm-imports.mjs'))).toEqual({ createQboSyncPlugin: 'function', startQboEmulator: 'function', createQboEmulatorApp: 'function', deepImport: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
+  });
+
+  it('runs the emulator on its own as `npx qbo-sync-emulator`', async () => {
+    const emulator = spawn(join(express5, 'node_modules/.bin/qbo-sync-emulator'), ['--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let printed = '';
+        emulator.stdout.on('data', (chunk: Buffer) => {
+          printed += chunk.toString();
+          const match = /listening on (http:\/\/\S+)/.exec(printed);
+          if (match) resolve(match[1]!);
+        });
+        emulator.on('exit', (code) => reject(new Error(`qbo-sync-emulator exited with ${code}: ${printed}`)));
+      });
+      const realm = await fetch(`${url}/__emulator/realms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(realm.status).toBe(201);
+    } finally {
+      if (emulator.exitCode === null) {
+        const exited = once(emulator, 'exit');
+        emulator.kill();
+        await exited;
+      }
+    }
   });
 
   it('type-checks a host under nodenext (CommonJS and ES module), node16, and commonjs with node10 resolution, on Express 5 and 4 types', () => {
