@@ -9,6 +9,12 @@ export type EmulatedEntity =
   | 'Payment'
   | 'RefundReceipt'
   | 'CreditMemo'
+  | 'Purchase'
+  | 'Deposit'
+  | 'TaxCode'
+  | 'TaxRate'
+  | 'TaxAgency'
+  | 'Preferences'
   | 'CompanyInfo';
 
 export const EMULATED_ENTITIES: readonly EmulatedEntity[] = [
@@ -21,6 +27,12 @@ export const EMULATED_ENTITIES: readonly EmulatedEntity[] = [
   'Payment',
   'RefundReceipt',
   'CreditMemo',
+  'Purchase',
+  'Deposit',
+  'TaxCode',
+  'TaxRate',
+  'TaxAgency',
+  'Preferences',
   'CompanyInfo',
 ];
 
@@ -30,13 +42,37 @@ const BY_LOWERCASE = new Map(EMULATED_ENTITIES.map((entity) => [entity.toLowerCa
 export const entityFromName = (name: string): EmulatedEntity | undefined => BY_LOWERCASE.get(name.toLowerCase());
 
 /** Lists QBO filters to active rows by default. */
-export const NAME_LIST_ENTITIES: ReadonlySet<EmulatedEntity> = new Set(['Customer', 'Vendor', 'Employee', 'Item', 'Account']);
+export const NAME_LIST_ENTITIES: ReadonlySet<EmulatedEntity> = new Set(['Customer', 'Vendor', 'Employee', 'Item', 'Account', 'TaxCode', 'TaxRate']);
 
 /** Entities that share one DisplayName space. */
 export const PEOPLE_ENTITIES: ReadonlySet<EmulatedEntity> = new Set(['Customer', 'Vendor', 'Employee']);
 
 /** Transactions can be deleted; list entities can only be made inactive. */
-export const TRANSACTION_ENTITIES: ReadonlySet<EmulatedEntity> = new Set(['Invoice', 'Payment', 'RefundReceipt', 'CreditMemo']);
+export const TRANSACTION_ENTITIES: ReadonlySet<EmulatedEntity> = new Set(['Invoice', 'Payment', 'RefundReceipt', 'CreditMemo', 'Purchase', 'Deposit']);
+
+/**
+ * Which sequence an entity's Ids come from. QBO numbers the name list (customers, vendors, employees share it), items,
+ * accounts, the tax lists and all transactions separately: Intuit's sample company has customers 1-29 and vendors from
+ * 30, items, accounts and tax rates each from 1, and invoices, payments and deposits interleaved (148, 120, ...).
+ */
+export const ID_SPACE: Readonly<Record<EmulatedEntity, string>> = {
+  Customer: 'names',
+  Vendor: 'names',
+  Employee: 'names',
+  Item: 'items',
+  Account: 'accounts',
+  Invoice: 'transactions',
+  Payment: 'transactions',
+  RefundReceipt: 'transactions',
+  CreditMemo: 'transactions',
+  Purchase: 'transactions',
+  Deposit: 'transactions',
+  TaxCode: 'taxcodes',
+  TaxRate: 'taxrates',
+  TaxAgency: 'taxagencies',
+  Preferences: 'company',
+  CompanyInfo: 'company',
+};
 
 export type Body = Record<string, unknown>;
 

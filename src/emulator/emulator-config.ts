@@ -11,12 +11,18 @@ export interface EmulatorConfig {
   readonly latencyMs: number;
   /** Multiplies every time window: limit windows, token lifetimes, latency. 0.01 runs an hour in 36 s. */
   readonly timeScale: number;
+  /**
+   * A repeated requestid gets the stored refusal (400) back, as it gets a stored success. Intuit documents the replay
+   * without excepting refusals; true (the default) is the stricter reading, false lets a test show a client is safe
+   * under the other one.
+   */
+  readonly replayRefusals: boolean;
 }
 
 /** QBO's published per-realm numbers. */
 export const QBO_RATE_LIMITS: RateLimits = { perMinute: 500, concurrent: 10, batchPerMinute: 40 };
 
-export const DEFAULT_CONFIG: EmulatorConfig = { rateLimits: null, latencyMs: 0, timeScale: 1 };
+export const DEFAULT_CONFIG: EmulatorConfig = { rateLimits: null, latencyMs: 0, timeScale: 1, replayRefusals: true };
 
 const positiveInteger = (value: unknown, fallback: number, name: string): number => {
   if (value === undefined) return fallback;
@@ -28,7 +34,7 @@ const positiveInteger = (value: unknown, fallback: number, name: string): number
 export function mergeConfig(current: EmulatorConfig, input: unknown): EmulatorConfig {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new Error('The config must be a JSON object');
   const patch = input as Record<string, unknown>;
-  let { rateLimits, latencyMs, timeScale } = current;
+  let { rateLimits, latencyMs, timeScale, replayRefusals } = current;
   if ('rateLimits' in patch) {
     const limits = patch.rateLimits;
     if (limits === null) rateLimits = null;
@@ -49,5 +55,9 @@ export function mergeConfig(current: EmulatorConfig, input: unknown): EmulatorCo
     if (typeof patch.timeScale !== 'number' || !(patch.timeScale > 0)) throw new Error('timeScale must be a number above 0');
     timeScale = patch.timeScale;
   }
-  return { rateLimits, latencyMs, timeScale };
+  if ('replayRefusals' in patch) {
+    if (typeof patch.replayRefusals !== 'boolean') throw new Error('replayRefusals must be true or false');
+    replayRefusals = patch.replayRefusals;
+  }
+  return { rateLimits, latencyMs, timeScale, replayRefusals };
 }

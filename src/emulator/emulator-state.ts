@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { createCompany } from './default-company';
+import { createCompany, type CompanyOptions } from './default-company';
 import { DEFAULT_CONFIG, type EmulatorConfig } from './emulator-config';
 import { TokenRegistry } from './oauth/token-registry';
 import { RateLimiter } from './rate-limiter';
@@ -47,11 +47,11 @@ export class EmulatorState {
     return seconds * 1000 * this.config.timeScale;
   }
 
-  createRealm(companyName?: string): RealmStore {
+  createRealm(companyName?: string, options: CompanyOptions = {}): RealmStore {
     let realmId: string;
     do realmId = `9341${String(randomInt(0, 1e12)).padStart(12, '0')}`;
     while (this.realms.has(realmId));
-    const store = createCompany(realmId, companyName ?? `Sandbox Company ${this.realms.size + 1}`, this.now());
+    const store = createCompany(realmId, companyName ?? `Sandbox Company ${this.realms.size + 1}`, this.now(), options);
     this.realms.set(realmId, store);
     this.lastCreatedRealmId = realmId;
     return store;

@@ -1,3 +1,4 @@
+import { settleBooks } from './books/settle-books';
 import type { Body, EmulatedEntity, StoredRecord } from './emulated-entity';
 import { decimalToCents, MONEY_FIELDS, moneyToWire } from './money';
 import { objectNotFound, requiredParam, staleObject, unsupportedOperation, unsupportedProperty, validationFault } from './qbo-fault';
@@ -63,6 +64,7 @@ function replace(store: RealmStore, rules: EntityRules, record: StoredRecord, bo
   record.updatedAt = now;
   store.version += 1;
   rules.commit?.(store, before, record, now);
+  settleBooks(store, rules, before, record);
   return record;
 }
 
@@ -77,6 +79,7 @@ export function createEntity(store: RealmStore, entity: EmulatedEntity, input: u
   });
   const record = store.insert(entity, body, options.now);
   rules.commit?.(store, undefined, record, options.now);
+  settleBooks(store, rules, undefined, record);
   return record;
 }
 
@@ -108,6 +111,7 @@ export function deleteEntity(store: RealmStore, entity: EmulatedEntity, input: u
   existing.updatedAt = options.now;
   store.version += 1;
   rules.commit?.(store, before, undefined, options.now);
+  settleBooks(store, rules, before, undefined);
   return existing;
 }
 

@@ -7,6 +7,10 @@ export const MONEY_FIELDS: ReadonlySet<string> = new Set([
   'UnitPrice',
   'RemainingCredit',
   'BalanceWithJobs',
+  'CurrentBalance',
+  'CurrentBalanceWithSubAccounts',
+  'TotalTax',
+  'NetAmountTaxable',
 ]);
 
 const LARGEST_AMOUNT_CENTS = 9_999_999_999_999;

@@ -1,4 +1,6 @@
-import type { Body, EmulatedEntity, StoredRecord } from './emulated-entity';
+import { Ledger } from './books/ledger';
+import type { SalesTaxMode } from './tax/sales-tax-mode';
+import { ID_SPACE, type Body, type EmulatedEntity, type StoredRecord } from './emulated-entity';
 
 /** What the realm answered to a request carrying a `requestid`, replayed verbatim on a repeat. */
 export interface StoredResponse {
@@ -24,7 +26,7 @@ export const normaliseName = (name: string): string => name.normalize('NFC').tri
 
 /** One QBO company: its entities, the indexes that keep uniqueness checks O(1), its requestid memory and request log. */
 export class RealmStore {
-  private nextId = 1;
+  private readonly nextIds = new Map<string, number>();
   private nextDocNumber = 1001;
   private readonly tables = new Map<EmulatedEntity, Map<string, StoredRecord>>();
   /** DisplayName space shared by Customer, Vendor and Employee; inactive names included. */
@@ -36,6 +38,17 @@ export class RealmStore {
   /** invoice id → (payment id → applied cents). */
   readonly applications = new Map<string, Map<string, number>>();
   readonly responses = new Map<string, StoredResponse>();
+  readonly ledger = new Ledger();
+  /** How the company charges sales tax (set when it is created). */
+  salesTax: SalesTaxMode = 'off';
+  /** The tax code sales use by default: AST's, or TaxPrefs.TaxGroupCodeRef of a manual company. */
+  defaultTaxCodeId: string | undefined;
+  /** tax agency id → the liability account the tax charged on sales is owed in. */
+  readonly taxLiabilities = new Map<string, string>();
+  /** payment id → the deposit it is in. */
+  readonly depositOfPayment = new Map<string, string>();
+  /** `<entity>:<parent id>` → ids of the records whose ParentRef names it (sub-accounts, jobs). */
+  private readonly children = new Map<string, Set<string>>();
   /** Raised by every write; lets a query reuse its last match list while nothing changed. */
   version = 0;
   /** The books' closing date (`YYYY-MM-DD`): transactions dated on or before it are refused with 6210. */
@@ -62,7 +75,15 @@ export class RealmStore {
     return this.tables.get(entity)?.get(id);
   }
 
-  insert(entity: EmulatedEntity, body: Body, now: number, id = String(this.nextId++)): StoredRecord {
+  /** The next Id in the entity's own sequence (see ID_SPACE). */
+  private takeId(entity: EmulatedEntity): string {
+    const space = ID_SPACE[entity];
+    const next = this.nextIds.get(space) ?? 1;
+    this.nextIds.set(space, next + 1);
+    return String(next);
+  }
+
+  insert(entity: EmulatedEntity, body: Body, now: number, id = this.takeId(entity)): StoredRecord {
     const record: StoredRecord = { entity, id, syncToken: 0, body, createdAt: now, updatedAt: now, deleted: false };
     this.table(entity).set(id, record);
     this.version += 1;
@@ -76,11 +97,28 @@ export class RealmStore {
     return candidate;
   }
 
+  childrenOf(entity: EmulatedEntity, parentId: string): ReadonlySet<string> {
+    return this.children.get(`${entity}:${parentId}`) ?? NO_CHILDREN;
+  }
+
+  /** Moves a record from the children of its old parent to those of its new one. */
+  reparent(entity: EmulatedEntity, id: string, oldParent: string | undefined, newParent: string | undefined): void {
+    if (oldParent === newParent) return;
+    if (oldParent !== undefined) this.children.get(`${entity}:${oldParent}`)?.delete(id);
+    if (newParent === undefined) return;
+    const key = `${entity}:${newParent}`;
+    let set = this.children.get(key);
+    if (!set) this.children.set(key, (set = new Set()));
+    set.add(id);
+  }
+
   appliedTo(invoiceId: string): number {
     let total = 0;
     for (const cents of this.applications.get(invoiceId)?.values() ?? []) total += cents;
     return total;
   }
 }
+
+const NO_CHILDREN: ReadonlySet<string> = new Set();
 
 export const docNumberKey = (entity: EmulatedEntity, docNumber: string): string => `${entity}:${normaliseName(docNumber)}`;

@@ -143,7 +143,7 @@ describe('emulator: rate limits and latency', () => {
     const statuses = answers.map((answer) => answer.status).sort();
     expect(statuses).toEqual([200, 200, 429, 429, 429]);
     await emulator.control('POST', '/config', { rateLimits: null, latencyMs: 0 });
-    expect((await emulator.control('GET', '/config')).body).toEqual({ rateLimits: null, latencyMs: 0, timeScale: 1 });
+    expect((await emulator.control('GET', '/config')).body).toEqual({ rateLimits: null, latencyMs: 0, timeScale: 1, replayRefusals: true });
   });
 });
 

@@ -8,19 +8,11 @@ import { InMemorySweepMarkStore } from '../../src/adapters/memory/in-memory-swee
 import { InMemoryTenantLease } from '../../src/adapters/memory/in-memory-tenant.lease';
 import { InMemoryWriteJournal } from '../../src/adapters/memory/in-memory-write.journal';
 import { createQboAdapters } from '../../src/adapters/qbo/create-qbo-adapters';
-import { BatchDelivery } from '../../src/application/delivery/batch-delivery';
-import { CreateRecovery } from '../../src/application/delivery/create-recovery';
-import { DecisionApplier } from '../../src/application/delivery/decision-applier';
 import { defaultDeliveryPolicy, type DeliveryPolicy } from '../../src/application/delivery/delivery-policy';
-import { NameResolver } from '../../src/application/delivery/name-resolver';
-import { RecordDecider } from '../../src/application/delivery/record-decider';
-import { RelatedRecords } from '../../src/application/delivery/related-records';
-import { TenantReadiness } from '../../src/application/delivery/tenant-readiness';
 import type { QboGateway } from '../../src/application/ports/qbo-gateway.port';
-import { DeliverChange } from '../../src/application/delivery/deliver-change.use-case';
 import { NotifyChanges } from '../../src/application/use-cases/notify-changes.use-case';
-import { RunDeliveryRound } from '../../src/application/delivery/run-delivery-round.use-case';
-import { SweepChanges } from '../../src/application/delivery/sweep-changes.use-case';
+import type { SweepChanges } from '../../src/application/delivery/sweep-changes.use-case';
+import { createDeliveryEngine } from '../../src/composition/delivery-engine';
 import { CrashingGateway, stopsWhenDead, WorkerCrash } from './crashing-gateway';
 
 export const tenantId = 'model-tenant';
@@ -81,18 +73,15 @@ export const createHarness = async (emulatorUrl: string, control: (method: strin
   const policy: DeliveryPolicy = { ...defaultDeliveryPolicy, minBatchWrites: 2, maxAttempts: 50, baseBackoffMs: 100, maxBackoffMs: 2_000, leaseMs: 30_000, holdMs: 5_000 };
   const random = { next: () => 0.5 };
   // The worker's own view of its stores: after a crash they refuse everything, as a dead process stores nothing.
-  const w = { links: stopsWhenDead(links, crashing), outbox: stopsWhenDead(outbox, crashing), activity: stopsWhenDead(activity, crashing), journal: stopsWhenDead(journal, crashing), lease: stopsWhenDead(lease, crashing) };
-  const readiness = new TenantReadiness(settings, connections);
-  const decider = new RecordDecider(host, w.links, settings);
-  const deliver = new DeliverChange(
-    readiness, decider, new DecisionApplier(crashing, w.links, w.journal, w.activity, clock), new CreateRecovery(crashing, w.links, w.journal),
-    new NameResolver(crashing), new RelatedRecords(host, w.outbox), w.activity, clock,
-  );
-  const runRound = new RunDeliveryRound(w.outbox, w.lease, readiness, deliver, policy, clock, random, w.activity, quietLogger, new BatchDelivery(host, w.links, w.journal, crashing, w.activity, clock, policy.minBatchWrites), settings);
+  const w = { linkStore: stopsWhenDead(links, crashing), outboxStore: stopsWhenDead(outbox, crashing), activityLog: stopsWhenDead(activity, crashing), writeJournal: stopsWhenDead(journal, crashing), tenantLease: stopsWhenDead(lease, crashing) };
+  const ports = { clock, randomSource: random, logger: quietLogger, settingsStore: settings, connectionStore: connections, hostDirectory: host, qboGateway: crashing };
+  const runRound = createDeliveryEngine({ ...ports, ...w, sweepMarkStore: marks }, policy).runDeliveryRound;
+  // The sweep runs beside the workers, not in one: its stores never die with a worker.
+  const sweep = createDeliveryEngine({ ...ports, linkStore: links, outboxStore: outbox, activityLog: activity, writeJournal: journal, tenantLease: lease, sweepMarkStore: marks }, policy).sweepChanges;
   return {
     clock, host, links, outbox, activity, settings, connections, gateway, crashing, policy, realmId: realm.realmId, incomeAccountId,
     notify: new NotifyChanges(outbox),
-    sweep: new SweepChanges(settings, marks, host, decider, outbox, journal, policy, clock),
+    sweep,
     async round(workerId) {
       try {
         await runRound.execute(tenantId, workerId);

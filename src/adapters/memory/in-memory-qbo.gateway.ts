@@ -1,5 +1,5 @@
 import { injectable } from 'inversify';
-import { QboFailure, type QboBatchOperation, type QboGateway } from '../../application/ports/qbo-gateway.port';
+import { QboFailure, type QboBatchOperation, type QboCreated, type QboGateway } from '../../application/ports/qbo-gateway.port';
 import type { QboError } from '../../domain/qbo/qbo-error';
 import type {
   QboAccountFields,
@@ -60,8 +60,10 @@ export class InMemoryQboGateway implements QboGateway {
     return this.writes;
   }
 
-  create(tenantId: string, draft: QboDraft, requestId: string): Promise<Result<QboRef, QboError>> {
-    return this.write(tenantId, requestId, (company) => createIn(company, draft));
+  async create(tenantId: string, draft: QboDraft, requestId: string): Promise<Result<QboCreated, QboError>> {
+    const created = await this.write(tenantId, requestId, (company) => createIn(company, draft));
+    // Always the company's own answer: in memory, no answer is ever lost.
+    return created.ok ? ok({ ...created.value, answered: true }) : created;
   }
 
   update(tenantId: string, ref: QboRef, changes: QboChanges, requestId: string): Promise<Result<QboRef, QboError>> {
@@ -116,7 +118,7 @@ export class InMemoryQboGateway implements QboGateway {
     for (const operation of operations) {
       results.push(
         operation.operation === 'create'
-          ? await this.create(tenantId, operation.draft, operation.requestId)
+          ? await this.write(tenantId, operation.requestId, (company) => createIn(company, operation.draft))
           : await this.update(tenantId, operation.ref, operation.changes, operation.requestId),
       );
     }

@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import { QboFailure, type QboBatchOperation, type QboGateway } from '../../application/ports/qbo-gateway.port';
+import { QboFailure, type QboBatchOperation, type QboCreated, type QboGateway } from '../../application/ports/qbo-gateway.port';
 import type { QboError } from '../../domain/qbo/qbo-error';
 import type {
   QboChanges,
@@ -30,9 +30,14 @@ const markerScanPages = 5;
 export class HttpQboGateway implements QboGateway {
   constructor(@inject(QboHttpClient) private readonly http: QboHttpClient) {}
 
-  create(tenantId: string, draft: QboDraft, requestId: string): Promise<Result<QboRef, QboError>> {
+  create(tenantId: string, draft: QboDraft, requestId: string): Promise<Result<QboCreated, QboError>> {
     const call: QboCall = { method: 'POST', path: entityPath(draft.entity), body: draftJson(draft), requestId, context: contextOf(draft) };
-    return this.http.send(tenantId, call, refIn(draft.entity), async () => {
+    const answered = (answer: QboAnswer): Result<QboCreated, QboError> => {
+      const ref = refIn(draft.entity)(answer);
+      return ref.ok ? ok({ ...ref.value, answered: true }) : ref;
+    };
+    // After a lost answer the record is looked up instead; what that finds is not marked answered.
+    return this.http.send<QboCreated>(tenantId, call, answered, async () => {
       const found = await this.findCreated(tenantId, draft);
       return found.ok ? ok(found.value?.ref ?? null) : found;
     });

@@ -3,25 +3,29 @@ import { REFUND_ITEM_HOST_ID } from '../../domain/items/refund-item';
 import { decideInvoice } from '../../domain/invoices/decide-invoice';
 import { decidePayment } from '../../domain/payments/decide-payment';
 import { decideRefund } from '../../domain/refunds/decide-refund';
-import type { Link } from '../../domain/sync/link';
 import type { SyncDependency } from '../../domain/sync/sync-decision';
 import type { HostDirectory } from '../ports/host-directory.port';
 import { recordOf } from '../ports/host-read';
 import type { LinkStore } from '../ports/link-store.port';
 import type { TenantSettings } from '../ports/settings-store.port';
 import type { RecordDecision } from './record-decision';
+import type { RecordState } from './record-state';
 import { unreadable } from './unreadable';
 import { isBeforeSync, syncStartDay } from './sync-window';
 
-/** Invoices, payments and refunds: their context (links of what they refer to, sibling payments) and the sync window. */
+type StateOf<K extends RecordState['kind']> = Extract<RecordState, { kind: K }>;
+
+/**
+ * Invoices, payments and refunds: the record itself comes as read; its context (links of what it refers to,
+ * sibling payments) is read here, and the sync window applied.
+ */
 export class MoneyDecider {
   constructor(
     private readonly host: HostDirectory,
     private readonly links: LinkStore,
   ) {}
 
-  async invoice(tenantId: string, hostId: string, link: Link | null, settings: TenantSettings): Promise<RecordDecision> {
-    const read = await this.host.read(tenantId, 'invoice', hostId);
+  async invoice({ tenantId, hostId, read, link }: StateOf<'invoice'>, settings: TenantSettings): Promise<RecordDecision> {
     if (read.kind === 'unreadable') return unreadable(read.reason);
     const invoice = recordOf(read);
     if (invoice === null) return decideInvoice(tenantId, null, { payments: [], customerLink: null, itemLinks: new Map() }, link);
@@ -47,8 +51,7 @@ export class MoneyDecider {
     return decision.kind === 'nothing' && link === null && invoice.status !== 'void' ? { kind: 'skipped', reason: decision.reason } : decision;
   }
 
-  async payment(tenantId: string, hostId: string, link: Link | null, settings: TenantSettings): Promise<RecordDecision> {
-    const read = await this.host.read(tenantId, 'payment', hostId);
+  async payment({ tenantId, read, link }: StateOf<'payment'>, settings: TenantSettings): Promise<RecordDecision> {
     if (read.kind === 'unreadable') return unreadable(read.reason);
     const payment = recordOf(read);
     const context = { invoice: null, otherPayments: [], customerLink: null, invoiceLink: null, depositAccountId: settings.depositAccountId };
@@ -71,8 +74,7 @@ export class MoneyDecider {
     return decidePayment(tenantId, payment, { ...context, invoice, otherPayments, customerLink, invoiceLink, missing }, link);
   }
 
-  async refund(tenantId: string, hostId: string, link: Link | null, settings: TenantSettings): Promise<RecordDecision> {
-    const read = await this.host.read(tenantId, 'refund', hostId);
+  async refund({ tenantId, read, link }: StateOf<'refund'>, settings: TenantSettings): Promise<RecordDecision> {
     if (read.kind === 'unreadable') return unreadable(read.reason);
     const refund = recordOf(read);
     const none = { payment: null, customerLink: null, paymentLink: null, refundItemLink: null, depositAccountId: settings.depositAccountId };

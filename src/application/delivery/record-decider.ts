@@ -1,57 +1,55 @@
 import { decideCustomer } from '../../domain/customers/decide-customer';
 import { customerDisplayName } from '../../domain/customers/customer-to-qbo';
-import type { HostRecordKind } from '../../domain/host/host-records';
 import { decideItem } from '../../domain/items/decide-item';
 import { decideRefundItem, REFUND_ITEM_HOST_ID } from '../../domain/items/refund-item';
 import type { Link } from '../../domain/sync/link';
 import type { HostDirectory } from '../ports/host-directory.port';
 import { recordOf, type HostReadOf } from '../ports/host-read';
 import type { LinkStore } from '../ports/link-store.port';
-import type { SettingsStore, TenantSettings } from '../ports/settings-store.port';
+import type { TenantSettings } from '../ports/settings-store.port';
 import { MoneyDecider } from './money-decider';
 import type { Naming, RecordDecision } from './record-decision';
+import type { RecordState } from './record-state';
 import { unreadable } from './unreadable';
 
 export type { Naming, RecordDecision } from './record-decision';
 
-/** Loads the current host state of one record, its link and the settings, and asks the domain what QBO must be told. */
+/**
+ * Asks the domain what QBO must be told about one record, from its state as read and the tenant's settings.
+ * Customers and items need nothing more; money records read the context they refer to (links, sibling payments).
+ */
 export class RecordDecider {
   private readonly money: MoneyDecider;
 
-  constructor(
-    private readonly host: HostDirectory,
-    private readonly links: LinkStore,
-    private readonly settings: SettingsStore,
-  ) {
+  constructor(host: HostDirectory, links: LinkStore) {
     this.money = new MoneyDecider(host, links);
   }
 
-  async decide(tenantId: string, kind: HostRecordKind, hostId: string, naming: Naming = {}): Promise<RecordDecision> {
-    const [link, settings] = await Promise.all([this.links.get(tenantId, kind, hostId), this.settings.get(tenantId)]);
-    switch (kind) {
+  async decide(state: RecordState, settings: TenantSettings, naming: Naming = {}): Promise<RecordDecision> {
+    switch (state.kind) {
       case 'customer':
-        return decideListRecord(tenantId, 'customer', await this.host.read(tenantId, 'customer', hostId), link, settings, naming);
+        return decideListRecord(state.tenantId, 'customer', state.read, state.link, settings, naming);
       case 'item':
-        if (hostId === REFUND_ITEM_HOST_ID) return decideRefundItem(tenantId, link, { incomeAccountId: settings.incomeAccountId, ...(naming.qboName ? { name: naming.qboName } : {}) });
-        return decideListRecord(tenantId, 'item', await this.host.read(tenantId, 'item', hostId), link, settings, naming);
+        if (state.hostId === REFUND_ITEM_HOST_ID) return decideRefundItem(state.tenantId, state.link, { incomeAccountId: settings.incomeAccountId, ...(naming.qboName ? { name: naming.qboName } : {}) });
+        return decideListRecord(state.tenantId, 'item', state.read, state.link, settings, naming);
       case 'invoice':
-        return this.money.invoice(tenantId, hostId, link, settings);
+        return this.money.invoice(state, settings);
       case 'payment':
-        return this.money.payment(tenantId, hostId, link, settings);
+        return this.money.payment(state, settings);
       case 'refund':
-        return this.money.refund(tenantId, hostId, link, settings);
+        return this.money.refund(state, settings);
     }
   }
 }
 
-/** A customer or catalog item already read (alone or in bulk) against its link: what QBO must be told. */
-export const decideListRecord = <K extends 'customer' | 'item'>(
+/** A customer or catalog item already read against its link: what QBO must be told. */
+const decideListRecord = <K extends 'customer' | 'item'>(
   tenantId: string,
   kind: K,
   read: HostReadOf<K>,
   link: Link | null,
   settings: TenantSettings,
-  naming: Naming = {},
+  naming: Naming,
 ): RecordDecision => {
   if (read.kind === 'unreadable') return unreadable(read.reason);
   if (kind === 'customer') {

@@ -1,15 +1,17 @@
 import type { HostRecordKind } from '../../domain/host/host-records';
 import type { DeliveryPolicy } from './delivery-policy';
 import type { RecordDecider } from './record-decider';
+import type { RecordReader } from './record-reader';
 import type { Clock } from '../ports/clock.port';
 import type { HostDirectory } from '../ports/host-directory.port';
 import type { OutboxChange, OutboxStore } from '../ports/outbox-store.port';
-import type { SettingsStore } from '../ports/settings-store.port';
+import type { SettingsStore, TenantSettings } from '../ports/settings-store.port';
 import type { SweepMarkStore } from '../ports/sweep-mark-store.port';
 import type { WriteJournal } from '../ports/write-journal.port';
 
 const kinds: readonly HostRecordKind[] = ['customer', 'item', 'invoice', 'payment', 'refund'];
-const enqueueChunk = 200;
+/** Changed records read and decided together. */
+const sweepChunk = 200;
 /** Unsettled writes handed back per sweep; the oldest go first and the next sweep takes the rest. */
 const unsettledPerSweep = 1000;
 
@@ -36,6 +38,7 @@ export class SweepChanges {
     private readonly settings: SettingsStore,
     private readonly marks: SweepMarkStore,
     private readonly host: HostDirectory,
+    private readonly reader: RecordReader,
     private readonly decider: RecordDecider,
     private readonly outbox: OutboxStore,
     private readonly journal: WriteJournal,
@@ -56,30 +59,35 @@ export class SweepChanges {
     const settings = await this.settings.get(tenantId);
     const full = mark === null || startedAt - mark.fullPassAt >= this.policy.fullSweepMs;
     const since = full ? 0 : Math.max(0, mark.sweptAt - this.policy.sweepOverlapMs);
-    let pending: OutboxChange[] = [];
     let enqueued = 0;
     for (const kind of kinds) {
+      let ids: string[] = [];
       for await (const hostId of this.host.changedSince(tenantId, kind, since)) {
-        if (!(await this.outOfStep(tenantId, kind, hostId))) continue;
-        pending.push({ tenantId, kind, hostId });
-        if (pending.length >= enqueueChunk) {
-          await this.outbox.enqueue(pending);
-          enqueued += pending.length;
-          pending = [];
-        }
+        ids.push(hostId);
+        if (ids.length < sweepChunk) continue;
+        enqueued += await this.enqueueOutOfStep(tenantId, kind, ids, settings);
+        ids = [];
       }
+      enqueued += await this.enqueueOutOfStep(tenantId, kind, ids, settings);
     }
     const unsettled = await this.journal.begunBefore(tenantId, startedAt - this.policy.leaseMs, unsettledPerSweep);
-    pending.push(...unsettled.map(({ kind, hostId }) => ({ tenantId, kind, hostId })));
-    await this.outbox.enqueue(pending);
-    enqueued += pending.length;
+    await this.outbox.enqueue(unsettled.map(({ kind, hostId }) => ({ tenantId, kind, hostId })));
+    enqueued += unsettled.length;
     // The sync may have been turned off meanwhile; the mark still records how far this pass looked.
     if (settings.syncEnabled) await this.marks.save(tenantId, { sweptAt: startedAt, fullPassAt: full ? startedAt : (mark?.fullPassAt ?? startedAt) });
     return enqueued;
   }
 
-  private async outOfStep(tenantId: string, kind: HostRecordKind, hostId: string): Promise<boolean> {
-    const decision = await this.decider.decide(tenantId, kind, hostId);
-    return decision.kind === 'create' || decision.kind === 'update' || decision.kind === 'delete' || decision.kind === 'void' || decision.kind === 'awaiting';
+  /** Reads a chunk of records together, decides each, and enqueues those QBO does not hold as the rules give. */
+  private async enqueueOutOfStep(tenantId: string, kind: HostRecordKind, hostIds: readonly string[], settings: TenantSettings): Promise<number> {
+    if (hostIds.length === 0) return 0;
+    const states = await this.reader.readKind(tenantId, kind, hostIds.map((hostId) => ({ tenantId, kind, hostId, outboxId: null })));
+    const outOfStep: OutboxChange[] = [];
+    for (const state of states.values()) {
+      const decision = await this.decider.decide(state, settings);
+      if (decision.kind === 'create' || decision.kind === 'update' || decision.kind === 'delete' || decision.kind === 'void' || decision.kind === 'awaiting') outOfStep.push({ tenantId, kind, hostId: state.hostId });
+    }
+    await this.outbox.enqueue(outOfStep);
+    return outOfStep.length;
   }
 }

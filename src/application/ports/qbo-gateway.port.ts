@@ -17,12 +17,21 @@ export type QboBatchOperation =
   | { readonly operation: 'update'; readonly ref: QboRef; readonly changes: QboChanges; readonly requestId: string };
 
 /**
+ * A create's result. `answered` is true when the ref is QBO's own answer to this create (or its replay by
+ * requestid). Without it the record may have been found by name or marker after a lost answer, and so may
+ * belong to another host record: delivery then checks who owns it before linking it.
+ */
+export interface QboCreated extends QboRef {
+  readonly answered?: boolean;
+}
+
+/**
  * The plugin's only way to QuickBooks Online. Every call is for one tenant; the adapter finds that tenant's
  * realm and tokens itself, refreshes them, paces itself under the realm's limits and retries what is worth retrying.
  */
 export const QboGateway = Symbol('qbo-sync.QboGateway');
 export interface QboGateway {
-  create(tenantId: string, draft: QboDraft, requestId: string): Promise<Result<QboRef, QboError>>;
+  create(tenantId: string, draft: QboDraft, requestId: string): Promise<Result<QboCreated, QboError>>;
   /** A sparse update with the SyncToken of `ref`: only the fields present change. */
   update(tenantId: string, ref: QboRef, changes: QboChanges, requestId: string): Promise<Result<QboRef, QboError>>;
   delete(tenantId: string, entity: QboTransactionEntity, ref: QboRef, requestId: string): Promise<Result<void, QboError>>;

@@ -5,7 +5,8 @@ import { QboFault, queryParserError, validationFault } from '../qbo-fault';
 import { formatResponseTime } from '../qbo-time';
 import { runQuery } from '../query/query-runner';
 import type { RealmStore } from '../realm-store';
-import { apiGate } from './api-gate';
+import { apiGate, openExchange } from './api-gate';
+import { readRequestBody } from './request-body';
 import { runBatch } from './batch-handler';
 import { entityOrFault, runWrite, writeOperationOf } from './entity-operations';
 import { exchangeOf, reply, replyFault } from './exchange';
@@ -15,9 +16,9 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 /** The QBO Accounting API v3 for one company: `/v3/company/:realmId/...`. */
 export function companyApiRouter(state: EmulatorState): Router {
   const router = express.Router({ mergeParams: true });
+  router.use(openExchange(state));
+  router.use(readRequestBody(state));
   router.use(apiGate(state));
-  router.use(express.json({ type: ['application/json'], limit: '20mb' }));
-  router.use(express.text({ type: ['application/text', 'text/plain'], limit: '1mb' }));
 
   const storeOf = (res: Response): RealmStore => exchangeOf(res).store as RealmStore;
   const answer = (req: Request, res: Response, work: () => Record<string, unknown>): void => {
@@ -40,6 +41,10 @@ export function companyApiRouter(state: EmulatorState): Router {
   router.get('/companyinfo/:id', (req, res) =>
     answer(req, res, () => ({ CompanyInfo: presentRecord(storeOf(res), readEntity(storeOf(res), 'CompanyInfo', '1')) })),
   );
+  // Intuit: "GET /v3/company/<realmID>/preferences" reads the company's one Preferences object.
+  router.get('/preferences', (req, res) =>
+    answer(req, res, () => ({ Preferences: presentRecord(storeOf(res), readEntity(storeOf(res), 'Preferences', '1')) })),
+  );
   router.get('/:entity/:id', (req, res) =>
     answer(req, res, () => {
       const entity = entityOrFault(req.params.entity as string);
@@ -57,16 +62,9 @@ export function companyApiRouter(state: EmulatorState): Router {
   router.use((req: Request, res: Response) =>
     replyFault(state, req, res, validationFault('500', 'Unsupported Operation', `Operation ${req.method} ${req.path} is not supported.`)),
   );
-  // Malformed JSON and other parse failures: QBO answers 400 with a ValidationFault.
   router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent || !res.locals.exchange) return next(error);
-    const parseFailed = typeof error === 'object' && error !== null && (error as { type?: string }).type === 'entity.parse.failed';
-    const fault = parseFailed
-      ? validationFault('2010', 'Request has invalid or unsupported property', 'The request body is not valid JSON')
-      : error instanceof QboFault
-        ? error
-        : systemFault(error);
-    replyFault(state, req, res, fault);
+    replyFault(state, req, res, error instanceof QboFault ? error : systemFault(error));
   });
   return router;
 }

@@ -13,6 +13,13 @@ export interface Exchange {
   readonly isWrite: boolean;
   /** The `apply-then-drop` fault: do the work, then cut the connection instead of answering. */
   dropAfterApply: boolean;
+  /**
+   * The body arrived complete and parsed. Only then may an answer be remembered under the requestid: an answer to a
+   * request the emulator could not read says nothing about the request the client meant (issue 16).
+   */
+  bodyRead: boolean;
+  /** The body arrived but could not be parsed; the gate answers it after its own checks. */
+  bodyError?: unknown;
 }
 
 export const exchangeOf = (res: Response): Exchange => res.locals.exchange as Exchange;
@@ -38,14 +45,23 @@ function logExchange(req: Request, exchange: Exchange, status: number, flags: { 
   });
 }
 
+/** Whether QBO would hand this answer back again for a repeat of the requestid. */
+function isRemembered(state: EmulatorState, status: number): boolean {
+  if (status === 200) return true;
+  // Intuit: "instead of performing the operation again or returning an error, the service sends the same response as it
+  // did for the original request" (blogs.intuit.com/2015/04/06/15346). Whether that covers refusals is undocumented; the
+  // default replays them too (the stricter reading: a client must send a new requestid after a definite refusal).
+  // Throttles, outages and auth failures never reached the company, so they are retried for real.
+  return status === 400 && state.config.replayRefusals;
+}
+
 /** Answers (or drops) an API request: records it in the realm's log and, for writes with a requestid, in the replay store. */
 export function reply(state: EmulatorState, req: Request, res: Response, status: number, body: unknown, flags: { replayed?: boolean } = {}): void {
   const exchange = exchangeOf(res);
   const now = state.now();
-  // Only answers QBO actually produced are replayed; throttles, outages and auth failures are retried for real (choice: unverified).
-  const remembered = status === 200 || status === 400;
-  if (exchange.store && exchange.isWrite && exchange.requestid && remembered && !flags.replayed) {
-    exchange.store.responses.set(exchange.requestid, { status, body });
+  const store = exchange.store;
+  if (store && exchange.isWrite && exchange.requestid && exchange.bodyRead && !flags.replayed && isRemembered(state, status)) {
+    store.responses.set(exchange.requestid, { status, body });
   }
   if (exchange.dropAfterApply) {
     logExchange(req, exchange, status, { dropped: true }, now);
@@ -53,6 +69,9 @@ export function reply(state: EmulatorState, req: Request, res: Response, status:
     return;
   }
   logExchange(req, exchange, status, flags, now);
+  // A client that went away while its request waited still gets its write applied (QBO keeps processing); the
+  // answer is kept for the replay above and simply has nobody to go to.
+  if (res.writableEnded || res.destroyed) return;
   res.status(status).json(body);
 }
 

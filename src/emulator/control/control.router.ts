@@ -1,4 +1,5 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { booksSummary } from '../books/books-summary';
 import { EMULATED_ENTITIES, type Body } from '../emulated-entity';
 import { mergeConfig } from '../emulator-config';
 import { FAULT_KINDS, type EmulatorState, type FaultKind } from '../emulator-state';
@@ -8,6 +9,7 @@ import { QboFault } from '../qbo-fault';
 import { formatResponseTime } from '../qbo-time';
 import type { RealmStore } from '../realm-store';
 import { renderStatePage } from './state-page';
+import { SALES_TAX_MODES, type SalesTaxMode } from '../tax/sales-tax-mode';
 
 class ControlError extends Error {
   constructor(
@@ -34,13 +36,16 @@ export function controlRouter(state: EmulatorState): Router {
   });
 
   router.post('/realms', (req, res) => {
-    const companyName = (req.body as Body | undefined)?.companyName;
+    const { companyName, salesTax } = (req.body ?? {}) as Body;
     if (companyName !== undefined && (typeof companyName !== 'string' || companyName.trim() === '')) {
       throw new ControlError(400, 'companyName must be a non-empty string');
     }
-    const store = state.createRealm(companyName as string | undefined);
+    if (salesTax !== undefined && !SALES_TAX_MODES.includes(salesTax as SalesTaxMode)) {
+      throw new ControlError(400, `salesTax must be one of ${SALES_TAX_MODES.join(', ')} (automated: US automated sales tax; manual: tax codes and rates)`);
+    }
+    const store = state.createRealm(companyName as string | undefined, { salesTax: salesTax as SalesTaxMode | undefined });
     const tokens = state.tokens.issue(store.realmId, null, state.now());
-    res.status(201).json({ realmId: store.realmId, companyName: store.companyName, accessToken: tokens.access_token, refreshToken: tokens.refresh_token });
+    res.status(201).json({ realmId: store.realmId, companyName: store.companyName, salesTax: store.salesTax, accessToken: tokens.access_token, refreshToken: tokens.refresh_token });
   });
 
   router.get('/realms/:realmId/state', (req, res) => {
@@ -51,6 +56,11 @@ export function controlRouter(state: EmulatorState): Router {
       if (records.length > 0) entities[entity] = records.map((record) => (record.deleted ? { ...presentRecord(store, record), ...deletedBody(record) } : presentRecord(store, record)));
     }
     res.json(entities);
+  });
+
+  // The books a bookkeeper compares: per customer open A/R, open credit and balance; per account its balance (cents).
+  router.get('/realms/:realmId/books', (req, res) => {
+    res.json(booksSummary(realmOf(req)));
   });
 
   router.get('/realms/:realmId/requests', (req, res) => {

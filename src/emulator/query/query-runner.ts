@@ -8,6 +8,8 @@ import { ENVELOPE_FIELDS } from '../rules/entity-rules';
 import { rulesFor } from '../rules/rules-registry';
 import { parseQuery, type ParsedQuery, type QueryCondition, type QueryLiteral } from './query-parser';
 
+const COUNTED_LISTS: ReadonlySet<EmulatedEntity> = new Set(['TaxCode', 'TaxRate', 'TaxAgency']);
+
 type FieldValue = string | number | boolean | undefined;
 type FieldKind = 'id' | 'time' | 'money' | 'plain';
 
@@ -141,7 +143,9 @@ export function runQuery(store: RealmStore, text: string): Body {
   if (query.count) return { totalCount: matches.length };
   const page = matches.slice(query.startPosition - 1, query.startPosition - 1 + query.maxResults);
   if (page.length === 0) return {};
-  return { [entity]: page.map((record) => presentRecord(store, record)), startPosition: query.startPosition, maxResults: page.length };
+  // Intuit's TaxCode, TaxRate and TaxAgency query samples carry totalCount beside the page; other lists do not.
+  const counted = COUNTED_LISTS.has(entity) ? { totalCount: matches.length } : {};
+  return { [entity]: page.map((record) => presentRecord(store, record)), startPosition: query.startPosition, maxResults: page.length, ...counted };
 }
 
 function sortRecords(records: StoredRecord[], orderBy: ParsedQueryOrder): StoredRecord[] {

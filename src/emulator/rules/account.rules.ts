@@ -42,11 +42,12 @@ export const ACCOUNT_RULES: EntityRules = {
     if (!classification) throw invalidEnumeration('AccountType', type);
     readString(body, 'Description', { max: 100 });
     readString(body, 'AcctNum', { max: 20 });
-    return { ...body, Name: name, FullyQualifiedName: name, Classification: classification, Active: readBoolean(body, 'Active', true), CurrentBalance: 0 };
+    return { ...body, Name: name, FullyQualifiedName: name, Classification: classification, Active: readBoolean(body, 'Active', true) };
   },
   commit(store, before, after) {
     reindexName(store.accountNames, nameKey, before, after);
   },
+  derived: ['CurrentBalance', 'CurrentBalanceWithSubAccounts'],
   present(_store, _record, wire) {
     wire.CurrencyRef ??= { value: 'USD', name: 'United States Dollar' };
     wire.SubAccount ??= false;

@@ -3,6 +3,7 @@ import { businessValidation, requiredParam } from '../qbo-fault';
 import type { WriteContext } from './entity-rules';
 import { prepareSalesLines } from './sales-lines';
 import { prepareDocNumber, prepareHeader } from './transaction-fields';
+import { transactionTax } from '../tax/transaction-tax';
 
 export interface PreparedSalesDocument {
   readonly body: Body;
@@ -14,8 +15,8 @@ export interface PreparedSalesDocument {
 }
 
 /**
- * An invoice or credit memo as QBO stores it: a customer header, at least one sales line, a DocNumber, and a total
- * that an edit cannot bring below what payments already apply to the document.
+ * An invoice or credit memo as QBO stores it: a customer header, at least one sales line, its sales tax, a DocNumber,
+ * and a total (lines plus tax) that an edit cannot bring below what payments already apply to the document.
  */
 export function prepareAppliedSalesDocument(
   entity: 'Invoice' | 'CreditMemo',
@@ -23,9 +24,12 @@ export function prepareAppliedSalesDocument(
   context: WriteContext,
   belowAppliedMessage: string,
 ): PreparedSalesDocument {
-  const body = prepareHeader(input, context, true);
-  const { lines, totalCents } = prepareSalesLines(context.store, body);
+  const header = prepareHeader(input, context, true);
+  const { lines, totalCents: linesCents, taxableCents } = prepareSalesLines(context.store, header);
   if (lines.length === 0) throw requiredParam('Line');
+  const tax = transactionTax(context.store, header.TxnTaxDetail, taxableCents);
+  const body: Body = { ...header, TxnTaxDetail: tax.detail };
+  const totalCents = linesCents + tax.taxCents;
   const appliedCents = context.previous ? context.store.appliedTo(context.previous.id) : 0;
   if (totalCents < appliedCents) throw businessValidation(belowAppliedMessage, 'Line');
   return { body, lines, docNumber: prepareDocNumber(entity, body, context), totalCents, appliedCents };

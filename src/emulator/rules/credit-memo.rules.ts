@@ -1,7 +1,8 @@
+import { nonZero, receivablePostings } from '../books/transaction-postings';
 import { businessValidation } from '../qbo-fault';
 import { prepareAppliedSalesDocument } from './applied-sales-document';
 import type { EntityRules } from './entity-rules';
-import { withSubTotalLine } from './sales-lines';
+import { subtotalOf, withSubTotalLine } from './sales-lines';
 import { reindexDocNumber } from './transaction-fields';
 
 export const CREDIT_MEMO_RULES: EntityRules = {
@@ -18,10 +19,12 @@ export const CREDIT_MEMO_RULES: EntityRules = {
   commit(store, before, after) {
     reindexDocNumber(store, 'CreditMemo', before, after);
   },
+  // The reverse of an invoice: income debited, the customer's receivable credited (an open credit until applied).
+  postings: (store, record) => nonZero(receivablePostings(store, record, -1)),
   checkRemoval(store, record) {
     if (store.appliedTo(record.id) > 0) throw businessValidation('This credit memo is used by a payment. Remove it from the payment first.', 'Id');
   },
-  present(_store, _record, wire) {
-    wire.Line = withSubTotalLine(wire.Line, wire.TotalAmt);
+  present(_store, record, wire) {
+    wire.Line = withSubTotalLine(wire.Line, subtotalOf(record));
   },
 };

@@ -1,3 +1,4 @@
+import type { Posting } from '../books/ledger';
 import type { Body, EmulatedEntity, StoredRecord } from '../emulated-entity';
 import type { RealmStore } from '../realm-store';
 
@@ -27,6 +28,10 @@ export interface EntityRules {
   checkRemoval?(store: RealmStore, record: StoredRecord): void;
   /** The body after a void; undefined when the entity cannot be voided. */
   voided?(record: StoredRecord): Body;
+  /** Fields the books keep (balances): zero on create, carried across every update, never taken from a client. */
+  readonly derived?: readonly string[];
+  /** What the transaction posts to the ledger as it now stands (money in cents, debits positive). */
+  postings?(store: RealmStore, record: StoredRecord): readonly Posting[];
   /** Read-time fields (names of references, linked transactions). */
   present?(store: RealmStore, record: StoredRecord, wire: Body): void;
 }

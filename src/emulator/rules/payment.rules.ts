@@ -1,72 +1,31 @@
+import { receivableAccount } from '../books/chart';
+import { credit, customerOf, debit, nonZero, totalOf } from '../books/transaction-postings';
 import type { Body, StoredRecord } from '../emulated-entity';
-import { businessValidation, invalidEnumeration, invalidReference, objectNotFound, requiredParam, validationFault } from '../qbo-fault';
+import { businessValidation, requiredParam } from '../qbo-fault';
 import type { RealmStore } from '../realm-store';
 import type { EntityRules, WriteContext } from './entity-rules';
 import { readString } from './field-checks';
-import { openAmount, prepareDepositAccount, prepareHeader, touchTarget, voidedNote } from './transaction-fields';
-
-const LINKABLE = new Set(['Invoice', 'CreditMemo']);
-
-interface PreparedLinks {
-  readonly lines: Body[];
-  /** target id → cents this payment applies to it. */
-  readonly applied: Map<string, number>;
-  readonly appliedCents: number;
-}
-
-function target(store: RealmStore, link: Body, customerId: string): StoredRecord {
-  const txnType = readString(link, 'TxnType', { required: true, max: 30 }, 'Line.LinkedTxn.TxnType') as string;
-  if (!LINKABLE.has(txnType)) throw invalidEnumeration('Line.LinkedTxn.TxnType', txnType);
-  const txnId = link.TxnId;
-  if (txnId === undefined || txnId === null || txnId === '') throw requiredParam('Line.LinkedTxn.TxnId');
-  const record = store.get(txnType as 'Invoice' | 'CreditMemo', String(txnId));
-  if (!record) throw invalidReference('Line.LinkedTxn.TxnId');
-  if (record.deleted) throw objectNotFound('Line.LinkedTxn.TxnId');
-  if ((record.body.CustomerRef as Body).value !== customerId) {
-    throw businessValidation(`${txnType} ${record.id} belongs to another customer`, 'Line.LinkedTxn');
-  }
-  return record;
-}
-
-/** Lines that link the payment to invoices (money in) and credit memos (credit used). */
-function prepareLinks(store: RealmStore, body: Body, customerId: string, paymentId: string | undefined): PreparedLinks {
-  const input = body.Line ?? [];
-  if (!Array.isArray(input)) throw validationFault('2010', 'Request has invalid or unsupported property', 'Line must be a list', 'Line');
-  const applied = new Map<string, number>();
-  const lines: Body[] = [];
-  let appliedCents = 0;
-  for (const raw of input as Body[]) {
-    const amount = raw?.Amount;
-    if (typeof amount !== 'number') throw requiredParam('Line.Amount');
-    if (amount <= 0) throw businessValidation('A payment line amount must be more than zero', 'Line.Amount');
-    const links = raw.LinkedTxn;
-    if (!Array.isArray(links) || links.length !== 1) throw requiredParam('Line.LinkedTxn');
-    const linked = target(store, links[0] as Body, customerId);
-    const total = (applied.get(linked.id) ?? 0) + amount;
-    if (total > openAmount(store, linked, paymentId)) {
-      throw businessValidation(`The amount applied to ${linked.entity} ${linked.id} is more than its open balance`, 'Line.Amount');
-    }
-    applied.set(linked.id, total);
-    appliedCents += linked.entity === 'Invoice' ? amount : -amount;
-    lines.push({ Amount: amount, LinkedTxn: [{ TxnId: linked.id, TxnType: linked.entity }] });
-  }
-  return { lines, applied, appliedCents };
-}
+import { refuseDepositedChange } from './deposit.rules';
+import { preparePaymentLinks } from './payment-links';
+import { prepareDepositAccount, prepareHeader, touchTarget, voidedNote } from './transaction-fields';
 
 function prepare(input: Body, context: WriteContext): Body {
+  if (context.previous) refuseDepositedChange(context.store, context.previous);
   const body = prepareHeader(input, context, true);
   const customerId = (body.CustomerRef as Body).value as string;
   const total = body.TotalAmt;
   if (total === undefined || total === null) throw requiredParam('TotalAmt');
   if (typeof total !== 'number' || total < 0) throw businessValidation('TotalAmt cannot be negative', 'TotalAmt');
   readString(body, 'PaymentRefNum', { max: 21 });
-  const { lines, appliedCents } = prepareLinks(context.store, body, customerId, context.previous?.id);
+  const { lines, appliedCents } = preparePaymentLinks(context.store, body, customerId, context.previous?.id);
   if (appliedCents > total) throw businessValidation('The amount applied to transactions is more than the payment total', 'TotalAmt');
   return {
     ...body,
     Line: lines,
     // No DepositToAccountRef: QBO puts the money in Undeposited Funds.
     DepositToAccountRef: prepareDepositAccount(context.store, body, 'UndepositedFunds'),
+    // Intuit: "UnappliedAmt: Indicates the amount that has not been applied to pay amounts owed for sales transactions";
+    // an overpayment is one payment whose lines take the invoice's balance and whose rest stays unapplied (a credit).
     UnappliedAmt: total - appliedCents,
   };
 }
@@ -82,6 +41,9 @@ function applicationsOf(record: StoredRecord | undefined): Map<string, number> {
   return applied;
 }
 
+const linkedRecord = (store: RealmStore, id: string): StoredRecord | undefined =>
+  store.get('Invoice', id) ?? store.get('CreditMemo', id) ?? store.get('Purchase', id);
+
 /** Moves the payment's applications from its old lines to its new ones; every target whose share changed is touched. */
 function commit(store: RealmStore, before: StoredRecord | undefined, after: StoredRecord | undefined, now: number): void {
   const paymentId = (before ?? after)?.id as string;
@@ -95,7 +57,7 @@ function commit(store: RealmStore, before: StoredRecord | undefined, after: Stor
     if (cents === undefined) byPayment.delete(paymentId);
     else byPayment.set(paymentId, cents);
     if (byPayment.size === 0) store.applications.delete(targetId);
-    const linked = store.get('Invoice', targetId) ?? store.get('CreditMemo', targetId);
+    const linked = linkedRecord(store, targetId);
     if (linked) touchTarget(store, linked, now);
   }
 }
@@ -111,11 +73,17 @@ export const PAYMENT_RULES: EntityRules = {
   deletable: true,
   prepare,
   commit,
+  checkRemoval: refuseDepositedChange,
+  // Money received: the deposit account (Undeposited Funds by default) debited, the customer's receivable credited for
+  // the whole amount; what the lines apply only matches it against invoices inside A/R.
+  postings: (store, record) => nonZero([debit((record.body.DepositToAccountRef as Body).value as string, totalOf(record)), credit(receivableAccount(store).id, totalOf(record), customerOf(record))]),
   voided(record) {
     return { ...record.body, Line: [], TotalAmt: 0, UnappliedAmt: 0, PrivateNote: voidedNote(record.body.PrivateNote) };
   },
-  present(_store, _record, wire) {
+  present(store, record, wire) {
     wire.CurrencyRef ??= { value: 'USD', name: 'United States Dollar' };
     wire.ProcessPayment ??= false;
+    const deposit = store.depositOfPayment.get(record.id);
+    if (deposit !== undefined) wire.LinkedTxn = [{ TxnId: deposit, TxnType: 'Deposit' }];
   },
 };

@@ -1,5 +1,5 @@
 import type { Body, EmulatedEntity, StoredRecord } from '../emulated-entity';
-import { businessValidation, duplicateName, requiredParam } from '../qbo-fault';
+import { businessValidation, duplicateName, requiredParam, validationFault } from '../qbo-fault';
 import { normaliseName } from '../realm-store';
 import { reindexName, type EntityRules, type WriteContext } from './entity-rules';
 import { checkNestedLengths, readBoolean, readObject, readString } from './field-checks';
@@ -33,6 +33,19 @@ function checkEmail(body: Body): void {
   }
 }
 
+/**
+ * QBO refuses to make a customer inactive while it has an open balance: "Delete List Has Balance Error: The entity you
+ * are trying to delete has an open balance. : This customer cannot be deleted because it has a non-zero balance"
+ * (ruckus/quickbooks-ruby#390; the code is not published, 6000 is the closest documented one).
+ */
+function refuseDeactivatingWithBalance(body: Body, context: WriteContext): void {
+  const previous = context.previous;
+  if (!previous || previous.entity !== 'Customer' || previous.body.Active === false || body.Active !== false) return;
+  const balance = (previous.body.BalanceWithJobs as number | undefined) ?? 0;
+  if (balance === 0) return;
+  throw validationFault('6000', 'Delete List Has Balance Error', 'The entity you are trying to delete has an open balance. : This customer cannot be deleted because it has a non-zero balance', 'Active');
+}
+
 function prepare(input: Body, context: WriteContext): Body {
   const body: Body = { ...input };
   const parts: string[] = [];
@@ -56,6 +69,7 @@ function prepare(input: Body, context: WriteContext): Body {
   for (const phone of ['PrimaryPhone', 'Mobile', 'Fax', 'AlternatePhone']) checkNestedLengths(body, phone, PHONE_LIMITS);
   for (const address of ['BillAddr', 'ShipAddr', 'PrimaryAddr']) checkNestedLengths(body, address, ADDRESS_LIMITS);
   body.Active = readBoolean(body, 'Active', true);
+  refuseDeactivatingWithBalance(body, context);
   return body;
 }
 
@@ -70,10 +84,10 @@ function peopleRules(entity: 'Customer' | 'Vendor' | 'Employee'): EntityRules {
     commit(store, before, after) {
       reindexName(store.peopleNames, displayNameKey, before, after);
     },
+    // Customer balances come from the books (Accounts Receivable); a vendor's would come from A/P, which nothing here posts to.
+    derived: entity === 'Employee' ? [] : entity === 'Customer' ? ['Balance', 'BalanceWithJobs'] : ['Balance'],
     present(_store, _record, wire) {
       if (entity === 'Customer') {
-        wire.Balance = 0;
-        wire.BalanceWithJobs = 0;
         wire.Job ??= false;
         wire.Taxable ??= false;
       }

@@ -1,6 +1,9 @@
+import { credit, nonZero, salesLinePostings, taxPostings, totalOf } from '../books/transaction-postings';
+import { transactionTax } from '../tax/transaction-tax';
+import type { Body } from '../emulated-entity';
 import { requiredParam } from '../qbo-fault';
 import type { EntityRules } from './entity-rules';
-import { prepareSalesLines, withSubTotalLine } from './sales-lines';
+import { prepareSalesLines, subtotalOf, withSubTotalLine } from './sales-lines';
 import { prepareDepositAccount, prepareDocNumber, prepareHeader, reindexDocNumber } from './transaction-fields';
 
 export const REFUND_RECEIPT_RULES: EntityRules = {
@@ -14,9 +17,12 @@ export const REFUND_RECEIPT_RULES: EntityRules = {
   creatable: true,
   deletable: true,
   prepare(input, context) {
-    const body = prepareHeader(input, context, false);
-    const { lines, totalCents, itemLineCount } = prepareSalesLines(context.store, body);
+    const header = prepareHeader(input, context, false);
+    const { lines, totalCents: linesCents, itemLineCount, taxableCents } = prepareSalesLines(context.store, header);
     if (itemLineCount === 0) throw requiredParam('Line.SalesItemLineDetail');
+    const tax = transactionTax(context.store, header.TxnTaxDetail, taxableCents);
+    const body: Body = { ...header, TxnTaxDetail: tax.detail };
+    const totalCents = linesCents + tax.taxCents;
     return {
       ...body,
       Line: lines,
@@ -31,7 +37,9 @@ export const REFUND_RECEIPT_RULES: EntityRules = {
   commit(store, before, after) {
     reindexDocNumber(store, 'RefundReceipt', before, after);
   },
-  present(_store, _record, wire) {
-    wire.Line = withSubTotalLine(wire.Line, wire.TotalAmt);
+  // A sale given back: the money leaves the account it is refunded from, the items' income is debited; no A/R involved.
+  postings: (store, record) => nonZero([credit((record.body.DepositToAccountRef as Body).value as string, totalOf(record)), ...salesLinePostings(record, -1), ...taxPostings(store, record, -1)]),
+  present(_store, record, wire) {
+    wire.Line = withSubTotalLine(wire.Line, subtotalOf(record));
   },
 };

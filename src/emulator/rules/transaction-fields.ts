@@ -1,3 +1,4 @@
+import { isReceivable } from '../books/chart';
 import type { Body, EmulatedEntity, StoredRecord } from '../emulated-entity';
 import { businessValidation, closedPeriod, duplicateDocNumber, requiredParam } from '../qbo-fault';
 import { docNumberKey, type RealmStore } from '../realm-store';
@@ -58,7 +59,7 @@ export const voidedNote = (note: unknown): string => (typeof note === 'string' &
 
 /** A payment changed what it applies to this transaction: QBO recomputes its balance and raises its SyncToken. */
 export function touchTarget(store: RealmStore, target: StoredRecord, now: number): void {
-  const open = (target.body.TotalAmt as number) - store.appliedTo(target.id);
+  const open = linkableAmount(store, target) - store.appliedTo(target.id);
   if (target.entity === 'Invoice') target.body.Balance = open;
   if (target.entity === 'CreditMemo') {
     target.body.RemainingCredit = open;
@@ -71,5 +72,16 @@ export function touchTarget(store: RealmStore, target: StoredRecord, now: number
 /** Applied cents still open on a target, counting back what `paymentId` already applies to it (for updates). */
 export function openAmount(store: RealmStore, target: StoredRecord, paymentId: string | undefined): number {
   const mine = paymentId ? (store.applications.get(target.id)?.get(paymentId) ?? 0) : 0;
-  return (target.body.TotalAmt as number) - store.appliedTo(target.id) + mine;
+  return linkableAmount(store, target) - store.appliedTo(target.id) + mine;
+}
+
+/** What payments can apply to: an invoice's or credit memo's total, or the part of an expense charged to A/R. */
+export function linkableAmount(store: RealmStore, target: StoredRecord): number {
+  if (target.entity !== 'Purchase') return target.body.TotalAmt as number;
+  let cents = 0;
+  for (const line of (target.body.Line as Body[] | undefined) ?? []) {
+    const accountId = ((line.AccountBasedExpenseLineDetail as Body | undefined)?.AccountRef as Body | undefined)?.value as string | undefined;
+    if (accountId !== undefined && isReceivable(store.get('Account', accountId))) cents += line.Amount as number;
+  }
+  return cents;
 }

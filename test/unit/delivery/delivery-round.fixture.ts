@@ -3,20 +3,13 @@ import { InMemoryConnectionStore } from '../../../src/adapters/memory/in-memory-
 import { InMemoryHostDirectory } from '../../../src/adapters/memory/in-memory-host.directory';
 import { InMemoryLinkStore } from '../../../src/adapters/memory/in-memory-link.store';
 import { InMemoryOutboxStore } from '../../../src/adapters/memory/in-memory-outbox.store';
+import { InMemorySweepMarkStore } from '../../../src/adapters/memory/in-memory-sweep-mark.store';
 import { InMemorySettingsStore } from '../../../src/adapters/memory/in-memory-settings.store';
 import { InMemoryTenantLease } from '../../../src/adapters/memory/in-memory-tenant.lease';
 import { InMemoryWriteJournal } from '../../../src/adapters/memory/in-memory-write.journal';
-import { BatchDelivery } from '../../../src/application/delivery/batch-delivery';
-import { CreateRecovery } from '../../../src/application/delivery/create-recovery';
-import { DecisionApplier } from '../../../src/application/delivery/decision-applier';
 import { defaultDeliveryPolicy, type DeliveryPolicy } from '../../../src/application/delivery/delivery-policy';
-import { NameResolver } from '../../../src/application/delivery/name-resolver';
-import { RecordDecider } from '../../../src/application/delivery/record-decider';
-import { RelatedRecords } from '../../../src/application/delivery/related-records';
-import { TenantReadiness } from '../../../src/application/delivery/tenant-readiness';
 import type { QboGateway } from '../../../src/application/ports/qbo-gateway.port';
-import { DeliverChange } from '../../../src/application/delivery/deliver-change.use-case';
-import { RunDeliveryRound } from '../../../src/application/delivery/run-delivery-round.use-case';
+import { createDeliveryEngine } from '../../../src/composition/delivery-engine';
 import { RecordingLogger } from '../../support/recording-logger';
 
 export const tenantId = 'round-tenant';
@@ -41,15 +34,13 @@ export const createRoundFixture = async (gateway: QboGateway, host = new InMemor
   });
   await settings.update(tenantId, { syncEnabled: true, enabledAt: clock.now(), incomeAccountId: '79', depositAccountId: '35', linkedRealmId: 'realm-1' });
   const fullPolicy: DeliveryPolicy = { ...defaultDeliveryPolicy, maxAttempts: 2, baseBackoffMs: 10, maxBackoffMs: 10, ...policy };
-  const readiness = new TenantReadiness(settings, connections);
-  const decider = new RecordDecider(host, links, settings);
-  const deliver = new DeliverChange(
-    readiness, decider, new DecisionApplier(gateway, links, journal, activity, clock), new CreateRecovery(gateway, links, journal),
-    new NameResolver(gateway), new RelatedRecords(host, outbox), activity, clock,
+  const engine = createDeliveryEngine(
+    { clock, randomSource: { next: () => 1 }, logger, settingsStore: settings, connectionStore: connections, linkStore: links, outboxStore: outbox, activityLog: activity, tenantLease: lease, writeJournal: journal, sweepMarkStore: new InMemorySweepMarkStore(), hostDirectory: host, qboGateway: gateway },
+    fullPolicy,
   );
-  const round = new RunDeliveryRound(outbox, lease, readiness, deliver, fullPolicy, clock, { next: () => 1 }, activity, logger, new BatchDelivery(host, links, journal, gateway, activity, clock, fullPolicy.minBatchWrites), settings);
+  const round = engine.runDeliveryRound;
   const failures = async () => (await activity.list(tenantId, { limit: 100, outcome: 'failure' })).items;
-  return { clock, host, links, outbox, activity, settings, journal, logger, round, failures, policy: fullPolicy };
+  return { clock, host, links, outbox, activity, settings, journal, logger, round, sweep: engine.sweepChanges, failures, policy: fullPolicy };
 };
 
 /** A gateway that must not be called. */

@@ -1,7 +1,4 @@
 import { InMemoryQboGateway } from '../../../src/adapters/memory/in-memory-qbo.gateway';
-import { InMemorySweepMarkStore } from '../../../src/adapters/memory/in-memory-sweep-mark.store';
-import { RecordDecider } from '../../../src/application/delivery/record-decider';
-import { SweepChanges } from '../../../src/application/delivery/sweep-changes.use-case';
 import { decideRefundItem, REFUND_ITEM_HOST_ID } from '../../../src/domain/items/refund-item';
 import { aCustomer } from '../../support/domain/host-records.builder';
 import { createRoundFixture, tenantId } from './delivery-round.fixture';
@@ -13,7 +10,6 @@ const sweepFixture = async () => {
   const f = await createRoundFixture(gateway);
   const income = gateway.seed(tenantId, 'Account', { name: 'Services', accountType: 'Income', accountSubType: 'ServiceFeeIncome', active: true });
   await f.settings.update(tenantId, { incomeAccountId: income.id });
-  const sweep = new SweepChanges(f.settings, new InMemorySweepMarkStore(), f.host, new RecordDecider(f.host, f.links, f.settings), f.outbox, f.journal, f.policy, f.clock);
   const drain = async () => {
     for (let round = 0; round < 10 && (await f.outbox.stats(tenantId, f.clock.now())).pending > 0; round += 1) await f.round.execute(tenantId, 'worker');
   };
@@ -22,7 +18,7 @@ const sweepFixture = async () => {
     for await (const item of gateway.list(tenantId, 'Item')) if (item.fields.name === name) found.push(item);
     return found;
   };
-  return { ...f, gateway, income, sweep, drain, qboItemsNamed };
+  return { ...f, gateway, income, drain, qboItemsNamed };
 };
 
 describe('the sweep', () => {

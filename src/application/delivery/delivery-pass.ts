@@ -1,0 +1,140 @@
+import type { HostRecordKind } from '../../domain/host/host-records';
+import type { Logger } from '../ports/logger.port';
+import type { ClaimedChange } from '../ports/outbox-store.port';
+import type { TenantSettings } from '../ports/settings-store.port';
+import type { BatchDelivery, PlannedWrite } from './batch-delivery';
+import type { RecordAddress } from './delivery-log';
+import type { DeliveryOutcome } from './delivery-outcome';
+import type { RecordDelivery } from './record-delivery';
+import type { RecordReader } from './record-reader';
+import { recordKey } from './record-state';
+import { RoundStates } from './round-states';
+
+type Outcomes = Map<ClaimedChange, DeliveryOutcome>;
+type RowWrite = PlannedWrite & { readonly row: ClaimedChange };
+
+/**
+ * The claimed rows of one round, delivered on one path: every record is read once (one query per kind for host
+ * rows, links and journal notes) and decided once. Customers and items go first, as they depend on nothing and
+ * money records depend on them; when enough of their decisions are writes, those writes travel as QBO batches.
+ * Money records follow one at a time, in claim order, each pushing what it depends on first.
+ */
+export class DeliveryPass {
+  constructor(
+    private readonly reader: RecordReader,
+    private readonly delivery: RecordDelivery,
+    private readonly batch: BatchDelivery,
+    private readonly logger: Logger,
+    private readonly minBatchWrites: number,
+  ) {}
+
+  /**
+   * Outcomes by row. Once a row is held (the connection broke) every row not yet delivered is held with it; rows
+   * missing from the answer were not reached because `keepGoing` said the tenant's lease was lost.
+   */
+  async run(tenantId: string, settings: TenantSettings, rows: readonly ClaimedChange[], keepGoing: () => Promise<boolean>): Promise<Outcomes> {
+    const round = new RoundStates(this.reader, tenantId, settings);
+    const outcomes: Outcomes = new Map();
+    await this.readAll(round, rows, outcomes);
+    const lists = rows.filter((row) => !outcomes.has(row) && (row.kind === 'customer' || row.kind === 'item'));
+    await this.deliverLists(round, lists, outcomes);
+    if (this.heldAll(rows, outcomes) || !(await keepGoing())) return outcomes;
+    for (const row of rows) {
+      if (outcomes.has(row)) continue;
+      outcomes.set(row, await this.deliverRow(round, row));
+      if (this.heldAll(rows, outcomes) || !(await keepGoing())) break;
+    }
+    return outcomes;
+  }
+
+  /** One read of each kind; a kind whose read throws is read row by row, so only the row that throws waits for a retry. */
+  private async readAll(round: RoundStates, rows: readonly ClaimedChange[], outcomes: Outcomes): Promise<void> {
+    for (const kind of [...new Set(rows.map((row) => row.kind))]) {
+      const ofKind = rows.filter((row) => row.kind === kind);
+      try {
+        round.remember(await this.reader.readKind(round.tenantId, kind, ofKind.map(addressOf)));
+      } catch (error) {
+        this.logger.error({ tenantId: round.tenantId, kind, rows: ofKind.length, error: messageOf(error) }, 'reading changes together failed; each is read on its own');
+        for (const row of ofKind) {
+          try {
+            round.remember(new Map([[recordKey(row), await this.reader.read(addressOf(row))]]));
+          } catch (rowError) {
+            outcomes.set(row, this.unexpected(row, rowError));
+          }
+        }
+      }
+    }
+  }
+
+  /** Customers and items: each decided once, then written one by one or, when there are enough writes, in batches. */
+  private async deliverLists(round: RoundStates, rows: readonly ClaimedChange[], outcomes: Outcomes): Promise<void> {
+    const firsts = new Map<string, ClaimedChange>();
+    for (const row of rows) if (!firsts.has(recordKey(row))) firsts.set(recordKey(row), row);
+    const writes: RowWrite[] = [];
+    for (const row of firsts.values()) {
+      const outcome = await this.guarded(row, async () => {
+        const prepared = await this.delivery.prepare(round, await round.of(addressOf(row)), 0);
+        if ('outcome' in prepared) return prepared.outcome;
+        const { state, decision } = prepared;
+        if (decision.kind === 'create' || decision.kind === 'update') return void writes.push({ row, state, decision });
+        return this.delivery.carryOut(round, state, decision, {});
+      });
+      if (outcome) outcomes.set(row, outcome);
+      if (outcome?.kind === 'held') return;
+    }
+    // Too few to spend one of the company's scarce batch requests on: they go one by one.
+    if (writes.length >= this.minBatchWrites) await this.writeTogether(round, writes, outcomes);
+    else await this.writeAlone(round, writes, outcomes);
+  }
+
+  private async writeTogether(round: RoundStates, writes: readonly RowWrite[], outcomes: Outcomes): Promise<void> {
+    const applied = await this.batch.apply(round.tenantId, writes).catch((error: unknown) => {
+      // Each write goes alone instead, with the same decision and request id: QBO replays what the batch already did.
+      this.logger.error({ tenantId: round.tenantId, rows: writes.length, error: messageOf(error) }, 'sending changes together failed unexpectedly; they go one by one');
+      return null;
+    });
+    if (applied === null) return this.writeAlone(round, writes, outcomes);
+    for (const write of writes) outcomes.set(write.row, await this.guarded(write.row, () => this.delivery.finish(round, write.state, write.decision, applied.get(write)!)));
+  }
+
+  private async writeAlone(round: RoundStates, writes: readonly RowWrite[], outcomes: Outcomes): Promise<void> {
+    for (const { row, state, decision } of writes) {
+      const outcome = await this.guarded(row, () => this.delivery.carryOut(round, state, decision, {}));
+      outcomes.set(row, outcome);
+      if (outcome.kind === 'held') return;
+    }
+  }
+
+  private async deliverRow(round: RoundStates, row: ClaimedChange): Promise<DeliveryOutcome> {
+    if (round.wasDelivered(row)) return { kind: 'delivered' };
+    return this.guarded(row, async () => this.delivery.deliver(round, await round.of(addressOf(row))));
+  }
+
+  /** A row that throws (a bug, a database hiccup) is retried later with backoff; it never stops the rest of the round. */
+  private async guarded<T extends DeliveryOutcome | void>(row: ClaimedChange, work: () => Promise<T>): Promise<T | DeliveryOutcome> {
+    try {
+      return await work();
+    } catch (error) {
+      return this.unexpected(row, error);
+    }
+  }
+
+  private unexpected(row: ClaimedChange, error: unknown): DeliveryOutcome {
+    const what = messageOf(error);
+    this.logger.error({ tenantId: row.tenantId, outboxId: row.id, kind: row.kind, hostId: row.hostId, error: what }, 'delivering one change failed unexpectedly; it is retried later');
+    return { kind: 'retry', reason: `An unexpected error stopped this change (${what}); it is tried again later.` };
+  }
+
+  /** The connection broke: every row not settled yet goes back untouched, in order. */
+  private heldAll(rows: readonly ClaimedChange[], outcomes: Outcomes): boolean {
+    const held = [...outcomes.values()].find((outcome) => outcome.kind === 'held');
+    if (!held) return false;
+    for (const row of rows) if (!outcomes.has(row)) outcomes.set(row, held);
+    return true;
+  }
+}
+
+const addressOf = (row: ClaimedChange): RecordAddress => ({ tenantId: row.tenantId, kind: row.kind as HostRecordKind, hostId: row.hostId, outboxId: row.id });
+
+/** Only the first line, kept short: enough to act on, never a dump of what the error carried. */
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);

@@ -1,0 +1,127 @@
+import type { QboError } from '../../domain/qbo/qbo-error';
+import type { SyncDecision } from '../../domain/sync/sync-decision';
+import type { ActivityLog } from '../ports/activity-log.port';
+import type { Clock } from '../ports/clock.port';
+import type { CreateRecovery } from './create-recovery';
+import type { Applied, DecisionApplier, Write } from './decision-applier';
+import { logDelivery } from './delivery-log';
+import type { DeliveryOutcome } from './delivery-outcome';
+import type { NameResolver } from './name-resolver';
+import { outcomeOfQboError } from './qbo-error-outcome';
+import type { Naming, RecordDecider, RecordDecision } from './record-decider';
+import type { RecordState } from './record-state';
+import type { RelatedRecords } from './related-records';
+import type { RoundStates } from './round-states';
+
+/** How deep a chain of dependencies may go (refund → payment → invoice → customer and items). */
+const maxDependencyDepth = 4;
+
+/** A record made ready to write: its earlier unfinished write settled and its decision made. */
+export type Prepared = { readonly state: RecordState; readonly decision: RecordDecision } | { readonly outcome: DeliveryOutcome };
+
+/**
+ * Level-triggered delivery of one record, from its state as the round read it: settle what an earlier attempt left
+ * unfinished, decide once, push what the record depends on first, then write. Repeating it changes nothing.
+ */
+export class RecordDelivery {
+  constructor(
+    private readonly decider: RecordDecider,
+    private readonly applier: DecisionApplier,
+    private readonly recovery: CreateRecovery,
+    private readonly names: NameResolver,
+    private readonly related: RelatedRecords,
+    private readonly activity: ActivityLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async deliver(round: RoundStates, state: RecordState, depth = 0): Promise<DeliveryOutcome> {
+    const prepared = await this.prepare(round, state, depth);
+    return 'outcome' in prepared ? prepared.outcome : this.carryOut(round, prepared.state, prepared.decision, {});
+  }
+
+  /**
+   * A create an earlier attempt left unsettled comes first: whatever the record became since (even deleted), the
+   * decision must start from the copy QBO already holds. A record waiting for others gets them delivered, then
+   * is decided again against their new links.
+   */
+  async prepare(round: RoundStates, state: RecordState, depth: number): Promise<Prepared> {
+    round.touch(state);
+    const recovered = await this.recovery.settle(state);
+    if (!recovered.ok) return { outcome: await this.unreachable(state, recovered.error) };
+    let decision = await this.decider.decide(recovered.value, round.settings);
+    if (decision.kind === 'awaiting') {
+      const blocked = await this.deliverDependencies(round, state, decision, depth);
+      if (blocked) return { outcome: blocked };
+      decision = await this.decider.decide(recovered.value, round.settings);
+    }
+    return { state: recovered.value, decision };
+  }
+
+  async carryOut(round: RoundStates, state: RecordState, decision: RecordDecision, naming: Naming): Promise<DeliveryOutcome> {
+    switch (decision.kind) {
+      case 'nothing':
+        return this.delivered(round, state);
+      case 'skipped':
+        await logDelivery(this.activity, this.clock, state, 'skip', null, 'skipped', `Did not send ${state.kind} ${state.hostId} to QuickBooks: ${decision.reason}`);
+        return this.delivered(round, state);
+      case 'awaiting':
+        return this.reject(state, `it still waits for ${decision.dependencies.map((d) => `${d.kind} ${d.hostId}`).join(', ')} to reach QuickBooks`);
+      case 'rejected':
+        return this.reject(state, decision.reason);
+      default:
+        return this.finish(round, state, decision, await this.applier.apply(state, decision, naming.note), naming);
+    }
+  }
+
+  /** After a write was applied, alone or in a batch: a name QBO says is taken gets the domain's variant, once. */
+  async finish(round: RoundStates, state: RecordState, decision: Write, applied: Applied, naming: Naming = {}): Promise<DeliveryOutcome> {
+    if (applied.kind === 'delivered') return this.delivered(round, state);
+    if (applied.kind !== 'name-taken') return applied;
+    const target = nameOf(decision);
+    if (target === null || naming.qboName !== undefined) return this.reject(state, applied.error.message);
+    const variant = await this.names.variantFor(state.tenantId, target.entity, target.name, state.hostId);
+    if (!variant.ok) return variant.error.kind === 'DuplicateName' ? this.reject(state, variant.error.message) : this.unreachable(state, variant.error);
+    const renamed = { qboName: variant.value.name, note: variant.value.changes.join('; ') };
+    return this.carryOut(round, state, await this.decider.decide(state, round.settings, renamed), renamed);
+  }
+
+  /** Pushes each dependency first; the first one that does not get through decides this record's outcome. */
+  private async deliverDependencies(round: RoundStates, state: RecordState, decision: Extract<SyncDecision, { kind: 'awaiting' }>, depth: number): Promise<DeliveryOutcome | null> {
+    if (depth >= maxDependencyDepth) return this.reject(state, 'its chain of dependencies is too deep');
+    for (const dependency of decision.dependencies) {
+      const needed = await round.of({ tenantId: state.tenantId, kind: dependency.kind, hostId: dependency.hostId, outboxId: null });
+      const outcome = await this.deliver(round, needed, depth + 1);
+      if (outcome.kind !== 'delivered') {
+        return outcome.kind === 'failed' ? this.reject(state, `${dependency.kind} ${dependency.hostId}, which it needs, could not be sent: ${outcome.reason}`) : outcome;
+      }
+    }
+    return null;
+  }
+
+  /** QBO holds what the rules give; a payment or refund brings back the record it leans on. */
+  private async delivered(round: RoundStates, state: RecordState): Promise<DeliveryOutcome> {
+    round.markDelivered(state);
+    await this.related.enqueueFor(state);
+    return { kind: 'delivered' };
+  }
+
+  private async unreachable(state: RecordState, error: QboError): Promise<DeliveryOutcome> {
+    const outcome = outcomeOfQboError(error);
+    if (outcome.kind === 'failed') return this.reject(state, error.message);
+    return outcome;
+  }
+
+  private async reject(state: RecordState, reason: string): Promise<DeliveryOutcome> {
+    const message = `Did not send ${state.kind} ${state.hostId} to QuickBooks: ${reason}`;
+    await logDelivery(this.activity, this.clock, state, 'skip', null, 'failure', message);
+    return { kind: 'failed', reason: message };
+  }
+}
+
+const nameOf = (decision: Write): { entity: 'Customer' | 'Item'; name: string } | null => {
+  const fields = (decision.kind === 'create' ? decision.draft.fields : decision.kind === 'update' ? decision.changes.fields : {}) as { displayName?: unknown; name?: unknown };
+  const entity = decision.kind === 'create' ? decision.draft.entity : decision.kind === 'update' ? decision.changes.entity : null;
+  if (entity === 'Customer' && typeof fields.displayName === 'string') return { entity, name: fields.displayName };
+  if (entity === 'Item' && typeof fields.name === 'string') return { entity, name: fields.name };
+  return null;
+};

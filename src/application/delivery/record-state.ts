@@ -1,0 +1,19 @@
+import type { HostRecordKind } from '../../domain/host/host-records';
+import type { Link } from '../../domain/sync/link';
+import type { HostReadOf } from '../ports/host-read';
+import type { PendingCreate } from '../ports/write-journal.port';
+import type { RecordAddress } from './delivery-log';
+
+interface StateOf<K extends HostRecordKind> extends RecordAddress {
+  readonly kind: K;
+  /** The host row as read; the plugin's own "Refund" item has none and reads as `missing`. */
+  readonly read: HostReadOf<K>;
+  readonly link: Link | null;
+  /** A write an earlier attempt sent without storing its outcome, to settle before deciding. */
+  readonly note: PendingCreate | null;
+}
+
+/** Everything delivery knows of one record, read once per round: the host row, its link and its unsettled write. */
+export type RecordState = { [K in HostRecordKind]: StateOf<K> }[HostRecordKind];
+
+export const recordKey = (record: { readonly kind: HostRecordKind; readonly hostId: string }): string => `${record.kind}:${record.hostId}`;

@@ -1,0 +1,47 @@
+import type { TenantSettings } from '../ports/settings-store.port';
+import type { RecordAddress } from './delivery-log';
+import type { RecordReader } from './record-reader';
+import { recordKey, type RecordState } from './record-state';
+
+type RecordRef = Parameters<typeof recordKey>[0];
+
+/**
+ * What one delivery round knows: the tenant's settings and the records read at its start. A record this round has
+ * begun to deliver (a row, or a dependency of one) may have changed, so it is read again when asked for once more.
+ */
+export class RoundStates {
+  private readonly states = new Map<string, RecordState>();
+  private readonly touched = new Set<string>();
+  private readonly delivered = new Set<string>();
+
+  constructor(
+    private readonly reader: RecordReader,
+    readonly tenantId: string,
+    readonly settings: TenantSettings,
+  ) {}
+
+  remember(states: ReadonlyMap<string, RecordState>): void {
+    for (const [key, state] of states) this.states.set(key, state);
+  }
+
+  /** The record as read this round, for the row (or dependency) at `address`. */
+  async of(address: RecordAddress): Promise<RecordState> {
+    const key = recordKey(address);
+    const known = this.states.get(key);
+    if (known && !this.touched.has(key)) return { ...known, outboxId: address.outboxId };
+    return this.reader.read(address);
+  }
+
+  touch(record: RecordRef): void {
+    this.touched.add(recordKey(record));
+  }
+
+  markDelivered(record: RecordRef): void {
+    this.delivered.add(recordKey(record));
+  }
+
+  /** Delivered earlier in this round, after every row of it was claimed: QBO already holds its current state. */
+  wasDelivered(record: RecordRef): boolean {
+    return this.delivered.has(recordKey(record));
+  }
+}

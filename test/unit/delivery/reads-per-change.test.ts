@@ -1,0 +1,99 @@
+import { InMemoryActivityLog } from '../../../src/adapters/memory/in-memory-activity.log';
+import { InMemoryConnectionStore } from '../../../src/adapters/memory/in-memory-connection.store';
+import { InMemoryHostDirectory } from '../../../src/adapters/memory/in-memory-host.directory';
+import { InMemoryLinkStore } from '../../../src/adapters/memory/in-memory-link.store';
+import { InMemoryOutboxStore } from '../../../src/adapters/memory/in-memory-outbox.store';
+import { InMemorySettingsStore } from '../../../src/adapters/memory/in-memory-settings.store';
+import { InMemorySweepMarkStore } from '../../../src/adapters/memory/in-memory-sweep-mark.store';
+import { InMemoryTenantLease } from '../../../src/adapters/memory/in-memory-tenant.lease';
+import { InMemoryWriteJournal } from '../../../src/adapters/memory/in-memory-write.journal';
+import { createQboAdapters } from '../../../src/adapters/qbo/create-qbo-adapters';
+import { defaultDeliveryPolicy } from '../../../src/application/delivery/delivery-policy';
+import { RecordDecider } from '../../../src/application/delivery/record-decider';
+import { createDeliveryEngine } from '../../../src/composition/delivery-engine';
+import { startQboEmulator, type RunningQboEmulator } from '../../../src/emulator/start-qbo-emulator';
+import { aCustomer } from '../../support/domain/host-records.builder';
+import { emulatorRequests } from '../../support/emulator-state';
+import { RecordingLogger } from '../../support/recording-logger';
+
+// One trickle change, from the outbox row to QBO: every input of its decision is read once per round, and it is
+// decided once. In-memory stores behind counting proxies; QBO is the emulator over real HTTP.
+const tenantId = 'trickle-co';
+
+/** Counts calls per method; calls an adapter makes to itself (readMany → read) are not counted twice. */
+const counted = <T extends object>(target: T, calls: Map<string, number>): T =>
+  new Proxy(target, {
+    get: (object, property) => {
+      const value = (object as Record<PropertyKey, unknown>)[property];
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.set(String(property), (calls.get(String(property)) ?? 0) + 1);
+        return (value as (...a: unknown[]) => unknown).apply(object, args);
+      };
+    },
+  });
+
+const sum = (calls: Map<string, number>, methods: readonly string[]) => methods.reduce((total, method) => total + (calls.get(method) ?? 0), 0);
+
+describe('one trickle change', () => {
+  let emulator: RunningQboEmulator;
+  beforeAll(async () => {
+    emulator = await startQboEmulator({ port: 0 });
+  });
+  afterAll(() => emulator.close());
+
+  const stack = async () => {
+    const realm = (await (await fetch(`${emulator.url}/__emulator/realms`, { method: 'POST' })).json()) as { realmId: string; accessToken: string; refreshToken: string };
+    const clock = { now: () => Date.now() };
+    const [host, links, journal, settings, connections, outbox] = [new InMemoryHostDirectory(), new InMemoryLinkStore(), new InMemoryWriteJournal(), new InMemorySettingsStore(), new InMemoryConnectionStore(), new InMemoryOutboxStore(clock)];
+    const now = clock.now();
+    await connections.save({
+      tenantId, realmId: realm.realmId, companyName: null, status: 'connected', statusReason: null,
+      tokens: { accessToken: realm.accessToken, refreshToken: realm.refreshToken, createdAt: now, accessTokenExpiresAt: now + 3_600_000, refreshTokenExpiresAt: now + 8_726_400_000 },
+    });
+    await settings.update(tenantId, { syncEnabled: true, enabledAt: now, incomeAccountId: '1', depositAccountId: '2', linkedRealmId: realm.realmId });
+    const reads = { settings: new Map<string, number>(), connection: new Map<string, number>(), tokens: new Map<string, number>(), host: new Map<string, number>(), links: new Map<string, number>(), journal: new Map<string, number>() };
+    const logger = new RecordingLogger();
+    // The gateway looks the tenant's token up itself, once per QBO request; it is counted apart from delivery's reads.
+    const { gateway } = createQboAdapters({ options: { clientId: 'c', clientSecret: 's', redirectUri: 'http://localhost/cb', environment: 'sandbox', apiBaseUrl: emulator.url, oauthBaseUrl: emulator.url }, connections: counted(connections, reads.tokens), clock, logger });
+    const engine = createDeliveryEngine(
+      {
+        clock, logger, randomSource: { next: () => 0.5 }, outboxStore: outbox, activityLog: new InMemoryActivityLog(), tenantLease: new InMemoryTenantLease(), sweepMarkStore: new InMemorySweepMarkStore(), qboGateway: gateway,
+        settingsStore: counted(settings, reads.settings), connectionStore: counted(connections, reads.connection), hostDirectory: counted(host, reads.host), linkStore: counted(links, reads.links), writeJournal: counted(journal, reads.journal),
+      },
+      defaultDeliveryPolicy,
+    );
+    const decisions = jest.spyOn(RecordDecider.prototype, 'decide');
+    const deliver = async (change: () => void) => {
+      change();
+      await outbox.enqueue([{ tenantId, kind: 'customer', hostId: '17' }]);
+      for (const calls of Object.values(reads)) calls.clear();
+      decisions.mockClear();
+      const requestsBefore = (await emulatorRequests(emulator.url, realm.realmId)).length;
+      expect(await engine.runDeliveryRound.execute(tenantId, 'worker')).toEqual({ settled: 1, leased: true });
+      return {
+        settings: sum(reads.settings, ['get']),
+        connection: sum(reads.connection, ['get']),
+        hostRow: sum(reads.host, ['read', 'readMany', 'getCustomer']),
+        link: sum(reads.links, ['get', 'getMany', 'findByQboId']),
+        journal: sum(reads.journal, ['get', 'getMany', 'withLookup']),
+        decisions: decisions.mock.calls.length,
+        qboRequests: (await emulatorRequests(emulator.url, realm.realmId)).length - requestsBefore,
+        gatewayTokenLookups: sum(reads.tokens, ['get']),
+      };
+    };
+    return { host, links, deliver, restore: () => decisions.mockRestore() };
+  };
+
+  it('reads settings, connection, host row, link and journal once each, and decides once, for a create and then an update', async () => {
+    const s = await stack();
+    const once = { settings: 1, connection: 1, hostRow: 1, link: 1, journal: 1, decisions: 1, qboRequests: 1, gatewayTokenLookups: 1 };
+    try {
+      expect(await s.deliver(() => s.host.putCustomer(tenantId, aCustomer({ id: '17' }), Date.now()))).toEqual(once);
+      expect(await s.links.get(tenantId, 'customer', '17')).toMatchObject({ qboEntity: 'Customer', fingerprint: expect.any(String) });
+      expect(await s.deliver(() => s.host.putCustomer(tenantId, aCustomer({ id: '17', email: 'maria@lopez.example' }), Date.now()))).toEqual(once);
+    } finally {
+      s.restore();
+    }
+  });
+});
