@@ -17,11 +17,13 @@ import { persistenceModule } from './composition/persistence.module';
 import { qboModule } from './composition/qbo.module';
 import { systemModule } from './composition/system.module';
 import { createQboSyncRouter } from './adapters/http/qbo-sync.router';
+import { AdminRateLimiter, defaultAdminRateLimits } from './adapters/http/admin-rate.limiter';
 import { setupModule } from './composition/setup.module';
 import { BackgroundInitialSyncLauncher } from './adapters/worker/initial-sync.launcher';
 import { AdoptConnection } from './application/use-cases/setup/adopt-connection.use-case';
 import { migratePluginTables } from './adapters/knex/plugin-migrations';
 import { DeliveryWorker } from './adapters/worker/delivery-worker';
+import { BackgroundConnectionConfirmer } from './adapters/worker/background-connection.confirmer';
 
 export type { QboSyncPluginOptions } from './composition/plugin-options';
 export type { PluginAction } from './adapters/http/plugin-access';
@@ -33,6 +35,7 @@ export { LinkStore } from './application/ports/link-store.port';
 export { OutboxStore } from './application/ports/outbox-store.port';
 export { QboAuthorizer } from './application/ports/qbo-authorizer.port';
 export { QboGateway } from './application/ports/qbo-gateway.port';
+export { QboCompanyCheck } from './application/ports/qbo-company-check.port';
 export { SettingsStore } from './application/ports/settings-store.port';
 
 /** A host change to send to QBO: `id` is the host record's primary key. */
@@ -78,7 +81,14 @@ export const createQboSyncPlugin = async (options: QboSyncPluginOptions): Promis
   options.overrides?.(container);
 
   const logger = container.get<Logger>(Logger);
-  const router = createQboSyncRouter({ resolveTenant: options.resolveTenant, authorize: options.authorize, allowedOrigins: options.allowedOrigins }, (useCase) => container.get(useCase), logger);
+  const access = {
+    resolveTenant: options.resolveTenant,
+    authorize: options.authorize,
+    allowedOrigins: options.allowedOrigins,
+    ...(options.resolveUser ? { resolveUser: options.resolveUser } : {}),
+    ...(options.adminRateLimit === false ? {} : { rateLimiter: new AdminRateLimiter({ ...defaultAdminRateLimits, ...options.adminRateLimit }) }),
+  };
+  const router = createQboSyncRouter(access, (useCase) => container.get(useCase), logger);
 
   const worker = new DeliveryWorker(container.get<OutboxStore>(OutboxStore), container.get(RunDeliveryRound), container.get(SweepChanges), container.get<Clock>(Clock), logger, {
     pollMs: options.worker?.pollMs ?? 250,
@@ -89,6 +99,7 @@ export const createQboSyncPlugin = async (options: QboSyncPluginOptions): Promis
   const workerEnabled = options.worker?.enabled !== false;
   const notifyChanges = container.get(NotifyChanges);
   const initialSync = container.get(BackgroundInitialSyncLauncher);
+  const confirmer = container.get(BackgroundConnectionConfirmer);
 
   return {
     router,
@@ -96,11 +107,12 @@ export const createQboSyncPlugin = async (options: QboSyncPluginOptions): Promis
     migrate: () => migratePluginTables(options.knex, prefix),
     async start() {
       if (workerEnabled) worker.start();
+      confirmer.start();
       // Initial-sync jobs left running by a crash or a restart go on where they stopped (the tenant lease keeps it to one process).
       await initialSync.resumeAll();
     },
     async stop() {
-      await Promise.all([worker.stop(), initialSync.stop()]);
+      await Promise.all([worker.stop(), initialSync.stop(), confirmer.stop()]);
     },
     async adoptConnection(connection) {
       const result = await container.get(AdoptConnection).execute(connection);

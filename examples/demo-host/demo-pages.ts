@@ -5,6 +5,7 @@ import { ReferenceHostSeeder } from '../reference-host/reference-host-seed';
 import { renderHome } from './demo-home.page';
 import { parseDollars, problemPage } from './demo-layout';
 import { demoTenantId } from './demo-seed';
+import { sameOriginForms } from './same-origin-forms';
 
 type Form = Record<string, string | undefined>;
 type Change = Omit<HostChange, 'tenantId'>;
@@ -14,6 +15,7 @@ type Change = Omit<HostChange, 'tenantId'>;
  * `notify` in one transaction, so the signal commits or rolls back with it.
  */
 export const mountDemoPages = (app: Express, knex: Knex, plugin: QboSyncPlugin, emulatorUrl: string): void => {
+  app.use(sameOriginForms);
   app.use(express.urlencoded({ extended: false, limit: '20kb' }));
 
   app.get('/', async (_req, res) => {

@@ -5,6 +5,8 @@ import { startDemoHost } from './start-demo-host';
 
 const port = Number(process.env.PORT ?? 3000);
 const emulatorPort = Number(process.env.EMULATOR_PORT ?? port + 1);
+// The demo signs everyone in as its admin: it listens on this machine only unless HOST says otherwise (HOST=0.0.0.0).
+const host = process.env.HOST ?? '127.0.0.1';
 
 /**
  * SQLite by default (nothing to install), started fresh each time because the emulator's QuickBooks company lives
@@ -22,7 +24,7 @@ const openDatabase = (): Knex => {
 
 const main = async (): Promise<void> => {
   const knex = openDatabase();
-  const demo = await startDemoHost({ port, emulatorPort, database: knex });
+  const demo = await startDemoHost({ port, host, emulatorPort, database: knex });
   if (!demo.seededHost) console.log('The database already held the demo company: its data was kept (a saved QuickBooks connection will need reconnecting).');
   console.log(`Demo host (Blue Lagoon Pool Service):  ${demo.url}/`);
   console.log(`QuickBooks integration page:          ${demo.integrationUrl}`);

@@ -12,6 +12,8 @@ import { demoTenantId, seedDemoHost } from './demo-seed';
 export interface DemoHostOptions {
   /** 0 picks a free port. */
   readonly port: number;
+  /** The interface to listen on: 127.0.0.1 (this machine only) unless told otherwise, e.g. 0.0.0.0 for every interface. */
+  readonly host?: string;
   /** The host's database (SQLite or MySQL/MariaDB); the caller opens it and destroys it after `close()`. */
   readonly database: Knex;
   readonly emulatorPort?: number;
@@ -24,11 +26,17 @@ export interface RunningDemoHost {
   readonly url: string;
   readonly integrationUrl: string;
   readonly emulatorUrl: string;
+  /** The interface the back office listens on. */
+  readonly address: string;
   readonly realmId: string;
   readonly plugin: QboSyncPlugin;
   readonly seededHost: boolean;
   close(): Promise<void>;
 }
+
+/** The name a browser on this machine uses: loopback and "every interface" are both reached as localhost. */
+const browserHost = (host: string | undefined): string =>
+  host === undefined || ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 
 /**
  * The whole demo in one process: the QBO emulator with a seeded company, the host's tables and data, the plugin
@@ -45,9 +53,9 @@ export const startDemoHost = async (options: DemoHostOptions): Promise<RunningDe
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, () => resolve());
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   });
-  const url = `http://localhost:${(server.address() as AddressInfo).port}`;
+  const url = `http://${browserHost(options.host)}:${(server.address() as AddressInfo).port}`;
 
   const plugin = await createQboSyncPlugin({
     knex,
@@ -74,6 +82,7 @@ export const startDemoHost = async (options: DemoHostOptions): Promise<RunningDe
     url,
     integrationUrl: `${url}/integrations/qbo/`,
     emulatorUrl: emulator.url,
+    address: (server.address() as AddressInfo).address,
     realmId,
     plugin,
     seededHost,

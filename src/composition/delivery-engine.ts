@@ -35,6 +35,6 @@ export const createDeliveryEngine = (ports: DeliveryPorts, policy: DeliveryPolic
     notifyChanges: new NotifyChanges(outbox),
     runDeliveryRound: new RunDeliveryRound(outbox, ports.tenantLease, readiness, pass, policy, clock, ports.randomSource, activity, logger),
     sweepChanges: new SweepChanges(ports.settingsStore, ports.sweepMarkStore, host, reader, decider, outbox, journal, policy, clock),
-    retryDelivery: new RetryDelivery(activity, outbox, clock),
+    retryDelivery: new RetryDelivery(activity, outbox, clock, ports.opaqueIds),
   };
 };

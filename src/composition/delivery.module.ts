@@ -23,6 +23,7 @@ import { SettingsStore } from '../application/ports/settings-store.port';
 import { SweepMarkStore } from '../application/ports/sweep-mark-store.port';
 import { TenantLease } from '../application/ports/tenant-lease.port';
 import { WriteJournal } from '../application/ports/write-journal.port';
+import { OpaqueIds } from '../application/ports/opaque-ids.port';
 import { NotifyChanges } from '../application/use-cases/notify-changes.use-case';
 import { RetryDelivery } from '../application/use-cases/retry-delivery.use-case';
 import { RunDeliveryRound } from '../application/delivery/run-delivery-round.use-case';
@@ -83,5 +84,7 @@ export const deliveryModule = new ContainerModule(({ bind }) => {
     )
     .inSingletonScope();
   bind(NotifyChanges).toResolvedValue((outbox: OutboxStore) => new NotifyChanges(outbox), [OutboxStore]).inSingletonScope();
-  bind(RetryDelivery).toResolvedValue((activity: ActivityLog, outbox: OutboxStore, clock: Clock) => new RetryDelivery(activity, outbox, clock), [ActivityLog, OutboxStore, Clock]).inSingletonScope();
+  bind(RetryDelivery)
+    .toResolvedValue((activity: ActivityLog, outbox: OutboxStore, clock: Clock, ids: OpaqueIds) => new RetryDelivery(activity, outbox, clock, ids), [ActivityLog, OutboxStore, Clock, OpaqueIds])
+    .inSingletonScope();
 });

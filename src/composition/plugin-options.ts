@@ -4,6 +4,7 @@ import type { Logger as Pino } from 'pino';
 import type { DeliveryPolicy } from '../application/delivery/delivery-policy';
 import { parseEncryptionKey, type KeyProvider } from '../adapters/crypto/key-provider';
 import type { PluginAction } from '../adapters/http/plugin-access';
+import type { AdminRateLimits } from '../adapters/http/admin-rate.limiter';
 import type { HostSchemaOverride } from '../adapters/knex/host/host-schema';
 import type { QboOptions } from '../adapters/qbo/qbo-options';
 
@@ -27,8 +28,12 @@ export interface QboSyncPluginOptions {
   readonly resolveTenant: (req: Request) => string | Promise<string>;
   /** Whether the signed-in user may do `action`; false or a throw denies. */
   readonly authorize: (req: Request, action: PluginAction) => boolean | Promise<boolean>;
-  /** Origins besides the router's own whose pages may send writes (CSRF defence by the Origin header). */
+  /** Origins besides the router's own whose pages may call the API (requests from any other site or origin are refused). */
   readonly allowedOrigins?: readonly string[];
+  /** The signed-in user's id, for the per-user rate limit of the admin routes; default: the client's address (`req.ip`). */
+  readonly resolveUser?: (req: Request) => string | Promise<string>;
+  /** Requests per minute the admin routes take from one user and from one tenant (429 with Retry-After beyond); `false` turns the limit off. */
+  readonly adminRateLimit?: Partial<AdminRateLimits> | false;
   /** The host's pino logger; secrets are redacted from everything the plugin logs. */
   readonly logger?: Pino;
   readonly worker?: {
@@ -50,6 +55,8 @@ export const assertValidOptions = (options: QboSyncPluginOptions): void => {
   if (!options.knex || typeof options.knex !== 'function') problems.push('"knex" must be the host\'s knex instance.');
   if (typeof options.resolveTenant !== 'function') problems.push('"resolveTenant(req)" is required: it tells which host company a request belongs to.');
   if (typeof options.authorize !== 'function') problems.push('"authorize(req, action)" is required: it decides who may manage the QuickBooks connection and sync.');
+  if (options.resolveUser !== undefined && typeof options.resolveUser !== 'function') problems.push('"resolveUser(req)" must be a function that returns the signed-in user\'s id.');
+  problems.push(...rateLimitProblems(options.adminRateLimit));
   if (options.tablePrefix !== undefined && !/^[A-Za-z][A-Za-z0-9_]{0,19}$/.test(options.tablePrefix)) problems.push('"tablePrefix" must be letters, digits and _ (at most 20), starting with a letter.');
   const qbo = options.qbo;
   if (!qbo || typeof qbo !== 'object') problems.push('"qbo" { clientId, clientSecret, redirectUri, environment } is required.');
@@ -60,6 +67,14 @@ export const assertValidOptions = (options: QboSyncPluginOptions): void => {
   }
   problems.push(...keyProblems(options));
   if (problems.length > 0) throw new TypeError(`qbo-sync cannot start:\n- ${problems.join('\n- ')}`);
+};
+
+const rateLimitProblems = (limit: QboSyncPluginOptions['adminRateLimit']): string[] => {
+  if (limit === undefined || limit === false) return [];
+  if (typeof limit !== 'object' || limit === null) return ['"adminRateLimit" must be { perUserPerMinute, perTenantPerMinute } or false.'];
+  return (['perUserPerMinute', 'perTenantPerMinute'] as const)
+    .filter((key) => limit[key] !== undefined && !(Number.isInteger(limit[key]) && (limit[key] as number) > 0))
+    .map((key) => `"adminRateLimit.${key}" must be a whole number above 0.`);
 };
 
 const keyProblems = (options: QboSyncPluginOptions): string[] => {

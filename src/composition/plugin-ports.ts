@@ -8,6 +8,7 @@ import type { JobStore } from '../application/ports/job-store.port';
 import type { LinkStore } from '../application/ports/link-store.port';
 import type { Logger } from '../application/ports/logger.port';
 import type { OAuthStateStore } from '../application/ports/oauth-state-store.port';
+import type { OpaqueIds } from '../application/ports/opaque-ids.port';
 import type { OutboxStore } from '../application/ports/outbox-store.port';
 import type { QboAuthorizer } from '../application/ports/qbo-authorizer.port';
 import type { QboGateway } from '../application/ports/qbo-gateway.port';
@@ -39,10 +40,11 @@ export interface PluginPorts {
   readonly hostWriter: HostWriter;
   readonly qboGateway: QboGateway;
   readonly qboAuthorizer: QboAuthorizer;
+  readonly opaqueIds: OpaqueIds;
 }
 
 /** The ports the delivery engine is built from. */
 export type DeliveryPorts = Pick<
   PluginPorts,
-  'clock' | 'randomSource' | 'logger' | 'settingsStore' | 'connectionStore' | 'linkStore' | 'outboxStore' | 'activityLog' | 'tenantLease' | 'writeJournal' | 'sweepMarkStore' | 'hostDirectory' | 'qboGateway'
+  'clock' | 'randomSource' | 'logger' | 'settingsStore' | 'connectionStore' | 'linkStore' | 'outboxStore' | 'activityLog' | 'tenantLease' | 'writeJournal' | 'sweepMarkStore' | 'hostDirectory' | 'qboGateway' | 'opaqueIds'
 >;

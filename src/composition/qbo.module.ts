@@ -1,6 +1,8 @@
 import { ContainerModule } from 'inversify';
 import { QboAuthorizer } from '../application/ports/qbo-authorizer.port';
 import { QboGateway } from '../application/ports/qbo-gateway.port';
+import { QboCompanyCheck } from '../application/ports/qbo-company-check.port';
+import { HttpQboCompanyCheck } from '../adapters/qbo/http-qbo-company.check';
 import { HttpQboGateway } from '../adapters/qbo/http-qbo.gateway';
 import { IntuitQboAuthorizer } from '../adapters/qbo/intuit-qbo.authorizer';
 import { QboAccessTokens } from '../adapters/qbo/qbo-access-tokens';
@@ -16,4 +18,5 @@ export const qboModule = (options: QboSyncPluginOptions) =>
     bind(QboHttpClient).toSelf().inSingletonScope();
     bind<QboAuthorizer>(QboAuthorizer).to(IntuitQboAuthorizer).inSingletonScope();
     bind<QboGateway>(QboGateway).to(HttpQboGateway).inSingletonScope();
+    bind<QboCompanyCheck>(QboCompanyCheck).to(HttpQboCompanyCheck).inSingletonScope();
   });

@@ -30,6 +30,9 @@ import { StopInitialSync } from '../application/use-cases/setup/stop-initial-syn
 import { KnexJobStore } from '../adapters/knex/knex-job.store';
 import { BackgroundInitialSyncLauncher, LauncherTimingToken, type LauncherTiming } from '../adapters/worker/initial-sync.launcher';
 import { DeliveryPolicyToken } from './delivery.module';
+import { QboPageReads } from '../application/setup/qbo-page-reads';
+import { QboCompanyCheck } from '../application/ports/qbo-company-check.port';
+import { ConnectionConfirmer } from '../application/ports/connection-confirmer.port';
 
 /** Set-up (issue 5): match, import, accounts, settings, pre-flight, Save & Sync and its initial-sync job. */
 export const setupModule = new ContainerModule(({ bind }) => {
@@ -38,18 +41,24 @@ export const setupModule = new ContainerModule(({ bind }) => {
   bind(BackgroundInitialSyncLauncher).toSelf().inSingletonScope();
   bind<InitialSyncLauncher>(InitialSyncLauncher).toService(BackgroundInitialSyncLauncher);
 
-  bind(GetMatchReport).toResolvedValue((host: HostDirectory, gateway: QboGateway) => new GetMatchReport(host, gateway), [HostDirectory, QboGateway]).inSingletonScope();
+  bind(GetMatchReport)
+    .toResolvedValue((host: HostDirectory, gateway: QboGateway, reads: QboPageReads) => new GetMatchReport(host, gateway, reads), [HostDirectory, QboGateway, QboPageReads])
+    .inSingletonScope();
   bind(ImportFromQbo)
     .toResolvedValue(
-      (host: HostDirectory, writer: HostWriter, gateway: QboGateway, links: LinkStore, settings: SettingsStore, activity: ActivityLog, clock: Clock, lease: TenantLease, ids: IdGenerator, policy: DeliveryPolicy) =>
-        new ImportFromQbo(host, writer, gateway, links, settings, activity, clock, lease, ids, policy.leaseMs),
-      [HostDirectory, HostWriter, QboGateway, LinkStore, SettingsStore, ActivityLog, Clock, TenantLease, IdGenerator, DeliveryPolicyToken],
+      (host: HostDirectory, writer: HostWriter, gateway: QboGateway, links: LinkStore, settings: SettingsStore, activity: ActivityLog, clock: Clock, lease: TenantLease, ids: IdGenerator, policy: DeliveryPolicy, reads: QboPageReads) =>
+        new ImportFromQbo(host, writer, gateway, links, settings, activity, clock, lease, ids, policy.leaseMs, reads),
+      [HostDirectory, HostWriter, QboGateway, LinkStore, SettingsStore, ActivityLog, Clock, TenantLease, IdGenerator, DeliveryPolicyToken, QboPageReads],
     )
     .inSingletonScope();
-  bind(ListAccounts).toResolvedValue((gateway: QboGateway) => new ListAccounts(gateway), [QboGateway]).inSingletonScope();
+  bind(ListAccounts).toResolvedValue((gateway: QboGateway, reads: QboPageReads) => new ListAccounts(gateway, reads), [QboGateway, QboPageReads]).inSingletonScope();
   bind(GetSettings).toResolvedValue((settings: SettingsStore) => new GetSettings(settings), [SettingsStore]).inSingletonScope();
-  bind(SaveSettings).toResolvedValue((settings: SettingsStore, gateway: QboGateway) => new SaveSettings(settings, gateway), [SettingsStore, QboGateway]).inSingletonScope();
-  bind(GetPreflight).toResolvedValue((host: HostDirectory, gateway: QboGateway) => new GetPreflight(host, gateway), [HostDirectory, QboGateway]).inSingletonScope();
+  bind(SaveSettings)
+    .toResolvedValue((settings: SettingsStore, gateway: QboGateway, reads: QboPageReads) => new SaveSettings(settings, gateway, reads), [SettingsStore, QboGateway, QboPageReads])
+    .inSingletonScope();
+  bind(GetPreflight)
+    .toResolvedValue((host: HostDirectory, gateway: QboGateway, reads: QboPageReads) => new GetPreflight(host, gateway, reads), [HostDirectory, QboGateway, QboPageReads])
+    .inSingletonScope();
   bind(EnableSync)
     .toResolvedValue(
       (connections: ConnectionStore, settings: SettingsStore, preflight: GetPreflight, jobs: JobStore, launcher: InitialSyncLauncher, ids: IdGenerator, activity: ActivityLog, clock: Clock) =>
@@ -79,9 +88,9 @@ export const setupModule = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   bind(AdoptConnection)
     .toResolvedValue(
-      (authorizer: QboAuthorizer, connections: ConnectionStore, settings: SettingsStore, gateway: QboGateway, activity: ActivityLog, clock: Clock) =>
-        new AdoptConnection(authorizer, connections, settings, gateway, activity, clock),
-      [QboAuthorizer, ConnectionStore, SettingsStore, QboGateway, ActivityLog, Clock],
+      (authorizer: QboAuthorizer, connections: ConnectionStore, settings: SettingsStore, check: QboCompanyCheck, confirmer: ConnectionConfirmer, activity: ActivityLog, clock: Clock) =>
+        new AdoptConnection({ authorizer, connections, settings, check, confirmer, activity, clock }),
+      [QboAuthorizer, ConnectionStore, SettingsStore, QboCompanyCheck, ConnectionConfirmer, ActivityLog, Clock],
     )
     .inSingletonScope();
 });

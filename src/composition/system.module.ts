@@ -5,6 +5,8 @@ import { Logger } from '../application/ports/logger.port';
 import { RandomSource } from '../application/ports/random-source.port';
 import { SecretCipher } from '../application/ports/secret-cipher.port';
 import { AesGcmSecretCipher } from '../adapters/crypto/aes-gcm-secret.cipher';
+import { AesOpaqueIds } from '../adapters/crypto/aes-opaque.ids';
+import { OpaqueIds } from '../application/ports/opaque-ids.port';
 import { StaticKeyProvider } from '../adapters/crypto/key-provider';
 import { PinoLogger } from '../adapters/logging/pino.logger';
 import { CryptoIdGenerator } from '../adapters/system/crypto-id.generator';
@@ -21,4 +23,5 @@ export const systemModule = (options: QboSyncPluginOptions) =>
     bind<Logger>(Logger).toConstantValue(new PinoLogger(options.logger));
     const keys = options.keyProvider ?? new StaticKeyProvider(options.encryptionKey, options.retiredEncryptionKeys ?? []);
     bind<SecretCipher>(SecretCipher).toConstantValue(new AesGcmSecretCipher(keys));
+    bind<OpaqueIds>(OpaqueIds).toConstantValue(new AesOpaqueIds(keys));
   });

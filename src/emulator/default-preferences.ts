@@ -23,7 +23,7 @@ export function defaultPreferences(companyName: string, taxPrefs: Body): Body {
     SalesFormsPrefs: {
       ETransactionPaymentEnabled: false, CustomTxnNumbers: false, AllowShipping: false, AllowServiceDate: false, ETransactionEnabledStatus: 'NotApplicable',
       DefaultCustomerMessage: 'Thank you for your business and have a great day!', EmailCopyToCompany: false, AllowEstimates: true, AllowDiscount: true,
-      AllowDeposit: true, AutoApplyPayments: true, IPNSupportEnabled: false, AutoApplyCredit: false, CustomField: [], UsingPriceLevels: false, ETransactionAttachPDF: false,
+      AllowDeposit: true, DefaultTerms: { value: '3' }, AutoApplyPayments: true, IPNSupportEnabled: false, AutoApplyCredit: false, CustomField: [], UsingPriceLevels: false, ETransactionAttachPDF: false,
     },
     VendorAndPurchasesPrefs: { BillableExpenseTracking: true, TrackingByCustomer: true, POCustomField: [] },
     TaxPrefs: taxPrefs,

@@ -15,6 +15,7 @@ export type EmulatedEntity =
   | 'TaxRate'
   | 'TaxAgency'
   | 'Preferences'
+  | 'Term'
   | 'CompanyInfo';
 
 export const EMULATED_ENTITIES: readonly EmulatedEntity[] = [
@@ -33,6 +34,7 @@ export const EMULATED_ENTITIES: readonly EmulatedEntity[] = [
   'TaxRate',
   'TaxAgency',
   'Preferences',
+  'Term',
   'CompanyInfo',
 ];
 
@@ -42,7 +44,7 @@ const BY_LOWERCASE = new Map(EMULATED_ENTITIES.map((entity) => [entity.toLowerCa
 export const entityFromName = (name: string): EmulatedEntity | undefined => BY_LOWERCASE.get(name.toLowerCase());
 
 /** Lists QBO filters to active rows by default. */
-export const NAME_LIST_ENTITIES: ReadonlySet<EmulatedEntity> = new Set(['Customer', 'Vendor', 'Employee', 'Item', 'Account', 'TaxCode', 'TaxRate']);
+export const NAME_LIST_ENTITIES: ReadonlySet<EmulatedEntity> = new Set(['Customer', 'Vendor', 'Employee', 'Item', 'Account', 'TaxCode', 'TaxRate', 'Term']);
 
 /** Entities that share one DisplayName space. */
 export const PEOPLE_ENTITIES: ReadonlySet<EmulatedEntity> = new Set(['Customer', 'Vendor', 'Employee']);
@@ -71,6 +73,7 @@ export const ID_SPACE: Readonly<Record<EmulatedEntity, string>> = {
   TaxRate: 'taxrates',
   TaxAgency: 'taxagencies',
   Preferences: 'company',
+  Term: 'terms',
   CompanyInfo: 'company',
 };
 

@@ -6,7 +6,7 @@ import { TokenRegistry } from './oauth/token-registry';
 import { RateLimiter } from './rate-limiter';
 import type { RealmStore } from './realm-store';
 
-export const FAULT_KINDS = ['throttle', 'server-error', 'unavailable', 'timeout', 'apply-then-drop', 'expire-access-token', 'revoke-refresh-token'] as const;
+export const FAULT_KINDS = ['throttle', 'server-error', 'unavailable', 'timeout', 'apply-then-drop', 'forbidden', 'expire-access-token', 'revoke-refresh-token'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 /** Faults that hit the next API requests, as opposed to ones applied at once to the tokens. */
 export type RequestFaultKind = Exclude<FaultKind, 'expire-access-token' | 'revoke-refresh-token'>;
@@ -21,6 +21,8 @@ export interface EmulatorOptions {
   /** When set, only this OAuth client is accepted; otherwise any client id and secret are. */
   readonly clientId?: string;
   readonly clientSecret?: string;
+  /** When set, every control API request must carry this token (see control-guard.ts). */
+  readonly controlToken?: string;
   /** The clock (epoch ms); tests may drive it by hand. */
   readonly now?: () => number;
 }

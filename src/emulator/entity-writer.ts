@@ -103,6 +103,8 @@ export function updateEntity(store: RealmStore, entity: EmulatedEntity, input: u
 export function deleteEntity(store: RealmStore, entity: EmulatedEntity, input: unknown, options: WriteOptions): StoredRecord {
   const rules = rulesFor(entity);
   if (!rules.deletable) throw unsupportedOperation(`Delete on ${entity}`);
+  // A delete body is read like any other: a property the entity does not have is refused (2010), as QBO does.
+  writableInput(rules, input);
   const existing = existingFor(store, entity, input);
   refuseClosedPeriod(store, existing.body.TxnDate as string | undefined);
   rules.checkRemoval?.(store, existing);
@@ -118,6 +120,7 @@ export function deleteEntity(store: RealmStore, entity: EmulatedEntity, input: u
 export function voidEntity(store: RealmStore, entity: EmulatedEntity, input: unknown, options: WriteOptions): StoredRecord {
   const rules = rulesFor(entity);
   if (!rules.voided) throw unsupportedOperation(`Void on ${entity}`);
+  writableInput(rules, input);
   const existing = existingFor(store, entity, input);
   refuseClosedPeriod(store, existing.body.TxnDate as string | undefined);
   rules.checkRemoval?.(store, existing);
@@ -146,7 +149,7 @@ export function presentRecord(store: RealmStore, record: StoredRecord): Body {
     sparse: false,
     Id: record.id,
     SyncToken: String(record.syncToken),
-    MetaData: { CreateTime: formatMetaTime(record.createdAt), LastUpdatedTime: formatMetaTime(record.updatedAt) },
+    MetaData: { CreateTime: formatMetaTime(record.createdAt, store.timeZone), LastUpdatedTime: formatMetaTime(record.updatedAt, store.timeZone) },
   };
 }
 

@@ -11,6 +11,8 @@ export const MONEY_FIELDS: ReadonlySet<string> = new Set([
   'CurrentBalanceWithSubAccounts',
   'TotalTax',
   'NetAmountTaxable',
+  'PurchaseCost',
+  'Deposit',
 ]);
 
 const LARGEST_AMOUNT_CENTS = 9_999_999_999_999;

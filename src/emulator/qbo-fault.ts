@@ -124,33 +124,30 @@ export const throttled = (): QboFault =>
     },
   ]);
 
-export const systemFailure = (): QboFault =>
+export const systemFailure = (cause?: string): QboFault =>
   new QboFault(500, 'SystemFault', [
     {
       Message: 'An application error has occurred while processing your request',
-      Detail: 'System Failure Error: An unexpected error occurred while accessing or saving your data. Please wait a few minutes and try again.',
+      Detail: `System Failure Error: ${cause ?? 'An unexpected error occurred while accessing or saving your data. Please wait a few minutes and try again.'}`,
       code: '10000',
       element: '',
     },
   ]);
 
-/** The gateway's lowercase envelope, used by QBO for 401 and 403. */
+/**
+ * The gateway's lowercase envelope. A bad or expired token: 401, 3200, type AUTHENTICATION, detail null
+ * (python-quickbooks#118). A token without the right to the company's data: 403, 3100, type SERVICE, detail null
+ * (oauth-jsclient#2, node-quickbooks#154).
+ */
 export function gatewayAuthBody(status: 401 | 403, epochMs: number): Record<string, unknown> {
   const code = status === 401 ? '3200' : '3100';
-  const name = status === 401 ? 'AuthenticationFailed' : 'ApplicationAuthorizationFailed';
+  const name = status === 401 ? 'AuthenticationFailed' : 'AuthorizationFailed';
   return {
     warnings: null,
     intuitObject: null,
     fault: {
-      error: [
-        {
-          message: `message=${name}; errorCode=00${code}; statusCode=${status}`,
-          detail: status === 401 ? 'Token expired or invalid' : 'The token is not authorized for this company',
-          code,
-          element: null,
-        },
-      ],
-      type: status === 401 ? 'AUTHENTICATION' : 'AUTHORIZATION',
+      error: [{ message: `message=${name}; errorCode=00${code}; statusCode=${status}`, detail: null, code, element: null }],
+      type: status === 401 ? 'AUTHENTICATION' : 'SERVICE',
     },
     report: null,
     queryResponse: null,
@@ -163,3 +160,15 @@ export function gatewayAuthBody(status: 401 | 403, epochMs: number): Record<stri
     cdcresponse: [],
   };
 }
+
+/**
+ * The capital-Fault 401s. A valid token used for another company: 100 "General Authentication Error" (an Intuit engineer
+ * reproduced it "with the incorrect token/realm combination", oauth-jsclient#91). A company that lives on another
+ * cluster (a realm this emulator does not hold): 130 "Accessing Wrong Cluster" (python-quickbooks#369).
+ */
+export const authenticationFault = (code: '100' | '130'): QboFault =>
+  new QboFault(401, 'AuthenticationFault', [
+    code === '100'
+      ? { Message: 'General Authentication Error', Detail: 'AuthenticationErrorGeneral: SRV-110-Authentication Failure , statusCode: 401', code, element: '' }
+      : { Message: 'Accessing Wrong Cluster', Detail: 'WrongClusterError: -11017-You have accessed the wrong server.  You will now be redirected. , statusCode: 401', code, element: '' },
+  ]);

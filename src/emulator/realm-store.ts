@@ -1,4 +1,5 @@
 import { Ledger } from './books/ledger';
+import { DEFAULT_TIME_ZONE } from './qbo-time';
 import type { SalesTaxMode } from './tax/sales-tax-mode';
 import { ID_SPACE, type Body, type EmulatedEntity, type StoredRecord } from './emulated-entity';
 
@@ -41,10 +42,14 @@ export class RealmStore {
   readonly ledger = new Ledger();
   /** How the company charges sales tax (set when it is created). */
   salesTax: SalesTaxMode = 'off';
+  /** The company's time zone (IANA name): every time and default date QBO gives is in it. */
+  timeZone = DEFAULT_TIME_ZONE;
   /** The tax code sales use by default: AST's, or TaxPrefs.TaxGroupCodeRef of a manual company. */
   defaultTaxCodeId: string | undefined;
   /** tax agency id → the liability account the tax charged on sales is owed in. */
   readonly taxLiabilities = new Map<string, string>();
+  /** The last Id given to an address (QBO numbers addresses in a sequence of their own). */
+  private lastAddressId = 0;
   /** payment id → the deposit it is in. */
   readonly depositOfPayment = new Map<string, string>();
   /** `<entity>:<parent id>` → ids of the records whose ParentRef names it (sub-accounts, jobs). */
@@ -95,6 +100,11 @@ export class RealmStore {
     let candidate = String(this.nextDocNumber++);
     while (this.docNumbers.has(docNumberKey(entity, candidate))) candidate = String(this.nextDocNumber++);
     return candidate;
+  }
+
+  takeAddressId(): string {
+    this.lastAddressId += 1;
+    return String(this.lastAddressId);
   }
 
   childrenOf(entity: EmulatedEntity, parentId: string): ReadonlySet<string> {

@@ -2,7 +2,7 @@ import { InMemoryQboAuthorizer } from '../../src/adapters/memory/in-memory-qbo.a
 import { IntuitQboAuthorizer } from '../../src/adapters/qbo/intuit-qbo.authorizer';
 import { startQboEmulator, type RunningQboEmulator } from '../../src/emulator/start-qbo-emulator';
 import { ContractClock } from './contract-clock';
-import { describeQboAuthorizerContract, redirectUri } from './qbo-authorizer.contract';
+import { describeQboAuthorizerContract, grantOf, redirectUri } from './qbo-authorizer.contract';
 
 let emulator: RunningQboEmulator;
 beforeAll(async () => {
@@ -33,9 +33,9 @@ describe('InMemoryQboAuthorizer: lifetimes on its injected clock', () => {
   it('lets a code expire after 5 minutes, a replaced refresh token after a day, and any refresh token after 100 days', async () => {
     const late = authorizer.consent(authorizer.authorizeUrl('s'));
     clock.advance(300_000);
-    expect(await authorizer.exchangeCode(late)).toMatchObject({ ok: false, error: { kind: 'InvalidGrant' } });
+    expect(await authorizer.exchangeCode(grantOf(late))).toMatchObject({ ok: false, error: { kind: 'InvalidGrant' } });
 
-    const exchanged = await authorizer.exchangeCode(authorizer.consent(authorizer.authorizeUrl('s')));
+    const exchanged = await authorizer.exchangeCode(grantOf(authorizer.consent(authorizer.authorizeUrl('s'))));
     if (!exchanged.ok) throw new Error(exchanged.error.message);
     const { refreshToken } = exchanged.value.tokens;
     const rotated = await authorizer.refresh(refreshToken);

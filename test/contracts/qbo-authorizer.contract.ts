@@ -1,4 +1,4 @@
-import type { QboAuthorizer } from '../../src/application/ports/qbo-authorizer.port';
+import type { AuthorizationGrant, QboAuthorizer } from '../../src/application/ports/qbo-authorizer.port';
 import { ContractClock } from './contract-clock';
 
 export const redirectUri = 'http://localhost/integrations/qbo/connection/callback';
@@ -10,6 +10,12 @@ export interface QboAuthorizerSubject {
 }
 
 const hour = 3_600_000;
+
+/** What the plugin's callback route takes from Intuit's redirect. */
+export const grantOf = (callbackUrl: string): AuthorizationGrant => {
+  const params = new URL(callbackUrl).searchParams;
+  return { code: params.get('code') ?? '', state: params.get('state') ?? '', realmId: params.get('realmId') ?? '' };
+};
 const refreshLifetime = 8_726_400_000;
 
 /** What every QboAuthorizer promises: run against intuit-oauth + the emulator's OAuth endpoints and the in-memory one. */
@@ -26,7 +32,7 @@ export function describeQboAuthorizerContract(name: string, makeAuthorizer: (clo
 
     const connect = async (state = 'state-1') => {
       const callback = await subject.consent(authorizer.authorizeUrl(state));
-      const exchanged = await authorizer.exchangeCode(callback);
+      const exchanged = await authorizer.exchangeCode(grantOf(callback));
       if (!exchanged.ok) throw new Error(`${exchanged.error.kind}: ${exchanged.error.message}`);
       return { callback, ...exchanged.value };
     };
@@ -59,12 +65,10 @@ export function describeQboAuthorizerContract(name: string, makeAuthorizer: (clo
 
     it('takes a code only once, refuses an unknown one, and says so when the realm is missing', async () => {
       const { callback } = await connect();
-      expect(await authorizer.exchangeCode(callback)).toMatchObject({ ok: false, error: { kind: 'InvalidGrant' } });
-      const forged = new URL(callback);
-      forged.searchParams.set('code', 'AB11-not-issued');
-      expect(await authorizer.exchangeCode(forged.toString())).toMatchObject({ ok: false, error: { kind: 'InvalidGrant', message: expect.stringContaining('reconnected') } });
-      forged.searchParams.delete('realmId');
-      expect(await authorizer.exchangeCode(forged.toString())).toMatchObject({ ok: false, error: { kind: 'AuthorizationFailed' } });
+      expect(await authorizer.exchangeCode(grantOf(callback))).toMatchObject({ ok: false, error: { kind: 'InvalidGrant' } });
+      const forged = { ...grantOf(callback), code: 'AB11-not-issued' };
+      expect(await authorizer.exchangeCode(forged)).toMatchObject({ ok: false, error: { kind: 'InvalidGrant', message: expect.stringContaining('reconnected') } });
+      expect(await authorizer.exchangeCode({ ...forged, realmId: '' })).toMatchObject({ ok: false, error: { kind: 'AuthorizationFailed' } });
     });
 
     it('refreshes with a new pair of tokens that itself refreshes; an unknown refresh token is an invalid grant', async () => {

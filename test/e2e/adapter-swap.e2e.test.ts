@@ -4,13 +4,14 @@ import request from 'supertest';
 import { createReferenceHostTables } from '../../examples/reference-host/reference-host-schema';
 import { InMemoryQboAuthorizer } from '../../src/adapters/memory/in-memory-qbo.authorizer';
 import { InMemoryQboGateway } from '../../src/adapters/memory/in-memory-qbo.gateway';
+import { InMemoryQboCompanyCheck } from '../../src/adapters/memory/in-memory-qbo-company.check';
 import { createQboEmulatorApp } from '../../src/emulator/start-qbo-emulator';
-import { QboAuthorizer, QboGateway } from '../../src/plugin';
+import { QboAuthorizer, QboCompanyCheck, QboGateway } from '../../src/plugin';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { enableSync } from '../support/setup-walk';
 import { createTestHost, mountPath, type TestHost } from '../support/test-host';
 
-// How a maintainer swaps an adapter: rebind its port in `overrides`. Here both QBO ports go in-memory, and the
+// How a maintainer swaps an adapter: rebind its port in `overrides`. Here the three QBO ports go in-memory, and the
 // emulator the host is configured with must hear nothing at all.
 const tenant = '77';
 const redirectUri = `http://host.test${mountPath}/oauth/callback`;
@@ -22,6 +23,7 @@ describe('adapters swapped through the overrides option (MariaDB + in-memory QBO
   let host: TestHost;
   const gateway = new InMemoryQboGateway();
   const authorizer = new InMemoryQboAuthorizer({ now: () => Date.now() }, { redirectUri });
+  const companyCheck = new InMemoryQboCompanyCheck(authorizer, () => 'Swapped Pools LLC');
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -37,6 +39,7 @@ describe('adapters swapped through the overrides option (MariaDB + in-memory QBO
       overrides: (container) => {
         container.rebind(QboGateway).toConstantValue(gateway);
         container.rebind(QboAuthorizer).toConstantValue(authorizer);
+        container.rebind(QboCompanyCheck).toConstantValue(companyCheck);
       },
     });
   });
@@ -53,7 +56,7 @@ describe('adapters swapped through the overrides option (MariaDB + in-memory QBO
     const callback = new URL(authorizer.consent(authorize.body.url as string, '4620816365000000001'));
     await request(host.app).get(`${callback.pathname}${callback.search}`).set('x-company-id', tenant).expect(303);
     const connection = await request(host.app).get(`${mountPath}/connection`).set('x-company-id', tenant).expect(200);
-    expect(connection.body).toMatchObject({ status: 'connected', realmId: '4620816365000000001' });
+    expect(connection.body).toMatchObject({ status: 'connected', realmId: '4620816365000000001', companyName: 'Swapped Pools LLC' });
     await enableSync(host.app, tenant);
 
     const writesBefore = gateway.writeCount;

@@ -127,7 +127,7 @@ describe('emulator books: a ledger property', () => {
           for (const invoice of live(store, 'Invoice')) expect(invoice.body.Balance as number).toBeGreaterThanOrEqual(0);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: Number(process.env.LEDGER_RUNS ?? 200) },
     );
   });
 });

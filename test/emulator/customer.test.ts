@@ -14,8 +14,8 @@ describe('emulator: Customer create, read, sparse and full update, name rules', 
     const customer = created.body.Customer;
     expect(customer).toMatchObject({ DisplayName: "King's Groceries", FullyQualifiedName: "King's Groceries", Active: true, SyncToken: '0', domain: 'QBO', sparse: false, Balance: 0 });
     expect(typeof customer.Id).toBe('string');
-    expect(customer.MetaData.CreateTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}-07:00$/);
-    expect(created.body.time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}-07:00$/);
+    expect(customer.MetaData.CreateTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}-0[78]:00$/);
+    expect(created.body.time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}-0[78]:00$/);
     const read = await emulator.api(company, 'GET', `customer/${customer.Id}`);
     expect(read.status).toBe(200);
     expect(read.body.Customer).toEqual(customer);

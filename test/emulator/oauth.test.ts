@@ -115,17 +115,6 @@ describe('emulator: OAuth 2.0 authorize, token, refresh with rotation, revoke', 
     expect((await token(emulator, { grant_type: 'refresh_token', refresh_token: 'RT1-never-issued' })).status).toBe(400);
   });
 
-  it('missing bearer → 401; a token of another company → 403, both in the lowercase envelope', async () => {
-    const one = await emulator.company();
-    const two = await emulator.company();
-    const missing = await emulator.api(one, 'GET', 'companyinfo/' + one.realmId, undefined, null);
-    expect(missing.status).toBe(401);
-    expect(missing.body.fault).toBeDefined();
-    const crossed = await emulator.api({ ...one, accessToken: two.accessToken }, 'GET', 'companyinfo/' + one.realmId);
-    expect(crossed.status).toBe(403);
-    expect(crossed.body.fault.error[0].code).toBe('3100');
-  });
-
   it('the token endpoint needs Basic client authentication and a known grant type', async () => {
     expect((await token(emulator, { grant_type: 'refresh_token', refresh_token: 'x' }, '')).status).toBe(401);
     expect((await token(emulator, { grant_type: 'password' })).body.error).toBe('unsupported_grant_type');

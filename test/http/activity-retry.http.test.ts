@@ -46,7 +46,7 @@ describe('POST /activity/:id/retry (MariaDB + emulator)', () => {
     expect(await stack.db.knex('qbo_outbox').where({ tenant_id: tenant, kind: 'refund', state: 'failed' })).toHaveLength(1);
   });
 
-  it.each(['abc', '0', '-1', '1e3', '12345678901234567890', '%20'])('is 400 for the malformed id "%s"', async (id) => {
+  it.each(['abc', '0', '-1', '1e3', '12345678901234567890', '%20', 'A'.repeat(23)])('is 400 for the malformed id "%s"', async (id) => {
     const response = await as(tenant).retry(id).expect(400);
     expect(response.body.error).toEqual({ code: 'invalid_activity_id', message: expect.any(String) });
   });

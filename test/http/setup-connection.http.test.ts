@@ -35,8 +35,9 @@ describe('connect, reconnect, disconnect, reset links and adopt (MariaDB + emula
     expect((await callback('701', `${mountPath}/oauth/callback?code=x&realmId=1&state=forged`)).status).toBe(400);
 
     const path = await consent(stack.host, '701');
-    expect((await callback('702', path)).status).toBe(400); // issued to 701
-    expect((await callback('701', path)).status).toBe(400); // consumed by the refusal above: single use
+    expect((await callback('702', path)).status).toBe(400); // issued to 701: refused, and not spent by the refusal
+    expect((await callback('701', path)).status).toBe(303);
+    expect((await callback('701', path)).status).toBe(400); // single use
 
     const used = await consent(stack.host, '701');
     expect((await callback('701', used)).status).toBe(303);

@@ -1,4 +1,5 @@
 import { InMemoryActivityLog } from '../../src/adapters/memory/in-memory-activity.log';
+import { InMemoryOpaqueIds } from '../../src/adapters/memory/in-memory-opaque.ids';
 import { InMemoryConnectionStore } from '../../src/adapters/memory/in-memory-connection.store';
 import { InMemoryHostDirectory } from '../../src/adapters/memory/in-memory-host.directory';
 import { InMemoryLinkStore } from '../../src/adapters/memory/in-memory-link.store';
@@ -74,7 +75,7 @@ export const createHarness = async (emulatorUrl: string, control: (method: strin
   const random = { next: () => 0.5 };
   // The worker's own view of its stores: after a crash they refuse everything, as a dead process stores nothing.
   const w = { linkStore: stopsWhenDead(links, crashing), outboxStore: stopsWhenDead(outbox, crashing), activityLog: stopsWhenDead(activity, crashing), writeJournal: stopsWhenDead(journal, crashing), tenantLease: stopsWhenDead(lease, crashing) };
-  const ports = { clock, randomSource: random, logger: quietLogger, settingsStore: settings, connectionStore: connections, hostDirectory: host, qboGateway: crashing };
+  const ports = { clock, randomSource: random, logger: quietLogger, settingsStore: settings, connectionStore: connections, hostDirectory: host, qboGateway: crashing, opaqueIds: new InMemoryOpaqueIds() };
   const runRound = createDeliveryEngine({ ...ports, ...w, sweepMarkStore: marks }, policy).runDeliveryRound;
   // The sweep runs beside the workers, not in one: its stores never die with a worker.
   const sweep = createDeliveryEngine({ ...ports, linkStore: links, outboxStore: outbox, activityLog: activity, writeJournal: journal, tenantLease: lease, sweepMarkStore: marks }, policy).sweepChanges;

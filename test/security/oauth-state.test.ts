@@ -49,6 +49,20 @@ describe('the OAuth state and the callback page (SQLite + emulator)', () => {
     expect(await status('s-3')).toBe('disconnected');
   });
 
+  it("spends nothing when another tenant presents a state: its own tenant still connects with it", async () => {
+    const { callback } = await consent('s-7');
+    expect((await request(stack.host.app).get(callback).set('x-company-id', 's-8')).status).toBe(400);
+    expect((await request(stack.host.app).get(callback).set('x-company-id', 's-7')).status).toBe(303);
+  });
+
+  it('forgets expired states whenever a new one is issued, so unfinished connects leave nothing behind', async () => {
+    for (let i = 0; i < 5; i += 1) await request(stack.host.app).post(`${mountPath}/connection/authorize`).set('x-company-id', 's-9').expect(200);
+    now += 10 * 60 * 1000;
+    await request(stack.host.app).post(`${mountPath}/connection/authorize`).set('x-company-id', 's-9').expect(200);
+    expect(await stack.db.knex('qbo_oauth_states').where('expires_at', '<=', now)).toEqual([]);
+    expect(await stack.db.knex('qbo_oauth_states').where({ tenant_id: 's-9' })).toHaveLength(1);
+  });
+
   it('refuses a state older than ten minutes', async () => {
     const { callback } = await consent('s-5');
     now += 10 * 60 * 1000 + 1;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { OpaqueIds } from '../../src/application/ports/opaque-ids.port';
 import request from 'supertest';
 import { ReferenceHostSeeder } from '../../examples/reference-host/reference-host-seed';
 import { mountPath } from '../support/test-host';
@@ -86,8 +87,10 @@ describe('one tenant never sees the other, whatever the history (fast-check, Mar
             const seen = theirs.filter((secret) => secret !== '' && response.text.includes(secret));
             expect({ viewer, route: route.key, seen }).toEqual({ viewer, route: route.key, seen: [] });
             if (route.key === 'GET /activity' && response.status === 200) {
-              // Ids are small integers, so compare them as ids: every entry shown is one of the viewer's own rows.
-              const own = new Set((await t.db.knex('qbo_activity').where({ tenant_id: tenantOf(viewer).id }).select('id')).map((r: { id: unknown }) => String(r.id)));
+              // Every entry shown is one of the viewer's own rows, under the opaque id the API gives it.
+              const opaque = t.host.plugin.container.get<OpaqueIds>(OpaqueIds);
+              const rows: Array<{ id: unknown }> = await t.db.knex('qbo_activity').where({ tenant_id: tenantOf(viewer).id }).select('id');
+              const own = new Set(rows.map((r) => opaque.seal(tenantOf(viewer).id, 'activity', String(r.id))));
               expect((response.body.items as Array<{ id: string }>).filter((item) => !own.has(String(item.id)))).toEqual([]);
             }
             if (route.key === 'GET /sync/status' && response.status === 200) {

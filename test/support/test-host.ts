@@ -18,7 +18,8 @@ export const testQboOptions = (emulatorUrl: string): QboSyncPluginOptions['qbo']
 
 /**
  * A minimal host: its "auth" is the `x-company-id` header (the tenant) and `x-role: viewer` denies management,
- * the plugin mounted at /integrations/qbo, talking to the emulator at `emulatorUrl`.
+ * the plugin mounted at /integrations/qbo, talking to the emulator at `emulatorUrl`, without the admin rate limit
+ * unless a suite asks for it.
  */
 export const createTestHost = async (knex: Knex, emulatorUrl: string, overrides: Partial<QboSyncPluginOptions> = {}): Promise<TestHost> => {
   const plugin = await createQboSyncPlugin({
@@ -28,6 +29,8 @@ export const createTestHost = async (knex: Knex, emulatorUrl: string, overrides:
     resolveTenant: (req) => String(req.header('x-company-id') ?? ''),
     authorize: (req, action) => req.header('x-role') !== 'viewer' || action.endsWith(':read'),
     worker: { enabled: false },
+    // Suites drive hundreds of requests as one user to prove other things; the limit has its own suite (admin-rate-limit).
+    adminRateLimit: false,
     ...overrides,
   });
   await plugin.migrate();

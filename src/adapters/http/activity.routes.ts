@@ -7,6 +7,7 @@ import { sendResult } from './send-result';
 import type { UseCaseResolver } from './use-case-resolver';
 import { ListActivity } from '../../application/use-cases/list-activity.use-case';
 import { RetryDelivery } from '../../application/use-cases/retry-delivery.use-case';
+import { opaqueIdPattern } from '../../application/ports/opaque-ids.port';
 
 const kinds = ['customer', 'item', 'invoice', 'payment', 'refund'] as const;
 const outcomes = ['success', 'failure', 'skipped'] as const;
@@ -28,7 +29,7 @@ export const mountActivityRoutes = (router: Router, access: PluginAccess, resolv
   router.post('/activity/:id/retry', async (req, res) => {
     const tenantId = await tenantFor(access, req, 'activity:retry');
     const id = String(req.params['id'] ?? '');
-    if (!/^[1-9][0-9]{0,18}$/.test(id)) throw badRequest('invalid_activity_id', `"${id.slice(0, 40)}" is not an activity entry id; use the id from the activity log.`);
+    if (!opaqueIdPattern.test(id)) throw badRequest('invalid_activity_id', `"${id.slice(0, 40)}" is not an activity entry id; use the id from the activity log.`);
     sendResult(res, await resolve(RetryDelivery).execute(tenantId, id));
   });
 };

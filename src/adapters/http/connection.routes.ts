@@ -11,6 +11,7 @@ import { ResetLinks } from '../../application/use-cases/setup/reset-links.use-ca
 import { bodyObject, onlyFields, optionalBoolean } from './body-fields';
 import { badRequest } from './http-problem';
 import { sendResult } from './send-result';
+import { pageContentSecurityPolicy } from './page.routes';
 
 const firstString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -28,15 +29,16 @@ export const mountConnectionRoutes = (router: Router, access: PluginAccess, reso
 
   router.get('/oauth/callback', async (req, res) => {
     const tenantId = await tenantFor(access, req, 'connection:manage');
+    // Only the values Intuit sends are read, one by one; the rest of the URL is never passed on.
     const result = await resolve(CompleteAuthorization).execute({
-      callbackUrl: `${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`,
       state: firstString(req.query.state),
+      code: firstString(req.query.code),
       error: firstString(req.query.error),
       realmId: firstString(req.query.realmId),
       expectedTenantId: tenantId,
     });
     if (result.ok) {
-      res.redirect(303, `${req.baseUrl}/?connected=1`);
+      res.redirect(303, `${req.baseUrl}/?${result.value.confirmed ? 'connected=1' : 'connecting=1'}`);
       return;
     }
     const wrongCompany = result.error.kind === 'WrongCompany';
@@ -66,6 +68,7 @@ export const mountConnectionRoutes = (router: Router, access: PluginAccess, reso
 const sendCallbackPage = (req: Request, res: Response, status: number, message: string, wrongCompany: boolean): void => {
   res
     .status(status)
+    .set('Content-Security-Policy', pageContentSecurityPolicy)
     .type('html')
     .send(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>QuickBooks connection</title><link rel="icon" href="data:,"></head>` +

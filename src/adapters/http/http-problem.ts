@@ -4,6 +4,8 @@ export class HttpProblem extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Headers the answer carries besides the body (`Retry-After` on a 429). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = 'HttpProblem';

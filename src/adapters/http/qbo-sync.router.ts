@@ -11,7 +11,7 @@ import type { UseCaseResolver } from './use-case-resolver';
 import { mountSyncRoutes } from './sync.routes';
 import { mountMatchRoutes } from './match.routes';
 import { mountSetupRoutes } from './setup.routes';
-import { mountPageRoutes } from './page.routes';
+import { mountPageRoutes, pageContentSecurityPolicy } from './page.routes';
 import { mountActivityExportRoutes } from './activity-export.routes';
 
 /**
@@ -23,6 +23,8 @@ export const createQboSyncRouter = (access: PluginAccess, resolve: UseCaseResolv
   router.use((_req, res, next) => {
     res.set('X-Content-Type-Options', 'nosniff');
     res.set('Cache-Control', 'no-store');
+    // Every answer, HTML or not: a page this router ever renders (the callback's refusal included) runs nothing foreign.
+    res.set('Content-Security-Policy', pageContentSecurityPolicy);
     next();
   });
   router.use(sameOriginGuard(access.allowedOrigins));
@@ -43,7 +45,7 @@ export const createQboSyncRouter = (access: PluginAccess, resolve: UseCaseResolv
 
 const errorHandler = (logger: Logger): ErrorRequestHandler => (error: unknown, req, res, _next) => {
   if (error instanceof HttpProblem) {
-    res.status(error.status).json(errorBody(error.code, error.message));
+    res.status(error.status).set(error.headers).json(errorBody(error.code, error.message));
     return;
   }
   const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : 500;

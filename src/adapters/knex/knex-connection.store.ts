@@ -7,6 +7,8 @@ import { SecretCipher } from '../../application/ports/secret-cipher.port';
 import { isMysql } from './knex-dialect';
 import { KnexDatabase, TablePrefix } from './knex-tokens';
 import { pluginTables } from './plugin-tables';
+import { currentSealingVersion } from './unambiguous-keys.migration';
+import { compositeKey } from '../../domain/shared/composite-key';
 
 interface ConnectionRow {
   tenant_id: string;
@@ -19,10 +21,16 @@ interface ConnectionRow {
   tokens_created_at: number | string;
   access_expires_at: number | string;
   refresh_expires_at: number | string;
+  sealing_version: number | string;
 }
 
-/** Binds a sealed token to its row: copied to another tenant or realm, it no longer opens. */
-const associatedData = (tenantId: string, realmId: string): string => `${tenantId}:${realmId}`;
+/**
+ * Binds a sealed token to its row: copied to another tenant or realm, it no longer opens. Version 2 joins the two
+ * unambiguously; version 1 (rows sealed before migration 0005) joined them with ':', and is opened as it was sealed,
+ * then resealed.
+ */
+const associatedData = (row: Pick<ConnectionRow, 'tenant_id' | 'realm_id' | 'sealing_version'>): string =>
+  Number(row.sealing_version) >= currentSealingVersion ? compositeKey(['qbo-connection', row.tenant_id, row.realm_id]) : `${row.tenant_id}:${row.realm_id}`;
 
 const unreadableTokens =
   'The stored QuickBooks tokens could not be decrypted (the encryption key may have changed). Reconnect QuickBooks Online.';
@@ -58,20 +66,26 @@ export class KnexConnectionStore implements ConnectionStore {
   }
 
   /**
-   * After a key rotation, tokens sealed with a retired key are resealed with the current one on first use. Only
-   * if the row still holds what we read: a refresh by another process in between must never be overwritten.
+   * After a key rotation, or when sealed under the old context (before migration 0005), tokens are resealed with the
+   * current key and context on first use. Only if the row still holds what we read: a refresh by another process in
+   * between must never be overwritten.
    */
   private async resealIfStale(row: ConnectionRow, connection: QboConnection): Promise<void> {
-    if (!this.cipher.isStale(row.access_token) && !this.cipher.isStale(row.refresh_token)) return;
+    const oldContext = Number(row.sealing_version) < currentSealingVersion;
+    if (!oldContext && !this.cipher.isStale(row.access_token) && !this.cipher.isStale(row.refresh_token)) return;
     if (connection.statusReason === unreadableTokens) return;
-    const ad = associatedData(row.tenant_id, row.realm_id);
+    const ad = associatedData({ ...row, sealing_version: currentSealingVersion });
     await this.db(row.tenant_id)(this.table)
       .where({ tenant_id: row.tenant_id, realm_id: row.realm_id, access_token: row.access_token, refresh_token: row.refresh_token })
-      .update({ access_token: this.cipher.encrypt(connection.tokens.accessToken, ad), refresh_token: this.cipher.encrypt(connection.tokens.refreshToken, ad) });
+      .update({
+        access_token: this.cipher.encrypt(connection.tokens.accessToken, ad),
+        refresh_token: this.cipher.encrypt(connection.tokens.refreshToken, ad),
+        sealing_version: currentSealingVersion,
+      });
   }
 
   async save(connection: QboConnection): Promise<void> {
-    const ad = associatedData(connection.tenantId, connection.realmId);
+    const ad = associatedData({ tenant_id: connection.tenantId, realm_id: connection.realmId, sealing_version: currentSealingVersion });
     const row: ConnectionRow = {
       tenant_id: connection.tenantId,
       realm_id: connection.realmId,
@@ -83,6 +97,7 @@ export class KnexConnectionStore implements ConnectionStore {
       tokens_created_at: connection.tokens.createdAt,
       access_expires_at: connection.tokens.accessTokenExpiresAt,
       refresh_expires_at: connection.tokens.refreshTokenExpiresAt,
+      sealing_version: currentSealingVersion,
     };
     // One statement: a reader sees the old tokens or the new ones, never half of each.
     const { tenant_id: _key, ...changes } = row;
@@ -129,7 +144,7 @@ export class KnexConnectionStore implements ConnectionStore {
   }
 
   private fromRow(row: ConnectionRow): QboConnection {
-    const ad = associatedData(row.tenant_id, row.realm_id);
+    const ad = associatedData(row);
     const access = this.cipher.decrypt(row.access_token, ad);
     const refresh = this.cipher.decrypt(row.refresh_token, ad);
     const base = { tenantId: row.tenant_id, realmId: row.realm_id, companyName: row.company_name };

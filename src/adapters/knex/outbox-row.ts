@@ -1,5 +1,6 @@
 import type { HostRecordKind } from '../../domain/host/host-records';
 import type { ClaimedChange, OutboxChange } from '../../application/ports/outbox-store.port';
+import { compositeKey } from '../../domain/shared/composite-key';
 
 /** A claimable row as the claim query selects it. */
 export interface OutboxRow {
@@ -11,8 +12,8 @@ export interface OutboxRow {
   readonly enqueued_at: number | string;
 }
 
-/** One pending row per record: the value of the unique `dedupe_key` column while a row is pending. */
-export const dedupeKeyOf = (change: OutboxChange): string => `${change.tenantId}:${change.kind}:${change.hostId}`;
+/** One pending row per record: the value of the unique `dedupe_key` column while a row is pending (length-prefixed parts). */
+export const dedupeKeyOf = (change: OutboxChange): string => compositeKey([change.tenantId, change.kind, change.hostId]);
 
 export const claimedFromRow = (row: OutboxRow, attemptToken: string): ClaimedChange => ({
   id: String(row.id),

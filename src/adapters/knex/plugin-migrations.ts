@@ -3,6 +3,7 @@ import { createDeliveryTables, dropDeliveryTables } from './delivery-tables';
 import { createJobSendsTable, dropJobSendsTable } from './job-tables';
 import { isMysql } from './knex-dialect';
 import { pluginTables, type PluginTables } from './plugin-tables';
+import { migrateBackToJoinedKeys, migrateToUnambiguousKeys } from './unambiguous-keys.migration';
 
 /** Widths shared by every table so keys line up (and stay under InnoDB's index length limit in utf8mb4). */
 const idWidth = 100;
@@ -18,7 +19,7 @@ const createTables = async (knex: Knex, t: PluginTables): Promise<void> => {
     table.string('company_name', 255).nullable();
     table.string('status', 32).notNullable();
     table.text('status_reason').nullable();
-    // Sealed by the SecretCipher with associated data `${tenantId}:${realmId}`; never clear text.
+    // Sealed by the SecretCipher, bound to the tenant and realm (see sealing_version, migration 0005); never clear text.
     table.text('access_token').notNullable();
     table.text('refresh_token').notNullable();
     table.bigInteger('tokens_created_at').notNullable();
@@ -63,7 +64,7 @@ const createTables = async (knex: Knex, t: PluginTables): Promise<void> => {
     table.bigInteger('enqueued_at').notNullable();
     table.bigInteger('settled_at').nullable();
     table.text('last_error').nullable();
-    // `tenant:kind:hostId` while pending, NULL otherwise: the unique index coalesces pending signals per record.
+    // The record's key while pending (length-prefixed since migration 0005), NULL otherwise: the unique index coalesces pending signals per record.
     key(table, 'dedupe_key', 255).nullable().unique({ indexName: `${t.outbox}_dedupe` });
     // Serves the claim (WHERE state, tenant, available_at <= now ORDER BY available_at, id) without a filesort.
     table.index(['state', 'tenant_id', 'available_at', 'id'], `${t.outbox}_claim`);
@@ -157,6 +158,7 @@ const migrationsFor = (tables: PluginTables, prefix: string): PluginMigration[] 
   { name: '0002-initial-sync-jobs', up: (knex) => createJobsTable(knex, tables), down: (knex) => knex.schema.dropTableIfExists(tables.jobs) },
   { name: '0003-delivery-tables', up: (knex) => createDeliveryTables(knex, prefix), down: (knex) => dropDeliveryTables(knex, prefix) },
   { name: '0004-initial-sync-sends', up: (knex) => createJobSendsTable(knex, prefix), down: (knex) => dropJobSendsTable(knex, prefix) },
+  { name: '0005-unambiguous-keys', up: (knex) => migrateToUnambiguousKeys(knex, tables), down: (knex) => migrateBackToJoinedKeys(knex, tables) },
 ];
 
 /** Brings the plugin's tables under `prefix` up to date; running it again is a no-op. */
@@ -176,6 +178,19 @@ export const migratePluginTables = async (knex: Knex, prefix: string): Promise<v
 };
 const migrationLockAttempts = 120;
 const migrationLockWaitMs = 250;
+
+/** Runs the plugin's migrations up to and including `name` only: an older install, for upgrade tests. */
+export const migratePluginTablesUpTo = async (knex: Knex, prefix: string, name: string): Promise<void> => {
+  const tables = pluginTables(prefix);
+  const config = { migrationSource: new PluginMigrationSource(migrationsFor(tables, prefix)), tableName: tables.migrations };
+  const [done] = (await knex.migrate.list(config)) as [{ name: string }[], unknown];
+  if (done.some((migration) => migration.name === name)) return;
+  for (;;) {
+    await knex.migrate.up(config);
+    const [applied] = (await knex.migrate.list(config)) as [{ name: string }[], unknown];
+    if (applied.some((migration) => migration.name === name)) return;
+  }
+};
 
 /** Drops every plugin table under `prefix`, and its migrations bookkeeping (for tests and uninstall). */
 export const rollbackPluginTables = async (knex: Knex, prefix: string): Promise<void> => {

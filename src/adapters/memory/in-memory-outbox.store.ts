@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inject, injectable } from 'inversify';
 import { Clock } from '../../application/ports/clock.port';
 import type { ClaimedChange, OutboxChange, OutboxRowState, OutboxStats, OutboxStore } from '../../application/ports/outbox-store.port';
+import { compositeKey } from '../../domain/shared/composite-key';
 import { InMemoryTransaction } from './in-memory.transaction';
 
 interface Row {
@@ -17,7 +18,7 @@ interface Row {
   settledAt: number | null;
 }
 
-const keyOf = (change: OutboxChange): string => `${change.tenantId}:${change.kind}:${change.hostId}`;
+const keyOf = (change: OutboxChange): string => compositeKey([change.tenantId, change.kind, change.hostId]);
 const isLive = (row: Row): boolean => row.state === 'pending' || row.state === 'in_flight';
 
 /** The outbox in a Map, with the same coalescing, lease and fencing rules as the knex store. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../application/ports/clock.port';
-import type { QboAuthorizationError, QboAuthorizer, QboTokens } from '../../application/ports/qbo-authorizer.port';
+import type { AuthorizationGrant, QboAuthorizationError, QboAuthorizer, QboTokens } from '../../application/ports/qbo-authorizer.port';
 import { err, ok, type Result } from '../../domain/shared/result';
 
 // Intuit's lifetimes (qbo-api.md): access 1 hour, refresh 100 days, a code 5 minutes, a rotated refresh token 24 hours more.
@@ -56,15 +56,19 @@ export class InMemoryQboAuthorizer implements QboAuthorizer {
     return callback.toString();
   }
 
-  async exchangeCode(callbackUrl: string): Promise<Result<{ realmId: string; tokens: QboTokens }, QboAuthorizationError>> {
-    const params = new URL(callbackUrl, 'http://callback.invalid').searchParams;
-    const realmId = params.get('realmId');
+  /** Like Intuit, the realm the caller names is not checked here: the tokens grant the company consent was given for. */
+  async exchangeCode({ code, realmId }: AuthorizationGrant): Promise<Result<{ realmId: string; tokens: QboTokens }, QboAuthorizationError>> {
     if (!realmId) return err({ kind: 'AuthorizationFailed', message: 'Intuit did not say which QuickBooks company was connected (no realmId).' });
-    const code = params.get('code') ?? '';
     const found = this.codes.get(code);
     this.codes.delete(code);
-    if (!found || found.realmId !== realmId || this.clock.now() >= found.expiresAt) return err(invalidGrant());
-    return ok({ realmId, tokens: this.issue({ realmId, revoked: false }) });
+    if (!found || this.clock.now() >= found.expiresAt) return err(invalidGrant());
+    return ok({ realmId, tokens: this.issue({ realmId: found.realmId, revoked: false }) });
+  }
+
+  /** The company an access token gives access to, while its grant stands (what QBO checks on every API call). */
+  realmOf(accessToken: string): string | null {
+    const grant = this.accessTokens.get(accessToken);
+    return grant && !grant.revoked ? grant.realmId : null;
   }
 
   async refresh(refreshToken: string): Promise<Result<QboTokens, QboAuthorizationError>> {

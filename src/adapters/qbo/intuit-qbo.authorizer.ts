@@ -2,7 +2,7 @@ import { inject, injectable } from 'inversify';
 import OAuthClient from 'intuit-oauth';
 import type { Clock as ClockPort } from '../../application/ports/clock.port';
 import { Clock } from '../../application/ports/clock.port';
-import { QboAuthorizer, type QboAuthorizationError, type QboTokens } from '../../application/ports/qbo-authorizer.port';
+import { QboAuthorizer, type AuthorizationGrant, type QboAuthorizationError, type QboTokens } from '../../application/ports/qbo-authorizer.port';
 import { err, ok, type Result } from '../../domain/shared/result';
 import { QboOptions, resolveQboOptions, type ResolvedQboOptions } from './qbo-options';
 
@@ -38,11 +38,15 @@ export class IntuitQboAuthorizer implements QboAuthorizer {
     return this.client().authorizeUri({ scope: [OAuthClient.scopes.Accounting], state });
   }
 
-  async exchangeCode(callbackUrl: string): Promise<Result<{ realmId: string; tokens: QboTokens }, QboAuthorizationError>> {
-    const realmId = new URL(callbackUrl, 'http://callback.invalid').searchParams.get('realmId');
+  async exchangeCode(grant: AuthorizationGrant): Promise<Result<{ realmId: string; tokens: QboTokens }, QboAuthorizationError>> {
+    const { code, state, realmId } = grant;
     if (!realmId) return err({ kind: 'AuthorizationFailed', message: 'Intuit did not say which QuickBooks company was connected (no realmId).' });
+    // intuit-oauth reads `code` (and the rest) from a URL; it gets one made of the configured redirect URI and the
+    // three values alone, so nothing else the browser brought back (a `redirectUri=` of its own) reaches Intuit.
+    const callbackUrl = new URL(this.options.redirectUri);
+    callbackUrl.search = new URLSearchParams({ code, state, realmId }).toString();
     const client = this.client();
-    return this.tokenCall(() => client.createToken(callbackUrl), (tokens) => ({ realmId, tokens }));
+    return this.tokenCall(() => client.createToken(callbackUrl.toString()), (tokens) => ({ realmId, tokens }));
   }
 
   async refresh(refreshToken: string): Promise<Result<QboTokens, QboAuthorizationError>> {

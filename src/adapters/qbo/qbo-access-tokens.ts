@@ -80,7 +80,7 @@ export class QboAccessTokens {
 
   private unusable(connection: QboConnection | null): QboError | null {
     if (connection === null) return notConnected('missing');
-    if (connection.status === 'needs_reconnect') return notConnected('needs_reconnect');
+    if (connection.status !== 'connected') return notConnected(connection.status);
     return null;
   }
 

@@ -5,6 +5,7 @@ import type { QboError } from '../../domain/qbo/qbo-error';
 import { err, ok, type Result } from '../../domain/shared/result';
 import { QboAccessTokens, type QboAccess } from './qbo-access-tokens';
 import { faultDetail, qboErrorFrom } from './qbo-fault.parser';
+import { parseJsonText } from './qbo-json';
 import { unavailable, type FaultContext } from '../../domain/qbo/qbo-error-words';
 import { QboOptions, resolveQboOptions, type ResolvedQboOptions } from './qbo-options';
 import { realmLimiter, type RequestKind } from './qbo-rate.limiter';
@@ -94,7 +95,7 @@ export class QboHttpClient {
         const error = qboErrorFrom(429, attempt.body, attempt.intuitTid, call.context);
         if (throttles >= this.policy.maxThrottleRetries) return err(error);
         const waitMs = throttleWaitMs(this.policy, attempt.retryAfter, scale, this.clock.now());
-        realmLimiter(this.options.apiBaseUrl, access.realmId, this.options.limits, scale, () => this.clock.now()).pause(this.clock.now() + waitMs);
+        realmLimiter(this.options.apiBaseUrl, access.realmId, tenantId, this.options.limits, scale, () => this.clock.now()).pause(this.clock.now() + waitMs);
         this.logger.warn({ tenantId, realmId: access.realmId, waitMs, intuitTid: attempt.intuitTid }, 'QBO throttled the realm; waiting');
         await sleep(waitMs);
         throttles += 1;
@@ -106,7 +107,7 @@ export class QboHttpClient {
 
   private async attempt(tenantId: string, access: QboAccess, call: QboCall): Promise<Attempt> {
     const { apiBaseUrl, limits, timeScale, requestTimeoutMs } = this.options;
-    const limiter = realmLimiter(apiBaseUrl, access.realmId, limits, timeScale, () => this.clock.now());
+    const limiter = realmLimiter(apiBaseUrl, access.realmId, tenantId, limits, timeScale, () => this.clock.now());
     const release = await limiter.acquire(call.kind ?? 'single');
     const url = new URL(`${apiBaseUrl}/v3/company/${encodeURIComponent(access.realmId)}/${call.path}`);
     for (const [key, value] of Object.entries({ ...call.params, minorversion: '75' })) url.searchParams.set(key, value);
@@ -129,7 +130,7 @@ export class QboHttpClient {
       const text = await response.text();
       const intuitTid = response.headers.get('intuit_tid') ?? undefined;
       this.logger.debug({ ...logged, status: response.status, intuitTid, durationMs: this.clock.now() - started }, 'QBO request');
-      return { type: 'answer', status: response.status, body: parseJson(text), retryAfter: response.headers.get('retry-after'), ...(intuitTid ? { intuitTid } : {}) };
+      return { type: 'answer', status: response.status, body: parseJsonText(text), retryAfter: response.headers.get('retry-after'), ...(intuitTid ? { intuitTid } : {}) };
     } catch (error) {
       const why = abort.signal.aborted ? `no answer within ${requestTimeoutMs} ms` : `connection failed (${errorName(error)})`;
       this.logger.warn({ ...logged, durationMs: this.clock.now() - started, why }, 'QBO request lost');
@@ -140,14 +141,6 @@ export class QboHttpClient {
     }
   }
 }
-
-const parseJson = (text: string): unknown => {
-  try {
-    return text ? JSON.parse(text) : null;
-  } catch {
-    return text;
-  }
-};
 
 const errorName = (error: unknown): string => {
   const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;

@@ -1,6 +1,15 @@
 /** QBO JSON as it arrives: untrusted, so every read checks its type instead of casting. */
 export type QboJson = { readonly [key: string]: unknown };
 
+/** A response body as JSON when it is JSON; QBO's outage pages are HTML and come back as their text. */
+export const parseJsonText = (text: string): unknown => {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return text;
+  }
+};
+
 export const isObject = (value: unknown): value is QboJson =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 

@@ -116,11 +116,13 @@ export class QboRateLimiter {
 const limiters = new Map<string, QboRateLimiter>();
 
 /**
- * The process-wide limiter of one realm, shared by every gateway call that reaches it through the same API URL
- * with the same limits (two emulators in one test process can hand out the same realm id).
+ * The process-wide limiter of one tenant's connection to one realm, shared by every gateway call of that tenant that
+ * reaches it through the same API URL with the same limits (two emulators in one test process can hand out the same
+ * realm id). Keyed by the tenant as well as by the realm QBO confirmed (docs/adr/0005): no other tenant's traffic, nor
+ * a 429 it met, ever spends or pauses this tenant's budget.
  */
-export const realmLimiter = (apiBaseUrl: string, realmId: string, limits: QboLimits, timeScale: number, now: () => number): QboRateLimiter => {
-  const key = JSON.stringify([apiBaseUrl, realmId, limits, timeScale]);
+export const realmLimiter = (apiBaseUrl: string, realmId: string, tenantId: string, limits: QboLimits, timeScale: number, now: () => number): QboRateLimiter => {
+  const key = JSON.stringify([apiBaseUrl, realmId, tenantId, limits, timeScale]);
   let limiter = limiters.get(key);
   if (!limiter) {
     limiter = new QboRateLimiter(limits, 60_000 * timeScale, now);

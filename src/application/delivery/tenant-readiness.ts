@@ -24,6 +24,7 @@ export class TenantReadiness {
 const holdReasonOf = (settings: TenantSettings, connection: Awaited<ReturnType<ConnectionStore['get']>>): string | null => {
   if (!settings.syncEnabled) return 'The sync is turned off; the change waits until it is turned on.';
   if (!connection) return 'QuickBooks is not connected; the change waits until it is.';
+  if (connection.status === 'pending_verification') return 'QuickBooks is still confirming the new connection; the change waits until it is confirmed.';
   if (connection.status === 'needs_reconnect') return `The QuickBooks connection needs attention (${connection.statusReason ?? 'reconnect it'}); the change waits until it is reconnected.`;
   return null;
 };

@@ -1,6 +1,10 @@
 import type { QboTokens } from './qbo-authorizer.port';
 
-export type ConnectionStatus = 'connected' | 'needs_reconnect';
+/**
+ * `pending_verification`: tokens are stored but QBO has not yet confirmed they open `realmId` (it was busy when the
+ * admin came back from Intuit); such a connection is never used for data until the confirmation succeeds.
+ */
+export type ConnectionStatus = 'connected' | 'needs_reconnect' | 'pending_verification';
 
 export interface QboConnection {
   readonly tenantId: string;

@@ -2,6 +2,14 @@
 export const OAuthStateStore = Symbol('qbo-sync.OAuthStateStore');
 export interface OAuthStateStore {
   issue(tenantId: string, state: string, expiresAt: number): Promise<void>;
-  /** The tenant the state was issued to, once; null when unknown, already used or expired at `now`. */
-  consume(state: string, now: number): Promise<string | null>;
+  /**
+   * Spends the state when it was issued to `tenantId`, is unused and has not expired at `now`; true when it did.
+   * A state presented by another tenant is left as it was, so its rightful owner can still finish connecting.
+   */
+  consume(state: string, tenantId: string, now: number): Promise<boolean>;
+  /** Forgets every state that expired at or before `now` (used or not); returns how many. */
+  purgeExpired(now: number): Promise<number>;
 }
+
+/** The longest state a store keeps; anything longer is refused before it reaches a store. */
+export const maxOAuthStateLength = 128;

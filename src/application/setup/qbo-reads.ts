@@ -3,6 +3,7 @@ import type { QboReadableEntity, QboRecordOf } from '../../domain/qbo/qbo-record
 import { err, ok, type Result } from '../../domain/shared/result';
 import { applicationError, type ApplicationError } from '../application-error';
 import { QboFailure, type QboGateway } from '../ports/qbo-gateway.port';
+import type { QboPageReads } from './qbo-page-reads';
 
 /** A QBO read that did not get through, as the admin's page should show it. */
 export const qboReadError = (error: QboError): ApplicationError => {
@@ -30,6 +31,22 @@ export const readAllFromQbo = async <E extends QboReadableEntity, T>(
     throw error;
   }
   return ok(kept);
+};
+
+/** Every record of `entity` for the admin's page, shared and kept briefly per tenant (QboPageReads), then kept by `keep`. */
+export const readForPage = async <E extends QboReadableEntity, T>(
+  reads: QboPageReads,
+  gateway: QboGateway,
+  tenantId: string,
+  entity: E,
+  keep: (record: QboRecordOf<E>) => T | null,
+): Promise<Result<T[], ApplicationError>> => {
+  const all = await reads.read(tenantId, entity, () => readAllFromQbo(gateway, tenantId, entity, (record) => record));
+  if (!all.ok) return all;
+  return ok(all.value.flatMap((record) => {
+    const value = keep(record);
+    return value === null ? [] : [value];
+  }));
 };
 
 /** Drains a host stream into an array (the host side of a report; records are small). */

@@ -3,6 +3,7 @@ import type { Clock } from '../ports/clock.port';
 import type { ConnectionStore } from '../ports/connection-store.port';
 import type { Logger } from '../ports/logger.port';
 import type { QboAuthorizer } from '../ports/qbo-authorizer.port';
+import type { QboPageReads } from '../setup/qbo-page-reads';
 
 /** Revokes the tokens at Intuit and forgets them; links, settings and the activity log stay. */
 export class Disconnect {
@@ -12,6 +13,7 @@ export class Disconnect {
     private readonly activity: ActivityLog,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly pageReads: QboPageReads,
   ) {}
 
   async execute(tenantId: string): Promise<{ disconnected: boolean }> {
@@ -24,6 +26,7 @@ export class Disconnect {
       this.logger.warn({ tenantId, error: error instanceof Error ? error.message : String(error) }, 'revoking the QBO token failed; forgetting it anyway');
     }
     await this.connections.remove(tenantId);
+    this.pageReads.forget(tenantId);
     await this.activity.record({
       tenantId, at: this.clock.now(), action: 'disconnect', kind: null, hostId: null, qboId: null, outcome: 'success', outboxId: null,
       message: `Disconnected from QuickBooks company ${connection.companyName ?? connection.realmId}. Changes wait until you connect again.`,

@@ -43,6 +43,9 @@ export class EnableSync {
     const { tenantId } = input;
     const connection = await this.connections.get(tenantId);
     if (!connection) return err(applicationError('NotConnected', 'not_connected', 'Connect to QuickBooks before turning the sync on.'));
+    if (connection.status === 'pending_verification') {
+      return err(applicationError('NotConnected', 'connection_unconfirmed', 'QuickBooks has not yet confirmed the new connection (it was busy). Wait until the page shows it connected, then turn the sync on.'));
+    }
     if (connection.status !== 'connected') return err(applicationError('NotConnected', 'needs_reconnect', 'The QuickBooks connection needs attention: reconnect before turning the sync on.'));
     const current = await this.settings.get(tenantId);
     if (current.linkedRealmId !== null && current.linkedRealmId !== connection.realmId) {

@@ -1,21 +1,27 @@
-import type { ConnectionStore } from '../ports/connection-store.port';
+import type { ConnectionConfirmer } from '../ports/connection-confirmer.port';
+import type { ConnectionStatus, ConnectionStore } from '../ports/connection-store.port';
 
 export namespace GetConnectionStatus {
   export interface Output {
-    readonly status: 'disconnected' | 'connected' | 'needs_reconnect';
+    readonly status: 'disconnected' | ConnectionStatus;
     readonly realmId: string | null;
     readonly companyName: string | null;
-    /** Why the connection needs attention, in plain words. */
+    /** Why the connection needs attention (or is still being confirmed), in plain words. */
     readonly reason: string | null;
   }
 }
 
 export class GetConnectionStatus {
-  constructor(private readonly connections: ConnectionStore) {}
+  constructor(
+    private readonly connections: ConnectionStore,
+    private readonly confirmer: ConnectionConfirmer,
+  ) {}
 
   async execute(tenantId: string): Promise<GetConnectionStatus.Output> {
     const connection = await this.connections.get(tenantId);
     if (!connection) return { status: 'disconnected', realmId: null, companyName: null, reason: null };
+    // The page polls while a connection is pending: a process restarted since the callback picks the confirmation up here.
+    if (connection.status === 'pending_verification') this.confirmer.confirmLater(tenantId, 0);
     return {
       status: connection.status,
       realmId: connection.realmId,

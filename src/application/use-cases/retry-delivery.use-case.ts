@@ -2,6 +2,7 @@ import { err, ok, type Result } from '../../domain/shared/result';
 import { applicationError, type ApplicationError } from '../application-error';
 import type { ActivityLog } from '../ports/activity-log.port';
 import type { Clock } from '../ports/clock.port';
+import type { OpaqueIds } from '../ports/opaque-ids.port';
 import type { OutboxStore } from '../ports/outbox-store.port';
 
 export namespace RetryDelivery {
@@ -18,11 +19,14 @@ export class RetryDelivery {
     private readonly activity: ActivityLog,
     private readonly outbox: OutboxStore,
     private readonly clock: Clock,
+    private readonly ids: OpaqueIds,
   ) {}
 
+  /** `activityId` is the opaque id GET /activity showed (ListActivity). */
   async execute(tenantId: string, activityId: string): Promise<Result<RetryDelivery.Output, ApplicationError>> {
     // Another tenant's entry is "not found" too: its existence is not ours to confirm.
-    const entry = await this.activity.get(tenantId, activityId);
+    const rowId = this.ids.open(tenantId, 'activity', activityId);
+    const entry = rowId === null ? null : await this.activity.get(tenantId, rowId);
     if (entry === null) return err(applicationError('NotFound', 'activity_not_found', `There is no activity entry ${activityId}. Reload the activity log.`));
     if (entry.outcome !== 'failure' || entry.outboxId === null) {
       return err(applicationError('Conflict', 'not_retryable', 'Only a failed delivery can be retried; this entry is not one.'));

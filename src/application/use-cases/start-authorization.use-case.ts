@@ -17,7 +17,10 @@ export class StartAuthorization {
 
   async execute(tenantId: string): Promise<{ url: string }> {
     const state = this.ids.newId();
-    await this.states.issue(tenantId, state, this.clock.now() + authorizationStateTtlMs);
+    const now = this.clock.now();
+    // Every unfinished "Connect" leaves a state behind: the expired ones go before a new one is kept.
+    await this.states.purgeExpired(now);
+    await this.states.issue(tenantId, state, now + authorizationStateTtlMs);
     return { url: this.authorizer.authorizeUrl(state) };
   }
 }

@@ -102,10 +102,12 @@ export const unavailable = (why: string, intuitTid?: string): QboError => ({
   ...optional('intuitTid', intuitTid),
 });
 
-export const notConnected = (reason: 'missing' | 'needs_reconnect'): QboError => ({
+const notConnectedWords = {
+  needs_reconnect: 'QuickBooks Online needs to be reconnected: its authorization was revoked or has expired. Reconnect it in Integrations.',
+  pending_verification: 'QuickBooks has not yet confirmed which company was connected (it was busy); this finishes by itself in the background. Try again in a minute.',
+};
+
+export const notConnected = (reason: 'missing' | 'needs_reconnect' | 'pending_verification'): QboError => ({
   kind: 'NotConnected',
-  message:
-    reason === 'missing'
-      ? plainWords('NotConnected', null, {})
-      : 'QuickBooks Online needs to be reconnected: its authorization was revoked or has expired. Reconnect it in Integrations.',
+  message: reason === 'missing' ? plainWords('NotConnected', null, {}) : notConnectedWords[reason],
 });

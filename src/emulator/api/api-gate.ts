@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { EmulatorState } from '../emulator-state';
-import { businessValidation, gatewayAuthBody, systemFailure, throttled } from '../qbo-fault';
+import { authenticationFault, businessValidation, gatewayAuthBody, systemFailure, throttled } from '../qbo-fault';
 import { bodyFault } from './request-body';
 import { isWriteRequest, logOnly, reply, replyFault, requestIdOf, setIntuitTid, type Exchange } from './exchange';
 
@@ -44,10 +44,11 @@ export function apiGate(state: EmulatorState): RequestHandler {
 
     const access = state.tokens.checkAccess(bearerOf(req), state.now());
     if (!access.ok) return reply(state, req, res, 401, gatewayAuthBody(401, state.now()));
-    // A token that is valid for another company: QBO answers 403 ApplicationAuthorizationFailed.
-    if (access.realmId !== realmId || !store) return reply(state, req, res, 403, gatewayAuthBody(403, state.now()));
+    if (!store) return replyFault(state, req, res, authenticationFault('130'));
+    if (access.realmId !== realmId) return replyFault(state, req, res, authenticationFault('100'));
 
     const fault = state.takeFault(realmId);
+    if (fault === 'forbidden') return reply(state, req, res, 403, gatewayAuthBody(403, state.now()));
     if (fault === 'throttle') return replyFault(state, req, res, throttled());
     if (fault === 'server-error') return replyFault(state, req, res, systemFailure());
     if (fault === 'unavailable') {

@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { readEntity, presentRecord } from '../entity-writer';
 import type { EmulatorState } from '../emulator-state';
-import { QboFault, queryParserError, validationFault } from '../qbo-fault';
+import { objectNotFound, QboFault, queryParserError, validationFault } from '../qbo-fault';
 import { formatResponseTime } from '../qbo-time';
 import { runQuery } from '../query/query-runner';
 import type { RealmStore } from '../realm-store';
@@ -23,7 +23,7 @@ export function companyApiRouter(state: EmulatorState): Router {
   const storeOf = (res: Response): RealmStore => exchangeOf(res).store as RealmStore;
   const answer = (req: Request, res: Response, work: () => Record<string, unknown>): void => {
     try {
-      reply(state, req, res, 200, { ...work(), time: formatResponseTime(state.now()) });
+      reply(state, req, res, 200, { ...work(), time: formatResponseTime(state.now(), storeOf(res).timeZone) });
     } catch (error) {
       if (error instanceof QboFault) return replyFault(state, req, res, error);
       throw error;
@@ -37,9 +37,13 @@ export function companyApiRouter(state: EmulatorState): Router {
 
   router.get('/query', (req, res) => query(req, res, text(req.query.query)));
   router.post('/query', (req, res) => query(req, res, text(req.body)));
-  router.post('/batch', (req, res) => answer(req, res, () => runBatch(storeOf(res), req.body, state.now())));
+  router.post('/batch', (req, res) => answer(req, res, () => runBatch(storeOf(res), req.body, state.now(), exchangeOf(res).requestid)));
+  // Intuit: "GET /v3/company/<realmID>/companyinfo/<realmID>"; another id names no company here.
   router.get('/companyinfo/:id', (req, res) =>
-    answer(req, res, () => ({ CompanyInfo: presentRecord(storeOf(res), readEntity(storeOf(res), 'CompanyInfo', '1')) })),
+    answer(req, res, () => {
+      if (req.params.id !== storeOf(res).realmId) throw objectNotFound('Id');
+      return { CompanyInfo: presentRecord(storeOf(res), readEntity(storeOf(res), 'CompanyInfo', '1')) };
+    }),
   );
   // Intuit: "GET /v3/company/<realmID>/preferences" reads the company's one Preferences object.
   router.get('/preferences', (req, res) =>

@@ -76,7 +76,7 @@ export function reply(state: EmulatorState, req: Request, res: Response, status:
 }
 
 export function replyFault(state: EmulatorState, req: Request, res: Response, fault: QboFault): void {
-  reply(state, req, res, fault.status, { ...fault.toBody(), time: formatResponseTime(state.now()) });
+  reply(state, req, res, fault.status, { ...fault.toBody(), time: formatResponseTime(state.now(), exchangeOf(res).store?.timeZone) });
 }
 
 /** Logs a request answered outside `reply` (status 0 and dropped: held open or cut without an answer). */

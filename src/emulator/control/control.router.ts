@@ -8,8 +8,19 @@ import { entityOrFault } from '../api/entity-operations';
 import { QboFault } from '../qbo-fault';
 import { formatResponseTime } from '../qbo-time';
 import type { RealmStore } from '../realm-store';
+import { controlGuard } from './control-guard';
 import { renderStatePage } from './state-page';
 import { SALES_TAX_MODES, type SalesTaxMode } from '../tax/sales-tax-mode';
+
+const isTimeZone = (value: unknown): boolean => {
+  if (typeof value !== 'string') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 class ControlError extends Error {
   constructor(
@@ -23,6 +34,7 @@ class ControlError extends Error {
 /** `/__emulator/...`: what tests and benchmarks use to set the stage and read what QBO holds. */
 export function controlRouter(state: EmulatorState): Router {
   const router = express.Router();
+  router.use(controlGuard(state.options.controlToken));
   router.use(express.json({ limit: '20mb' }));
 
   const realmOf = (req: Request): RealmStore => {
@@ -36,14 +48,15 @@ export function controlRouter(state: EmulatorState): Router {
   });
 
   router.post('/realms', (req, res) => {
-    const { companyName, salesTax } = (req.body ?? {}) as Body;
+    const { companyName, salesTax, timeZone } = (req.body ?? {}) as Body;
+    if (timeZone !== undefined && !isTimeZone(timeZone)) throw new ControlError(400, 'timeZone must be an IANA time zone name such as America/New_York');
     if (companyName !== undefined && (typeof companyName !== 'string' || companyName.trim() === '')) {
       throw new ControlError(400, 'companyName must be a non-empty string');
     }
     if (salesTax !== undefined && !SALES_TAX_MODES.includes(salesTax as SalesTaxMode)) {
       throw new ControlError(400, `salesTax must be one of ${SALES_TAX_MODES.join(', ')} (automated: US automated sales tax; manual: tax codes and rates)`);
     }
-    const store = state.createRealm(companyName as string | undefined, { salesTax: salesTax as SalesTaxMode | undefined });
+    const store = state.createRealm(companyName as string | undefined, { salesTax: salesTax as SalesTaxMode | undefined, timeZone: timeZone as string | undefined });
     const tokens = state.tokens.issue(store.realmId, null, state.now());
     res.status(201).json({ realmId: store.realmId, companyName: store.companyName, salesTax: store.salesTax, accessToken: tokens.access_token, refreshToken: tokens.refresh_token });
   });
@@ -72,7 +85,7 @@ export function controlRouter(state: EmulatorState): Router {
     const store = realmOf(req);
     const entity = entityOrFault(String(req.params.entity));
     const record = createEntity(store, entity, req.body, { now: state.now() });
-    res.status(201).json({ [entity]: presentRecord(store, record), time: formatResponseTime(state.now()) });
+    res.status(201).json({ [entity]: presentRecord(store, record), time: formatResponseTime(state.now(), store.timeZone) });
   });
 
   // An edit in the QBO UI: a sparse update that needs no SyncToken and raises it.
@@ -83,7 +96,7 @@ export function controlRouter(state: EmulatorState): Router {
     if (!current || current.deleted) throw new ControlError(404, `No ${entity} with id ${String(req.params.id)}`);
     const changes = { ...(req.body as Body), Id: current.id, SyncToken: String(current.syncToken), sparse: true };
     const record = updateEntity(store, entity, changes, { now: state.now() });
-    res.json({ [entity]: presentRecord(store, record), time: formatResponseTime(state.now()) });
+    res.json({ [entity]: presentRecord(store, record), time: formatResponseTime(state.now(), store.timeZone) });
   });
 
   // The bookkeeper closes the books through a date (Settings → Advanced → Close the books); null reopens them.

@@ -1,7 +1,7 @@
 import { queryParserError, queryValidationError } from '../qbo-fault';
 
 export type QueryLiteral = string | number | boolean;
-export type QueryOperator = '=' | '<' | '>' | '<=' | '>=' | 'IN' | 'LIKE';
+export type QueryOperator = '=' | '<' | '>' | '<=' | '>=' | 'IN' | 'NOT IN' | 'LIKE';
 
 export interface QueryCondition {
   readonly field: string;
@@ -77,9 +77,12 @@ export function parseQuery(text: string): ParsedQuery {
     const token = next();
     if (token.kind !== 'symbol' || token.text !== symbol) throw queryParserError(`Encountered " "${token.text}" " where "${symbol}" was expected.`);
   };
+  // QBO's values are quoted strings or the words true/false: an unquoted number is a parse error (4000), as QBO answers
+  // `where Id = 11` (its own samples always quote: TotalAmt > '300.00').
   const literal = (): QueryLiteral => {
     const token = next();
-    if (token.kind === 'string' || token.kind === 'number') return token.value as QueryLiteral;
+    if (token.kind === 'string') return token.value as QueryLiteral;
+    if (token.kind === 'number') throw queryParserError(`Encountered " <INTEGER_LITERAL> "${token.text} "" where a quoted value was expected. Quote the value: '${token.text}'.`);
     if (token.kind === 'word' && /^(true|false)$/i.test(token.text)) return token.text.toLowerCase() === 'true';
     throw queryParserError(`Encountered " "${token.text}" " where a value was expected.`);
   };
@@ -113,8 +116,12 @@ export function parseQuery(text: string): ParsedQuery {
       const field = next();
       if (field.kind !== 'word') throw queryParserError(`Encountered " "${field.text}" " where a property was expected.`);
       const operatorToken = next();
-      const operatorText = operatorToken.text.toUpperCase();
-      if (operatorText === 'IN') {
+      let operatorText = operatorToken.text.toUpperCase();
+      if (operatorText === 'NOT' && isWord('IN')) {
+        next();
+        operatorText = 'NOT IN';
+      }
+      if (operatorText === 'IN' || operatorText === 'NOT IN') {
         expectSymbol('(');
         const values = [literal()];
         while (peek()?.text === ',') {
@@ -122,7 +129,7 @@ export function parseQuery(text: string): ParsedQuery {
           values.push(literal());
         }
         expectSymbol(')');
-        conditions.push({ field: field.text, operator: 'IN', values });
+        conditions.push({ field: field.text, operator: operatorText as QueryOperator, values });
       } else if (['=', '<', '>', '<=', '>=', 'LIKE'].includes(operatorText)) {
         conditions.push({ field: field.text, operator: operatorText as QueryOperator, values: [literal()] });
       } else {

@@ -1,7 +1,7 @@
 import { entityFromName, NAME_LIST_ENTITIES, PEOPLE_ENTITIES, type Body, type EmulatedEntity, type StoredRecord } from '../emulated-entity';
 import { presentRecord } from '../entity-writer';
 import { decimalToCents, MONEY_FIELDS } from '../money';
-import { queryValidationError } from '../qbo-fault';
+import { queryValidationError, systemFailure } from '../qbo-fault';
 import { parseQueryTime } from '../qbo-time';
 import { normaliseName, type RealmStore } from '../realm-store';
 import { ENVELOPE_FIELDS } from '../rules/entity-rules';
@@ -36,9 +36,9 @@ function fieldReader(field: string, kind: FieldKind): (record: StoredRecord) => 
 }
 
 /** The literal in the field's own terms (cents, epoch ms, number), so each record compares cheaply. */
-function normaliseLiteral(literal: QueryLiteral, kind: FieldKind): QueryLiteral {
+function normaliseLiteral(literal: QueryLiteral, kind: FieldKind, zone: string): QueryLiteral {
   if (kind === 'money') return decimalToCents(literal) ?? Number.NaN;
-  if (kind === 'time') return typeof literal === 'string' ? (parseQueryTime(literal) ?? Number.NaN) : Number.NaN;
+  if (kind === 'time') return typeof literal === 'string' ? (parseQueryTime(literal, zone) ?? Number.NaN) : Number.NaN;
   if (kind === 'id') return Number(literal);
   return typeof literal === 'string' ? literal.toLowerCase() : literal;
 }
@@ -61,13 +61,21 @@ function compare(value: FieldValue, literal: QueryLiteral): number | undefined {
 
 type Predicate = (record: StoredRecord) => boolean;
 
-function predicateFor(condition: QueryCondition): Predicate {
+/** Flags QBO stores as booleans; comparing one to a quoted 'true' makes QBO fail with a 500 SystemFault. */
+const BOOLEAN_FIELDS: ReadonlySet<string> = new Set(['Active', 'Taxable', 'Job', 'BillWithParent', 'IsProject', 'SubAccount', 'TaxGroup', 'Hidden', 'Vendor1099', 'BillableTime', 'TrackQtyOnHand', 'Credit', 'ProcessPayment', 'TaxTrackedOnSales', 'TaxTrackedOnPurchases']);
+
+function predicateFor(condition: QueryCondition, zone: string): Predicate {
+  if (BOOLEAN_FIELDS.has(condition.field) && condition.values.some((value) => typeof value === 'string')) {
+    throw systemFailure(`Error converting the value of ${condition.field}: a boolean is compared with true or false, not a quoted string`);
+  }
   const kind = kindOf(condition.field);
-  const literals = condition.values.map((literal) => normaliseLiteral(literal, kind));
+  const literals = condition.values.map((literal) => normaliseLiteral(literal, kind, zone));
   const valueOf = fieldReader(condition.field, kind);
   switch (condition.operator) {
     case 'IN':
       return (record) => literals.some((literal) => compare(valueOf(record), literal) === 0);
+    case 'NOT IN':
+      return (record) => !literals.some((literal) => compare(valueOf(record), literal) === 0);
     case 'LIKE': {
       const source = String(condition.values[0]).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*');
       const pattern = new RegExp(`^${source}$`, 'is');
@@ -135,7 +143,7 @@ export function runQuery(store: RealmStore, text: string): Body {
   if (!entity) throw queryValidationError(`Entity '${query.entityName}' is not supported`);
   for (const condition of query.conditions) checkQueryable(entity, condition.field);
   for (const order of query.orderBy) checkQueryable(entity, order.field);
-  const predicates = query.conditions.map(predicateFor);
+  const predicates = query.conditions.map((condition) => predicateFor(condition, store.timeZone));
   const mentionsActive = query.conditions.some((condition) => condition.field === 'Active');
   // Lists hide inactive rows unless the query asks about Active itself.
   if (NAME_LIST_ENTITIES.has(entity) && !mentionsActive) predicates.push((record) => record.body.Active !== false);

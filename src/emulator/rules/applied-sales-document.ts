@@ -4,6 +4,7 @@ import type { WriteContext } from './entity-rules';
 import { prepareSalesLines } from './sales-lines';
 import { prepareDocNumber, prepareHeader } from './transaction-fields';
 import { transactionTax } from '../tax/transaction-tax';
+import { salesDocumentDefaults } from './sales-document-defaults';
 
 export interface PreparedSalesDocument {
   readonly body: Body;
@@ -28,7 +29,7 @@ export function prepareAppliedSalesDocument(
   const { lines, totalCents: linesCents, taxableCents } = prepareSalesLines(context.store, header);
   if (lines.length === 0) throw requiredParam('Line');
   const tax = transactionTax(context.store, header.TxnTaxDetail, taxableCents);
-  const body: Body = { ...header, TxnTaxDetail: tax.detail };
+  const body: Body = salesDocumentDefaults(context.store, { ...header, TxnTaxDetail: tax.detail }, context.previous);
   const totalCents = linesCents + tax.taxCents;
   const appliedCents = context.previous ? context.store.appliedTo(context.previous.id) : 0;
   if (totalCents < appliedCents) throw businessValidation(belowAppliedMessage, 'Line');

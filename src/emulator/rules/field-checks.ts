@@ -106,4 +106,3 @@ export function readDate(body: Body, field: string): string | undefined {
   return value;
 }
 
-export const companyDate = (epochMs: number): string => new Date(epochMs - 7 * 3600 * 1000).toISOString().slice(0, 10);

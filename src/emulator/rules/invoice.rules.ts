@@ -1,6 +1,7 @@
 import { nonZero, receivablePostings } from '../books/transaction-postings';
 import { businessValidation } from '../qbo-fault';
 import { voidedTaxDetail } from '../tax/transaction-tax';
+import { invoiceTerms } from './sales-document-defaults';
 import { prepareAppliedSalesDocument } from './applied-sales-document';
 import type { EntityRules } from './entity-rules';
 import { subtotalOf, withSubTotalLine } from './sales-lines';
@@ -18,7 +19,7 @@ export const INVOICE_RULES: EntityRules = {
   deletable: true,
   prepare(input, context) {
     const { body, lines, docNumber, totalCents, appliedCents } = prepareAppliedSalesDocument('Invoice', input, context, 'The invoice total cannot be less than the payments applied to it');
-    return { ...body, Line: lines, DocNumber: docNumber, TotalAmt: totalCents, Balance: totalCents - appliedCents };
+    return { ...invoiceTerms(context.store, body), Line: lines, DocNumber: docNumber, TotalAmt: totalCents, Balance: totalCents - appliedCents };
   },
   commit(store, before, after) {
     reindexDocNumber(store, 'Invoice', before, after);

@@ -42,7 +42,9 @@ export const ITEM_RULES: EntityRules = {
       if (body.InvStartDate === undefined) throw requiredParam('InvStartDate');
     }
     if (body.ExpenseAccountRef !== undefined) resolveRef(context.store, body, 'ExpenseAccountRef', ['Account'], false);
-    return { ...body, Name: name, FullyQualifiedName: name, Type: type, UnitPrice: body.UnitPrice ?? 0, Active: readBoolean(body, 'Active', true) };
+    // A product or service answers with Taxable, TrackQtyOnHand (true for inventory) and PurchaseCost; a category with neither.
+    const sellable = type === 'Category' ? {} : { Taxable: readBoolean(body, 'Taxable', false), TrackQtyOnHand: readBoolean(body, 'TrackQtyOnHand', type === 'Inventory'), PurchaseCost: body.PurchaseCost ?? 0, UnitPrice: body.UnitPrice ?? 0 };
+    return { ...body, Name: name, FullyQualifiedName: name, Type: type, ...sellable, Active: readBoolean(body, 'Active', true) };
   },
   commit(store, before, after) {
     reindexName(store.itemNames, nameKey, before, after);

@@ -41,6 +41,25 @@ function applicationsOf(record: StoredRecord | undefined): Map<string, number> {
   return applied;
 }
 
+const nameValue = (name: string, value: string): Body => ({
+  name: '{http://schema.intuit.com/finance/v3}NameValue',
+  nil: false,
+  value: { Name: name, Value: value },
+  declaredType: 'com.intuit.schema.finance.v3.NameValue',
+  scope: 'javax.xml.bind.JAXBElement$GlobalScope',
+  globalScope: true,
+  typeSubstituted: false,
+});
+
+/** Intuit's Payment sample: each line linked to an invoice carries LineEx with txnId, txnOpenBalance, txnReferenceNumber. */
+function withLineEx(store: RealmStore, line: Body): Body {
+  const link = (line.LinkedTxn as Body[])[0] as Body;
+  const target = store.get('Invoice', link.TxnId as string) ?? store.get('CreditMemo', link.TxnId as string);
+  if (!target) return line;
+  const open = ((target.body.Balance as number) / 100).toFixed(2);
+  return { ...line, LineEx: { any: [nameValue('txnId', target.id), nameValue('txnOpenBalance', open), nameValue('txnReferenceNumber', String(target.body.DocNumber ?? ''))] } };
+}
+
 const linkedRecord = (store: RealmStore, id: string): StoredRecord | undefined =>
   store.get('Invoice', id) ?? store.get('CreditMemo', id) ?? store.get('Purchase', id);
 
@@ -68,7 +87,7 @@ export const PAYMENT_RULES: EntityRules = {
     'CustomerRef', 'TotalAmt', 'TxnDate', 'Line', 'DepositToAccountRef', 'PaymentMethodRef', 'PaymentRefNum', 'PrivateNote', 'CurrencyRef',
     'ARAccountRef', 'ProcessPayment', 'CreditCardPayment', 'TxnSource', 'ExchangeRate',
   ]),
-  computed: new Set(['UnappliedAmt', 'HomeTotalAmt']),
+  computed: new Set(['UnappliedAmt', 'HomeTotalAmt', 'LinkedTxn']),
   creatable: true,
   deletable: true,
   prepare,
@@ -83,6 +102,7 @@ export const PAYMENT_RULES: EntityRules = {
   present(store, record, wire) {
     wire.CurrencyRef ??= { value: 'USD', name: 'United States Dollar' };
     wire.ProcessPayment ??= false;
+    wire.Line = (wire.Line as Body[]).map((line) => withLineEx(store, line));
     const deposit = store.depositOfPayment.get(record.id);
     if (deposit !== undefined) wire.LinkedTxn = [{ TxnId: deposit, TxnType: 'Deposit' }];
   },

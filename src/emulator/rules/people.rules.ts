@@ -61,10 +61,19 @@ function prepare(input: Body, context: WriteContext): Body {
   if (owner && owner !== context.previous) throw duplicateName('customer, vendor or employee');
   body.DisplayName = displayName;
   body.FullyQualifiedName = displayName;
-  readString(body, 'CompanyName', { max: 100 });
-  body.PrintOnCheckName = readString(body, 'PrintOnCheckName', { max: 110, noSeparators: true }) ?? displayName.slice(0, 110);
+  // Intuit's Customer sample: CompanyName "King Groceries", DisplayName "King's Groceries", PrintOnCheckName "King Groceries".
+  const companyName = readString(body, 'CompanyName', { max: 100 });
+  body.PrintOnCheckName = readString(body, 'PrintOnCheckName', { max: 110, noSeparators: true }) ?? (companyName ?? displayName).slice(0, 110);
+  for (const address of ['BillAddr', 'ShipAddr', 'PrimaryAddr']) {
+    const given = body[address];
+    if (given !== null && typeof given === 'object') {
+      // Every address QBO keeps has an Id of its own (Intuit's samples: BillAddr "Id": "112").
+      const kept = (context.previous?.body[address] as Body | undefined)?.Id;
+      body[address] = { ...(given as Body), Id: typeof (given as Body).Id === 'string' ? (given as Body).Id : typeof kept === 'string' ? kept : context.store.takeAddressId() };
+    }
+  }
   readString(body, 'Notes', { max: 2000 });
-  readString(body, 'WebAddr', { max: 1000 });
+  checkNestedLengths(body, 'WebAddr', { URI: 1000 });
   checkEmail(body);
   for (const phone of ['PrimaryPhone', 'Mobile', 'Fax', 'AlternatePhone']) checkNestedLengths(body, phone, PHONE_LIMITS);
   for (const address of ['BillAddr', 'ShipAddr', 'PrimaryAddr']) checkNestedLengths(body, address, ADDRESS_LIMITS);
@@ -77,7 +86,7 @@ function peopleRules(entity: 'Customer' | 'Vendor' | 'Employee'): EntityRules {
   return {
     entity,
     writable: new Set([...COMMON_WRITABLE, ...WRITABLE_BY_ENTITY[entity]]),
-    computed: new Set(['FullyQualifiedName', 'Balance', 'BalanceWithJobs', 'Level', 'V4IDPseudonym']),
+    computed: new Set(['FullyQualifiedName', 'Balance', 'BalanceWithJobs', 'Level', 'V4IDPseudonym', 'IsProject']),
     creatable: true,
     deletable: false,
     prepare,
@@ -86,11 +95,20 @@ function peopleRules(entity: 'Customer' | 'Vendor' | 'Employee'): EntityRules {
     },
     // Customer balances come from the books (Accounts Receivable); a vendor's would come from A/P, which nothing here posts to.
     derived: entity === 'Employee' ? [] : entity === 'Customer' ? ['Balance', 'BalanceWithJobs'] : ['Balance'],
-    present(_store, _record, wire) {
+    present(store, _record, wire) {
+      // Defaults QBO answers with (Intuit's Customer, Vendor and Employee samples).
       if (entity === 'Customer') {
         wire.Job ??= false;
-        wire.Taxable ??= false;
+        wire.BillWithParent ??= false;
+        wire.IsProject ??= false;
+        wire.PreferredDeliveryMethod ??= 'Print';
+        wire.Taxable ??= store.salesTax !== 'off';
+        // AST: "Customer.DefaultTaxCodeRef populated with company's default tax code as defined by AST" (Intuit blog, 2017).
+        // A manual company gives its customers the default code of TaxPrefs.TaxGroupCodeRef (Intuit's Customer sample: "2").
+        if (store.salesTax !== 'off' && store.defaultTaxCodeId !== undefined) wire.DefaultTaxCodeRef ??= { value: store.defaultTaxCodeId };
       }
+      if (entity === 'Vendor') wire.Vendor1099 ??= false;
+      if (entity === 'Employee') wire.BillableTime ??= false;
       if (entity !== 'Employee') wire.CurrencyRef ??= { value: 'USD', name: 'United States Dollar' };
     },
   };

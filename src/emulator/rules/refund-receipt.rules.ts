@@ -1,5 +1,6 @@
 import { credit, nonZero, salesLinePostings, taxPostings, totalOf } from '../books/transaction-postings';
 import { transactionTax } from '../tax/transaction-tax';
+import { salesDocumentDefaults } from './sales-document-defaults';
 import type { Body } from '../emulated-entity';
 import { requiredParam } from '../qbo-fault';
 import type { EntityRules } from './entity-rules';
@@ -13,7 +14,7 @@ export const REFUND_RECEIPT_RULES: EntityRules = {
     'BillAddr', 'ShipAddr', 'BillEmail', 'CurrencyRef', 'PrintStatus', 'ClassRef', 'DepartmentRef', 'CheckPayment', 'CreditCardPayment',
     'PaymentType', 'ApplyTaxAfterDiscount', 'TxnTaxDetail', 'GlobalTaxCalculation',
   ]),
-  computed: new Set(['TotalAmt', 'Balance', 'HomeTotalAmt', 'HomeBalance']),
+  computed: new Set(['TotalAmt', 'Balance', 'HomeTotalAmt', 'HomeBalance', 'CustomerMemo2']),
   creatable: true,
   deletable: true,
   prepare(input, context) {
@@ -21,7 +22,7 @@ export const REFUND_RECEIPT_RULES: EntityRules = {
     const { lines, totalCents: linesCents, itemLineCount, taxableCents } = prepareSalesLines(context.store, header);
     if (itemLineCount === 0) throw requiredParam('Line.SalesItemLineDetail');
     const tax = transactionTax(context.store, header.TxnTaxDetail, taxableCents);
-    const body: Body = { ...header, TxnTaxDetail: tax.detail };
+    const body: Body = salesDocumentDefaults(context.store, { ...header, TxnTaxDetail: tax.detail }, context.previous);
     const totalCents = linesCents + tax.taxCents;
     return {
       ...body,
@@ -41,5 +42,7 @@ export const REFUND_RECEIPT_RULES: EntityRules = {
   postings: (store, record) => nonZero([credit((record.body.DepositToAccountRef as Body).value as string, totalOf(record)), ...salesLinePostings(record, -1), ...taxPostings(store, record, -1)]),
   present(_store, record, wire) {
     wire.Line = withSubTotalLine(wire.Line, subtotalOf(record));
+    // Intuit's RefundReceipt sample answers with a CustomerMemo2 of null.
+    wire.CustomerMemo2 ??= null;
   },
 };

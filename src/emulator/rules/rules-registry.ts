@@ -11,6 +11,7 @@ import { PREFERENCES_RULES } from './preferences.rules';
 import { PURCHASE_RULES } from './purchase.rules';
 import { TAX_AGENCY_RULES, TAX_CODE_RULES, TAX_RATE_RULES } from './tax-list.rules';
 import { DEPOSIT_RULES } from './deposit.rules';
+import { TERM_RULES } from './term.rules';
 import { REFUND_RECEIPT_RULES } from './refund-receipt.rules';
 
 const RULES: Record<EmulatedEntity, EntityRules> = {
@@ -27,6 +28,7 @@ const RULES: Record<EmulatedEntity, EntityRules> = {
   TaxRate: TAX_RATE_RULES,
   TaxAgency: TAX_AGENCY_RULES,
   Preferences: PREFERENCES_RULES,
+  Term: TERM_RULES,
   CompanyInfo: COMPANY_INFO_RULES,
 };
 

@@ -4,7 +4,8 @@ import { businessValidation, closedPeriod, duplicateDocNumber, requiredParam } f
 import { docNumberKey, type RealmStore } from '../realm-store';
 import { DEPOSIT_ACCOUNT_TYPES } from './account.rules';
 import { reindexName, type WriteContext } from './entity-rules';
-import { companyDate, readDate, readString, refTo, resolveRef } from './field-checks';
+import { companyDate } from '../qbo-time';
+import { readDate, readString, refTo, resolveRef } from './field-checks';
 
 /** DocNumber: up to 21 characters, unique per transaction type unless allowed, numbered by QBO when absent. */
 export function prepareDocNumber(entity: EmulatedEntity, body: Body, context: WriteContext): string {
@@ -28,7 +29,7 @@ export function prepareHeader(body: Body, context: WriteContext, customerRequire
   readString(body, 'PrivateNote', { max: 4000 });
   readDate(body, 'DueDate');
   const previousDate = context.previous?.body.TxnDate as string | undefined;
-  const txnDate = readDate(body, 'TxnDate') ?? previousDate ?? companyDate(context.now);
+  const txnDate = readDate(body, 'TxnDate') ?? previousDate ?? companyDate(context.now, context.store.timeZone);
   refuseClosedPeriod(context.store, txnDate, previousDate);
   return { ...body, ...(customer ? { CustomerRef: refTo(customer.id, customer.body.DisplayName) } : {}), TxnDate: txnDate };
 }

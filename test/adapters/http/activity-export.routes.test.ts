@@ -4,6 +4,7 @@ import type { ActivityEntryInput } from '../../../src/application/ports/activity
 import type { Logger } from '../../../src/application/ports/logger.port';
 import { ListActivity } from '../../../src/application/use-cases/list-activity.use-case';
 import { InMemoryActivityLog } from '../../../src/adapters/memory/in-memory-activity.log';
+import { InMemoryOpaqueIds } from '../../../src/adapters/memory/in-memory-opaque.ids';
 import { createQboSyncRouter } from '../../../src/adapters/http/qbo-sync.router';
 
 const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -17,7 +18,7 @@ const entry = (n: number, fields: Partial<ActivityEntryInput> = {}): ActivityEnt
 const hostWith = async (entries: readonly ActivityEntryInput[]): Promise<Express> => {
   const log = new InMemoryActivityLog();
   for (const e of entries) await log.record(e);
-  const listActivity = new ListActivity(log);
+  const listActivity = new ListActivity(log, new InMemoryOpaqueIds());
   const router = createQboSyncRouter(
     { resolveTenant: (req) => String(req.header('x-company-id') ?? ''), authorize: (req, action) => req.header('x-deny') !== action },
     ((useCase: unknown) => {

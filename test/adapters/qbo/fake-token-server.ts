@@ -5,6 +5,8 @@ import type { Logger } from '../../../src/application/ports/logger.port';
 export interface FakeTokenServer {
   readonly url: string;
   readonly grants: { grantType: string; refreshToken: string | null }[];
+  /** Every form posted to it, field by field, as the token endpoint received it. */
+  readonly forms: Record<string, string>[];
   /** Refresh tokens it rejects with invalid_grant. */
   readonly revoked: Set<string>;
   close(): Promise<void>;
@@ -19,10 +21,12 @@ const readBody = async (request: IncomingMessage): Promise<string> => {
 /** A tiny Intuit token endpoint over real HTTP: counts grants, rotates refresh tokens, answers invalid_grant. */
 export const startFakeTokenServer = async (delayMs = 20): Promise<FakeTokenServer> => {
   const grants: FakeTokenServer['grants'] = [];
+  const forms: FakeTokenServer['forms'] = [];
   const revoked = new Set<string>();
   let issued = 0;
   const server: Server = createServer(async (request, response) => {
     const form = new URLSearchParams(await readBody(request));
+    forms.push(Object.fromEntries(form));
     const refreshToken = form.get('refresh_token');
     grants.push({ grantType: form.get('grant_type') ?? '', refreshToken });
     await new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -48,6 +52,7 @@ export const startFakeTokenServer = async (delayMs = 20): Promise<FakeTokenServe
   return {
     url: `http://127.0.0.1:${port}`,
     grants,
+    forms,
     revoked,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

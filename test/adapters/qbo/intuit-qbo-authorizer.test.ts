@@ -35,15 +35,21 @@ describe('IntuitQboAuthorizer', () => {
   });
 
   it('exchanges the callback code for the realm and tokens', async () => {
-    const result = await authorizerFor(first).exchangeCode('http://localhost/cb?code=c1&state=s1&realmId=9130');
+    const result = await authorizerFor(first).exchangeCode({ code: 'c1', state: 's1', realmId: '9130' });
     expect(result).toMatchObject({ ok: true, value: { realmId: '9130', tokens: { accessToken: 'access-1', refreshToken: 'refresh-1' } } });
     expect(first.grants).toEqual([{ grantType: 'authorization_code', refreshToken: null }]);
+  });
+
+  it('sends the configured redirect URI and the code alone, whatever the values carry', async () => {
+    const sneaky = { code: 'c1&redirect_uri=https://evil.example/cb', state: 's1&redirectUri=https://evil.example/cb', realmId: '9130' };
+    await authorizerFor(first).exchangeCode(sneaky);
+    expect(first.forms).toEqual([{ grant_type: 'authorization_code', code: sneaky.code, redirect_uri: 'http://localhost/cb' }]);
   });
 
   it('reports invalid_grant as InvalidGrant and a callback without realm as a plain failure', async () => {
     first.revoked.add('dead');
     expect(await authorizerFor(first).refresh('dead')).toMatchObject({ ok: false, error: { kind: 'InvalidGrant' } });
-    expect(await authorizerFor(first).exchangeCode('http://localhost/cb?code=c1')).toMatchObject({ ok: false, error: { kind: 'AuthorizationFailed' } });
+    expect(await authorizerFor(first).exchangeCode({ code: 'c1', state: 's1', realmId: '' })).toMatchObject({ ok: false, error: { kind: 'AuthorizationFailed' } });
   });
 
   it('revokes against its own revoke endpoint', async () => {

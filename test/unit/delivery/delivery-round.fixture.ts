@@ -1,4 +1,5 @@
 import { InMemoryActivityLog } from '../../../src/adapters/memory/in-memory-activity.log';
+import { InMemoryOpaqueIds } from '../../../src/adapters/memory/in-memory-opaque.ids';
 import { InMemoryConnectionStore } from '../../../src/adapters/memory/in-memory-connection.store';
 import { InMemoryHostDirectory } from '../../../src/adapters/memory/in-memory-host.directory';
 import { InMemoryLinkStore } from '../../../src/adapters/memory/in-memory-link.store';
@@ -35,7 +36,7 @@ export const createRoundFixture = async (gateway: QboGateway, host = new InMemor
   await settings.update(tenantId, { syncEnabled: true, enabledAt: clock.now(), incomeAccountId: '79', depositAccountId: '35', linkedRealmId: 'realm-1' });
   const fullPolicy: DeliveryPolicy = { ...defaultDeliveryPolicy, maxAttempts: 2, baseBackoffMs: 10, maxBackoffMs: 10, ...policy };
   const engine = createDeliveryEngine(
-    { clock, randomSource: { next: () => 1 }, logger, settingsStore: settings, connectionStore: connections, linkStore: links, outboxStore: outbox, activityLog: activity, tenantLease: lease, writeJournal: journal, sweepMarkStore: new InMemorySweepMarkStore(), hostDirectory: host, qboGateway: gateway },
+    { clock, randomSource: { next: () => 1 }, logger, opaqueIds: new InMemoryOpaqueIds(), settingsStore: settings, connectionStore: connections, linkStore: links, outboxStore: outbox, activityLog: activity, tenantLease: lease, writeJournal: journal, sweepMarkStore: new InMemorySweepMarkStore(), hostDirectory: host, qboGateway: gateway },
     fullPolicy,
   );
   const round = engine.runDeliveryRound;

@@ -1,4 +1,5 @@
 import { InMemoryActivityLog } from '../../../src/adapters/memory/in-memory-activity.log';
+import { InMemoryOpaqueIds } from '../../../src/adapters/memory/in-memory-opaque.ids';
 import { InMemoryConnectionStore } from '../../../src/adapters/memory/in-memory-connection.store';
 import { InMemoryHostDirectory } from '../../../src/adapters/memory/in-memory-host.directory';
 import { InMemoryLinkStore } from '../../../src/adapters/memory/in-memory-link.store';
@@ -58,7 +59,7 @@ describe('one trickle change', () => {
     const { gateway } = createQboAdapters({ options: { clientId: 'c', clientSecret: 's', redirectUri: 'http://localhost/cb', environment: 'sandbox', apiBaseUrl: emulator.url, oauthBaseUrl: emulator.url }, connections: counted(connections, reads.tokens), clock, logger });
     const engine = createDeliveryEngine(
       {
-        clock, logger, randomSource: { next: () => 0.5 }, outboxStore: outbox, activityLog: new InMemoryActivityLog(), tenantLease: new InMemoryTenantLease(), sweepMarkStore: new InMemorySweepMarkStore(), qboGateway: gateway,
+        clock, logger, randomSource: { next: () => 0.5 }, opaqueIds: new InMemoryOpaqueIds(), outboxStore: outbox, activityLog: new InMemoryActivityLog(), tenantLease: new InMemoryTenantLease(), sweepMarkStore: new InMemorySweepMarkStore(), qboGateway: gateway,
         settingsStore: counted(settings, reads.settings), connectionStore: counted(connections, reads.connection), hostDirectory: counted(host, reads.host), linkStore: counted(links, reads.links), writeJournal: counted(journal, reads.journal),
       },
       defaultDeliveryPolicy,

@@ -25,6 +25,13 @@ describe('the connection card', () => {
     expect(view.banner).toBe('QuickBooks revoked the access. Changes are kept and will be sent once you reconnect.');
     expect(connectionView({ status: 'needs_reconnect', realmId: '1' }).banner).toMatch(/^QuickBooks no longer accepts this connection\./);
   });
+
+  it('says the connection is being finished in the background while QuickBooks has not confirmed it', () => {
+    const view = connectionView({ status: 'pending_verification', realmId: '9130', companyName: null, reason: 'QuickBooks was busy.' });
+    expect(view).toMatchObject({ connected: false, showConnect: false, showDisconnect: true, realm: '9130' });
+    expect(view.summary).toBe('Finishing the connection to company 9130…');
+    expect(view.banner).toMatch(/QuickBooks is busy, so we finish connecting in the background/);
+  });
 });
 
 describe('the match step', () => {

@@ -8,7 +8,8 @@ import { ok, type Result } from '../../../domain/shared/result';
 import type { ApplicationError } from '../../application-error';
 import type { HostDirectory } from '../../ports/host-directory.port';
 import type { QboGateway } from '../../ports/qbo-gateway.port';
-import { collect, readAllFromQbo } from '../../setup/qbo-reads';
+import type { QboPageReads } from '../../setup/qbo-page-reads';
+import { collect, readForPage } from '../../setup/qbo-reads';
 
 export namespace GetPreflight {
   export interface Duplicate {
@@ -52,12 +53,13 @@ export class GetPreflight {
   constructor(
     private readonly host: HostDirectory,
     private readonly gateway: QboGateway,
+    private readonly reads: QboPageReads,
   ) {}
 
   async execute(tenantId: string): Promise<Result<GetPreflight.Output, ApplicationError>> {
-    const vendors = await readAllFromQbo(this.gateway, tenantId, 'Vendor', displayNameOf);
+    const vendors = await readForPage(this.reads, this.gateway, tenantId, 'Vendor', displayNameOf);
     if (!vendors.ok) return vendors;
-    const employees = await readAllFromQbo(this.gateway, tenantId, 'Employee', displayNameOf);
+    const employees = await readForPage(this.reads, this.gateway, tenantId, 'Employee', displayNameOf);
     if (!employees.ok) return employees;
     const customers = await collect(this.host.listCustomers(tenantId));
     const items = await collect(this.host.listItems(tenantId));

@@ -17,6 +17,7 @@ import type { SettingsStore } from '../../ports/settings-store.port';
 import type { TenantLease } from '../../ports/tenant-lease.port';
 import { hostCustomerFromQbo, hostItemFromQbo } from '../../setup/imported-records';
 import type { MatchSide } from './get-match-report.use-case';
+import type { QboPageReads } from '../../setup/qbo-page-reads';
 import { collect, readAllFromQbo } from '../../setup/qbo-reads';
 
 type QboSide = { readonly ref: QboRef; readonly name: string } & ({ readonly customer: QboCustomerFields } | { readonly item: QboItemFields });
@@ -43,6 +44,7 @@ export class ImportFromQbo {
     private readonly lease: TenantLease,
     private readonly ids: IdGenerator,
     private readonly leaseMs: number,
+    private readonly pageReads: QboPageReads,
   ) {}
 
   async execute(tenantId: string, side: MatchSide, qboIds: readonly string[] | null): Promise<Result<{ imported: number }, ApplicationError>> {
@@ -70,6 +72,8 @@ export class ImportFromQbo {
       }
       imported += await this.importChunk(tenantId, side, chosen.value.slice(start, start + chunkSize), serviceKind);
     }
+    // The match step's lists are read again: what was QBO-only now shows as matched.
+    this.pageReads.forget(tenantId);
     return ok({ imported });
   }
 

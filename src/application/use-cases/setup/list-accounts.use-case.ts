@@ -2,7 +2,8 @@ import type { QboAccountFields } from '../../../domain/qbo/qbo-records';
 import { ok, type Result } from '../../../domain/shared/result';
 import type { ApplicationError } from '../../application-error';
 import type { QboGateway } from '../../ports/qbo-gateway.port';
-import { readAllFromQbo } from '../../setup/qbo-reads';
+import type { QboPageReads } from '../../setup/qbo-page-reads';
+import { readForPage } from '../../setup/qbo-reads';
 
 export namespace ListAccounts {
   export interface Account {
@@ -25,12 +26,15 @@ const byName = (a: { name: string }, b: { name: string }): number => a.name.loca
 const undepositedFirst = (a: ListAccounts.Account, b: ListAccounts.Account): number =>
   Number(b.accountSubType === 'UndepositedFunds') - Number(a.accountSubType === 'UndepositedFunds') || byName(a, b);
 
-/** Set-up, step 3: the two account lists, read live from QBO; inactive accounts are left out. */
+/** Set-up, step 3: the two account lists, read from QBO (kept a few seconds for the page); inactive accounts are left out. */
 export class ListAccounts {
-  constructor(private readonly gateway: QboGateway) {}
+  constructor(
+    private readonly gateway: QboGateway,
+    private readonly reads: QboPageReads,
+  ) {}
 
   async execute(tenantId: string): Promise<Result<ListAccounts.Output, ApplicationError>> {
-    const accounts = await readAllFromQbo(this.gateway, tenantId, 'Account', (record) => (record.fields.active ? record : null));
+    const accounts = await readForPage(this.reads, this.gateway, tenantId, 'Account', (record) => (record.fields.active ? record : null));
     if (!accounts.ok) return accounts;
     const shaped = (kept: typeof accounts.value): ListAccounts.Account[] =>
       kept.map((a) => ({ id: a.ref.id, name: a.fields.name, accountType: a.fields.accountType, accountSubType: a.fields.accountSubType }));

@@ -2,6 +2,7 @@ import type { QboAccountFields } from '../../../domain/qbo/qbo-records';
 import { err, ok, type Result } from '../../../domain/shared/result';
 import { applicationError, type ApplicationError } from '../../application-error';
 import type { QboGateway } from '../../ports/qbo-gateway.port';
+import type { QboPageReads } from '../../setup/qbo-page-reads';
 import type { SettingsStore } from '../../ports/settings-store.port';
 import type { SetupSettings } from './get-settings.use-case';
 import { isDepositAccount, isIncomeAccount } from './list-accounts.use-case';
@@ -15,6 +16,7 @@ export class SaveSettings {
   constructor(
     private readonly settings: SettingsStore,
     private readonly gateway: QboGateway,
+    private readonly pageReads: QboPageReads,
   ) {}
 
   async execute(tenantId: string, changes: Partial<SetupSettings>): Promise<Result<SetupSettings, ApplicationError>> {
@@ -28,6 +30,7 @@ export class SaveSettings {
       if (problem) return err(problem);
     }
     const saved = await this.settings.update(tenantId, changes);
+    this.pageReads.forget(tenantId);
     return ok({ incomeAccountId: saved.incomeAccountId, depositAccountId: saved.depositAccountId, serviceImportKind: saved.serviceImportKind });
   }
 

@@ -1,6 +1,7 @@
 import { InMemoryHostDirectory } from '../../../../src/adapters/memory/in-memory-host.directory';
 import type { QboGateway } from '../../../../src/application/ports/qbo-gateway.port';
 import { GetPreflight } from '../../../../src/application/use-cases/setup/get-preflight.use-case';
+import { QboPageReads } from '../../../../src/application/setup/qbo-page-reads';
 import { aCustomer, aPayment } from '../../../support/domain/host-records.builder';
 
 const tenantId = 'preflight-co';
@@ -40,7 +41,7 @@ describe('GetPreflight credits', () => {
     host.putPayment('another-co', aPayment({ id: '14', customerId: '2', invoiceId: null, amountCents: 300 }), 0);
     for (let id = 100; id < 400; id++) host.putPayment(tenantId, aPayment({ id: String(id), customerId: '2', invoiceId: null, amountCents: 1 }), 0);
 
-    const result = await new GetPreflight(host, emptyPeople).execute(tenantId);
+    const result = await new GetPreflight(host, emptyPeople, new QboPageReads({ now: () => 0 })).execute(tenantId);
 
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -58,7 +59,7 @@ describe('GetPreflight credits', () => {
     const host = new CountingHost();
     host.putCustomer(tenantId, aCustomer({ id: '1' }), 0);
     host.putPayment(tenantId, aPayment({ id: '10', customerId: '1', invoiceId: 'inv-1' }), 0);
-    const result = await new GetPreflight(host, emptyPeople).execute(tenantId);
+    const result = await new GetPreflight(host, emptyPeople, new QboPageReads({ now: () => 0 })).execute(tenantId);
     expect(result.ok && result.value.credits).toEqual([]);
     expect(result.ok && result.value.creditTotals).toEqual({ customers: 0, count: 0, totalCents: 0 });
   });

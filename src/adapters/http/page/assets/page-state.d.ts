@@ -1,6 +1,6 @@
 // Types of page-state.js for the jest tests (the browser runs the .js as it is).
 export interface ConnectionView {
-  readonly status: 'disconnected' | 'connected' | 'needs_reconnect';
+  readonly status: 'disconnected' | 'connected' | 'needs_reconnect' | 'pending_verification';
   readonly connected: boolean;
   readonly showConnect: boolean;
   readonly showDisconnect: boolean;

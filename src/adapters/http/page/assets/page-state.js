@@ -7,6 +7,13 @@ export const connectionView = (connection) => {
   if (status === 'connected') {
     return { status, connected: true, showConnect: false, showDisconnect: true, banner: null, summary: `Connected to ${company ?? 'QuickBooks Online'}.`, realm: connection?.realmId ?? null };
   }
+  if (status === 'pending_verification') {
+    return {
+      status, connected: false, showConnect: false, showDisconnect: true,
+      banner: 'QuickBooks is busy, so we finish connecting in the background. This page updates by itself; nothing is sent to QuickBooks until it is done.',
+      summary: `Finishing the connection to ${company ?? 'QuickBooks Online'}…`, realm: connection?.realmId ?? null,
+    };
+  }
   if (status === 'needs_reconnect') {
     const reason = connection?.reason || 'QuickBooks no longer accepts this connection.';
     return {

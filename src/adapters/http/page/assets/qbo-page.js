@@ -11,6 +11,7 @@ import { watchStatus, wireSync } from './sync-step.js';
 import { showPanelOf, wireTabs } from './tabs.js';
 
 const activityShown = () => !byId('panel-activity').hidden;
+const pendingPollMs = 3000;
 
 const refresh = async () => {
   const connection = await api('GET', 'connection');
@@ -18,6 +19,8 @@ const refresh = async () => {
   const status = (connection?.status ?? 'disconnected') === 'disconnected' ? await api('GET', 'sync/status') : null;
   const view = renderConnection(connection, status);
   show(byId('connected-area'), view.status !== 'disconnected');
+  // QuickBooks confirms a pending connection in the background: look again until it has.
+  if (view.status === 'pending_verification') setTimeout(() => refresh().catch(alertError), pendingPollMs);
   if (view.status === 'disconnected') return;
   const loads = [watchStatus()];
   // Matching and accounts read QBO live: only worth asking while the connection works.
@@ -32,9 +35,11 @@ const refresh = async () => {
 const welcomeBack = () => {
   const url = new URL(window.location.href);
   if (url.searchParams.get('connected') === '1') notify('QuickBooks is connected. Match your records next.');
+  if (url.searchParams.get('connecting') === '1') notify('QuickBooks is busy right now, so we finish connecting in the background. This page shows when it is done.');
   if (cameFromWrongCompany(url.search)) setWrongCompany(true);
-  if (!url.searchParams.has('connected') && !url.searchParams.has('wrong_company')) return;
+  if (!['connected', 'connecting', 'wrong_company'].some((marker) => url.searchParams.has(marker))) return;
   url.searchParams.delete('connected');
+  url.searchParams.delete('connecting');
   url.searchParams.delete('wrong_company');
   window.history.replaceState(null, '', url.toString());
 };
