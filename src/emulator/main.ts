@@ -1,6 +1,7 @@
+#!/usr/bin/env node
 import { startQboEmulator } from './start-qbo-emulator';
 
-/** `npm run emulator -- --port N [--host H] [--client-id ID --client-secret SECRET] [--control-token TOKEN]` */
+/** `npm run emulator -- --port N [--host H] [--client-id ID --client-secret SECRET] [--control-token TOKEN]`; in a host, `npx qbo-sync-emulator --port N`. */
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? process.argv[index + 1] : undefined;

@@ -1,4 +1,5 @@
 import express, { type ErrorRequestHandler, type Router } from 'express';
+import { createAsyncSafeRouter } from './async-safe.router';
 import type { Logger } from '../../application/ports/logger.port';
 import { mountActivityRoutes } from './activity.routes';
 import { mountConnectionRoutes } from './connection.routes';
@@ -18,7 +19,7 @@ import { mountActivityExportRoutes } from './activity-export.routes';
  * error itself as `{ error: { code, message } }`, and never lets a stack trace reach a response.
  */
 export const createQboSyncRouter = (access: PluginAccess, resolve: UseCaseResolver, logger: Logger): Router => {
-  const router = express.Router({ mergeParams: true });
+  const router = createAsyncSafeRouter();
   router.use((_req, res, next) => {
     res.set('X-Content-Type-Options', 'nosniff');
     res.set('Cache-Control', 'no-store');

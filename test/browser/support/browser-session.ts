@@ -42,7 +42,7 @@ export const startBrowserSession = async (folder: string): Promise<BrowserSessio
   };
   try {
     demo = await startDemoHost({ port: 0, database: knex, pollMs: 100 });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     const page = await (await browser.newContext({ viewport: desktop })).newPage();
     const running = demo;
     const problems = watchPluginPage(page, running.integrationUrl);
