@@ -4,7 +4,7 @@ import type { OutboxChange } from './application/ports/outbox-store.port';
 import type { HostRecordKind } from './domain/host/host-records';
 import { createPluginApplication } from './composition/plugin-application';
 import { createPluginPorts } from './composition/plugin-adapters';
-import { assertValidOptions, type QboSyncPluginOptions } from './composition/plugin-options';
+import { parsePluginOptions, type QboSyncPluginOptions } from './composition/plugin-options';
 import { adaptersOfOverrides } from './composition/port-overrides';
 import { createQboSyncRouter } from './adapters/http/qbo-sync.router';
 import { AdminRateLimiter, defaultAdminRateLimits } from './adapters/http/admin-rate.limiter';
@@ -57,8 +57,8 @@ export interface QboSyncPlugin {
 }
 
 /** The one public entry (DESIGN.md §5): options → ports → use cases → router, migrations, worker, notify. */
-export const createQboSyncPlugin = async (options: QboSyncPluginOptions): Promise<QboSyncPlugin> => {
-  assertValidOptions(options);
+export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<QboSyncPlugin> => {
+  const options = parsePluginOptions(given);
   const prefix = options.tablePrefix ?? 'qbo_';
   const policy: DeliveryPolicy = { ...defaultDeliveryPolicy, ...options.delivery };
   const adapters = { ...adaptersOfOverrides(options.overrides), ...options.adapters };
