@@ -26,8 +26,8 @@ export const createConnectionFlows = (ports: PluginPorts, pageReads: QboPageRead
     useCases: [
       new GetConnectionStatus(connections, confirmer),
       new StartAuthorization(authorizer, ports.oauthStateStore, ports.idGenerator, clock),
-      new CompleteAuthorization({ authorizer, states: ports.oauthStateStore, connections, settings, check, revoker, confirmer, pageReads, activity, clock }),
-      new Disconnect(connections, authorizer, activity, clock, logger, pageReads),
+      new CompleteAuthorization({ authorizer, states: ports.oauthStateStore, connections, settings, check, revoker, confirmer, pageReads, activity, clock, telemetry: ports.telemetry }),
+      new Disconnect(connections, authorizer, activity, clock, logger, pageReads, { settings, telemetry: ports.telemetry }),
     ],
   };
 };

@@ -33,7 +33,7 @@ export const createDeliveryEngine = (ports: DeliveryPorts, policy: DeliveryPolic
   const readiness = new TenantReadiness(ports.settingsStore, ports.connectionStore);
   return {
     notifyChanges: new NotifyChanges(outbox),
-    runDeliveryRound: new RunDeliveryRound(outbox, ports.tenantLease, readiness, pass, policy, clock, ports.randomSource, activity, logger),
+    runDeliveryRound: new RunDeliveryRound(outbox, ports.tenantLease, readiness, pass, policy, clock, ports.randomSource, activity, logger, ports.telemetry),
     sweepChanges: new SweepChanges(ports.settingsStore, ports.sweepMarkStore, host, reader, decider, outbox, journal, policy, clock),
     retryDelivery: new RetryDelivery(activity, outbox, clock, ports.opaqueIds),
   };

@@ -9,6 +9,7 @@ import { IntuitQboAuthorizer } from '../adapters/qbo/intuit-qbo.authorizer';
 import { CryptoIdGenerator } from '../adapters/system/crypto-id.generator';
 import { MathRandomSource } from '../adapters/system/math-random.source';
 import { SystemClock } from '../adapters/system/system.clock';
+import { createHostTelemetry } from '../adapters/telemetry/create-host-telemetry';
 import type { QboSyncPluginOptions } from './plugin-options';
 import { chosen, type PluginAdapters, type PluginPorts } from './plugin-ports';
 
@@ -19,6 +20,7 @@ import { chosen, type PluginAdapters, type PluginPorts } from './plugin-ports';
 export const createPluginPorts = (options: QboSyncPluginOptions, tablePrefix: string, adapters: PluginAdapters): PluginPorts => {
   const clock = chosen(adapters.clock, () => new SystemClock());
   const logger = chosen(adapters.logger, () => new PinoLogger(options.logger));
+  const telemetry = chosen(adapters.telemetry, () => createHostTelemetry(options.onEvent, logger, options.meterProvider));
   let keyProvider: KeyProvider | undefined;
   const keys = () => (keyProvider ??= options.keyProvider ?? new StaticKeyProvider(options.encryptionKey, options.retiredEncryptionKeys ?? []));
   const secretCipher = chosen(adapters.secretCipher, () => new AesGcmSecretCipher(keys()));
@@ -26,10 +28,11 @@ export const createPluginPorts = (options: QboSyncPluginOptions, tablePrefix: st
   const connectionStore = chosen(adapters.connectionStore, () => tables.connectionStore);
   const qboAuthorizer = chosen(adapters.qboAuthorizer, () => new IntuitQboAuthorizer(options.qbo, clock));
   let qbo: ReturnType<typeof createQboAdapters> | undefined;
-  const qboAdapters = () => (qbo ??= createQboAdapters({ options: options.qbo, connections: connectionStore, clock, logger, authorizer: qboAuthorizer }));
+  const qboAdapters = () => (qbo ??= createQboAdapters({ options: options.qbo, connections: connectionStore, clock, logger, telemetry, authorizer: qboAuthorizer }));
   return {
     clock,
     logger,
+    telemetry,
     secretCipher,
     opaqueIds: chosen(adapters.opaqueIds, () => new AesOpaqueIds(keys())),
     idGenerator: chosen(adapters.idGenerator, () => new CryptoIdGenerator()),

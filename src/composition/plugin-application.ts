@@ -18,7 +18,7 @@ export const createPluginApplication = (ports: PluginPorts, policy: DeliveryPoli
   const setup = createSetupFlows(ports, policy, { pageReads, confirmer: connection.confirmer, launcher: adapters.initialSyncLauncher });
   const useCases: readonly object[] = [
     ...connection.useCases,
-    new DisableSync(settings, activity, clock),
+    new DisableSync(settings, activity, clock, ports.telemetry),
     new ListActivity(activity, ports.opaqueIds),
     delivery.retryDelivery,
     ...setup.useCases,

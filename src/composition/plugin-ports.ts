@@ -19,6 +19,7 @@ import type { RandomSource } from '../application/ports/random-source.port';
 import type { SecretCipher } from '../application/ports/secret-cipher.port';
 import type { SettingsStore } from '../application/ports/settings-store.port';
 import type { SweepMarkStore } from '../application/ports/sweep-mark-store.port';
+import type { Telemetry } from '../application/ports/telemetry.port';
 import type { TenantLease } from '../application/ports/tenant-lease.port';
 import type { WriteJournal } from '../application/ports/write-journal.port';
 
@@ -47,13 +48,18 @@ export interface PluginPorts {
   readonly qboCompanyCheck: QboCompanyCheck;
   /** Seals activity ids and cursors before they leave the plugin. */
   readonly opaqueIds: OpaqueIds;
+  /** Events for the host's `onEvent` and measurements for OpenTelemetry. */
+  readonly telemetry: Telemetry;
 }
 
 /** The ports the delivery engine is built from. */
 export type DeliveryPorts = Pick<
   PluginPorts,
   'clock' | 'randomSource' | 'logger' | 'settingsStore' | 'connectionStore' | 'linkStore' | 'outboxStore' | 'activityLog' | 'tenantLease' | 'writeJournal' | 'sweepMarkStore' | 'hostDirectory' | 'qboGateway' | 'opaqueIds'
->;
+> & {
+  /** Silent when left out (tests, benchmarks). */
+  readonly telemetry?: Telemetry;
+};
 
 /** A port's replacement: the adapter itself, or a function that gets the standard one and returns what to use (to wrap it). */
 export type AdapterChoice<Port> = Port | ((standard: Port) => Port);
@@ -71,7 +77,7 @@ const adapterNameSet: Record<keyof PluginAdapters, true> = {
   clock: true, idGenerator: true, randomSource: true, logger: true, secretCipher: true, connectionStore: true, settingsStore: true, linkStore: true,
   outboxStore: true, activityLog: true, oauthStateStore: true, tenantLease: true, writeJournal: true, sweepMarkStore: true, jobStore: true,
   hostDirectory: true, hostWriter: true, qboGateway: true, qboAuthorizer: true, qboCompanyCheck: true, opaqueIds: true, initialSyncLauncher: true,
-  connectionConfirmer: true,
+  connectionConfirmer: true, telemetry: true,
 };
 export const adapterNames = Object.keys(adapterNameSet) as readonly (keyof PluginAdapters)[];
 

@@ -20,6 +20,7 @@ import { SecretCipher } from '../application/ports/secret-cipher.port';
 import { SettingsStore } from '../application/ports/settings-store.port';
 import { SweepMarkStore } from '../application/ports/sweep-mark-store.port';
 import { TenantLease } from '../application/ports/tenant-lease.port';
+import { Telemetry } from '../application/ports/telemetry.port';
 import { WriteJournal } from '../application/ports/write-journal.port';
 import type { PluginAdapters } from './plugin-ports';
 
@@ -37,7 +38,7 @@ const tokenOfAdapter: Record<keyof PluginAdapters, symbol> = {
   hostWriter: HostWriter, idGenerator: IdGenerator, initialSyncLauncher: InitialSyncLauncher, jobStore: JobStore, linkStore: LinkStore, logger: Logger,
   oauthStateStore: OAuthStateStore, opaqueIds: OpaqueIds, outboxStore: OutboxStore, qboAuthorizer: QboAuthorizer, qboCompanyCheck: QboCompanyCheck,
   qboGateway: QboGateway, randomSource: RandomSource, secretCipher: SecretCipher, settingsStore: SettingsStore, sweepMarkStore: SweepMarkStore,
-  tenantLease: TenantLease, writeJournal: WriteJournal,
+  tenantLease: TenantLease, writeJournal: WriteJournal, telemetry: Telemetry,
 };
 const adapterOfToken = new Map(Object.entries(tokenOfAdapter).map(([name, token]) => [token, name as keyof PluginAdapters]));
 

@@ -38,7 +38,7 @@ export interface SetupShared {
 /** Set-up: match, import, accounts, settings, pre-flight, Save & Sync with its background initial sync, reset, adoption. */
 export const createSetupFlows = (ports: PluginPorts, policy: DeliveryPolicy, { pageReads: reads, confirmer, launcher: launcherChoice }: SetupShared) => {
   const { hostDirectory: host, qboGateway: gateway, settingsStore: settings, activityLog: activity, clock, jobStore: jobs, connectionStore: connections } = ports;
-  const initialSync = new BackgroundInitialSyncLauncher(createInitialSync(ports, policy.leaseMs), jobs, ports.logger, clock, ports.idGenerator, { waitMs: 500, maxWaitMs: 30_000 });
+  const initialSync = new BackgroundInitialSyncLauncher(createInitialSync(ports, policy.leaseMs), jobs, ports.logger, clock, ports.idGenerator, { waitMs: 500, maxWaitMs: 30_000 }, ports.telemetry);
   const launcher = chosen(launcherChoice, () => initialSync);
   const preflight = new GetPreflight(host, gateway, reads);
   return {

@@ -117,6 +117,19 @@ export const describeOutboxStoreContract = (name: string, makeFixture: () => Pro
       expect(await f.store.stats(tenant, now)).toEqual({ pending: 0, failing: 0, failed: 0, oldestAgeMs: 0 });
     });
 
+    it("counts every tenant's changes together in the backlog, naming none", async () => {
+      const other = uniqueTenant('outbox-backlog');
+      const before = await f.store.backlog(f.clock.now());
+      await f.store.enqueue([change('1'), change('2'), { tenantId: other, kind: 'customer', hostId: '9' }]);
+      const [claimed] = await f.store.claim(other, 1, f.clock.now(), lease);
+      await f.store.fail(claimed!.id, claimed!.attemptToken, 'refused', f.clock.now());
+      const after = await f.store.backlog(f.clock.now() + 2_000);
+      expect(after.pending - before.pending).toBe(2);
+      expect(after.failed - before.failed).toBe(1);
+      expect(after.oldestAgeMs).toBeGreaterThanOrEqual(2_000);
+      expect(Object.keys(after).sort()).toEqual(['failed', 'failing', 'oldestAgeMs', 'pending']);
+    });
+
     it('retries later: not claimable before, counted as failing, next attempt after', async () => {
       await f.store.enqueue([change('1')]);
       const [claimed] = await f.store.claim(tenant, 1, f.clock.now(), lease);

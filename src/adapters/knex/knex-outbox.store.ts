@@ -146,9 +146,17 @@ export class KnexOutboxStore implements OutboxStore {
     return count === 1;
   }
 
-  async stats(tenantId: string, now: number): Promise<OutboxStats> {
+  stats(tenantId: string, now: number): Promise<OutboxStats> {
+    return this.statsWhere({ tenant_id: tenantId }, now);
+  }
+
+  backlog(now: number): Promise<OutboxStats> {
+    return this.statsWhere({}, now);
+  }
+
+  private async statsWhere(where: Record<string, string>, now: number): Promise<OutboxStats> {
     const row: Record<string, unknown> | undefined = await this.knex(this.table)
-      .where({ tenant_id: tenantId })
+      .where(where)
       .whereIn('state', [...live, 'failed'])
       .select(
         this.knex.raw(`SUM(CASE WHEN state IN ('pending', 'in_flight') THEN 1 ELSE 0 END) AS pending`),

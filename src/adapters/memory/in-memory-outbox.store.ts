@@ -116,7 +116,14 @@ export class InMemoryOutboxStore implements OutboxStore {
   }
 
   async stats(tenantId: string, now: number): Promise<OutboxStats> {
-    const rows = [...this.rows.values()].filter((row) => row.change.tenantId === tenantId);
+    return this.statsOf([...this.rows.values()].filter((row) => row.change.tenantId === tenantId), now);
+  }
+
+  async backlog(now: number): Promise<OutboxStats> {
+    return this.statsOf([...this.rows.values()], now);
+  }
+
+  private statsOf(rows: readonly Row[], now: number): OutboxStats {
     const live = rows.filter(isLive);
     const oldest = Math.min(...live.map((row) => row.enqueuedAt));
     return {

@@ -4,6 +4,7 @@ import type { Logger } from '../../application/ports/logger.port';
 import type { QboAuthorizer } from '../../application/ports/qbo-authorizer.port';
 import type { QboCompanyCheck } from '../../application/ports/qbo-company-check.port';
 import type { QboGateway } from '../../application/ports/qbo-gateway.port';
+import { silentTelemetry, type Telemetry } from '../../application/ports/telemetry.port';
 import { HttpQboCompanyCheck } from './http-qbo-company.check';
 import { HttpQboGateway } from './http-qbo.gateway';
 import { IntuitQboAuthorizer } from './intuit-qbo.authorizer';
@@ -16,6 +17,8 @@ export interface QboAdapterParts {
   readonly connections: ConnectionStore;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Where request statuses and latencies, and a connection needing a reconnect, are reported; silent when left out. */
+  readonly telemetry?: Telemetry;
   /** Another authorizer (a host's own OAuth): the gateway refreshes tokens through it instead of through Intuit's. */
   readonly authorizer?: QboAuthorizer;
 }
@@ -25,8 +28,8 @@ export interface QboAdapterParts {
  * is single-flight, and the company check that proves which company new tokens open. The one wiring the plugin and
  * the tests share.
  */
-export const createQboAdapters = ({ options, connections, clock, logger, authorizer = new IntuitQboAuthorizer(options, clock) }: QboAdapterParts): { gateway: QboGateway; authorizer: QboAuthorizer; companyCheck: QboCompanyCheck } => {
-  const tokens = new QboAccessTokens(connections, authorizer, clock, logger);
-  const gateway = new HttpQboGateway(new QboHttpClient(options, tokens, clock, logger));
-  return { gateway, authorizer, companyCheck: new HttpQboCompanyCheck(options, clock, logger) };
+export const createQboAdapters = ({ options, connections, clock, logger, telemetry = silentTelemetry, authorizer = new IntuitQboAuthorizer(options, clock) }: QboAdapterParts): { gateway: QboGateway; authorizer: QboAuthorizer; companyCheck: QboCompanyCheck } => {
+  const tokens = new QboAccessTokens(connections, authorizer, clock, logger, telemetry);
+  const gateway = new HttpQboGateway(new QboHttpClient(options, tokens, clock, logger, telemetry));
+  return { gateway, authorizer, companyCheck: new HttpQboCompanyCheck(options, clock, logger, telemetry) };
 };

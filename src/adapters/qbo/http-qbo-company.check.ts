@@ -1,5 +1,6 @@
 import type { Clock } from '../../application/ports/clock.port';
 import type { Logger } from '../../application/ports/logger.port';
+import { silentTelemetry, type Telemetry } from '../../application/ports/telemetry.port';
 import type { CompanyCheckFailure, QboCompanyCheck } from '../../application/ports/qbo-company-check.port';
 import { err, ok, type Result } from '../../domain/shared/result';
 import { faultDetail } from './qbo-fault.parser';
@@ -22,25 +23,29 @@ export class HttpQboCompanyCheck implements QboCompanyCheck {
     options: QboOptions,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly telemetry: Telemetry = silentTelemetry,
   ) {
     this.options = resolveQboOptions(options);
   }
 
-  async companyOf(realmId: string, accessToken: string): Promise<Result<{ readonly companyName: string }, CompanyCheckFailure>> {
+  async companyOf(realmId: string, accessToken: string, tenantId?: string): Promise<Result<{ readonly companyName: string }, CompanyCheckFailure>> {
     const realm = encodeURIComponent(realmId);
     const url = `${this.options.apiBaseUrl}/v3/company/${realm}/companyinfo/${realm}?minorversion=75`;
     const timeoutMs = Math.min(this.options.requestTimeoutMs, checkTimeoutMs);
     let response: Response;
     let body: unknown;
+    const started = this.clock.now();
     try {
       response = await fetch(url, { headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
       body = parseJsonText(await response.text());
     } catch (error) {
       const why = (error as Error)?.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'the connection failed';
-      this.logger.warn({ realmId, why }, 'QBO company check got no answer');
+      this.telemetry.qboRequest({ operation: 'company-check', status: 'lost', durationMs: this.clock.now() - started });
+      this.logger.warn({ tenantId, realmId, why }, 'QBO company check got no answer');
       return err({ kind: 'Unavailable', message: `QuickBooks did not answer (${why})` });
     }
-    this.logger.debug({ realmId, status: response.status, intuitTid: response.headers.get('intuit_tid') ?? undefined }, 'QBO company check');
+    this.telemetry.qboRequest({ operation: 'company-check', status: response.status, durationMs: this.clock.now() - started });
+    this.logger.debug({ tenantId, realmId, status: response.status, intuitTid: response.headers.get('intuit_tid') ?? undefined }, 'QBO company check');
     if (response.ok) return this.nameIn(body);
     if (response.status === 429 || faultDetail(body)?.code === '3001') {
       const retryAfterMs = throttleWaitMs(defaultRetryPolicy, response.headers.get('retry-after'), this.options.timeScale, this.clock.now());

@@ -2,6 +2,7 @@ import { Clock } from '../../application/ports/clock.port';
 import { ConnectionStore, type QboConnection } from '../../application/ports/connection-store.port';
 import { Logger } from '../../application/ports/logger.port';
 import { QboAuthorizer } from '../../application/ports/qbo-authorizer.port';
+import { silentTelemetry, type Telemetry } from '../../application/ports/telemetry.port';
 import type { QboError } from '../../domain/qbo/qbo-error';
 import { err, ok, type Result } from '../../domain/shared/result';
 import { notConnected, unavailable } from '../../domain/qbo/qbo-error-words';
@@ -27,6 +28,7 @@ export class QboAccessTokens {
     private readonly authorizer: QboAuthorizer,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly telemetry: Telemetry = silentTelemetry,
   ) {}
 
   async current(tenantId: string): Promise<Result<QboAccess, QboError>> {
@@ -66,6 +68,7 @@ export class QboAccessTokens {
       this.logger.warn({ tenantId, realmId: connection.realmId, kind: refreshed.error.kind }, 'QBO token refresh failed');
       if (refreshed.error.kind === 'InvalidGrant') {
         await this.connections.markNeedsReconnect(tenantId, refreshed.error.message);
+        this.telemetry.event({ type: 'connection.needs_reconnect', tenantId, at: this.clock.now(), realmId: connection.realmId, reason: refreshed.error.message });
         return err(notConnected('needs_reconnect'));
       }
       return err(unavailable(refreshed.error.message));

@@ -1,5 +1,6 @@
 import { Clock } from '../../application/ports/clock.port';
 import { Logger } from '../../application/ports/logger.port';
+import { silentTelemetry, type Telemetry } from '../../application/ports/telemetry.port';
 import type { QboError } from '../../domain/qbo/qbo-error';
 import { err, ok, type Result } from '../../domain/shared/result';
 import { QboAccessTokens, type QboAccess } from './qbo-access-tokens';
@@ -48,6 +49,7 @@ export class QboHttpClient {
     private readonly tokens: QboAccessTokens,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly telemetry: Telemetry = silentTelemetry,
   ) {
     this.options = resolveQboOptions(options);
   }
@@ -127,10 +129,12 @@ export class QboHttpClient {
       });
       const text = await response.text();
       const intuitTid = response.headers.get('intuit_tid') ?? undefined;
+      this.telemetry.qboRequest({ operation: call.kind ?? 'single', status: response.status, durationMs: this.clock.now() - started });
       this.logger.debug({ ...logged, status: response.status, intuitTid, durationMs: this.clock.now() - started }, 'QBO request');
       return { type: 'answer', status: response.status, body: parseJsonText(text), retryAfter: response.headers.get('retry-after'), ...(intuitTid ? { intuitTid } : {}) };
     } catch (error) {
       const why = abort.signal.aborted ? `no answer within ${requestTimeoutMs} ms` : `connection failed (${errorName(error)})`;
+      this.telemetry.qboRequest({ operation: call.kind ?? 'single', status: 'lost', durationMs: this.clock.now() - started });
       this.logger.warn({ ...logged, durationMs: this.clock.now() - started, why }, 'QBO request lost');
       return { type: 'lost', why };
     } finally {

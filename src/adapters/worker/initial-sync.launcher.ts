@@ -3,6 +3,7 @@ import { IdGenerator } from '../../application/ports/id-generator.port';
 import type { InitialSyncLauncher } from '../../application/ports/initial-sync-launcher.port';
 import { JobStore } from '../../application/ports/job-store.port';
 import { Logger } from '../../application/ports/logger.port';
+import { silentTelemetry, type Telemetry } from '../../application/ports/telemetry.port';
 import { RunInitialSync } from '../../application/use-cases/setup/run-initial-sync.use-case';
 
 export interface LauncherTiming {
@@ -32,6 +33,7 @@ export class BackgroundInitialSyncLauncher implements InitialSyncLauncher {
     private readonly clock: Clock,
     ids: IdGenerator,
     private readonly timing: LauncherTiming,
+    private readonly telemetry: Telemetry = silentTelemetry,
   ) {
     this.owner = `initial-sync-${ids.newId()}`;
   }
@@ -66,19 +68,30 @@ export class BackgroundInitialSyncLauncher implements InitialSyncLauncher {
       try {
         const step = await this.run.execute({ tenantId, jobId, owner: this.owner, shouldStop: () => this.stopping });
         errors = 0;
-        if (step.kind === 'finished') return;
+        if (step.kind === 'finished') return await this.tellEnded(tenantId, jobId);
         this.logger.info({ tenantId, jobId, reason: step.reason }, 'initial sync waits');
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         this.logger.error({ tenantId, jobId, error: message }, 'initial sync step failed');
         if (++errors >= maxErrorsInARow) {
           await this.jobs.update(tenantId, jobId, { state: 'failed', message: `The initial sync stopped after repeated errors (${message}). Turn the sync on again to resume it; if it keeps failing, contact support.` }, this.clock.now()).catch(() => false);
-          return;
+          return await this.tellEnded(tenantId, jobId);
         }
       }
       await this.sleep(waitMs);
       waitMs = Math.min(this.timing.maxWaitMs, waitMs * 2);
     }
+  }
+
+  /** The host hears how the job ended; a job this process merely stopped (shutting down) is still running and says nothing. */
+  private async tellEnded(tenantId: string, jobId: string): Promise<void> {
+    const job = await this.jobs.get(tenantId, jobId).catch((error: unknown) => {
+      this.logger.warn({ tenantId, jobId, error: error instanceof Error ? error.message : String(error) }, 'could not read how the initial sync ended; no event is sent');
+      return null;
+    });
+    if (!job || job.state === 'running') return;
+    const counts = { tenantId, at: this.clock.now(), jobId, total: job.total, done: job.done, failed: job.failed };
+    this.telemetry.event(job.state === 'completed' ? { type: 'initial_sync.completed', ...counts } : { type: 'initial_sync.failed', ...counts, message: job.message ?? 'The initial sync stopped.' });
   }
 
   private sleep(ms: number): Promise<void> {

@@ -22,7 +22,7 @@ export class GrantRevoker {
     if (tokens.refreshToken === '') return; // tokens that could not be decrypted: nothing to revoke with
     if (keptRealmId !== null) {
       if (realmId === keptRealmId) return;
-      if (realmId === null && (await this.check.companyOf(keptRealmId, tokens.accessToken)).ok) return;
+      if (realmId === null && (await this.check.companyOf(keptRealmId, tokens.accessToken, tenantId)).ok) return;
     }
     try {
       await this.authorizer.revoke(tokens.refreshToken);

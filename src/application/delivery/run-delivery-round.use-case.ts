@@ -4,6 +4,7 @@ import type { Logger } from '../ports/logger.port';
 import type { ClaimedChange, OutboxStore } from '../ports/outbox-store.port';
 import type { RandomSource } from '../ports/random-source.port';
 import type { TenantLease } from '../ports/tenant-lease.port';
+import { silentTelemetry, type Telemetry } from '../ports/telemetry.port';
 import type { DeliveryOutcome } from './delivery-outcome';
 import { messageOf, type DeliveryPass } from './delivery-pass';
 import { backoffMs, type DeliveryPolicy } from './delivery-policy';
@@ -37,6 +38,7 @@ export class RunDeliveryRound {
     private readonly random: RandomSource,
     private readonly activity: ActivityLog,
     private readonly logger: Logger,
+    private readonly telemetry: Telemetry = silentTelemetry,
   ) {}
 
   async execute(tenantId: string, workerId: string): Promise<RunDeliveryRound.Output> {
@@ -53,6 +55,7 @@ export class RunDeliveryRound {
       const keepGoing = () => this.lease.renew(tenantId, token, this.clock.now(), this.policy.leaseMs);
       const outcomes = await this.pass.run(tenantId, settings, claimed, keepGoing);
       const settled = await this.settleAll(claimed, outcomes);
+      for (const row of claimed) this.measure(row, outcomes.get(row));
       const held = claimed.filter((row) => outcomes.get(row)?.kind === 'held');
       if (held.length > 0) await this.holdAll(tenantId, held);
       return { settled, leased: true };
@@ -69,7 +72,7 @@ export class RunDeliveryRound {
       await this.outbox.completeMany(delivered.map(({ id, attemptToken }) => ({ id, attemptToken })), this.clock.now());
       settled += delivered.length;
     } catch (error) {
-      this.logger.error({ rows: delivered.length, error: messageOf(error) }, 'could not mark a batch of changes done; they are taken again when their lease runs out');
+      this.logger.error({ tenantId: claimed[0]?.tenantId, rows: delivered.length, error: messageOf(error) }, 'could not mark a batch of changes done; they are taken again when their lease runs out');
     }
     for (const row of claimed) {
       const outcome = outcomes.get(row);
@@ -105,15 +108,25 @@ export class RunDeliveryRound {
       case 'retry':
         if (change.attempt >= this.policy.maxAttempts) {
           const reason = `${outcome.reason} Gave up after ${change.attempt} attempts; retry it from the activity log.`;
-          await this.outbox.fail(change.id, change.attemptToken, reason, now);
+          const gaveUp = await this.outbox.fail(change.id, change.attemptToken, reason, now);
           await this.activity.record({ tenantId: change.tenantId, at: now, action: 'retry', kind: change.kind, hostId: change.hostId, qboId: null, outcome: 'failure', message: reason, outboxId: change.id });
+          if (gaveUp) this.failed(change, reason);
         } else {
           await this.outbox.retryLater(change.id, change.attemptToken, now + backoffMs(this.policy, change.attempt, this.random.next()), outcome.reason);
         }
         return;
       case 'failed':
-        await this.outbox.fail(change.id, change.attemptToken, outcome.reason, now);
+        if (await this.outbox.fail(change.id, change.attemptToken, outcome.reason, now)) this.failed(change, outcome.reason);
         return;
     }
+  }
+
+  /** Rows the pass did not reach (the lease was lost) are not counted: they end another round. */
+  private measure(row: ClaimedChange, outcome: DeliveryOutcome | undefined): void {
+    if (outcome) this.telemetry.deliverySettled(row.kind, outcome.kind === 'retry' && row.attempt >= this.policy.maxAttempts ? 'failed' : outcome.kind);
+  }
+
+  private failed(change: ClaimedChange, reason: string): void {
+    this.telemetry.event({ type: 'delivery.failed', tenantId: change.tenantId, at: this.clock.now(), kind: change.kind, hostId: change.hostId, attempts: change.attempt, reason });
   }
 }

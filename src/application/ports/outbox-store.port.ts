@@ -55,6 +55,8 @@ export interface OutboxStore {
   /** Puts a failed row back to pending with a fresh attempt budget. */
   requeue(tenantId: string, id: string, now: number): Promise<boolean>;
   stats(tenantId: string, now: number): Promise<OutboxStats>;
+  /** `stats` of every tenant together: the queue as operators see it (health, metrics), with no tenant named. */
+  backlog(now: number): Promise<OutboxStats>;
   /** Deletes up to `limit` rows that were done before `olderThan` (failed rows stay: they can be retried); returns how many. */
   purgeDone(olderThan: number, limit: number): Promise<number>;
 }

@@ -15,6 +15,6 @@ export type CompanyCheckFailure =
  */
 export const QboCompanyCheck = Symbol('qbo-sync.QboCompanyCheck');
 export interface QboCompanyCheck {
-  /** The company's name when `accessToken` gives access to `realmId`; the realm id must already be well formed. */
-  companyOf(realmId: string, accessToken: string): Promise<Result<{ readonly companyName: string }, CompanyCheckFailure>>;
+  /** The company's name when `accessToken` gives access to `realmId`; the realm id must already be well formed. `tenantId` only labels logs. */
+  companyOf(realmId: string, accessToken: string, tenantId?: string): Promise<Result<{ readonly companyName: string }, CompanyCheckFailure>>;
 }

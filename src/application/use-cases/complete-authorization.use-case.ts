@@ -11,6 +11,7 @@ import { maxOAuthStateLength, type OAuthStateStore } from '../ports/oauth-state-
 import type { QboAuthorizer } from '../ports/qbo-authorizer.port';
 import type { QboCompanyCheck } from '../ports/qbo-company-check.port';
 import type { SettingsStore } from '../ports/settings-store.port';
+import type { Telemetry } from '../ports/telemetry.port';
 
 export namespace CompleteAuthorization {
   /** Intuit's redirect, value by value; nothing else of the callback URL is used. */
@@ -40,6 +41,8 @@ export namespace CompleteAuthorization {
     readonly pageReads: QboPageReads;
     readonly activity: ActivityLog;
     readonly clock: Clock;
+    /** Told when a connection that needed attention works again. */
+    readonly telemetry?: Telemetry;
   }
 }
 
@@ -71,7 +74,7 @@ export class CompleteAuthorization {
     const { tokens } = exchanged.value;
     const [existing, { linkedRealmId }] = await Promise.all([connections.get(tenantId), settings.get(tenantId)]);
     const keptRealmId = existing?.realmId ?? null;
-    const checked = await check.companyOf(realmId, tokens.accessToken);
+    const checked = await check.companyOf(realmId, tokens.accessToken, tenantId);
     if (!checked.ok && checked.error.kind === 'NotGranted') {
       await revoker.revoke(tenantId, tokens, null, keptRealmId);
       return this.refuse(tenantId, applicationError('AuthorizationDenied', 'company_not_confirmed',
@@ -86,6 +89,7 @@ export class CompleteAuthorization {
     await connections.save(checked.ok
       ? { tenantId, realmId, companyName, status: 'connected', statusReason: null, tokens }
       : { tenantId, realmId, companyName, status: 'pending_verification', statusReason: `QuickBooks was busy when you connected (${checked.error.message}); the connection is confirmed in the background.`, tokens });
+    if (checked.ok && existing?.status === 'needs_reconnect') this.parts.telemetry?.event({ type: 'connection.restored', tenantId, at: clock.now(), realmId, companyName });
     if (existing && existing.realmId !== realmId) await revoker.revoke(tenantId, existing.tokens, existing.realmId, realmId);
     this.parts.pageReads.forget(tenantId);
     await this.record(tenantId, 'success', checked.ok

@@ -39,7 +39,7 @@ export class ConfirmConnection {
       const tokens = await this.freshTokens(current);
       if (tokens === 'refused') return this.refuse(current, 'Intuit no longer accepts this authorization');
       if (tokens === 'unavailable') return { kind: 'waiting', retryAfterMs: null };
-      const checked = await this.parts.check.companyOf(current.realmId, tokens.accessToken);
+      const checked = await this.parts.check.companyOf(current.realmId, tokens.accessToken, tenantId);
       if (checked.ok) {
         await this.parts.connections.save({ ...current, tokens, status: 'connected', statusReason: null, companyName: checked.value.companyName });
         this.parts.pageReads.forget(tenantId);

@@ -55,7 +55,7 @@ export class AdoptConnection {
       return err(applicationError('AuthorizationDenied', 'invalid_refresh_token', `Intuit did not accept the refresh token (${refreshed.error.message}); it may be expired or revoked. Connect to QuickBooks through "Connect to QuickBooks" instead.`));
     }
     const tokens = refreshed.value;
-    const checked = await check.companyOf(realmId, tokens.accessToken);
+    const checked = await check.companyOf(realmId, tokens.accessToken, tenantId);
     // Not revoked: the token was the older integration's, and may still be its live connection to another company.
     if (!checked.ok && checked.error.kind === 'NotGranted') {
       return err(applicationError('AuthorizationDenied', 'company_not_confirmed', `QuickBooks did not confirm that this refresh token is for company ${realmId} (${checked.error.message}). Check the company id, or connect through "Connect to QuickBooks".`));
