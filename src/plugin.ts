@@ -1,4 +1,4 @@
-import type { Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import { defaultDeliveryPolicy, type DeliveryPolicy } from './application/delivery/delivery-policy';
 import type { OutboxChange } from './application/ports/outbox-store.port';
 import type { HostRecordKind } from './domain/host/host-records';
@@ -10,11 +10,18 @@ import { createQboSyncRouter } from './adapters/http/qbo-sync.router';
 import { AdminRateLimiter, defaultAdminRateLimits } from './adapters/http/admin-rate.limiter';
 import { migratePluginTables } from './adapters/knex/plugin-migrations';
 import { DeliveryWorker } from './adapters/worker/delivery-worker';
+import { pluginMeter } from './adapters/telemetry/create-host-telemetry';
+import { observePluginGauges } from './adapters/telemetry/plugin-gauges';
+import { checkHealth, readinessHandler, type PluginHealth } from './composition/plugin-health';
 
 export type { QboSyncPluginOptions } from './composition/plugin-options';
 export type { PluginAction } from './adapters/http/plugin-access';
 export type { AdapterChoice, PluginAdapters, PluginPorts } from './composition/plugin-ports';
 export type { PortRebinder } from './composition/port-overrides';
+export type { PluginHealth } from './composition/plugin-health';
+export type { PluginEvent, PluginEventType, SyncPauseReason } from './application/ports/telemetry.port';
+export type { HostLogger } from './adapters/logging/host-logger';
+export { Telemetry } from './application/ports/telemetry.port';
 export { ActivityLog } from './application/ports/activity-log.port';
 export { ConnectionStore } from './application/ports/connection-store.port';
 export { HostDirectory } from './application/ports/host-directory.port';
@@ -54,6 +61,10 @@ export interface QboSyncPlugin {
    * message and a `code` (`invalid_refresh_token`, `different_company`, `invalid_adoption`) when it cannot.
    */
   adoptConnection(connection: { tenantId: string; realmId: string; refreshToken: string }): Promise<{ realmId: string; companyName: string | null }>;
+  /** Database reachable, migrations current, worker alive (its last round), the queue: no tenant named (docs/operating.md). */
+  health(): Promise<PluginHealth>;
+  /** The same as an Express handler for the host's readiness probe, mounted where its probes look: 200 when ok, else 503. */
+  readonly readiness: (req: Request, res: Response) => Promise<void>;
 }
 
 /** The one public entry (DESIGN.md §5): options → ports → use cases → router, migrations, worker, notify. */
@@ -81,6 +92,21 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
     workerId: `worker-${ports.idGenerator.newId()}`,
   });
   const workerEnabled = options.worker?.enabled !== false;
+  const health = () =>
+    checkHealth({
+      knex: options.knex,
+      tablePrefix: prefix,
+      outbox: ports.outboxStore,
+      worker: { enabled: workerEnabled, heartbeat: () => worker.heartbeat(), staleAfterMs: Math.max(60_000, 10 * (options.worker?.pollMs ?? 250), 2 * policy.leaseMs) },
+      now: () => clock.now(),
+    });
+  const gaugeReadings = {
+    backlog: () => ports.outboxStore.backlog(clock.now()),
+    initialSyncsRunning: () => ports.jobStore.running(),
+    workerLastRoundAt: () => worker.heartbeat().lastRoundAt,
+    now: () => clock.now(),
+  };
+  let stopGauges = (): void => undefined;
   const { notifyChanges } = app.delivery;
   const { initialSync, connectionConfirmer: confirmer } = app;
 
@@ -88,6 +114,8 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
     router,
     migrate: () => migratePluginTables(options.knex, prefix),
     async start() {
+      stopGauges();
+      stopGauges = observePluginGauges(pluginMeter(options.meterProvider), gaugeReadings, logger);
       if (workerEnabled) worker.start();
       confirmer.start();
       // Initial-sync jobs left running by a crash or a restart go on where they stopped (the tenant lease keeps it to one process).
@@ -95,7 +123,12 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
     },
     async stop() {
       await Promise.all([worker.stop(), initialSync.stop(), confirmer.stop()]);
+      stopGauges();
+      // The host's event handlers still running finish (each within its time limit) before stop returns.
+      await (ports.telemetry as { drain?: () => Promise<void> }).drain?.();
     },
+    health,
+    readiness: readinessHandler(health),
     async adoptConnection(connection) {
       const result = await app.adoptConnection.execute(connection);
       if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });

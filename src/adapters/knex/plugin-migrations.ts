@@ -199,3 +199,15 @@ export const rollbackPluginTables = async (knex: Knex, prefix: string): Promise<
   await knex.schema.dropTableIfExists(`${tables.migrations}_lock`);
   await knex.schema.dropTableIfExists(tables.migrations);
 };
+
+/**
+ * The plugin's migrations not applied yet under `prefix`, read without side effects (knex's own `migrate.list`
+ * would create the bookkeeping table): all of them when the plugin never migrated there.
+ */
+export const pendingPluginMigrations = async (knex: Knex, prefix: string): Promise<string[]> => {
+  const tables = pluginTables(prefix);
+  const names = migrationsFor(tables, prefix).map((migration) => migration.name);
+  if (!(await knex.schema.hasTable(tables.migrations))) return names;
+  const applied = new Set((await knex(tables.migrations).select('name')).map((row: { name: string }) => row.name));
+  return names.filter((name) => !applied.has(name));
+};

@@ -20,6 +20,15 @@ export interface DeliveryWorkerOptions {
   readonly sweepMs: number;
 }
 
+/** Whether this process's loop is alive, for health checks. */
+export interface WorkerHeartbeat {
+  readonly running: boolean;
+  /** When the loop last finished a round (ms since the epoch), or null before its first. */
+  readonly lastRoundAt: number | null;
+  /** When the loop was started, or null when it is not running. */
+  readonly startedAt: number | null;
+}
+
 /**
  * The loop that drains the outbox in this process: polls, or wakes at once on an in-process notify. Different
  * tenants run in parallel; each tenant's lease keeps one worker per QBO company across all instances.
@@ -31,6 +40,8 @@ export class DeliveryWorker {
   private wokenEarly = false;
   private lastSweep = Number.NEGATIVE_INFINITY;
   private lastPurge = Number.NEGATIVE_INFINITY;
+  private lastRoundAt: number | null = null;
+  private startedAt: number | null = null;
 
   constructor(
     private readonly outbox: OutboxStore,
@@ -44,6 +55,7 @@ export class DeliveryWorker {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.startedAt = this.clock.now();
     this.loop = this.run();
   }
 
@@ -58,6 +70,11 @@ export class DeliveryWorker {
     this.wakeUp?.();
     await this.loop;
     this.loop = null;
+    this.startedAt = null;
+  }
+
+  heartbeat(): WorkerHeartbeat {
+    return { running: this.running, lastRoundAt: this.lastRoundAt, startedAt: this.startedAt };
   }
 
   /** One pass over every tenant with ready rows; returns how many rows were settled. */
@@ -65,10 +82,18 @@ export class DeliveryWorker {
     const tenants = await this.outbox.readyTenants(this.clock.now(), 1000);
     let settled = 0;
     for (let i = 0; i < tenants.length; i += this.options.tenantConcurrency) {
-      const rounds = await Promise.all(tenants.slice(i, i + this.options.tenantConcurrency).map((tenant) => this.runRound.execute(tenant, this.options.workerId)));
+      const rounds = await Promise.all(tenants.slice(i, i + this.options.tenantConcurrency).map((tenant) => this.roundFor(tenant)));
       settled += rounds.reduce((sum, round) => sum + round.settled, 0);
     }
     return settled;
+  }
+
+  /** One tenant's round; its failure is logged with the tenant and never stops the other tenants' rounds. */
+  private roundFor(tenantId: string): Promise<{ settled: number }> {
+    return this.runRound.execute(tenantId, this.options.workerId).catch((error: unknown) => {
+      this.logger.error({ tenantId, error: error instanceof Error ? error.message : String(error) }, "a company's delivery round failed; its changes are tried again shortly");
+      return { settled: 0 };
+    });
   }
 
   private async run(): Promise<void> {
@@ -82,6 +107,7 @@ export class DeliveryWorker {
       } catch (error) {
         this.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'delivery round failed; trying again shortly');
       }
+      this.lastRoundAt = this.clock.now();
       if (settled === 0 && !this.wokenEarly) await this.pause(this.options.pollMs);
     }
   }
