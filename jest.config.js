@@ -16,5 +16,5 @@ module.exports = {
   // No secret may reach a log line anywhere in the suite: see test/support/canary.ts.
   globalSetup: '<rootDir>/test/support/log-capture.global-setup.ts',
   globalTeardown: '<rootDir>/test/support/log-capture.global-teardown.ts',
-  setupFilesAfterEnv: ['<rootDir>/test/support/log-capture.setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/log-capture.setup.ts', '<rootDir>/test/support/openapi-contract.setup.ts'],
 };

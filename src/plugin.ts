@@ -22,6 +22,8 @@ export type { PluginHealth } from './composition/plugin-health';
 export type { PluginEvent, PluginEventType, SyncPauseReason } from './application/ports/telemetry.port';
 export type { HostLogger } from './adapters/logging/host-logger';
 export { Telemetry } from './application/ports/telemetry.port';
+/** The HTTP API's contract (OpenAPI 3.1), also served at GET /openapi.json and shipped as `qbo-sync/openapi.json`. */
+export { openApiDocument } from './adapters/http/openapi/openapi-document';
 export { ActivityLog } from './application/ports/activity-log.port';
 export { ConnectionStore } from './application/ports/connection-store.port';
 export { HostDirectory } from './application/ports/host-directory.port';

@@ -6,7 +6,7 @@ import { mountPath } from '../support/test-host';
 import { concretePath, discoverRoutes, publicRoutes, type DiscoveredRoute } from './support/route-catalogue';
 import { recordingAccess } from './support/recording-access';
 
-const knownActions = ['connection:read', 'connection:manage', 'data:read', 'data:import', 'settings:read', 'settings:manage', 'sync:read', 'sync:manage', 'activity:read', 'activity:retry', 'page:view'];
+const knownActions = ['connection:read', 'connection:manage', 'data:read', 'data:import', 'settings:read', 'settings:manage', 'sync:read', 'sync:manage', 'activity:read', 'activity:retry', 'page:view', 'api:read'];
 const tenant = 'authz-1';
 const plausibleBody = { acknowledgeWarnings: true, qboIds: [], incomeAccountId: '1', depositAccountId: '2' };
 

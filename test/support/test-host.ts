@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { chosen } from '../../src/composition/plugin-ports';
 import { createQboSyncPlugin, type PluginAdapters, type PluginPorts, type QboSyncPlugin, type QboSyncPluginOptions } from '../../src/plugin';
 import { canaryClientSecret } from './canary';
+import { contractRecorder } from './openapi-contract';
 
 export const testEncryptionKey = Buffer.alloc(32, 7);
 export const mountPath = '/integrations/qbo';
@@ -50,6 +51,7 @@ export const createTestHost = async (knex: Knex, emulatorUrl: string, overrides:
   });
   await plugin.migrate();
   const app = express();
-  app.use(mountPath, plugin.router);
+  // Every answer is checked against the OpenAPI document (test/support/openapi-contract.ts).
+  app.use(mountPath, contractRecorder(), plugin.router);
   return { app, plugin, ports: ports as SeenPorts };
 };

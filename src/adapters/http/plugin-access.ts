@@ -14,7 +14,9 @@ export type PluginAction =
   | 'sync:manage'
   | 'activity:read'
   | 'activity:retry'
-  | 'page:view';
+  | 'page:view'
+  /** Reading the API's own contract (GET /openapi.json). */
+  | 'api:read';
 
 export interface PluginAccess {
   resolveTenant(req: Request): string | Promise<string>;

@@ -13,6 +13,7 @@ import { mountMatchRoutes } from './match.routes';
 import { mountSetupRoutes } from './setup.routes';
 import { mountPageRoutes, pageContentSecurityPolicy } from './page.routes';
 import { mountActivityExportRoutes } from './activity-export.routes';
+import { mountOpenApiRoutes } from './openapi.routes';
 
 /**
  * The router a host mounts (`app.use('/integrations/qbo', plugin.router)`). It parses its own JSON, answers every
@@ -35,6 +36,7 @@ export const createQboSyncRouter = (access: PluginAccess, resolve: UseCaseResolv
   mountSetupRoutes(router, access, resolve);
   mountActivityRoutes(router, access, resolve);
   mountActivityExportRoutes(router, access, resolve);
+  mountOpenApiRoutes(router, access);
   mountPageRoutes(router, access);
   router.use((req, res) => {
     res.status(404).json(errorBody('not_found', `There is no ${req.method} ${req.path} in the QuickBooks integration.`));

@@ -1,0 +1,94 @@
+/** JSON Schema (2020-12, as OpenAPI 3.1 uses it) of every body the router sends or takes; referenced by the paths. */
+type Schema = Record<string, unknown>;
+
+const text: Schema = { type: 'string' };
+const textOrNull: Schema = { type: ['string', 'null'] };
+const count: Schema = { type: 'integer', minimum: 0 };
+const qboId: Schema = { type: 'string', pattern: '^\\d{1,20}$', description: 'A QuickBooks id: digits, as text.' };
+const epochMs: Schema = { type: 'integer', description: 'Milliseconds since 1970-01-01 UTC.' };
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const list = (items: Schema): Schema => ({ type: 'array', items });
+
+/** An object whose properties are all present (nothing else is sent). */
+const record = (properties: Record<string, Schema>, description?: string): Schema => ({
+  type: 'object',
+  ...(description ? { description } : {}),
+  required: Object.keys(properties),
+  properties,
+  additionalProperties: false,
+});
+
+const nameCandidate = { type: 'object', required: ['id', 'name'], properties: { id: text, name: text, email: textOrNull, phone: textOrNull, street: textOrNull } };
+const jobCounts = record({ total: count, done: count, failed: count });
+
+export const openApiSchemas: Record<string, Schema> = {
+  Error: record({ error: record({ code: { type: 'string', description: 'Stable, machine-readable: `invalid_field`, `not_connected`, `rate_limited`, …' }, message: { type: 'string', description: 'Plain words for a person: what happened and what to do.' } }) }, 'Every refusal and failure: a 4xx status for anything the caller can fix.'),
+  ConnectionStatus: record({
+    status: { enum: ['disconnected', 'connected', 'needs_reconnect', 'pending_verification'] },
+    realmId: textOrNull,
+    companyName: textOrNull,
+    reason: { ...textOrNull, description: 'Why the connection needs attention (or is still being confirmed), in plain words.' },
+  }),
+  AuthorizeUrl: record({ url: { type: 'string', format: 'uri', description: "Intuit's consent page; send the admin there. Its state is bound to the tenant and single use." } }),
+  Disconnected: record({ disconnected: { type: 'boolean', description: 'False when there was no connection.' } }),
+  ResetLinksRequest: record({ confirm: { const: true } }),
+  LinksReset: record({ removedLinks: count }),
+  EnableSyncRequest: { type: 'object', properties: { acknowledgeWarnings: { type: 'boolean', description: 'Required as true when the pre-flight has warnings.' } }, additionalProperties: false },
+  SyncEnabled: record({ jobId: text, enabledAt: epochMs }, 'The initial sync started in the background; follow it with GET /sync/status.'),
+  SyncDisabled: record({ enabled: { const: false } }),
+  SyncStatus: record({
+    enabled: { type: 'boolean', description: 'On, or being turned on (the initial sync runs).' },
+    enabledAt: { type: ['integer', 'null'] },
+    job: {
+      oneOf: [
+        { type: 'null' },
+        record({ id: text, state: { enum: ['running', 'completed', 'failed'] }, total: count, done: count, failed: count, byKind: record({ customer: jobCounts, item: jobCounts }), message: textOrNull }),
+      ],
+      description: 'The latest initial sync (the progress bar); null before the first Save & Sync.',
+    },
+    outbox: record({ pending: count, failing: count, failed: count, oldestAgeMs: count }),
+  }),
+  MatchReport: record({
+    matched: list({ type: 'object', required: ['hostId', 'hostName', 'qboId', 'qboName'], properties: { hostId: text, hostName: text, qboId: text, qboName: text } }),
+    hostOnly: list(nameCandidate),
+    qboOnly: list(nameCandidate),
+    nearMatches: list({ type: 'object', required: ['hostId', 'hostName', 'qboId', 'qboName', 'score', 'signals', 'reason'], properties: { hostId: text, hostName: text, qboId: text, qboName: text, score: { type: 'number' }, signals: list({ enum: ['same-email', 'same-phone', 'same-street', 'same-surname', 'shared-words'] }), reason: text } }),
+    statusMismatches: list({ type: 'object', required: ['hostId', 'qboId', 'name', 'hostActive', 'qboActive', 'fix', 'reason'], properties: { hostId: text, qboId: text, name: text, hostActive: { type: 'boolean' }, qboActive: { type: 'boolean' }, fix: { enum: ['host', 'qbo'] }, reason: text } }),
+    duplicates: list({ type: 'object', required: ['reason', 'value', 'records', 'explanation'], properties: { reason: text, value: text, records: list(nameCandidate), explanation: text } }),
+  }),
+  ImportRequest: { type: 'object', properties: { qboIds: { ...list(qboId), minItems: 1, maxItems: 10_000, description: 'Leave out to import every QuickBooks-only record.' } }, additionalProperties: false },
+  Imported: record({ imported: count }),
+  Accounts: record({
+    income: list(record({ id: text, name: text })),
+    deposit: list(record({ id: text, name: text, accountType: text })),
+  }),
+  Settings: record({ incomeAccountId: textOrNull, depositAccountId: textOrNull, serviceImportKind: { enum: ['pool_service', 'work_order_type'] } }),
+  SettingsChanges: { type: 'object', minProperties: 1, properties: { incomeAccountId: qboId, depositAccountId: qboId, serviceImportKind: { enum: ['pool_service', 'work_order_type'] } }, additionalProperties: false },
+  Preflight: {
+    type: 'object',
+    required: ['duplicates', 'credits', 'creditTotals', 'hasWarnings', 'notes'],
+    properties: {
+      duplicates: list({ type: 'object', required: ['kind', 'reason', 'value', 'records', 'explanation'], properties: { kind: { enum: ['customer', 'item'] }, reason: text, value: text, records: list({ type: 'object', required: ['id', 'name'], properties: { id: text, name: text } }), explanation: text } }),
+      credits: list({ type: 'object', required: ['customerId', 'customerName', 'count', 'totalCents', 'payments', 'explanation'], properties: { customerId: text, customerName: text, count, totalCents: { type: 'integer' }, payments: list(record({ id: text, amountCents: { type: 'integer' }, receivedOn: text })), explanation: text } }),
+      creditTotals: record({ customers: count, count, totalCents: { type: 'integer' } }),
+      hasWarnings: { type: 'boolean' },
+      notes: list(text),
+    },
+    additionalProperties: false,
+  },
+  ActivityEntry: record({
+    id: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$', description: 'Opaque; the id to retry with.' },
+    tenantId: text,
+    at: epochMs,
+    action: { enum: ['create', 'update', 'delete', 'void', 'link', 'import', 'skip', 'retry', 'connect', 'disconnect', 'enable', 'disable'] },
+    kind: { enum: ['customer', 'item', 'invoice', 'payment', 'refund', 'payout', null] },
+    hostId: textOrNull,
+    qboId: textOrNull,
+    outcome: { enum: ['success', 'failure', 'skipped'] },
+    message: { type: 'string', description: 'Plain words: what happened, and for a failure what to do.' },
+    outboxId: { type: ['string', 'null'], description: 'Opaque; present on a delivery that can be retried.' },
+  }),
+  ActivityPage: record({ items: list(ref('ActivityEntry')), nextCursor: { ...textOrNull, description: 'Pass as `cursor` for the next page; null on the last.' } }),
+  Retried: record({ retried: { const: true }, kind: textOrNull, hostId: textOrNull }),
+  OpenApiDocument: { type: 'object', required: ['openapi', 'info', 'paths'], properties: { openapi: { const: '3.1.0' } } },
+};
