@@ -69,7 +69,7 @@ describe('the package as a host installs it (npm pack → a scratch app → Expr
   it('holds the built plugin, its page assets, README, LICENSE and CHANGELOG, and nothing of the tests, benchmarks, examples or scripts', () => {
     expect(packed.files.filter((path) => /^(test|bench|examples|scripts)\/|\.map$|^src\//.test(path))).toEqual([]);
     expect(packed.files.filter((path) => !path.startsWith('dist/src/')).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json']);
-    expect(packed.files).toEqual(expect.arrayContaining(['dist/src/plugin.js', 'dist/src/plugin.d.ts', 'dist/src/emulator/index.js', 'dist/src/emulator/index.d.ts', 'dist/src/adapters/http/page/assets/qbo-page.js', 'dist/src/adapters/http/page/assets/qbo-page.css']));
+    expect(packed.files).toEqual(expect.arrayContaining(['dist/src/plugin.js', 'dist/src/plugin.d.ts', 'dist/src/emulator/index.js', 'dist/src/emulator/index.d.ts', 'dist/src/adapters/http/page/assets/qbo-page.js', 'dist/src/adapters/http/page/assets/qbo-page.css', 'dist/src/openapi.json']));
   });
 
   it('brings only its runtime dependencies: nothing to compile, no SQLite, none of our tools', () => {
@@ -85,7 +85,7 @@ describe('the package as a host installs it (npm pack → a scratch app → Expr
   });
 
   it('serves ES-module hosts through the exports map, and nothing past it', () => {
-    expect(JSON.parse(node(express5, 'esm-imports.mjs'))).toEqual({ createQboSyncPlugin: 'function', startQboEmulator: 'function', createQboEmulatorApp: 'function', deepImport: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
+    expect(JSON.parse(node(express5, 'esm-imports.mjs'))).toEqual({ createQboSyncPlugin: 'function', startQboEmulator: 'function', createQboEmulatorApp: 'function', openApi: '3.1.0', deepImport: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
   });
 
   it('runs the emulator on its own as `npx qbo-sync-emulator`', async () => {

@@ -52,3 +52,9 @@ export interface Telemetry {
 
 /** Reports nothing: for wiring that has no host to tell (benchmarks, parts of tests). */
 export const silentTelemetry: Telemetry = { event: () => undefined, deliverySettled: () => undefined, qboRequest: () => undefined };
+
+/** Every event type, by name; a record, so an event added to PluginEvent and not here is a compile error. */
+const eventTypeSet: Record<PluginEventType, true> = {
+  'connection.needs_reconnect': true, 'connection.restored': true, 'delivery.failed': true, 'initial_sync.completed': true, 'initial_sync.failed': true, 'sync.paused': true,
+};
+export const pluginEventTypes = Object.keys(eventTypeSet) as readonly PluginEventType[];

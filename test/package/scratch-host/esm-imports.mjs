@@ -1,5 +1,6 @@
 // An ES-module host: named imports from the CommonJS package and its subpath, and no way past the exports map.
-import { createQboSyncPlugin } from 'qbo-sync';
+import { createQboSyncPlugin, openApiDocument } from 'qbo-sync';
+import openApiFile from 'qbo-sync/openapi.json' with { type: 'json' };
 import { createQboEmulatorApp, startQboEmulator } from 'qbo-sync/emulator';
 
 let deepImport;
@@ -9,4 +10,5 @@ try {
 } catch (error) {
   deepImport = error.code;
 }
-console.log(JSON.stringify({ createQboSyncPlugin: typeof createQboSyncPlugin, startQboEmulator: typeof startQboEmulator, createQboEmulatorApp: typeof createQboEmulatorApp, deepImport }));
+const openApi = JSON.stringify(openApiFile) === JSON.stringify(openApiDocument) ? openApiFile.openapi : 'differs';
+console.log(JSON.stringify({ createQboSyncPlugin: typeof createQboSyncPlugin, startQboEmulator: typeof startQboEmulator, createQboEmulatorApp: typeof createQboEmulatorApp, openApi, deepImport }));
