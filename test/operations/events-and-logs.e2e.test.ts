@@ -89,6 +89,9 @@ describe('events for the host and logs that name their tenant', () => {
     const answers = lines.filter((line) => line.message === 'QBO request' && typeof line.context['status'] === 'number');
     expect(answers.length).toBeGreaterThan(0);
     expect(answers.filter((line) => typeof line.context['intuitTid'] !== 'string')).toEqual([]);
+    const refusals = lines.filter((line) => line.message === 'QBO did not take a request');
+    expect(refusals.length).toBeGreaterThan(0);
+    expect(refusals.filter((line) => typeof line.context['intuitTid'] !== 'string' || line.context['tenantId'] !== tenant)).toEqual([]);
     expect(JSON.stringify(lines)).not.toMatch(/RT1-|canary-/);
   });
 });

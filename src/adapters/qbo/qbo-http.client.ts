@@ -75,7 +75,7 @@ export class QboHttpClient {
       if (attempt.type === 'lost' || attempt.status >= 500) {
         const error =
           attempt.type === 'lost' ? unavailable(attempt.why) : qboErrorFrom(attempt.status, attempt.body, attempt.intuitTid, call.context);
-        if (outages >= this.policy.maxUnavailableRetries) return err(error);
+        if (outages >= this.policy.maxUnavailableRetries) return err(this.logged(tenantId, access.realmId, call, error));
         uncertain = call.requestId !== undefined;
         await sleep(backoffMs(this.policy, outages, scale, Math.random));
         outages += 1;
@@ -101,8 +101,14 @@ export class QboHttpClient {
         throttles += 1;
         continue;
       }
-      return err(qboErrorFrom(attempt.status, attempt.body, attempt.intuitTid, call.context));
+      return err(this.logged(tenantId, access.realmId, call, qboErrorFrom(attempt.status, attempt.body, attempt.intuitTid, call.context)));
     }
+  }
+
+  /** A request QBO refused or never served: one line with the tenant and QBO's intuit_tid, which Intuit support asks for. */
+  private logged(tenantId: string, realmId: string, call: QboCall, error: QboError): QboError {
+    this.logger.warn({ tenantId, realmId, method: call.method, path: call.path, kind: error.kind, code: error.code, intuitTid: error.intuitTid }, 'QBO did not take a request');
+    return error;
   }
 
   private async attempt(tenantId: string, access: QboAccess, call: QboCall): Promise<Attempt> {
