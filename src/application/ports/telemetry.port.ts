@@ -22,11 +22,12 @@ export type PluginEvent =
   | (EventBase & { readonly type: 'initial_sync.completed'; readonly jobId: string; readonly total: number; readonly done: number; readonly failed: number })
   /** Save & Sync's first push stopped before the end (repeated errors, or the sync was turned off). */
   | (EventBase & { readonly type: 'initial_sync.failed'; readonly jobId: string; readonly total: number; readonly done: number; readonly failed: number; readonly message: string })
-  /** Changes stop flowing to QBO and wait: the sync was turned off, QBO was disconnected, or the connection needs attention. */
+  /** Changes stop flowing to QBO and wait: an admin turned the sync off, or disconnected QBO while it was on. */
   | (EventBase & { readonly type: 'sync.paused'; readonly reason: SyncPauseReason; readonly message: string });
 
 export type PluginEventType = PluginEvent['type'];
-export type SyncPauseReason = 'turned_off' | 'disconnected' | 'needs_reconnect';
+/** A connection needing attention is told by `connection.needs_reconnect`. */
+export type SyncPauseReason = 'turned_off' | 'disconnected';
 
 /** How one outbox row ended a delivery attempt. */
 export type DeliveryOutcomeKind = 'delivered' | 'retry' | 'failed' | 'held';
