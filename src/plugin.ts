@@ -10,9 +10,8 @@ import { createQboSyncRouter } from './adapters/http/qbo-sync.router';
 import { AdminRateLimiter, defaultAdminRateLimits } from './adapters/http/admin-rate.limiter';
 import { migratePluginTables } from './adapters/knex/plugin-migrations';
 import { DeliveryWorker } from './adapters/worker/delivery-worker';
-import { pluginMeter } from './adapters/telemetry/create-host-telemetry';
-import { observePluginGauges } from './adapters/telemetry/plugin-gauges';
-import { checkHealth, readinessHandler, type PluginHealth } from './composition/plugin-health';
+import type { PluginHealth } from './composition/plugin-health';
+import { createPluginOperations } from './composition/plugin-operations';
 
 export type { QboSyncPluginOptions } from './composition/plugin-options';
 export type { PluginAction } from './adapters/http/plugin-access';
@@ -87,28 +86,15 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
   };
   const router = createQboSyncRouter(access, app.resolve, logger);
 
+  const pollMs = options.worker?.pollMs ?? 250;
   const worker = new DeliveryWorker(ports.outboxStore, app.delivery.runDeliveryRound, app.delivery.sweepChanges, clock, logger, {
-    pollMs: options.worker?.pollMs ?? 250,
+    pollMs,
     tenantConcurrency: options.worker?.tenantConcurrency ?? 8,
     sweepMs: options.worker?.sweepMs ?? 60_000,
     workerId: `worker-${ports.idGenerator.newId()}`,
   });
   const workerEnabled = options.worker?.enabled !== false;
-  const health = () =>
-    checkHealth({
-      knex: options.knex,
-      tablePrefix: prefix,
-      outbox: ports.outboxStore,
-      worker: { enabled: workerEnabled, heartbeat: () => worker.heartbeat(), staleAfterMs: Math.max(60_000, 10 * (options.worker?.pollMs ?? 250), 2 * policy.leaseMs) },
-      now: () => clock.now(),
-    });
-  const gaugeReadings = {
-    backlog: () => ports.outboxStore.backlog(clock.now()),
-    initialSyncsRunning: () => ports.jobStore.running(),
-    workerLastRoundAt: () => worker.heartbeat().lastRoundAt,
-    now: () => clock.now(),
-  };
-  let stopGauges = (): void => undefined;
+  const operations = createPluginOperations({ knex: options.knex, tablePrefix: prefix, policy, ports, worker, workerEnabled, pollMs, meterProvider: options.meterProvider });
   const { notifyChanges } = app.delivery;
   const { initialSync, connectionConfirmer: confirmer } = app;
 
@@ -116,8 +102,7 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
     router,
     migrate: () => migratePluginTables(options.knex, prefix),
     async start() {
-      stopGauges();
-      stopGauges = observePluginGauges(pluginMeter(options.meterProvider), gaugeReadings, logger);
+      operations.startGauges();
       if (workerEnabled) worker.start();
       confirmer.start();
       // Initial-sync jobs left running by a crash or a restart go on where they stopped (the tenant lease keeps it to one process).
@@ -125,12 +110,10 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
     },
     async stop() {
       await Promise.all([worker.stop(), initialSync.stop(), confirmer.stop()]);
-      stopGauges();
-      // The host's event handlers still running finish (each within its time limit) before stop returns.
-      await (ports.telemetry as { drain?: () => Promise<void> }).drain?.();
+      await operations.stop();
     },
-    health,
-    readiness: readinessHandler(health),
+    health: operations.health,
+    readiness: operations.readiness,
     async adoptConnection(connection) {
       const result = await app.adoptConnection.execute(connection);
       if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });

@@ -107,7 +107,7 @@ export class QboHttpClient {
 
   /** A request QBO refused or never served: one line with the tenant and QBO's intuit_tid, which Intuit support asks for. */
   private logged(tenantId: string, realmId: string, call: QboCall, error: QboError): QboError {
-    this.logger.warn({ tenantId, realmId, method: call.method, path: call.path, kind: error.kind, code: error.code, intuitTid: error.intuitTid }, 'QBO did not take a request');
+    this.logger.warn({ tenantId, realmId, method: call.method, path: call.path, kind: error.kind, qboCode: error.code, intuitTid: error.intuitTid }, 'QBO did not take a request');
     return error;
   }
 
