@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import request from 'supertest';
 import { openApiDocument } from '../../src/plugin';
 import { createSqliteDatabase } from '../support/database';
@@ -34,6 +35,7 @@ describe('the OpenAPI document of the HTTP API', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => typeof id === 'string')).toBe(true);
     const ajv = new Ajv2020({ strict: false });
+    addFormats(ajv);
     ajv.addSchema(openApiDocument as object, 'openapi.json');
     for (const name of Object.keys(openApiDocument.components.schemas)) expect(() => ajv.compile({ $ref: `openapi.json#/components/schemas/${name}` })).not.toThrow();
     for (const [path, operations] of Object.entries(paths)) {
