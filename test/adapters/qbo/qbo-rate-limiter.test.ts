@@ -36,7 +36,9 @@ describe('QboRateLimiter', () => {
   it('never lets more than `concurrent` requests in flight, whatever the order of releases', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 5 }), fc.array(fc.nat(), { minLength: 1, maxLength: 25 }), async (concurrent, picks) => {
-        const limiter = new QboRateLimiter({ concurrent, perMinute: 1000, batchPerMinute: 1000 }, 60_000, () => 0);
+        // Time moves a second per look, so neither the window nor the pace ever holds a start: only `concurrent` does.
+        let time = 0;
+        const limiter = new QboRateLimiter({ concurrent, perMinute: 1000, batchPerMinute: 1000 }, 60_000, () => (time += 1000));
         const held: (() => void)[] = [];
         let granted = 0;
         for (let i = 0; i < picks.length; i++) void limiter.acquire('single').then((release) => { granted += 1; held.push(release); });
@@ -86,6 +88,28 @@ describe('QboRateLimiter', () => {
       expect(granted).toEqual(['batch-1', 'single-1', 'single-2']);
       await advanceTo(1000);
       expect(granted).toEqual(['batch-1', 'single-1', 'single-2', 'batch-2']);
+    }));
+
+  it('paces starts evenly over the window after a burst of `concurrent`, and batches at their own pace', () =>
+    onFakeTime({ concurrent: 2, perMinute: 10, batchPerMinute: 2 }, async ({ granted, take, advanceTo }) => {
+      // 1,000 ms windows: a request every 100 ms once two have gone, a batch every 500 ms.
+      for (const name of ['s1', 's2', 's3', 's4']) take(name, 'single');
+      await settle();
+      expect(granted).toEqual(['s1', 's2']);
+      await advanceTo(99);
+      expect(granted).toEqual(['s1', 's2']);
+      await advanceTo(100);
+      expect(granted).toEqual(['s1', 's2', 's3']);
+      await advanceTo(200);
+      expect(granted).toEqual(['s1', 's2', 's3', 's4']);
+      take('b1', 'batch');
+      take('b2', 'batch');
+      await advanceTo(300);
+      expect(granted.slice(4)).toEqual(['b1']);
+      await advanceTo(799);
+      expect(granted.slice(4)).toEqual(['b1']);
+      await advanceTo(800);
+      expect(granted.slice(4)).toEqual(['b1', 'b2']);
     }));
 
   it('keeps single requests behind a batch when what holds the batch holds them too', () =>
