@@ -13,8 +13,8 @@ interface Waiter {
  * first served, except that single requests pass a batch that waits for the batch budget alone. A 429 pauses
  * everyone until the wait QBO asked for has passed.
  *
- * Starts are also paced: one request every window ÷ `perMinute` (after a burst of up to `concurrent`) and one batch
- * every window ÷ `batchPerMinute`. Without pacing a busy company spends the whole minute's budget in its first
+ * Starts are also paced: one request every window ÷ `perMinute` and one batch every window ÷ `batchPerMinute`; a
+ * sender that fell behind may catch up on what it missed in the last sixth of the window, no more. Without pacing a busy company spends the whole minute's budget in its first
  * 20 s and then stands still for 40 s: at real pace that left a 60 s measurement with whatever part of the stall
  * it caught, and the burst met the concurrency limit at QBO's edge (a 429, then Intuit's 60 s wait). Paced, the
  * same budget flows evenly and in-flight requests stay far below the limit (docs/performance.md).
@@ -33,6 +33,7 @@ export class QboRateLimiter {
 
   private readonly requestInterval: number;
   private readonly batchInterval: number;
+  private readonly catchUpMs: number;
 
   constructor(
     private readonly limits: QboLimits,
@@ -41,6 +42,7 @@ export class QboRateLimiter {
   ) {
     this.requestInterval = windowMs / limits.perMinute;
     this.batchInterval = windowMs / limits.batchPerMinute;
+    this.catchUpMs = windowMs / 6;
   }
 
   /** Resolves with the function that gives the slot back; call it once the response is read. */
@@ -104,9 +106,10 @@ export class QboRateLimiter {
 
   private readyAt(kind: RequestKind, now: number): number | 'busy' {
     if (this.inFlight >= this.limits.concurrent) return 'busy';
-    // A burst of up to `concurrent` requests may run ahead of the pace; batches keep to it.
-    let at = Math.max(now, this.pausedUntil, this.requestPace - (this.limits.concurrent - 1) * this.requestInterval);
-    if (kind === 'batch') at = Math.max(at, this.batchPace);
+    // The pace may be caught up on: starts a slow sender missed in the last sixth of the window may still go (a burst
+    // of at least `concurrent` requests and one batch); the window count above keeps the minute's total exact.
+    let at = Math.max(now, this.pausedUntil, this.requestPace - Math.max((this.limits.concurrent - 1) * this.requestInterval, this.catchUpMs));
+    if (kind === 'batch') at = Math.max(at, this.batchPace - Math.max(0, this.catchUpMs - this.batchInterval));
     if (this.starts.length >= this.limits.perMinute) at = Math.max(at, this.freedAt(this.starts));
     if (kind === 'batch' && this.batchStarts.length >= this.limits.batchPerMinute) at = Math.max(at, this.freedAt(this.batchStarts));
     return at === Infinity ? 'busy' : at;

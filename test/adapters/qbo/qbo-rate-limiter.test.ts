@@ -90,26 +90,30 @@ describe('QboRateLimiter', () => {
       expect(granted).toEqual(['batch-1', 'single-1', 'single-2', 'batch-2']);
     }));
 
-  it('paces starts evenly over the window after a burst of `concurrent`, and batches at their own pace', () =>
-    onFakeTime({ concurrent: 2, perMinute: 10, batchPerMinute: 2 }, async ({ granted, take, advanceTo }) => {
-      // 1,000 ms windows: a request every 100 ms once two have gone, a batch every 500 ms.
-      for (const name of ['s1', 's2', 's3', 's4']) take(name, 'single');
+  it('paces requests evenly over the window, letting a sender that fell behind catch up on the last sixth of it only', () =>
+    onFakeTime({ concurrent: 2, perMinute: 6, batchPerMinute: 6 }, async ({ granted, take, advanceTo }) => {
+      // 1,000 ms windows: a request every 166.7 ms; nothing was sent before, so what the last sixth allowed goes at once.
+      for (const name of ['s1', 's2', 's3']) take(name, 'single');
       await settle();
       expect(granted).toEqual(['s1', 's2']);
-      await advanceTo(99);
+      await advanceTo(166);
       expect(granted).toEqual(['s1', 's2']);
-      await advanceTo(100);
+      await advanceTo(167);
       expect(granted).toEqual(['s1', 's2', 's3']);
-      await advanceTo(200);
-      expect(granted).toEqual(['s1', 's2', 's3', 's4']);
+    }));
+
+  it('paces batches at their own, slower pace while single requests go on', () =>
+    onFakeTime({ concurrent: 10, perMinute: 600, batchPerMinute: 4 }, async ({ granted, take, advanceTo }) => {
+      // 1,000 ms windows: a batch every 250 ms, requests every 1.7 ms.
       take('b1', 'batch');
       take('b2', 'batch');
-      await advanceTo(300);
-      expect(granted.slice(4)).toEqual(['b1']);
-      await advanceTo(799);
-      expect(granted.slice(4)).toEqual(['b1']);
-      await advanceTo(800);
-      expect(granted.slice(4)).toEqual(['b1', 'b2']);
+      take('s1', 'single');
+      await settle();
+      expect(granted).toEqual(['b1', 's1']);
+      await advanceTo(249);
+      expect(granted).toEqual(['b1', 's1']);
+      await advanceTo(250);
+      expect(granted).toEqual(['b1', 's1', 'b2']);
     }));
 
   it('keeps single requests behind a batch when what holds the batch holds them too', () =>
