@@ -31,7 +31,8 @@ interface Row {
 describe('the preview of the first sync is what the job does', () => {
   let realmId: string;
   const qbo: Record<string, string> = {};
-  let preview: { rows: Row[]; counts: Record<'customer' | 'item', Record<string, number>> };
+  type Counts = { total: number; link: number; update: number; create: number; renamed: number; makeInactive: number; makeActive: number; notSent: number; linkedBefore: number };
+  let preview: { rows: Row[]; counts: Record<'customer' | 'item', Counts> };
   let before: Awaited<ReturnType<typeof emulatorState>>;
 
   const stack = useHostStack({
