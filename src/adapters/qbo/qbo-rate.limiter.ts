@@ -14,7 +14,7 @@ interface Waiter {
  * everyone until the wait QBO asked for has passed.
  *
  * Starts are also paced: one request every window ÷ `perMinute` and one batch every window ÷ `batchPerMinute`; a
- * sender that fell behind may catch up on what it missed in the last sixth of the window, no more. Without pacing a busy company spends the whole minute's budget in its first
+ * sender that fell behind may catch up by `concurrent` − 1 requests and one batch, no more. Without pacing a busy company spends the whole minute's budget in its first
  * 20 s and then stands still for 40 s: at real pace that left a 60 s measurement with whatever part of the stall
  * it caught, and the burst met the concurrency limit at QBO's edge (a 429, then Intuit's 60 s wait). Paced, the
  * same budget flows evenly and in-flight requests stay far below the limit (docs/performance.md).
@@ -33,7 +33,6 @@ export class QboRateLimiter {
 
   private readonly requestInterval: number;
   private readonly batchInterval: number;
-  private readonly catchUpMs: number;
 
   constructor(
     private readonly limits: QboLimits,
@@ -42,7 +41,6 @@ export class QboRateLimiter {
   ) {
     this.requestInterval = windowMs / limits.perMinute;
     this.batchInterval = windowMs / limits.batchPerMinute;
-    this.catchUpMs = windowMs / 6;
   }
 
   /** Resolves with the function that gives the slot back; call it once the response is read. */
@@ -106,10 +104,11 @@ export class QboRateLimiter {
 
   private readyAt(kind: RequestKind, now: number): number | 'busy' {
     if (this.inFlight >= this.limits.concurrent) return 'busy';
-    // The pace may be caught up on: starts a slow sender missed in the last sixth of the window may still go (a burst
-    // of at least `concurrent` requests and one batch); the window count above keeps the minute's total exact.
-    let at = Math.max(now, this.pausedUntil, this.requestPace - Math.max((this.limits.concurrent - 1) * this.requestInterval, this.catchUpMs));
-    if (kind === 'batch') at = Math.max(at, this.batchPace - Math.max(0, this.catchUpMs - this.batchInterval));
+    // A sender that fell behind may catch up by fewer than `concurrent` requests and one batch: more would fill every
+    // slot at once, and QBO, which frees a slot a moment after its answer left, then refuses the next one (a 429, and
+    // Intuit's 60 s wait). The window count above keeps the minute's total exact.
+    let at = Math.max(now, this.pausedUntil, this.requestPace - (this.limits.concurrent - 1) * this.requestInterval);
+    if (kind === 'batch') at = Math.max(at, this.batchPace - this.batchInterval);
     if (this.starts.length >= this.limits.perMinute) at = Math.max(at, this.freedAt(this.starts));
     if (kind === 'batch' && this.batchStarts.length >= this.limits.batchPerMinute) at = Math.max(at, this.freedAt(this.batchStarts));
     return at === Infinity ? 'busy' : at;
