@@ -16,7 +16,7 @@ const sweepChunk = 200;
 const unsettledPerSweep = 1000;
 /** Refused records looked at again per sweep, least recently refused first. */
 const refusedPerSweep = 500;
-const refusalWaitMs = (refusals: number): number => Math.min(24 * 60 * 60_000, 60_000 * 2 ** Math.max(0, refusals - 1));
+const refusalWaitMs = (policy: DeliveryPolicy, refusals: number): number => Math.min(24 * 60 * 60_000, policy.refusalWaitMs * 2 ** Math.min(20, Math.max(0, refusals - 1)));
 
 export namespace SweepChanges {
   export interface Output {
@@ -84,12 +84,12 @@ export class SweepChanges {
 
   /**
    * A write QBO refused may succeed once its cause is gone (a customer active again, a dependency now there), with
-   * no edit of the record: each refused record is decided again once its wait is over (a minute, doubling with
-   * each refusal, at most a day), and enqueued if QBO still does not hold it. Its next write carries a new request id.
+   * no edit of the record: each refused record is decided again once its wait is over (`refusalWaitMs`, doubling
+   * with each refusal, at most a day), and enqueued if QBO still does not hold it. Its next write carries a new request id.
    */
   private async retryRefused(tenantId: string, now: number, settings: TenantSettings): Promise<number> {
     const refused = await this.journal.refusedRecords(tenantId, refusedPerSweep);
-    const due = refused.filter((record) => record.refusedAt + refusalWaitMs(record.refusals) <= now);
+    const due = refused.filter((record) => record.refusedAt + refusalWaitMs(this.policy, record.refusals) <= now);
     let enqueued = 0;
     for (const kind of kinds) enqueued += await this.enqueueOutOfStep(tenantId, kind, due.filter((record) => record.kind === kind).map((record) => record.hostId), settings);
     return enqueued;
