@@ -97,3 +97,16 @@ export interface HostPayout {
   /** Set when the host deleted the payout (soft delete). */
   readonly deleted: boolean;
 }
+
+/**
+ * Everything a customer's money is made of in the host: its invoices (every status), its payments (deleted ones
+ * included, marked) and the refunds of those payments, each in id order. Rows that cannot be read are not guessed:
+ * their reasons are in `unreadable`, and a balance computed without them would be wrong.
+ */
+export interface HostCustomerMoney {
+  readonly customerId: string;
+  readonly invoices: readonly HostInvoice[];
+  readonly payments: readonly HostPayment[];
+  readonly refunds: readonly HostRefund[];
+  readonly unreadable: readonly string[];
+}
