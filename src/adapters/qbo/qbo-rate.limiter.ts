@@ -2,6 +2,9 @@ import type { QboLimits } from './qbo-options';
 
 export type RequestKind = 'single' | 'batch';
 
+/** Real time a sender may fall behind the pace and still catch up (two requests at QBO's real pace). */
+const catchUpMs = 250;
+
 interface Waiter {
   readonly kind: RequestKind;
   readonly grant: (release: () => void) => void;
@@ -14,7 +17,7 @@ interface Waiter {
  * everyone until the wait QBO asked for has passed.
  *
  * Starts are also paced: one request every window ÷ `perMinute` and one batch every window ÷ `batchPerMinute`; a
- * sender that fell behind may catch up by `concurrent` − 1 requests and one batch, no more. Without pacing a busy company spends the whole minute's budget in its first
+ * sender that fell behind may catch up by `concurrent` − 1 requests (or 250 ms) and one batch (or 250 ms), no more. Without pacing a busy company spends the whole minute's budget in its first
  * 20 s and then stands still for 40 s: at real pace that left a 60 s measurement with whatever part of the stall
  * it caught, and the burst met the concurrency limit at QBO's edge (a 429, then Intuit's 60 s wait). Paced, the
  * same budget flows evenly and in-flight requests stay far below the limit (docs/performance.md).
@@ -107,8 +110,10 @@ export class QboRateLimiter {
     // A sender that fell behind may catch up by fewer than `concurrent` requests and one batch: more would fill every
     // slot at once, and QBO, which frees a slot a moment after its answer left, then refuses the next one (a 429, and
     // Intuit's 60 s wait). The window count above keeps the minute's total exact.
-    let at = Math.max(now, this.pausedUntil, this.requestPace - (this.limits.concurrent - 1) * this.requestInterval);
-    if (kind === 'batch') at = Math.max(at, this.batchPace - this.batchInterval);
+    // The plugin's own hiccups (database work, a collection) last real milliseconds whatever the time scale, so a
+    // sender may also catch up on what it missed in the last `catchUpMs`.
+    let at = Math.max(now, this.pausedUntil, this.requestPace - Math.max((this.limits.concurrent - 1) * this.requestInterval, catchUpMs));
+    if (kind === 'batch') at = Math.max(at, this.batchPace - Math.max(this.batchInterval, catchUpMs));
     if (this.starts.length >= this.limits.perMinute) at = Math.max(at, this.freedAt(this.starts));
     if (kind === 'batch' && this.batchStarts.length >= this.limits.batchPerMinute) at = Math.max(at, this.freedAt(this.batchStarts));
     return at === Infinity ? 'busy' : at;

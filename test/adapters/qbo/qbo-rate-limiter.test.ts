@@ -90,16 +90,20 @@ describe('QboRateLimiter', () => {
       expect(granted).toEqual(['batch-1', 'single-1', 'single-2', 'batch-2']);
     }));
 
-  it('paces requests evenly over the window, letting a sender that fell behind catch up by concurrent - 1 only', () =>
+  it('paces requests evenly over the window, letting a sender that fell behind catch up on 250 ms only', () =>
     onFakeTime({ concurrent: 2, perMinute: 6, batchPerMinute: 6 }, async ({ granted, take, advanceTo }) => {
-      // 1,000 ms windows: a request every 166.7 ms; nothing was sent before, so one request may run ahead of the pace.
-      for (const name of ['s1', 's2', 's3']) take(name, 'single');
+      // 1,000 ms windows: a request every 166.7 ms; after a quiet spell the pace may be 250 ms ahead of the clock.
+      for (const name of ['s1', 's2', 's3', 's4']) take(name, 'single');
       await settle();
       expect(granted).toEqual(['s1', 's2']);
-      await advanceTo(166);
+      await advanceTo(83);
       expect(granted).toEqual(['s1', 's2']);
-      await advanceTo(167);
+      await advanceTo(84);
       expect(granted).toEqual(['s1', 's2', 's3']);
+      await advanceTo(249);
+      expect(granted).toEqual(['s1', 's2', 's3']);
+      await advanceTo(250);
+      expect(granted).toEqual(['s1', 's2', 's3', 's4']);
     }));
 
   it('paces batches at their own, slower pace while single requests go on', () =>
