@@ -74,7 +74,9 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
   const prefix = options.tablePrefix ?? 'qbo_';
   const policy: DeliveryPolicy = { ...defaultDeliveryPolicy, ...options.delivery };
   const adapters = { ...adaptersOfOverrides(options.overrides), ...options.adapters };
-  const ports = createPluginPorts(options, prefix, adapters);
+  // Aborted by stop(): every wait on QuickBooks (a slot, a throttle, a backoff) ends at once (docs/adr/0060).
+  let stopping = new AbortController();
+  const ports = createPluginPorts(options, prefix, adapters, () => stopping.signal);
   const app = createPluginApplication(ports, policy, adapters);
   const { logger, clock } = ports;
   const access = {
@@ -87,6 +89,7 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
   const router = createQboSyncRouter(access, app.resolve, logger);
 
   const pollMs = options.worker?.pollMs ?? 250;
+  const stopTimeoutMs = options.worker?.stopTimeoutMs ?? 10_000;
   const worker = new DeliveryWorker(ports.outboxStore, app.delivery.runDeliveryRound, app.delivery.sweepChanges, clock, logger, {
     pollMs,
     tenantConcurrency: options.worker?.tenantConcurrency ?? 8,
@@ -102,6 +105,8 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
     router,
     migrate: () => migratePluginTables(options.knex, prefix),
     async start() {
+      if (stopping.signal.aborted) stopping = new AbortController();
+      await syncClock(ports.clock);
       operations.startGauges();
       if (workerEnabled) worker.start();
       confirmer.start();
@@ -109,8 +114,10 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
       await initialSync.resumeAll();
     },
     async stop() {
-      await Promise.all([worker.stop(), initialSync.stop(), confirmer.stop()]);
-      await operations.stop();
+      stopping.abort();
+      const stopped = Promise.all([worker.stop(), initialSync.stop(), confirmer.stop()]).then(() => operations.stop());
+      const late = await withinBound(stopped, stopTimeoutMs);
+      if (late) logger.warn({ stopTimeoutMs }, 'the plugin stopped without waiting any longer for work in flight (a database or QuickBooks that does not answer); its leases run out on their own within delivery.leaseMs');
     },
     health: operations.health,
     readiness: operations.readiness,
@@ -129,6 +136,27 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
     deliverPending: () => worker.drainOnce(),
     sweep: async () => (await app.delivery.sweepChanges.execute()).enqueued,
   };
+};
+
+/** The database's clock is read once before the worker starts, so its first leases are already on the database's time. */
+const syncClock = async (clock: unknown): Promise<void> => {
+  if (typeof (clock as { sync?: unknown }).sync === 'function') await (clock as { sync: () => Promise<void> }).sync();
+};
+
+/** Waits for `work` at most `boundMs`; true when the bound passed first (the work goes on, unawaited, and its failure is dropped). */
+const withinBound = async (work: Promise<unknown>, boundMs: number): Promise<boolean> => {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<true>((resolve) => {
+    timer = setTimeout(() => resolve(true), boundMs);
+  });
+  const done = work.then(() => false);
+  try {
+    const late = await Promise.race([done, bound]);
+    if (late) done.catch(() => undefined);
+    return late;
+  } finally {
+    clearTimeout(timer);
+  }
 };
 
 /** The row is visible to the worker only once the host's transaction commits; a knex trx says when. */

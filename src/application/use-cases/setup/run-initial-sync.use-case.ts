@@ -8,6 +8,7 @@ import type { OutboxStore } from '../../ports/outbox-store.port';
 import type { QboGateway } from '../../ports/qbo-gateway.port';
 import type { SettingsStore } from '../../ports/settings-store.port';
 import type { TenantLease } from '../../ports/tenant-lease.port';
+import { HeldLease } from '../../delivery/held-lease';
 import type { BatchSender } from '../../initial-sync/batch-sender';
 import { CoalescedSave } from '../../initial-sync/coalesced-save';
 import { customerRules, itemRules, plannedCreates, surveyKind, type KindRules, type KindSurvey, type PlannedCreate, type Refusal } from '../../initial-sync/initial-sync-plan';
@@ -55,16 +56,16 @@ export class RunInitialSync {
   ) {}
 
   async execute(input: RunInitialSync.Input): Promise<RunInitialSync.Step> {
-    const token = await this.lease.acquire(input.tenantId, input.owner, this.clock.now(), this.leaseMs);
-    if (!token) return wait('Another worker is busy with this QuickBooks company.');
+    const lease = await HeldLease.take(this.lease, this.clock, input.tenantId, input.owner, this.leaseMs);
+    if (!lease) return wait('Another worker is busy with this QuickBooks company.');
     try {
-      return await this.run(input, token);
+      return await this.run(input, lease);
     } finally {
-      await this.lease.release(input.tenantId, token);
+      await lease.release();
     }
   }
 
-  private async run(input: RunInitialSync.Input, token: string): Promise<RunInitialSync.Step> {
+  private async run(input: RunInitialSync.Input, lease: HeldLease): Promise<RunInitialSync.Step> {
     const { tenantId, jobId } = input;
     const job = await this.jobs.get(tenantId, jobId);
     if (!job || job.state !== 'running') return finished;
@@ -91,7 +92,7 @@ export class RunInitialSync {
     }
     const saves = new CoalescedSave(async () => {
       if (!(await this.save(job, progress))) return { kind: 'stopped' } as const;
-      if (!(await this.lease.renew(tenantId, token, this.clock.now(), this.leaseMs))) return { kind: 'wait', reason: 'The lease on this company was lost; trying again.' } as const;
+      if (!(await lease.keep())) return { kind: 'wait', reason: 'The lease on this company was lost; trying again.' } as const;
       return null;
     });
     const end = await sendInLanes({ jobs: this.jobs, sender: this.sender, clock: this.clock, shape: this.shape }, job, allCreates(this), (outcome) => {
