@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { HostDirectory } from '../../../application/ports/host-directory.port';
 import { recordOf, type HostRead, type HostReadOf } from '../../../application/ports/host-read';
 import { Logger } from '../../../application/ports/logger.port';
-import type { HostCatalogItem, HostCustomer, HostInvoice, HostInvoiceLine, HostPayment, HostRecordKind, HostRefund } from '../../../domain/host/host-records';
+import type { HostCatalogItem, HostCustomer, HostCustomerMoney, HostInvoice, HostInvoiceLine, HostPayment, HostRecordKind, HostRefund } from '../../../domain/host/host-records';
 import type { HostSchema } from './host-schema';
 import {
   customerFromRow,
@@ -83,6 +83,46 @@ export class KnexHostDirectory implements HostDirectory {
       .whereNull(columns.deletedAt)
       .orderBy(columns.id);
     return this.mapAll('payments', tenantId, rows, paymentFromRow);
+  }
+
+  async everyPaymentForInvoice(tenantId: string, invoiceId: string): Promise<readonly HostPayment[]> {
+    const { table, columns } = this.schema.payments;
+    const rows: Row[] = await this.knex(table).select(this.selection('payments')).where(columns.companyId, tenantId).andWhere(columns.invoiceId, invoiceId).orderBy(columns.id);
+    return this.mapAll('payments', tenantId, rows, paymentFromRow);
+  }
+
+  async refundsOfPayment(tenantId: string, paymentId: string): Promise<readonly HostRefund[]> {
+    const { table, columns } = this.schema.refunds;
+    const rows: Row[] = await this.knex(table).select(this.selection('refunds')).where(columns.companyId, tenantId).andWhere(columns.paymentId, paymentId).orderBy(columns.id);
+    return this.mapAll('refunds', tenantId, rows, refundFromRow);
+  }
+
+  async moneyOfCustomer(tenantId: string, customerId: string): Promise<HostCustomerMoney> {
+    const unreadable: string[] = [];
+    const invoiceTable = this.schema.invoices;
+    const invoiceIds: Row[] = await this.knex(invoiceTable.table)
+      .select(this.knex.raw('?? as ??', [invoiceTable.columns.id, 'id']))
+      .where(invoiceTable.columns.companyId, tenantId)
+      .andWhere(invoiceTable.columns.customerId, customerId)
+      .orderBy(invoiceTable.columns.id);
+    const invoiceReads = await this.readMany(tenantId, 'invoice', invoiceIds.map((row) => String(row['id'])));
+    const invoices: HostInvoice[] = [];
+    for (const [id, read] of invoiceReads) {
+      if (read.kind === 'found') invoices.push(read.record);
+      else if (read.kind === 'unreadable') unreadable.push(`invoice ${id}: ${read.reason}`);
+    }
+    const payments = this.schema.payments;
+    const paymentRows: Row[] = await this.knex(payments.table).select(this.selection('payments')).where(payments.columns.companyId, tenantId).andWhere(payments.columns.customerId, customerId).orderBy(payments.columns.id);
+    const refunds = this.schema.refunds;
+    const ofCustomer = this.knex(payments.table).select(payments.columns.id).where(payments.columns.companyId, tenantId).andWhere(payments.columns.customerId, customerId);
+    const refundRows: Row[] = await this.knex(refunds.table).select(this.selection('refunds')).where(refunds.columns.companyId, tenantId).whereIn(refunds.columns.paymentId, ofCustomer).orderBy(refunds.columns.id);
+    return {
+      customerId,
+      invoices,
+      payments: this.readAll('payments', tenantId, paymentRows, paymentFromRow, 'payment', unreadable),
+      refunds: this.readAll('refunds', tenantId, refundRows, refundFromRow, 'refund', unreadable),
+      unreadable,
+    };
   }
 
   async *listAccountCredits(tenantId: string): AsyncIterable<HostPayment> {
@@ -174,6 +214,17 @@ export class KnexHostDirectory implements HostDirectory {
     for (const row of rows) {
       const mapped = map(row);
       if ('skip' in mapped) this.skipped(entity, tenantId, String(row['id']), mapped.skip);
+      else records.push(mapped.record);
+    }
+    return records;
+  }
+
+  /** `mapAll`, with each row it cannot read named in `unreadable`. */
+  private readAll<T>(entity: Entity, tenantId: string, rows: readonly Row[], map: (row: Row) => Mapped<T>, noun: string, unreadable: string[]): T[] {
+    const records: T[] = [];
+    for (const row of rows) {
+      const mapped = map(row);
+      if ('skip' in mapped) unreadable.push(`${noun} ${String(row['id'])}: ${mapped.skip}`);
       else records.push(mapped.record);
     }
     return records;
