@@ -6,6 +6,7 @@ import type {
   HostInvoiceLine,
   HostInvoiceStatus,
   HostPayment,
+  HostPayout,
   HostRefund,
 } from '../../../domain/host/host-records';
 
@@ -91,8 +92,21 @@ export const invoiceHeadFromRow = (row: Row): Mapped<InvoiceHead> => {
   if (issuedOn === null) return { skip: 'the invoice has no issue date' };
   if (status === null || !invoiceStatuses.includes(status)) return { skip: `unknown invoice status ${JSON.stringify(status)}` };
   if (totalCents === null) return { skip: 'the invoice total is not a whole number of cents' };
+  // A NULL tax is an untaxed invoice (hosts that added the column later); a value that is not whole cents is unreadable.
+  const taxCents = row['taxCents'] === null || row['taxCents'] === undefined ? 0 : cents(row['taxCents']);
+  if (taxCents === null) return { skip: 'the invoice tax is not a whole number of cents' };
   return {
-    record: { id: String(row['id']), customerId, number: text(row['number']) ?? String(row['id']), issuedOn, dueOn: isoDate(row['dueOn']), status: status as HostInvoiceStatus, totalCents },
+    record: {
+      id: String(row['id']),
+      customerId,
+      number: text(row['number']) ?? String(row['id']),
+      issuedOn,
+      dueOn: isoDate(row['dueOn']),
+      status: status as HostInvoiceStatus,
+      totalCents,
+      taxCents,
+      taxRateName: text(row['taxRateName']),
+    },
   };
 };
 
@@ -103,7 +117,7 @@ export const invoiceLineFromRow = (row: Row): Mapped<HostInvoiceLine> => {
   if (!Number.isFinite(quantity)) return { skip: `line ${String(row['id'])} has no quantity` };
   if (unitPriceCents === null || amountCents === null) return { skip: `line ${String(row['id'])} has an amount that is not whole cents` };
   return {
-    record: { id: String(row['id']), catalogItemId: id(row['catalogItemId']), description: text(row['description']) ?? '', quantity, unitPriceCents, amountCents },
+    record: { id: String(row['id']), catalogItemId: id(row['catalogItemId']), description: text(row['description']) ?? '', quantity, unitPriceCents, amountCents, taxable: flag(row['taxable'], false) },
   };
 };
 
@@ -136,4 +150,17 @@ export const refundFromRow = (row: Row): Mapped<HostRefund> => {
   if (amountCents === null) return { skip: 'the refund amount is not a whole number of cents' };
   if (refundedOn === null) return { skip: 'the refund has no date' };
   return { record: { id: String(row['id']), paymentId, amountCents, refundedOn, reason: text(row['reason']) } };
+};
+
+/** A payout row without its payments, which come from their own table. */
+export type PayoutHead = Omit<HostPayout, 'paymentIds'>;
+
+export const payoutHeadFromRow = (row: Row): Mapped<PayoutHead> => {
+  const paidOn = isoDate(row['paidOn']);
+  const [grossCents, feeCents, netCents] = [cents(row['grossCents']), cents(row['feeCents']), cents(row['netCents'])];
+  if (paidOn === null) return { skip: 'the payout has no date' };
+  if (grossCents === null || feeCents === null || netCents === null) return { skip: 'a payout amount is not a whole number of cents' };
+  return {
+    record: { id: String(row['id']), paidOn, grossCents, feeCents, netCents, reference: text(row['reference']), deleted: row['deletedAt'] !== null && row['deletedAt'] !== undefined },
+  };
 };

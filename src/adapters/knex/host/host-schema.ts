@@ -45,6 +45,8 @@ export interface HostSchema {
       readonly dueOn: string;
       readonly status: string;
       readonly totalCents: string;
+      readonly taxCents: string;
+      readonly taxRateName: string;
       readonly updatedAt: string;
     };
   };
@@ -58,6 +60,7 @@ export interface HostSchema {
       readonly quantity: string;
       readonly unitPriceCents: string;
       readonly amountCents: string;
+      readonly taxable: string;
     };
   };
   readonly payments: {
@@ -85,6 +88,27 @@ export interface HostSchema {
       readonly refundedOn: string;
       readonly reason: string;
       readonly updatedAt: string;
+    };
+  };
+  readonly payouts: {
+    readonly table: string;
+    readonly columns: {
+      readonly id: string;
+      readonly companyId: string;
+      readonly paidOn: string;
+      readonly grossCents: string;
+      readonly feeCents: string;
+      readonly netCents: string;
+      readonly reference: string;
+      readonly deletedAt: string;
+      readonly updatedAt: string;
+    };
+  };
+  readonly payoutPayments: {
+    readonly table: string;
+    readonly columns: {
+      readonly payoutId: string;
+      readonly paymentId: string;
     };
   };
 }
@@ -143,6 +167,8 @@ export const defaultHostSchema: HostSchema = {
       dueOn: 'due_on',
       status: 'status',
       totalCents: 'total_cents',
+      taxCents: 'tax_cents',
+      taxRateName: 'tax_rate_name',
       updatedAt: 'updated_at',
     },
   },
@@ -156,6 +182,7 @@ export const defaultHostSchema: HostSchema = {
       quantity: 'quantity',
       unitPriceCents: 'unit_price_cents',
       amountCents: 'amount_cents',
+      taxable: 'taxable',
     },
   },
   payments: {
@@ -183,6 +210,27 @@ export const defaultHostSchema: HostSchema = {
       refundedOn: 'refunded_on',
       reason: 'reason',
       updatedAt: 'updated_at',
+    },
+  },
+  payouts: {
+    table: 'payouts',
+    columns: {
+      id: 'id',
+      companyId: 'company_id',
+      paidOn: 'paid_on',
+      grossCents: 'gross_cents',
+      feeCents: 'fee_cents',
+      netCents: 'net_cents',
+      reference: 'reference',
+      deletedAt: 'deleted_at',
+      updatedAt: 'updated_at',
+    },
+  },
+  payoutPayments: {
+    table: 'payout_payments',
+    columns: {
+      payoutId: 'payout_id',
+      paymentId: 'payment_id',
     },
   },
 };

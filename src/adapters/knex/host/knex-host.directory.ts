@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { HostDirectory } from '../../../application/ports/host-directory.port';
 import { recordOf, type HostRead, type HostReadOf } from '../../../application/ports/host-read';
 import { Logger } from '../../../application/ports/logger.port';
-import type { HostCatalogItem, HostCustomer, HostCustomerMoney, HostInvoice, HostInvoiceLine, HostPayment, HostRecordKind, HostRefund } from '../../../domain/host/host-records';
+import type { HostCatalogItem, HostCustomer, HostCustomerMoney, HostInvoice, HostInvoiceLine, HostPayment, HostPayout, HostRecordKind, HostRefund } from '../../../domain/host/host-records';
 import type { HostSchema } from './host-schema';
 import {
   customerFromRow,
@@ -10,6 +10,7 @@ import {
   invoiceLineFromRow,
   itemFromRow,
   paymentFromRow,
+  payoutHeadFromRow,
   refundFromRow,
   type InvoiceHead,
   type Mapped,
@@ -17,16 +18,16 @@ import {
 import { isMysql } from '../knex-dialect';
 
 type Entity = keyof HostSchema;
-/** Every host table but invoice lines carries the tenant; lines belong to it through their invoice. */
-type TenantEntity = Exclude<Entity, 'invoiceLines'>;
+/** Every host table but invoice lines and payout payments carries the tenant; those belong to it through their parent. */
+type TenantEntity = Exclude<Entity, 'invoiceLines' | 'payoutPayments'>;
 type Row = Record<string, unknown>;
 
 const pageSize = 500;
 /** Ids per `IN (...)` list of a bulk read. */
 const readChunk = 500;
 const notSelected = new Set(['companyId', 'createdAt', 'updatedAt']);
-const dateColumns = new Set(['issuedOn', 'dueOn', 'receivedOn', 'refundedOn']);
-const entityOfKind = { customer: 'customers', item: 'catalogItems', invoice: 'invoices', payment: 'payments', refund: 'refunds' } as const;
+const dateColumns = new Set(['issuedOn', 'dueOn', 'receivedOn', 'refundedOn', 'paidOn']);
+const entityOfKind = { customer: 'customers', item: 'catalogItems', invoice: 'invoices', payment: 'payments', refund: 'refunds', payout: 'payouts' } as const;
 
 const mapperOfKind = { customer: customerFromRow, item: itemFromRow, payment: paymentFromRow, refund: refundFromRow } as const;
 const withLines = (head: InvoiceHead, lines: readonly HostInvoiceLine[]): HostInvoice => ({ ...head, lines });
@@ -68,7 +69,12 @@ export class KnexHostDirectory implements HostDirectory {
     const found = new Map<string, HostRead<unknown>>();
     for (let i = 0; i < wanted.length; i += readChunk) {
       const chunk = wanted.slice(i, i + readChunk);
-      const reads = kind === 'invoice' ? await this.invoices(tenantId, chunk) : await this.rows(entityOfKind[kind], tenantId, chunk, mapperOfKind[kind as Exclude<HostRecordKind, 'invoice'>] as (row: Row) => Mapped<unknown>);
+      const reads =
+        kind === 'invoice'
+          ? await this.invoices(tenantId, chunk)
+          : kind === 'payout'
+            ? await this.payouts(tenantId, chunk)
+            : await this.rows(entityOfKind[kind as keyof typeof mapperOfKind], tenantId, chunk, mapperOfKind[kind as keyof typeof mapperOfKind] as (row: Row) => Mapped<unknown>);
       for (const [id, read] of reads) found.set(id, read);
     }
     return new Map(wanted.map((id) => [id, (found.get(id) ?? { kind: 'missing' }) as HostReadOf<K>]));
@@ -83,6 +89,25 @@ export class KnexHostDirectory implements HostDirectory {
       .whereNull(columns.deletedAt)
       .orderBy(columns.id);
     return this.mapAll('payments', tenantId, rows, paymentFromRow);
+  }
+
+  async payoutOfPayment(tenantId: string, paymentId: string): Promise<string | null> {
+    const payouts = this.schema.payouts;
+    const links = this.schema.payoutPayments;
+    const row = (await this.knex(links.table)
+      .join(payouts.table, `${payouts.table}.${payouts.columns.id}`, `${links.table}.${links.columns.payoutId}`)
+      .where(`${payouts.table}.${payouts.columns.companyId}`, tenantId)
+      .andWhere(`${links.table}.${links.columns.paymentId}`, paymentId)
+      .whereNull(`${payouts.table}.${payouts.columns.deletedAt}`)
+      .orderBy(`${payouts.table}.${payouts.columns.id}`)
+      .first(this.knex.raw('??.?? as ??', [payouts.table, payouts.columns.id, 'id']))) as Row | undefined;
+    return row ? String(row['id']) : null;
+  }
+
+  async chargesSalesTax(tenantId: string): Promise<boolean> {
+    const { table, columns } = this.schema.invoices;
+    const row = await this.knex(table).where(columns.companyId, tenantId).andWhere(columns.taxCents, '>', 0).andWhereNot(columns.status, 'void').first(this.knex.raw('1 as ??', ['found']));
+    return row !== undefined;
   }
 
   async everyPaymentForInvoice(tenantId: string, invoiceId: string): Promise<readonly HostPayment[]> {
@@ -203,6 +228,24 @@ export class KnexHostDirectory implements HostDirectory {
     return reads;
   }
 
+  /** Payout heads, then the payments of those payouts in one query. */
+  private async payouts(tenantId: string, ids: readonly string[]): Promise<Map<string, HostRead<HostPayout>>> {
+    const heads = await this.rows('payouts', tenantId, ids, payoutHeadFromRow);
+    const found = [...heads.values()].flatMap((read) => (read.kind === 'found' ? [read.record] : []));
+    if (found.length === 0) return heads as Map<string, HostRead<HostPayout>>;
+    const { table, columns } = this.schema.payoutPayments;
+    const rows: Row[] = await this.knex(table)
+      .select(this.knex.raw('?? as ??', [columns.payoutId, 'payoutId']), this.knex.raw('?? as ??', [columns.paymentId, 'paymentId']))
+      .whereIn(columns.payoutId, found.map((head) => head.id));
+    const payments = new Map<string, string[]>();
+    for (const row of rows) payments.set(String(row['payoutId']), [...(payments.get(String(row['payoutId'])) ?? []), String(row['paymentId'])]);
+    const reads = new Map<string, HostRead<HostPayout>>();
+    for (const [id, read] of heads) {
+      reads.set(id, read.kind === 'found' ? { kind: 'found', record: { ...read.record, paymentIds: sortedIds(payments.get(id) ?? []) } } : read);
+    }
+    return reads;
+  }
+
   private readOf<T>(entity: Entity, tenantId: string, id: string, mapped: Mapped<T>): HostRead<T> {
     if (!('skip' in mapped)) return { kind: 'found', record: mapped.record };
     this.skipped(entity, tenantId, id, mapped.skip);
@@ -247,3 +290,7 @@ export class KnexHostDirectory implements HostDirectory {
       );
   }
 }
+
+/** Numeric ids in number order, others as text: a payout's payments in a stable order whatever the join returned. */
+const sortedIds = (ids: readonly string[]): string[] =>
+  [...ids].sort((a, b) => (/^\d+$/.test(a) && /^\d+$/.test(b) ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0));
