@@ -1,3 +1,4 @@
+import type { ActivityLog } from '../../application/ports/activity-log.port';
 import type { Clock } from '../../application/ports/clock.port';
 import type { ConnectionStore } from '../../application/ports/connection-store.port';
 import type { Logger } from '../../application/ports/logger.port';
@@ -23,6 +24,8 @@ export interface QboAdapterParts {
   readonly authorizer?: QboAuthorizer;
   /** The plugin's current stop signal: aborts every wait of the QBO client (docs/adr/0060). */
   readonly stopSignal?: () => AbortSignal | undefined;
+  /** Where a lost connection is written down for the admin (an activity row); nowhere when left out. */
+  readonly activity?: ActivityLog;
 }
 
 /**
@@ -30,8 +33,8 @@ export interface QboAdapterParts {
  * is single-flight, and the company check that proves which company new tokens open. The one wiring the plugin and
  * the tests share.
  */
-export const createQboAdapters = ({ options, connections, clock, logger, telemetry = silentTelemetry, authorizer = new IntuitQboAuthorizer(options, clock), stopSignal }: QboAdapterParts): { gateway: QboGateway; authorizer: QboAuthorizer; companyCheck: QboCompanyCheck } => {
-  const tokens = new QboAccessTokens(connections, authorizer, clock, logger, telemetry);
+export const createQboAdapters = ({ options, connections, clock, logger, telemetry = silentTelemetry, authorizer = new IntuitQboAuthorizer(options, clock), activity, stopSignal }: QboAdapterParts): { gateway: QboGateway; authorizer: QboAuthorizer; companyCheck: QboCompanyCheck } => {
+  const tokens = new QboAccessTokens(connections, authorizer, clock, logger, telemetry, activity);
   const gateway = new HttpQboGateway(new QboHttpClient(options, tokens, clock, logger, telemetry, stopSignal));
   return { gateway, authorizer, companyCheck: new HttpQboCompanyCheck(options, clock, logger, telemetry) };
 };
