@@ -37,6 +37,7 @@ export const openApiPaths: Record<string, Json> = {
     get: op('getSettings', 'The accounts chosen, and how imported QuickBooks services are filed.', 'settings:read', { 200: json('The settings.', 'Settings'), ...refusals() }),
     put: op('saveSettings', 'Chooses the accounts (checked against QuickBooks).', 'settings:manage', { 200: json('The settings as saved.', 'Settings'), ...refusals(422, ...qboRead) }, { requestBody: jsonBody('SettingsChanges') }),
   },
+  '/host-check': { get: op('checkHost', 'The dry run before Save & Sync: the host-schema mapping against the live database, and every record of this company it cannot read, with why.', 'data:read', { 200: json('The check.', 'HostCheck'), ...refusals() }) },
   '/preflight': { get: op('getPreflight', 'Warnings before Save & Sync: potential duplicates, customers with account credits.', 'sync:read', { 200: json('The warnings.', 'Preflight'), ...refusals(...qboRead) }) },
   '/preflight/duplicates.csv': { get: op('exportDuplicates', 'The potential duplicates as CSV.', 'sync:read', { 200: csv('One row per record of each duplicate group.'), ...refusals(...qboRead) }) },
   '/activity': {

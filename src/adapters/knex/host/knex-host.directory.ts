@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 import type { HostDirectory } from '../../../application/ports/host-directory.port';
-import { recordOf, type HostRead, type HostReadOf } from '../../../application/ports/host-read';
+import { recordOf, type HostRead, type HostReadOf, type HostRecordOfKind } from '../../../application/ports/host-read';
 import { Logger } from '../../../application/ports/logger.port';
 import type { HostCatalogItem, HostCustomer, HostInvoice, HostInvoiceLine, HostPayment, HostRecordKind, HostRefund } from '../../../domain/host/host-records';
-import type { HostSchema } from './host-schema';
+import type { HostEntity, HostSchema, MappedTable } from './host-schema';
 import {
   customerFromRow,
   invoiceHeadFromRow,
@@ -13,22 +13,20 @@ import {
   refundFromRow,
   type InvoiceHead,
   type Mapped,
+  type Row,
 } from './host-row.mapper';
 import { isMysql } from '../knex-dialect';
 
-type Entity = keyof HostSchema;
+type Entity = HostEntity;
 /** Every host table but invoice lines carries the tenant; lines belong to it through their invoice. */
 type TenantEntity = Exclude<Entity, 'invoiceLines'>;
-type Row = Record<string, unknown>;
 
 const pageSize = 500;
 /** Ids per `IN (...)` list of a bulk read. */
 const readChunk = 500;
-const notSelected = new Set(['companyId', 'createdAt', 'updatedAt']);
-const dateColumns = new Set(['issuedOn', 'dueOn', 'receivedOn', 'refundedOn']);
 const entityOfKind = { customer: 'customers', item: 'catalogItems', invoice: 'invoices', payment: 'payments', refund: 'refunds' } as const;
 
-const mapperOfKind = { customer: customerFromRow, item: itemFromRow, payment: paymentFromRow, refund: refundFromRow } as const;
+const mapperOfKind = { customer: customerFromRow, item: itemFromRow, invoice: invoiceHeadFromRow, payment: paymentFromRow, refund: refundFromRow } as const;
 const withLines = (head: InvoiceHead, lines: readonly HostInvoiceLine[]): HostInvoice => ({ ...head, lines });
 
 /** Reads the host's tables through the mapping; lists stream in id order a page at a time (keyset, never OFFSET). */
@@ -68,49 +66,67 @@ export class KnexHostDirectory implements HostDirectory {
     const found = new Map<string, HostRead<unknown>>();
     for (let i = 0; i < wanted.length; i += readChunk) {
       const chunk = wanted.slice(i, i + readChunk);
-      const reads = kind === 'invoice' ? await this.invoices(tenantId, chunk) : await this.rows(entityOfKind[kind], tenantId, chunk, mapperOfKind[kind as Exclude<HostRecordKind, 'invoice'>] as (row: Row) => Mapped<unknown>);
+      const reads = kind === 'invoice' ? await this.invoices(tenantId, chunk) : await this.rows(entityOfKind[kind], tenantId, chunk, this.mapper(kind));
       for (const [id, read] of reads) found.set(id, read);
     }
     return new Map(wanted.map((id) => [id, (found.get(id) ?? { kind: 'missing' }) as HostReadOf<K>]));
   }
 
   async paymentsForInvoice(tenantId: string, invoiceId: string): Promise<readonly HostPayment[]> {
-    const { table, columns } = this.schema.payments;
-    const rows: Row[] = await this.knex(table)
-      .select(this.selection('payments'))
-      .where(columns.companyId, tenantId)
-      .andWhere(columns.invoiceId, invoiceId)
-      .whereNull(columns.deletedAt)
-      .orderBy(columns.id);
-    return this.mapAll('payments', tenantId, rows, paymentFromRow);
+    const { columns } = this.schema.payments;
+    if (columns.invoiceId === null) return [];
+    const query = this.scoped('payments', tenantId).select(this.selection('payments')).andWhere(columns.invoiceId, invoiceId).orderBy(columns.id!);
+    if (columns.deletedAt !== null) query.whereNull(columns.deletedAt);
+    const rows: Row[] = await query;
+    return this.mapAll('payments', tenantId, rows, this.mapper('payment'));
   }
 
   async *listAccountCredits(tenantId: string): AsyncIterable<HostPayment> {
     const { columns } = this.schema.payments;
-    const credits = (query: Knex.QueryBuilder): Knex.QueryBuilder => query.whereNull(columns.invoiceId).whereNull(columns.deletedAt);
+    const credits = (query: Knex.QueryBuilder): Knex.QueryBuilder => {
+      if (columns.invoiceId !== null) query.whereNull(columns.invoiceId);
+      if (columns.deletedAt !== null) query.whereNull(columns.deletedAt);
+      return query;
+    };
     for await (const rows of this.pages('payments', tenantId, () => this.selection('payments'), credits)) {
-      yield* this.mapAll('payments', tenantId, rows, paymentFromRow);
+      yield* this.mapAll('payments', tenantId, rows, this.mapper('payment'));
     }
   }
 
   async *listCustomers(tenantId: string): AsyncIterable<HostCustomer> {
     for await (const rows of this.pages('customers', tenantId, () => this.selection('customers'))) {
-      yield* this.mapAll('customers', tenantId, rows, customerFromRow);
+      yield* this.mapAll('customers', tenantId, rows, this.mapper('customer'));
     }
   }
 
   async *listItems(tenantId: string): AsyncIterable<HostCatalogItem> {
     for await (const rows of this.pages('catalogItems', tenantId, () => this.selection('catalogItems'))) {
-      yield* this.mapAll('catalogItems', tenantId, rows, itemFromRow);
+      yield* this.mapAll('catalogItems', tenantId, rows, this.mapper('item'));
+    }
+  }
+
+  async *listUnreadable(tenantId: string, kind: HostRecordKind): AsyncIterable<{ readonly id: string; readonly reason: string }> {
+    const entity = entityOfKind[kind];
+    for await (const rows of this.pages(entity, tenantId, () => this.selection(entity))) {
+      if (kind === 'invoice') {
+        const reads = await this.invoiceReads(tenantId, rows);
+        for (const [id, read] of reads) if (read.kind === 'unreadable') yield { id, reason: read.reason };
+        continue;
+      }
+      const map = this.mapper(kind);
+      for (const row of rows) {
+        const mapped = map(row);
+        if ('skip' in mapped) yield { id: String(row['id']), reason: mapped.skip };
+      }
     }
   }
 
   async *changedSince(tenantId: string, kind: keyof typeof entityOfKind, since: number): AsyncIterable<string> {
     const entity = entityOfKind[kind];
-    const { columns } = this.schema[entity];
+    const { columns } = this.schema[entity] as MappedTable;
     // A Date binding is written in the connection's time zone by mysql2, as the host's DATETIME values are read.
-    const changed = (query: Knex.QueryBuilder): Knex.QueryBuilder => query.andWhere(columns.updatedAt, '>=', new Date(since));
-    for await (const rows of this.pages(entity, tenantId, () => [this.knex.raw('?? as ??', [columns.id, 'id'])], changed)) {
+    const changed = (query: Knex.QueryBuilder): Knex.QueryBuilder => query.andWhere(columns['updatedAt' as never]!, '>=', new Date(since));
+    for await (const rows of this.pages(entity, tenantId, () => [this.knex.raw('?? as ??', [columns['id' as never]!, 'id'])], changed)) {
       for (const row of rows) yield String(row['id']);
     }
   }
@@ -121,12 +137,12 @@ export class KnexHostDirectory implements HostDirectory {
     selection: () => Knex.Raw[],
     narrow: (query: Knex.QueryBuilder) => Knex.QueryBuilder = (query) => query,
   ): AsyncIterable<Row[]> {
-    const { table, columns } = this.schema[entity];
+    const id = (this.schema[entity] as MappedTable).columns['id' as never] as string;
     let after: unknown = undefined;
     for (;;) {
-      const query = narrow(this.knex(table).select(selection()).where(columns.companyId, tenantId)).orderBy(columns.id).limit(pageSize);
+      const query = narrow(this.scoped(entity, tenantId).select(selection())).orderBy(id).limit(pageSize);
       // The raw id value, not its string: numeric keys must compare as numbers.
-      if (after !== undefined) query.andWhere(columns.id, '>', after as Knex.Value);
+      if (after !== undefined) query.andWhere(id, '>', after as Knex.Value);
       const rows: Row[] = await query;
       if (rows.length > 0) yield rows;
       if (rows.length < pageSize) return;
@@ -135,24 +151,30 @@ export class KnexHostDirectory implements HostDirectory {
   }
 
   private async rows<T>(entity: TenantEntity, tenantId: string, ids: readonly string[], map: (row: Row) => Mapped<T>): Promise<Map<string, HostRead<T>>> {
-    const { table, columns } = this.schema[entity];
-    const rows: Row[] = await this.knex(table).select(this.selection(entity)).where(columns.companyId, tenantId).whereIn(columns.id, ids);
+    const id = (this.schema[entity] as MappedTable).columns['id' as never] as string;
+    const rows: Row[] = await this.scoped(entity, tenantId).select(this.selection(entity)).whereIn(id, ids);
     return new Map(rows.map((row) => [String(row['id']), this.readOf(entity, tenantId, String(row['id']), map(row))]));
   }
 
   /** Heads, then every line of those invoices in one query; one bad line makes its whole invoice unreadable. */
   private async invoices(tenantId: string, ids: readonly string[]): Promise<Map<string, HostRead<HostInvoice>>> {
-    const heads = await this.rows('invoices', tenantId, ids, invoiceHeadFromRow);
+    const id = this.schema.invoices.columns.id!;
+    const rows: Row[] = await this.scoped('invoices', tenantId).select(this.selection('invoices')).whereIn(id, ids);
+    return this.invoiceReads(tenantId, rows);
+  }
+
+  private async invoiceReads(tenantId: string, headRows: readonly Row[]): Promise<Map<string, HostRead<HostInvoice>>> {
+    const heads = new Map(headRows.map((row) => [String(row['id']), this.readOf('invoices', tenantId, String(row['id']), this.mapper('invoice')(row))]));
     const readable = [...heads.values()].flatMap((read) => (read.kind === 'found' ? [read.record] : []));
     const reads = new Map<string, HostRead<HostInvoice>>([...heads].flatMap(([id, read]) => (read.kind === 'found' ? [] : [[id, read] as [string, HostRead<HostInvoice>]])));
     if (readable.length === 0) return reads;
     const { table, columns } = this.schema.invoiceLines;
-    const rows: Row[] = await this.knex(table).select(this.selection('invoiceLines')).whereIn(columns.invoiceId, readable.map((head) => head.id)).orderBy(columns.id);
+    const rows: Row[] = await this.knex(table).select(this.selection('invoiceLines')).whereIn(columns.invoiceId!, readable.map((head) => head.id)).orderBy(columns.id!);
     const lines = new Map<string, HostInvoiceLine[]>();
     const broken = new Map<string, string>();
     for (const row of rows) {
       const invoiceId = String(row['invoiceId']);
-      const mapped = invoiceLineFromRow(row);
+      const mapped = invoiceLineFromRow(this.schema, row);
       if ('skip' in mapped) broken.set(invoiceId, broken.get(invoiceId) ?? mapped.skip);
       else lines.set(invoiceId, [...(lines.get(invoiceId) ?? []), mapped.record]);
     }
@@ -180,19 +202,41 @@ export class KnexHostDirectory implements HostDirectory {
   }
 
   private skipped(entity: Entity, tenantId: string, id: string, reason: string): null {
-    this.logger.warn({ tenantId, table: this.schema[entity].table, id, reason }, 'host row skipped: it cannot be read as a record');
+    this.logger.warn({ tenantId, table: (this.schema[entity] as MappedTable).table, id, reason }, 'host row skipped: it cannot be read as a record');
     return null;
   }
 
-  /** Every mapped column under its domain name; dates formatted by MySQL itself so no time zone can shift them. */
+  /** The mapper of a kind, bound to this mapping. */
+  private mapper<K extends HostRecordKind>(kind: K): (row: Row) => Mapped<K extends 'invoice' ? InvoiceHead : HostRecordOfKind[K]> {
+    const map = mapperOfKind[kind] as (schema: HostSchema, row: Row) => Mapped<never>;
+    return (row) => map(this.schema, row);
+  }
+
+  /**
+   * The tenant's rows of one kind: its company, the mapping's filter (one table holding several kinds), and never
+   * the catalog kinds the mapping says are not synced.
+   */
+  private scoped(entity: TenantEntity, tenantId: string): Knex.QueryBuilder {
+    const mapped = this.schema[entity] as MappedTable;
+    const query = this.knex(mapped.table).where(mapped.columns['companyId' as never] as string, tenantId);
+    for (const { column, values } of mapped.filter) query.whereIn(column, values as Knex.Value[]);
+    if (entity === 'catalogItems') {
+      const kind = this.schema.catalogItems.fields.kind;
+      const notSynced = [...(kind.values ?? new Map())].filter(([, meaning]) => meaning === null).map(([value]) => value);
+      if (notSynced.length > 0) query.whereNotIn(kind.column!, notSynced);
+    }
+    return query;
+  }
+
+  /** Every mapped column under its field name; dates formatted by MySQL itself so no time zone can shift them. */
   private selection(entity: Entity): Knex.Raw[] {
     const mysql = isMysql(this.knex);
-    return Object.entries(this.schema[entity].columns)
-      .filter(([alias]) => !notSelected.has(alias))
-      .map(([alias, column]) =>
-        mysql && dateColumns.has(alias)
-          ? this.knex.raw(`DATE_FORMAT(??, '%Y-%m-%d') as ??`, [column, alias])
-          : this.knex.raw('?? as ??', [column, alias]),
+    return Object.entries((this.schema[entity] as MappedTable).fields)
+      .filter(([, field]) => field.column !== null && field.role !== 'tenant' && field.role !== 'timestamp')
+      .map(([alias, field]) =>
+        mysql && field.role === 'date'
+          ? this.knex.raw(`DATE_FORMAT(??, '%Y-%m-%d') as ??`, [field.column, alias])
+          : this.knex.raw('?? as ??', [field.column, alias]),
       );
   }
 }
