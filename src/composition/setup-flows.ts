@@ -10,6 +10,7 @@ import { GetSyncStatus } from '../application/use-cases/get-sync-status.use-case
 import { AdoptConnection } from '../application/use-cases/setup/adopt-connection.use-case';
 import { GetMatchReport } from '../application/use-cases/setup/get-match-report.use-case';
 import { GetPreflight } from '../application/use-cases/setup/get-preflight.use-case';
+import { GetSyncPreview } from '../application/use-cases/setup/get-sync-preview.use-case';
 import { GetSettings } from '../application/use-cases/setup/get-settings.use-case';
 import { ImportFromQbo } from '../application/use-cases/setup/import-from-qbo.use-case';
 import { ListAccounts } from '../application/use-cases/setup/list-accounts.use-case';
@@ -41,14 +42,17 @@ export const createSetupFlows = (ports: PluginPorts, policy: DeliveryPolicy, { p
   const { hostDirectory: host, qboGateway: gateway, settingsStore: settings, activityLog: activity, clock, jobStore: jobs, connectionStore: connections } = ports;
   const initialSync = new BackgroundInitialSyncLauncher(createInitialSync(ports, policy.leaseMs), jobs, ports.logger, clock, ports.idGenerator, { waitMs: 500, maxWaitMs: 30_000 }, ports.telemetry);
   const launcher = chosen(launcherChoice, () => initialSync);
-  const preflight = new GetPreflight(host, gateway, reads);
+  const preview = new GetSyncPreview(host, ports.linkStore, gateway, settings);
+  const match = new GetMatchReport(host, gateway, reads);
+  const preflight = new GetPreflight(host, gateway, reads, preview, match);
   return {
     /** Runs this process's initial-sync jobs (resumed at start, stopped at stop), whatever launcher Save & Sync uses. */
     initialSync,
     adoptConnection: new AdoptConnection({ authorizer: ports.qboAuthorizer, connections, settings, check: ports.qboCompanyCheck, confirmer, activity, clock }),
     useCases: [
       preflight,
-      new GetMatchReport(host, gateway, reads),
+      preview,
+      match,
       new ImportFromQbo(host, ports.hostWriter, gateway, ports.linkStore, settings, activity, clock, ports.tenantLease, ports.idGenerator, policy.leaseMs, reads),
       new ListAccounts(gateway, reads),
       new CheckHost(ports.hostSchemaCheck, host),

@@ -17,6 +17,7 @@ describeHostDirectoryContract('in memory', async () => {
   return {
     directory, writer: new InMemoryHostWriter(directory, clock), seed: new InMemoryHostSeed(directory, () => clock.now()), clock,
     blankItemName: async (tenantId, id) => directory.putUnreadable('item', tenantId, id, 'the item has no name', clock.now()),
+    breakInvoiceStatus: async (tenantId, id, customerId) => directory.putUnreadable('invoice', tenantId, id, 'unknown invoice status "lost"', clock.now(), customerId),
   };
 });
 
@@ -32,6 +33,9 @@ onEveryDatabase((backend) => {
       clock,
       blankItemName: async (_tenantId, id) => {
         await knex('catalog_items').where({ id }).update({ name: '  ' });
+      },
+      breakInvoiceStatus: async (_tenantId, id) => {
+        await knex('invoices').where({ id }).update({ status: 'lost' });
       },
     };
   });

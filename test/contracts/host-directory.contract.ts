@@ -11,6 +11,8 @@ export interface HostFixture {
   readonly clock: ContractClock;
   /** Plays the host writing an item row the mapping cannot read (its name blanked). */
   readonly blankItemName: (tenantId: string, id: string) => Promise<void>;
+  /** Plays the host writing an invoice row of `customerId` the mapping cannot read (an unknown status). */
+  readonly breakInvoiceStatus: (tenantId: string, id: string, customerId: string) => Promise<void>;
 }
 
 const collect = async <T>(items: AsyncIterable<T>): Promise<T[]> => {
@@ -96,6 +98,65 @@ export const describeHostDirectoryContract = (name: string, makeFixture: () => P
       expect(listed[0]).toEqual({ id: credits[0], customerId, invoiceId: null, amountCents: 100, method: 'check', receivedOn: '2026-02-03', reference: 'first', deleted: false });
       expect(listed.every((payment) => payment.invoiceId === null && !payment.deleted)).toBe(true);
       expect(await collect(f.directory.listAccountCredits(uniqueTenant('none')))).toEqual([]);
+    });
+
+    it('lists every payment of an invoice, deleted ones included and marked, in id order', async () => {
+      const customerId = await f.seed.customer(tenant);
+      const invoiceId = await f.seed.invoice(tenant, { customerId, lines: [{ unitPriceCents: 10_000 }] });
+      const first = await f.seed.payment(tenant, { customerId, invoiceId, amountCents: 6_000 });
+      const gone = await f.seed.payment(tenant, { customerId, invoiceId, amountCents: 4_000 });
+      await f.seed.payment(tenant, { customerId, amountCents: 2_500 });
+      await f.seed.deletePayment(gone);
+      const every = await f.directory.everyPaymentForInvoice(tenant, invoiceId);
+      expect(every.map((p) => [p.id, p.amountCents, p.deleted])).toEqual([[first, 6_000, false], [gone, 4_000, true]]);
+      expect(await f.directory.everyPaymentForInvoice(uniqueTenant('other'), invoiceId)).toEqual([]);
+    });
+
+    it('lists the refunds of one payment in id order, only within the company', async () => {
+      const customerId = await f.seed.customer(tenant);
+      const paymentId = await f.seed.payment(tenant, { customerId, amountCents: 5_000 });
+      const otherPayment = await f.seed.payment(tenant, { customerId, amountCents: 5_000 });
+      const first = await f.seed.refund(tenant, { paymentId, amountCents: 1_000, refundedOn: '2026-04-01', reason: 'Moved away' });
+      await f.seed.refund(tenant, { paymentId: otherPayment, amountCents: 300 });
+      const second = await f.seed.refund(tenant, { paymentId, amountCents: 500 });
+      expect(await f.directory.refundsOfPayment(tenant, paymentId)).toEqual([
+        { id: first, paymentId, amountCents: 1_000, refundedOn: '2026-04-01', reason: 'Moved away' },
+        { id: second, paymentId, amountCents: 500, refundedOn: '2026-01-25', reason: null },
+      ]);
+      expect(await f.directory.refundsOfPayment(uniqueTenant('other'), paymentId)).toEqual([]);
+    });
+
+    it("reads a customer's money: its invoices with lines, payments with deleted ones, their refunds", async () => {
+      const customerId = await f.seed.customer(tenant);
+      const neighbour = await f.seed.customer(tenant);
+      const invoiceId = await f.seed.invoice(tenant, { customerId, number: 'INV-7', lines: [{ description: 'Visit', unitPriceCents: 35_000 }] });
+      const voided = await f.seed.invoice(tenant, { customerId, status: 'void', lines: [{ unitPriceCents: 100 }] });
+      await f.seed.invoice(tenant, { customerId: neighbour, lines: [{ unitPriceCents: 999 }] });
+      const over = await f.seed.payment(tenant, { customerId, invoiceId, amountCents: 40_000 });
+      const credit = await f.seed.payment(tenant, { customerId, amountCents: 5_000 });
+      const gone = await f.seed.payment(tenant, { customerId, amountCents: 700 });
+      await f.seed.deletePayment(gone);
+      const theirs = await f.seed.payment(tenant, { customerId: neighbour, amountCents: 100 });
+      const refund = await f.seed.refund(tenant, { paymentId: credit, amountCents: 2_000 });
+      await f.seed.refund(tenant, { paymentId: theirs, amountCents: 100 });
+      const money = await f.directory.moneyOfCustomer(tenant, customerId);
+      expect(money.customerId).toBe(customerId);
+      expect(money.invoices.map((i) => [i.id, i.totalCents, i.status])).toEqual([[invoiceId, 35_000, 'sent'], [voided, 100, 'void']]);
+      expect(money.invoices[0]!.lines.map((line) => line.description)).toEqual(['Visit']);
+      expect(money.payments.map((p) => [p.id, p.invoiceId, p.amountCents, p.deleted])).toEqual([[over, invoiceId, 40_000, false], [credit, null, 5_000, false], [gone, null, 700, true]]);
+      expect(money.refunds).toEqual([{ id: refund, paymentId: credit, amountCents: 2_000, refundedOn: '2026-01-25', reason: null }]);
+      expect(money.unreadable).toEqual([]);
+      expect(await f.directory.moneyOfCustomer(uniqueTenant('other'), customerId)).toEqual({ customerId, invoices: [], payments: [], refunds: [], unreadable: [] });
+    });
+
+    it("names a money row it cannot read instead of leaving it out of a customer's money silently", async () => {
+      const customerId = await f.seed.customer(tenant);
+      const good = await f.seed.invoice(tenant, { customerId, lines: [{ unitPriceCents: 1_000 }] });
+      const broken = await f.seed.invoice(tenant, { customerId, lines: [{ unitPriceCents: 2_000 }] });
+      await f.breakInvoiceStatus(tenant, broken, customerId);
+      const money = await f.directory.moneyOfCustomer(tenant, customerId);
+      expect(money.invoices.map((i) => i.id)).toEqual([good]);
+      expect(money.unreadable).toEqual([expect.stringMatching(new RegExp(`^invoice ${broken}: unknown invoice status`))]);
     });
 
     it('reads a refund', async () => {

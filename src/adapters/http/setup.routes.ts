@@ -9,6 +9,8 @@ import { errorBody, httpStatusOf } from './http-status';
 import type { PluginAccess } from './plugin-access';
 import { tenantFor } from './plugin-access';
 import { duplicatesCsv } from './preflight-csv';
+import { previewCsv } from './preview-csv';
+import { GetSyncPreview } from '../../application/use-cases/setup/get-sync-preview.use-case';
 import { sendResult } from './send-result';
 import type { UseCaseResolver } from './use-case-resolver';
 
@@ -48,6 +50,21 @@ export const mountSetupRoutes = (router: Router, access: PluginAccess, resolve: 
   router.get('/preflight', async (req, res) => {
     const tenantId = await tenantFor(access, req, 'sync:read');
     sendResult(res, await resolve(GetPreflight).execute(tenantId));
+  });
+
+  router.get('/preview', async (req, res) => {
+    const tenantId = await tenantFor(access, req, 'sync:read');
+    sendResult(res, await resolve(GetSyncPreview).execute(tenantId));
+  });
+
+  router.get('/preview.csv', async (req, res) => {
+    const tenantId = await tenantFor(access, req, 'sync:read');
+    const result = await resolve(GetSyncPreview).execute(tenantId);
+    if (!result.ok) {
+      res.status(httpStatusOf(result.error)).json(errorBody(result.error.code, result.error.message));
+      return;
+    }
+    res.type('text/csv; charset=utf-8').attachment('qbo-first-sync-preview.csv').send(previewCsv(result.value));
   });
 
   router.get('/preflight/duplicates.csv', async (req, res) => {

@@ -1,6 +1,6 @@
 import type { HostDirectory } from '../../application/ports/host-directory.port';
 import type { HostReadOf } from '../../application/ports/host-read';
-import type { HostCatalogItem, HostCustomer, HostInvoice, HostPayment, HostRecordKind, HostRefund } from '../../domain/host/host-records';
+import type { HostCatalogItem, HostCustomer, HostCustomerMoney, HostInvoice, HostPayment, HostRecordKind, HostRefund } from '../../domain/host/host-records';
 
 interface Stored<T> {
   readonly tenantId: string;
@@ -32,7 +32,7 @@ export class InMemoryHostDirectory implements HostDirectory {
   private lastId = 0;
   private readonly changedAt = new Map<string, { tenantId: string; updatedAt: number }>();
   /** Rows a test made unreadable (the host wrote something the mapping cannot read), with the reason. */
-  private readonly unreadable = new Map<string, { tenantId: string; reason: string }>();
+  private readonly unreadable = new Map<string, { tenantId: string; reason: string; customerId?: string }>();
 
   nextId(): string {
     return String(++this.lastId);
@@ -58,10 +58,13 @@ export class InMemoryHostDirectory implements HostDirectory {
     this.put('refund', tenantId, refund, updatedAt);
   }
 
-  /** Plays a host row that exists but cannot be read (a blank item name, a NULL price…) until it is put again. */
-  putUnreadable(kind: HostRecordKind, tenantId: string, id: string, reason: string, updatedAt: number): void {
+  /**
+   * Plays a host row that exists but cannot be read (a blank item name, a NULL price…) until it is put again;
+   * `customerId` names whose money row it is, for `moneyOfCustomer`.
+   */
+  putUnreadable(kind: HostRecordKind, tenantId: string, id: string, reason: string, updatedAt: number, customerId?: string): void {
     this.tables[kind].delete(id);
-    this.unreadable.set(`${kind}:${id}`, { tenantId, reason });
+    this.unreadable.set(`${kind}:${id}`, customerId === undefined ? { tenantId, reason } : { tenantId, reason, customerId });
     this.changedAt.set(`${kind}:${id}`, { tenantId, updatedAt });
   }
 
@@ -98,6 +101,27 @@ export class InMemoryHostDirectory implements HostDirectory {
 
   async paymentsForInvoice(tenantId: string, invoiceId: string): Promise<readonly HostPayment[]> {
     return this.all('payment', tenantId).filter((payment) => payment.invoiceId === invoiceId && !payment.deleted);
+  }
+
+  async everyPaymentForInvoice(tenantId: string, invoiceId: string): Promise<readonly HostPayment[]> {
+    return this.all('payment', tenantId).filter((payment) => payment.invoiceId === invoiceId);
+  }
+
+  async refundsOfPayment(tenantId: string, paymentId: string): Promise<readonly HostRefund[]> {
+    return this.all('refund', tenantId).filter((refund) => refund.paymentId === paymentId);
+  }
+
+  async moneyOfCustomer(tenantId: string, customerId: string): Promise<HostCustomerMoney> {
+    const broken = [...this.unreadable].filter(([, row]) => row.tenantId === tenantId && row.customerId === customerId).map(([key, row]) => `${key.replace(':', ' ')}: ${row.reason}`);
+    const payments = this.all('payment', tenantId).filter((payment) => payment.customerId === customerId);
+    const paymentIds = new Set(payments.map((payment) => payment.id));
+    return {
+      customerId,
+      invoices: this.all('invoice', tenantId).filter((invoice) => invoice.customerId === customerId),
+      payments,
+      refunds: this.all('refund', tenantId).filter((refund) => paymentIds.has(refund.paymentId)),
+      unreadable: broken,
+    };
   }
 
   async *listAccountCredits(tenantId: string): AsyncIterable<HostPayment> {

@@ -31,7 +31,12 @@ export interface KindRules<H extends { readonly id: string }> {
   list(tenantId: string): AsyncIterable<H>;
   nameOf(record: H): string;
   decide(record: H, qboName: string): SyncDecision;
+  /** What the delivery engine decides once the record is linked (an adopted exact match: only real differences). */
+  decideLinked(record: H, link: Link): SyncDecision;
 }
+
+/** The links the plan reads: the store itself, or (for the preview) the store plus the adoptions not saved yet. */
+export type LinkLookup = Pick<LinkStore, 'getMany'>;
 
 /** What the first pass over one kind found: how many there are, how many were linked before, the exact matches. */
 export interface KindSurvey {
@@ -49,6 +54,7 @@ export const customerRules = (host: HostDirectory, tenantId: string): KindRules<
   list: (tenant) => host.listCustomers(tenant),
   nameOf: customerDisplayName,
   decide: (customer, qboName) => decideCustomer(tenantId, customer, null, { qboName }),
+  decideLinked: (customer, link) => decideCustomer(tenantId, customer, link),
 });
 
 export const itemRules = (host: HostDirectory, tenantId: string, incomeAccountId: string | null): KindRules<HostCatalogItem> => ({
@@ -57,13 +63,14 @@ export const itemRules = (host: HostDirectory, tenantId: string, incomeAccountId
   list: (tenant) => host.listItems(tenant),
   nameOf: (item) => item.name.trim(),
   decide: (item, qboName) => decideItem(tenantId, item, null, { incomeAccountId, qboName }),
+  decideLinked: (item, link) => decideItem(tenantId, item, link, { incomeAccountId }),
 });
 
 /** A host stream in pages, each page with the ids already linked (one link read per page). */
 async function* unlinkedPages<H extends { readonly id: string }>(
   rules: KindRules<H>,
   tenantId: string,
-  links: LinkStore,
+  links: LinkLookup,
 ): AsyncGenerator<{ readonly page: readonly H[]; readonly unlinked: readonly H[] }> {
   let page: H[] = [];
   const flush = async () => {
@@ -84,7 +91,7 @@ async function* unlinkedPages<H extends { readonly id: string }>(
  * First pass: counts the kind and pairs every unlinked host record with the unlinked QBO record of the same name
  * (`matchExactly`, so ties pair as the match report shows them). Only host records whose name QBO has are held.
  */
-export const surveyKind = async <H extends { readonly id: string }>(rules: KindRules<H>, tenantId: string, links: LinkStore, index: QboNameIndex): Promise<KindSurvey> => {
+export const surveyKind = async <H extends { readonly id: string }>(rules: KindRules<H>, tenantId: string, links: LinkLookup, index: QboNameIndex): Promise<KindSurvey> => {
   let total = 0;
   let unlinkedCount = 0;
   const candidates: { id: string; name: string }[] = [];
@@ -112,7 +119,7 @@ export const surveyKind = async <H extends { readonly id: string }>(rules: KindR
 export async function* plannedCreates<H extends { readonly id: string }>(
   rules: KindRules<H>,
   tenantId: string,
-  links: LinkStore,
+  links: LinkLookup,
   taken: Set<string>,
   refuse: (refusals: readonly Refusal[]) => Promise<void>,
 ): AsyncGenerator<PlannedCreate> {

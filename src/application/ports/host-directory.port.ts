@@ -1,4 +1,4 @@
-import type { HostCatalogItem, HostCustomer, HostInvoice, HostPayment, HostRecordKind, HostRefund } from '../../domain/host/host-records';
+import type { HostCatalogItem, HostCustomer, HostCustomerMoney, HostInvoice, HostPayment, HostRecordKind, HostRefund } from '../../domain/host/host-records';
 import type { HostReadOf } from './host-read';
 
 /** Reads the host's own tables (read-only), through the host-schema mapping. */
@@ -16,6 +16,12 @@ export interface HostDirectory {
   readMany<K extends HostRecordKind>(tenantId: string, kind: K, ids: readonly string[]): Promise<ReadonlyMap<string, HostReadOf<K>>>;
   /** Live (not deleted) payments applied to the invoice. */
   paymentsForInvoice(tenantId: string, invoiceId: string): Promise<readonly HostPayment[]>;
+  /** Every payment applied to the invoice, deleted ones included (`deleted: true`), in id order. */
+  everyPaymentForInvoice(tenantId: string, invoiceId: string): Promise<readonly HostPayment[]>;
+  /** The refunds of one payment, in id order. */
+  refundsOfPayment(tenantId: string, paymentId: string): Promise<readonly HostRefund[]>;
+  /** A customer's invoices, payments (deleted included) and their refunds: what its balance and credit are made of. */
+  moneyOfCustomer(tenantId: string, customerId: string): Promise<HostCustomerMoney>;
   /** Account credits: live (not deleted) payments with no invoice, streamed in id order (the pre-flight reads them in one pass). */
   listAccountCredits(tenantId: string): AsyncIterable<HostPayment>;
   /** Every customer / catalog item of the tenant, streamed in id order. */

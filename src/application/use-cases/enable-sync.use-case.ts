@@ -58,9 +58,10 @@ export class EnableSync {
     const warnings = await this.preflight.execute(tenantId);
     if (!warnings.ok) return warnings;
     if (warnings.value.hasWarnings && !input.acknowledgeWarnings) {
-      const { duplicates, creditTotals } = warnings.value;
+      const { duplicates, creditTotals, review } = warnings.value;
+      const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
       return err(applicationError('WarningsNotAcknowledged', 'warnings_not_acknowledged',
-        `Before the sync starts, review the warnings: ${duplicates.length} potential duplicate${duplicates.length === 1 ? '' : 's'} and ${creditTotals.customers} customer${creditTotals.customers === 1 ? '' : 's'} with account credits. Confirm that you want to go on (acknowledgeWarnings: true).`));
+        `Before the sync starts, review the warnings: ${plural(duplicates.length, 'potential duplicate')}, ${plural(creditTotals.customers, 'customer')} with account credits and ${plural(review.length, 'other change')} QuickBooks will see (GET /preflight lists them). Confirm that you want to go on (acknowledgeWarnings: true).`));
     }
     const now = this.clock.now();
     const { job, created } = await this.jobs.start(tenantId, this.ids.newId(), now);

@@ -73,3 +73,16 @@ export interface HostRefund {
   readonly refundedOn: string;
   readonly reason: string | null;
 }
+
+/**
+ * Everything a customer's money is made of in the host: its invoices (every status), its payments (deleted ones
+ * included, marked) and the refunds of those payments, each in id order. Rows that cannot be read are not guessed:
+ * their reasons are in `unreadable`, and a balance computed without them would be wrong.
+ */
+export interface HostCustomerMoney {
+  readonly customerId: string;
+  readonly invoices: readonly HostInvoice[];
+  readonly payments: readonly HostPayment[];
+  readonly refunds: readonly HostRefund[];
+  readonly unreadable: readonly string[];
+}

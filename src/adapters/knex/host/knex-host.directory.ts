@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { HostDirectory } from '../../../application/ports/host-directory.port';
 import { recordOf, type HostRead, type HostReadOf, type HostRecordOfKind } from '../../../application/ports/host-read';
 import { Logger } from '../../../application/ports/logger.port';
-import type { HostCatalogItem, HostCustomer, HostInvoice, HostInvoiceLine, HostPayment, HostRecordKind, HostRefund } from '../../../domain/host/host-records';
+import type { HostCatalogItem, HostCustomer, HostCustomerMoney, HostInvoice, HostInvoiceLine, HostPayment, HostRecordKind, HostRefund } from '../../../domain/host/host-records';
 import type { HostEntity, HostSchema, MappedTable } from './host-schema';
 import {
   customerFromRow,
@@ -79,6 +79,46 @@ export class KnexHostDirectory implements HostDirectory {
     if (columns.deletedAt !== null) query.whereNull(columns.deletedAt);
     const rows: Row[] = await query;
     return this.mapAll('payments', tenantId, rows, this.mapper('payment'));
+  }
+
+  async everyPaymentForInvoice(tenantId: string, invoiceId: string): Promise<readonly HostPayment[]> {
+    const { columns } = this.schema.payments;
+    if (columns.invoiceId === null) return [];
+    const rows: Row[] = await this.scoped('payments', tenantId).select(this.selection('payments')).andWhere(columns.invoiceId, invoiceId).orderBy(columns.id!);
+    return this.mapAll('payments', tenantId, rows, this.mapper('payment'));
+  }
+
+  async refundsOfPayment(tenantId: string, paymentId: string): Promise<readonly HostRefund[]> {
+    const { columns } = this.schema.refunds;
+    const rows: Row[] = await this.scoped('refunds', tenantId).select(this.selection('refunds')).andWhere(columns.paymentId!, paymentId).orderBy(columns.id!);
+    return this.mapAll('refunds', tenantId, rows, this.mapper('refund'));
+  }
+
+  async moneyOfCustomer(tenantId: string, customerId: string): Promise<HostCustomerMoney> {
+    const unreadable: string[] = [];
+    const invoiceColumns = this.schema.invoices.columns;
+    const invoiceIds: Row[] = await this.scoped('invoices', tenantId)
+      .select(this.knex.raw('?? as ??', [invoiceColumns.id!, 'id']))
+      .andWhere(invoiceColumns.customerId!, customerId)
+      .orderBy(invoiceColumns.id!);
+    const invoiceReads = await this.readMany(tenantId, 'invoice', invoiceIds.map((row) => String(row['id'])));
+    const invoices: HostInvoice[] = [];
+    for (const [id, read] of invoiceReads) {
+      if (read.kind === 'found') invoices.push(read.record);
+      else if (read.kind === 'unreadable') unreadable.push(`invoice ${id}: ${read.reason}`);
+    }
+    const payments = this.schema.payments.columns;
+    const paymentRows: Row[] = await this.scoped('payments', tenantId).select(this.selection('payments')).andWhere(payments.customerId!, customerId).orderBy(payments.id!);
+    const refunds = this.schema.refunds.columns;
+    const ofCustomer = this.scoped('payments', tenantId).select(payments.id!).andWhere(payments.customerId!, customerId);
+    const refundRows: Row[] = await this.scoped('refunds', tenantId).select(this.selection('refunds')).whereIn(refunds.paymentId!, ofCustomer).orderBy(refunds.id!);
+    return {
+      customerId,
+      invoices,
+      payments: this.readAll('payments', tenantId, paymentRows, this.mapper('payment'), 'payment', unreadable),
+      refunds: this.readAll('refunds', tenantId, refundRows, this.mapper('refund'), 'refund', unreadable),
+      unreadable,
+    };
   }
 
   async *listAccountCredits(tenantId: string): AsyncIterable<HostPayment> {
@@ -196,6 +236,17 @@ export class KnexHostDirectory implements HostDirectory {
     for (const row of rows) {
       const mapped = map(row);
       if ('skip' in mapped) this.skipped(entity, tenantId, String(row['id']), mapped.skip);
+      else records.push(mapped.record);
+    }
+    return records;
+  }
+
+  /** `mapAll`, with each row it cannot read named in `unreadable`. */
+  private readAll<T>(entity: Entity, tenantId: string, rows: readonly Row[], map: (row: Row) => Mapped<T>, noun: string, unreadable: string[]): T[] {
+    const records: T[] = [];
+    for (const row of rows) {
+      const mapped = map(row);
+      if ('skip' in mapped) unreadable.push(`${noun} ${String(row['id'])}: ${mapped.skip}`);
       else records.push(mapped.record);
     }
     return records;

@@ -10,6 +10,9 @@ import type { HostDirectory } from '../../ports/host-directory.port';
 import type { QboGateway } from '../../ports/qbo-gateway.port';
 import type { QboPageReads } from '../../setup/qbo-page-reads';
 import { collect, readForPage } from '../../setup/qbo-reads';
+import { firstSyncReview, type ReviewItem } from '../../setup/first-sync-review';
+import type { GetMatchReport } from './get-match-report.use-case';
+import type { GetSyncPreview } from './get-sync-preview.use-case';
 
 export namespace GetPreflight {
   export interface Duplicate {
@@ -31,6 +34,10 @@ export namespace GetPreflight {
     readonly duplicates: readonly Duplicate[];
     readonly credits: readonly Credit[];
     readonly creditTotals: { readonly customers: number; readonly count: number; readonly totalCents: number };
+    /** Everything else the first sync will change in QBO that the admin should see first (firstSyncReview). */
+    readonly review: readonly ReviewItem[];
+    /** The first sync's counts, from the same plan the job runs (GET /preview). */
+    readonly summary: GetSyncPreview.Output['counts'];
     readonly hasWarnings: boolean;
     /** What the sync will and will not send, in plain words. */
     readonly notes: readonly string[];
@@ -54,6 +61,8 @@ export class GetPreflight {
     private readonly host: HostDirectory,
     private readonly gateway: QboGateway,
     private readonly reads: QboPageReads,
+    private readonly preview: GetSyncPreview,
+    private readonly match: GetMatchReport,
   ) {}
 
   async execute(tenantId: string): Promise<Result<GetPreflight.Output, ApplicationError>> {
@@ -70,7 +79,15 @@ export class GetPreflight {
     ];
     const credits = await this.credits(tenantId, new Map(customers.map((c) => [c.id, customerDisplayName(c)])));
     const creditTotals = { customers: credits.length, count: credits.reduce((n, c) => n + c.count, 0), totalCents: credits.reduce((n, c) => n + c.totalCents, 0) };
-    return ok({ duplicates, credits, creditTotals, hasWarnings: duplicates.length > 0 || credits.length > 0, notes });
+    const preview = await this.preview.execute(tenantId);
+    if (!preview.ok) return preview;
+    const customerReport = await this.match.execute(tenantId, 'customers');
+    if (!customerReport.ok) return customerReport;
+    const itemReport = await this.match.execute(tenantId, 'items');
+    if (!itemReport.ok) return itemReport;
+    const review = firstSyncReview(preview.value, { customer: customerReport.value, item: itemReport.value });
+    const hasWarnings = duplicates.length > 0 || credits.length > 0 || review.length > 0;
+    return ok({ duplicates, credits, creditTotals, review, summary: preview.value.counts, hasWarnings, notes });
   }
 
   /** Customers share QBO's name space with vendors and employees: a taken name gets a suffix when created. */

@@ -2,6 +2,10 @@ import { InMemoryHostDirectory } from '../../../../src/adapters/memory/in-memory
 import type { QboGateway } from '../../../../src/application/ports/qbo-gateway.port';
 import { GetPreflight } from '../../../../src/application/use-cases/setup/get-preflight.use-case';
 import { QboPageReads } from '../../../../src/application/setup/qbo-page-reads';
+import { GetMatchReport } from '../../../../src/application/use-cases/setup/get-match-report.use-case';
+import { GetSyncPreview } from '../../../../src/application/use-cases/setup/get-sync-preview.use-case';
+import { InMemoryLinkStore } from '../../../../src/adapters/memory/in-memory-link.store';
+import { InMemorySettingsStore } from '../../../../src/adapters/memory/in-memory-settings.store';
 import { aCustomer, aPayment } from '../../../support/domain/host-records.builder';
 
 const tenantId = 'preflight-co';
@@ -29,6 +33,12 @@ class CountingHost extends InMemoryHostDirectory {
   }
 }
 
+const preflightOf = (host: InMemoryHostDirectory): GetPreflight => {
+  const reads = new QboPageReads({ now: () => 0 });
+  const preview = new GetSyncPreview(host, new InMemoryLinkStore(), emptyPeople, new InMemorySettingsStore());
+  return new GetPreflight(host, emptyPeople, reads, preview, new GetMatchReport(host, emptyPeople, reads));
+};
+
 describe('GetPreflight credits', () => {
   it('groups live account credits by customer from one stream, with no read per payment', async () => {
     const host = new CountingHost();
@@ -41,7 +51,7 @@ describe('GetPreflight credits', () => {
     host.putPayment('another-co', aPayment({ id: '14', customerId: '2', invoiceId: null, amountCents: 300 }), 0);
     for (let id = 100; id < 400; id++) host.putPayment(tenantId, aPayment({ id: String(id), customerId: '2', invoiceId: null, amountCents: 1 }), 0);
 
-    const result = await new GetPreflight(host, emptyPeople, new QboPageReads({ now: () => 0 })).execute(tenantId);
+    const result = await preflightOf(host).execute(tenantId);
 
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -59,7 +69,7 @@ describe('GetPreflight credits', () => {
     const host = new CountingHost();
     host.putCustomer(tenantId, aCustomer({ id: '1' }), 0);
     host.putPayment(tenantId, aPayment({ id: '10', customerId: '1', invoiceId: 'inv-1' }), 0);
-    const result = await new GetPreflight(host, emptyPeople, new QboPageReads({ now: () => 0 })).execute(tenantId);
+    const result = await preflightOf(host).execute(tenantId);
     expect(result.ok && result.value.credits).toEqual([]);
     expect(result.ok && result.value.creditTotals).toEqual({ customers: 0, count: 0, totalCents: 0 });
   });

@@ -103,7 +103,7 @@ export const enableSteps = (preflight) => [
   'confirm',
 ];
 
-export const hasWarnings = (preflight) => enableSteps(preflight).length > 1;
+export const hasWarnings = (preflight) => Boolean(preflight?.hasWarnings) || enableSteps(preflight).length > 1;
 
 /** A customer with an account credit, as the credits pop-up lists it. */
 export const creditRow = (credit) => {
