@@ -80,7 +80,7 @@ describe('KnexHostDirectory with a host-specific mapping (MariaDB)', () => {
     expect(await directory.read('nulls', 'item', '999999')).toEqual({ kind: 'missing' });
     expect(logger.lines.map((line) => (line.context as { reason: string }).reason)).toEqual([
       'the unit price is empty (catalog_items.unit_price_cents)',
-      'catalog_items.kind holds "gadget", a catalog item kind the mapping does not know (add it to hostSchema.catalogItems.columns.kind.values)',
+      'unknown catalog item kind "gadget" in catalog_items.kind (add it to hostSchema.catalogItems.columns.kind.values)',
       'the unit price is empty (catalog_items.unit_price_cents)',
       'the unit price is empty (catalog_items.unit_price_cents)',
     ]);

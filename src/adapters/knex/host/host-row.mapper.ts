@@ -100,7 +100,7 @@ class RowReader<E extends HostEntity> {
       throw new Unreadable(`${what} is empty (${this.where(field)})`);
     }
     const values = this.mapped.fields[field].values;
-    if (!values?.has(valueText(value))) throw new Unreadable(`${this.where(field)} holds ${shown(value)}, a ${what} the mapping does not know (add it to ${this.fix(field)}.values)`);
+    if (!values?.has(valueText(value))) throw new Unreadable(`unknown ${what} ${shown(value)} in ${this.where(field)} (add it to ${this.fix(field)}.values)`);
     return values.get(valueText(value)) as T | null;
   }
 
@@ -201,7 +201,7 @@ export const invoiceHeadFromRow = (schema: HostSchema, row: Row): Mapped<Invoice
   mapRow(schema.invoices, row, (read) => {
     const customerId = read.reference('customerId');
     if (customerId === null) throw new Unreadable(`the invoice has no customer (${schema.invoices.table}.${schema.invoices.columns.customerId})`);
-    const state = read.enumOf<HostInvoiceState>('status', 'invoice state');
+    const state = read.enumOf<HostInvoiceState>('status', 'invoice status');
     const id = read.required('id', 'the row has no id');
     return {
       id,
