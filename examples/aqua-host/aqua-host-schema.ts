@@ -7,12 +7,13 @@ import type { HostSchemaOverride } from '../../src/adapters/knex/host/host-schem
  * one ledger table for payments, credits and refunds with a type column, and no address or SKU at all.
  * Not part of the plugin: it shows a host reading its own tables through `hostSchema` alone.
  */
-export const aquaHostTables = ['aqua_ledger', 'aqua_bill_lines', 'aqua_bills', 'aqua_catalog', 'aqua_clients'] as const;
+export const aquaHostTables = ['aqua_payout_entries', 'aqua_payouts', 'aqua_ledger', 'aqua_bill_lines', 'aqua_bills', 'aqua_catalog', 'aqua_clients'] as const;
 
 export const createAquaHostTables = async (knex: Knex): Promise<void> => {
   const create = async (name: string, build: (table: Knex.CreateTableBuilder) => void): Promise<void> => {
     if (!(await knex.schema.hasTable(name))) await knex.schema.createTable(name, build);
   };
+  await createAquaPayoutTables(knex);
   await create('aqua_clients', (t) => {
     t.uuid('uuid').primary();
     t.uuid('org_uuid').notNullable().index();
@@ -69,6 +70,28 @@ export const createAquaHostTables = async (knex: Knex): Promise<void> => {
   });
 };
 
+export const createAquaPayoutTables = async (knex: Knex): Promise<void> => {
+  if (!(await knex.schema.hasTable('aqua_payouts'))) {
+    await knex.schema.createTable('aqua_payouts', (t) => {
+      t.uuid('uuid').primary();
+      t.uuid('org_uuid').notNullable().index();
+      t.date('settled_on').notNullable();
+      t.decimal('gross', 12, 2).notNullable();
+      t.decimal('fee', 12, 2).notNullable();
+      t.decimal('net', 12, 2).notNullable();
+      t.string('batch_ref', 100).nullable();
+      t.datetime('voided_at', { precision: 3 }).nullable();
+      t.datetime('changed_at', { precision: 3 }).notNullable().index();
+    });
+  }
+  if (!(await knex.schema.hasTable('aqua_payout_entries'))) {
+    await knex.schema.createTable('aqua_payout_entries', (t) => {
+      t.uuid('payout_uuid').notNullable().index();
+      t.uuid('ledger_uuid').notNullable().index();
+    });
+  }
+};
+
 export const dropAquaHostTables = async (knex: Knex): Promise<void> => {
   for (const name of aquaHostTables) await knex.schema.dropTableIfExists(name);
 };
@@ -102,13 +125,14 @@ export const aquaHostSchema: HostSchemaOverride = {
       id: 'uuid', companyId: 'org_uuid', customerId: 'client_uuid', number: 'bill_no', issuedOn: 'billed_on', dueOn: 'due_on', updatedAt: 'changed_at',
       status: { column: 'state', values: { draft: 'draft', open: 'sent', paid: 'paid', cancelled: 'void' } },
       totalCents: { column: 'total', unit: 'dollars' },
+      taxCents: null, taxRateName: null,
     },
   },
   invoiceLines: {
     table: 'aqua_bill_lines',
     columns: {
       id: 'uuid', invoiceId: 'bill_uuid', catalogItemId: 'catalog_uuid', description: 'label', quantity: 'qty',
-      unitPriceCents: { column: 'rate', unit: 'dollars' }, amountCents: { column: 'line_total', unit: 'dollars' },
+      unitPriceCents: { column: 'rate', unit: 'dollars' }, amountCents: { column: 'line_total', unit: 'dollars' }, taxable: null,
     },
   },
   payments: {
@@ -124,4 +148,12 @@ export const aquaHostSchema: HostSchemaOverride = {
     filter: { entry_type: 'refund' },
     columns: { id: 'uuid', companyId: 'org_uuid', paymentId: 'refund_of', amountCents: { column: 'amount', unit: 'dollars' }, refundedOn: 'posted_on', reason: 'memo', updatedAt: 'changed_at' },
   },
+  payouts: {
+    table: 'aqua_payouts',
+    columns: {
+      id: 'uuid', companyId: 'org_uuid', paidOn: 'settled_on', grossCents: { column: 'gross', unit: 'dollars' }, feeCents: { column: 'fee', unit: 'dollars' },
+      netCents: { column: 'net', unit: 'dollars' }, reference: 'batch_ref', deletedAt: 'voided_at', updatedAt: 'changed_at',
+    },
+  },
+  payoutPayments: { table: 'aqua_payout_entries', columns: { payoutId: 'payout_uuid', paymentId: 'ledger_uuid' } },
 };

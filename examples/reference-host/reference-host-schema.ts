@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
  * The reference host's own tables (DESIGN.md §4), for the demo and the tests. Not part of the plugin: a real host
  * already has its tables. Money is integer cents; `company_id` is the tenant; `updated_at` is kept by whoever writes.
  */
-export const referenceHostTables = ['refunds', 'payments', 'invoice_lines', 'invoices', 'catalog_items', 'customers'] as const;
+export const referenceHostTables = ['payout_payments', 'payouts', 'refunds', 'payments', 'invoice_lines', 'invoices', 'catalog_items', 'customers'] as const;
 
 export const createReferenceHostTables = async (knex: Knex): Promise<void> => {
   const create = async (name: string, build: (table: Knex.CreateTableBuilder) => void): Promise<void> => {
@@ -50,6 +50,8 @@ export const createReferenceHostTables = async (knex: Knex): Promise<void> => {
     table.date('due_on').nullable();
     table.string('status', 16).notNullable();
     table.bigInteger('total_cents').notNullable();
+    table.bigInteger('tax_cents').notNullable().defaultTo(0);
+    table.string('tax_rate_name', 100).nullable();
     table.datetime('updated_at', { precision: 3 }).notNullable().index();
   });
 
@@ -61,6 +63,7 @@ export const createReferenceHostTables = async (knex: Knex): Promise<void> => {
     table.decimal('quantity', 12, 4).notNullable();
     table.integer('unit_price_cents').notNullable();
     table.bigInteger('amount_cents').notNullable();
+    table.boolean('taxable').notNullable().defaultTo(false);
   });
 
   await create('payments', (table) => {
@@ -85,6 +88,32 @@ export const createReferenceHostTables = async (knex: Knex): Promise<void> => {
     table.string('reason', 500).nullable();
     table.datetime('updated_at', { precision: 3 }).notNullable().index();
   });
+
+  await create('payouts', (table) => {
+    table.increments('id').primary();
+    table.string('company_id', 100).notNullable().index();
+    table.date('paid_on').notNullable();
+    table.bigInteger('gross_cents').notNullable();
+    table.bigInteger('fee_cents').notNullable();
+    table.bigInteger('net_cents').notNullable();
+    table.string('reference', 100).nullable();
+    table.datetime('deleted_at', { precision: 3 }).nullable();
+    table.datetime('updated_at', { precision: 3 }).notNullable().index();
+  });
+
+  await create('payout_payments', (table) => {
+    table.integer('payout_id').unsigned().notNullable();
+    table.integer('payment_id').unsigned().notNullable().index();
+    table.primary(['payout_id', 'payment_id']);
+  });
+
+  // Databases made before sales tax: the new columns are added, existing rows read as untaxed.
+  const addColumn = async (name: string, column: string, build: (table: Knex.AlterTableBuilder) => void): Promise<void> => {
+    if (!(await knex.schema.hasColumn(name, column))) await knex.schema.alterTable(name, build);
+  };
+  await addColumn('invoices', 'tax_cents', (table) => table.bigInteger('tax_cents').notNullable().defaultTo(0));
+  await addColumn('invoices', 'tax_rate_name', (table) => table.string('tax_rate_name', 100).nullable());
+  await addColumn('invoice_lines', 'taxable', (table) => table.boolean('taxable').notNullable().defaultTo(false));
 };
 
 export const dropReferenceHostTables = async (knex: Knex): Promise<void> => {

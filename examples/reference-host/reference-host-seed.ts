@@ -28,6 +28,14 @@ export interface InvoiceLineSeed {
   readonly description?: string;
   readonly quantity?: number;
   readonly unitPriceCents: number;
+  /** Whether the line is taxed (false unless asked). */
+  readonly taxable?: boolean;
+}
+
+/** A sales tax rate the host charges on the taxable lines, e.g. `{ name: 'Tucson 9.1%', percent: 9.1 }`. */
+export interface TaxRateSeed {
+  readonly name: string;
+  readonly percent: number;
 }
 
 export interface InvoiceSeed {
@@ -37,6 +45,8 @@ export interface InvoiceSeed {
   readonly dueOn?: string | null;
   readonly status?: 'draft' | 'sent' | 'void';
   readonly lines: readonly InvoiceLineSeed[];
+  /** The tax charged on the taxable lines; none unless asked. */
+  readonly taxRate?: TaxRateSeed;
 }
 
 export interface PaymentSeed {
@@ -45,6 +55,14 @@ export interface PaymentSeed {
   readonly amountCents: number;
   readonly method?: string;
   readonly receivedOn?: string;
+  readonly reference?: string | null;
+}
+
+export interface PayoutSeed {
+  /** The payments the processor paid out; the gross is their sum. */
+  readonly paymentIds: readonly string[];
+  readonly feeCents: number;
+  readonly paidOn?: string;
   readonly reference?: string | null;
 }
 
@@ -92,12 +110,13 @@ export class ReferenceHostSeeder {
     });
   }
 
-  /** The invoice and its lines; amounts are quantity × unit price rounded to the cent, the total their sum. */
+  /** The invoice and its lines; amounts are quantity × unit price rounded to the cent, the total their sum plus the tax. */
   async invoice(companyId: string, seed: InvoiceSeed): Promise<string> {
     const lines = seed.lines.map((line) => {
       const quantity = line.quantity ?? 1;
       return { ...line, quantity, amountCents: Math.round(quantity * line.unitPriceCents) };
     });
+    const taxCents = invoiceTax(lines, seed.taxRate);
     const id = await this.insert('invoices', {
       company_id: companyId,
       customer_id: seed.customerId,
@@ -105,7 +124,9 @@ export class ReferenceHostSeeder {
       issued_on: seed.issuedOn ?? '2026-01-15',
       due_on: seed.dueOn ?? null,
       status: seed.status ?? 'sent',
-      total_cents: lines.reduce((sum, line) => sum + line.amountCents, 0),
+      total_cents: lines.reduce((sum, line) => sum + line.amountCents, 0) + taxCents,
+      tax_cents: taxCents,
+      tax_rate_name: taxCents > 0 ? (seed.taxRate?.name ?? null) : null,
       updated_at: this.at(),
     });
     for (const line of lines) {
@@ -116,6 +137,7 @@ export class ReferenceHostSeeder {
         quantity: line.quantity,
         unit_price_cents: line.unitPriceCents,
         amount_cents: line.amountCents,
+        taxable: line.taxable ?? false,
       });
     }
     return id;
@@ -141,6 +163,41 @@ export class ReferenceHostSeeder {
     await this.db('payments').where({ id }).update({ deleted_at: at, updated_at: at });
   }
 
+  /** A processor payout of `paymentIds`: gross their sum, net the gross less the fee. */
+  async payout(companyId: string, seed: PayoutSeed): Promise<string> {
+    const amounts = await this.paymentAmounts(seed.paymentIds);
+    const gross = amounts.reduce((sum, cents) => sum + cents, 0);
+    const id = await this.insert('payouts', {
+      company_id: companyId,
+      paid_on: seed.paidOn ?? '2026-01-22',
+      gross_cents: gross,
+      fee_cents: seed.feeCents,
+      net_cents: gross - seed.feeCents,
+      reference: seed.reference ?? null,
+      deleted_at: null,
+      updated_at: this.at(),
+    });
+    for (const paymentId of seed.paymentIds) await this.db('payout_payments').insert({ payout_id: id, payment_id: paymentId });
+    return id;
+  }
+
+  /** The payout now carries `paymentIds` (gross and net follow), with `feeCents` when given. */
+  async updatePayout(id: string, changes: { readonly paymentIds?: readonly string[]; readonly feeCents?: number }): Promise<void> {
+    const current = await this.db('payouts').where({ id }).first();
+    const paymentIds = changes.paymentIds ?? (await this.db('payout_payments').where({ payout_id: id }).pluck('payment_id')).map(String);
+    const fee = changes.feeCents ?? Number(current.fee_cents);
+    const gross = (await this.paymentAmounts(paymentIds)).reduce((sum, cents) => sum + cents, 0);
+    await this.db('payout_payments').where({ payout_id: id }).delete();
+    for (const paymentId of paymentIds) await this.db('payout_payments').insert({ payout_id: id, payment_id: paymentId });
+    await this.db('payouts').where({ id }).update({ gross_cents: gross, fee_cents: fee, net_cents: gross - fee, updated_at: this.at() });
+  }
+
+  /** The host deletes payouts softly, as it does payments. */
+  async deletePayout(id: string): Promise<void> {
+    const at = this.at();
+    await this.db('payouts').where({ id }).update({ deleted_at: at, updated_at: at });
+  }
+
   async refund(companyId: string, seed: RefundSeed): Promise<string> {
     return this.insert('refunds', {
       company_id: companyId,
@@ -150,6 +207,11 @@ export class ReferenceHostSeeder {
       reason: seed.reason ?? null,
       updated_at: this.at(),
     });
+  }
+
+  private async paymentAmounts(ids: readonly string[]): Promise<number[]> {
+    const rows: Array<{ id: unknown; amount_cents: unknown }> = ids.length === 0 ? [] : await this.db('payments').whereIn('id', [...ids]).select('id', 'amount_cents');
+    return ids.map((id) => Number(rows.find((row) => String(row.id) === id)?.amount_cents ?? 0));
   }
 
   private at(): Date {
@@ -177,4 +239,11 @@ const customerColumns = (seed: CustomerSeed): Record<string, unknown> => {
     is_active: seed.isActive,
   };
   return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
+};
+
+/** The tax on the taxable lines at the rate, rounded half up to the cent in integers (7.25 % → 7250 thousandths). */
+export const invoiceTax = (lines: ReadonlyArray<{ readonly amountCents: number; readonly taxable?: boolean }>, rate: TaxRateSeed | undefined): number => {
+  if (rate === undefined) return 0;
+  const taxable = lines.filter((line) => line.taxable === true).reduce((sum, line) => sum + line.amountCents, 0);
+  return Math.floor((taxable * Math.round(rate.percent * 1000) + 50_000) / 100_000);
 };

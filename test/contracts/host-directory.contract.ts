@@ -61,10 +61,53 @@ export const describeHostDirectoryContract = (name: string, makeFixture: () => P
       const invoice = await f.directory.getInvoice(tenant, id);
       expect(invoice).toMatchObject({ id, customerId, number: 'INV-1001', issuedOn: '2026-03-01', dueOn: '2026-03-31', status: 'sent', totalCents: 7125 });
       expect(invoice?.lines.map(({ id: _id, ...line }) => line)).toEqual([
-        { catalogItemId: itemId, description: 'Chlorine', quantity: 2.5, unitPriceCents: 1250, amountCents: 3125 },
-        { catalogItemId: null, description: 'Labor', quantity: 1, unitPriceCents: 4000, amountCents: 4000 },
+        { catalogItemId: itemId, description: 'Chlorine', quantity: 2.5, unitPriceCents: 1250, amountCents: 3125, taxable: false },
+        { catalogItemId: null, description: 'Labor', quantity: 1, unitPriceCents: 4000, amountCents: 4000, taxable: false },
       ]);
+      expect(invoice).toMatchObject({ taxCents: 0, taxRateName: null });
       expect(await f.directory.getInvoice(uniqueTenant('other'), id)).toBeNull();
+      expect(await f.directory.chargesSalesTax(tenant)).toBe(false);
+    });
+
+    it("reads an invoice's sales tax, its rate name and which lines are taxed; the total is the lines plus the tax", async () => {
+      const customerId = await f.seed.customer(tenant);
+      const chlorine = await f.seed.item(tenant, { name: 'Chlorine', unitPriceCents: 4_599 });
+      const service = await f.seed.item(tenant, { kind: 'pool_service', name: 'Weekly service', unitPriceCents: 12_000 });
+      const id = await f.seed.invoice(tenant, {
+        customerId, number: 'INV-T1', issuedOn: '2026-03-02', taxRate: { name: 'Tucson 9.1%', percent: 9.1 },
+        lines: [{ catalogItemId: chlorine, quantity: 2, unitPriceCents: 4_599, taxable: true }, { catalogItemId: service, unitPriceCents: 12_000 }],
+      });
+      const invoice = await f.directory.getInvoice(tenant, id);
+      // 9.1 % of $91.98 is $8.37018, so $8.37.
+      expect(invoice).toMatchObject({ taxCents: 837, taxRateName: 'Tucson 9.1%', totalCents: 9_198 + 12_000 + 837 });
+      expect(invoice?.lines.map((line) => line.taxable)).toEqual([true, false]);
+      expect(await f.directory.chargesSalesTax(tenant)).toBe(true);
+      expect(await f.directory.chargesSalesTax(uniqueTenant('other'))).toBe(false);
+    });
+
+    it('reads a payout with its payments; the payout carrying a payment; a deleted payout reads as deleted and carries none', async () => {
+      const customerId = await f.seed.customer(tenant);
+      const payments = [];
+      for (const cents of [10_000, 2_550, 7_325]) payments.push(await f.seed.payment(tenant, { customerId, amountCents: cents, receivedOn: '2026-04-01' }));
+      const loose = await f.seed.payment(tenant, { customerId, amountCents: 999 });
+      const id = await f.seed.payout(tenant, { paymentIds: payments, feeCents: 583, paidOn: '2026-04-03', reference: 'po_1NXq' });
+      const read = await f.directory.read(tenant, 'payout', id);
+      expect(read).toEqual({ kind: 'found', record: { id, paidOn: '2026-04-03', grossCents: 19_875, feeCents: 583, netCents: 19_292, reference: 'po_1NXq', paymentIds: payments, deleted: false } });
+      expect(await f.directory.payoutOfPayment(tenant, payments[1]!)).toBe(id);
+      expect(await f.directory.payoutOfPayment(tenant, loose)).toBeNull();
+      expect(await f.directory.payoutOfPayment(uniqueTenant('other'), payments[1]!)).toBeNull();
+      expect((await f.directory.read(uniqueTenant('other'), 'payout', id)).kind).toBe('missing');
+
+      await f.seed.updatePayout(id, { paymentIds: payments.slice(0, 2) });
+      expect(await f.directory.read(tenant, 'payout', id)).toMatchObject({ record: { grossCents: 12_550, netCents: 11_967, paymentIds: payments.slice(0, 2) } });
+      expect(await f.directory.payoutOfPayment(tenant, payments[2]!)).toBeNull();
+
+      f.clock.advance(1_000);
+      const since = f.clock.now();
+      await f.seed.deletePayout(id);
+      expect(await f.directory.read(tenant, 'payout', id)).toMatchObject({ record: { deleted: true } });
+      expect(await f.directory.payoutOfPayment(tenant, payments[0]!)).toBeNull();
+      expect(await collect(f.directory.changedSince(tenant, 'payout', since))).toEqual([id]);
     });
 
     it('lists live payments of an invoice; a deleted payment reads as deleted', async () => {

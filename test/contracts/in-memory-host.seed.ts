@@ -1,10 +1,10 @@
-import type { CustomerSeed, InvoiceSeed, ItemSeed, PaymentSeed, RefundSeed } from '../../examples/reference-host/reference-host-seed';
-import { ReferenceHostSeeder } from '../../examples/reference-host/reference-host-seed';
+import type { CustomerSeed, InvoiceSeed, ItemSeed, PaymentSeed, PayoutSeed, RefundSeed } from '../../examples/reference-host/reference-host-seed';
+import { invoiceTax, ReferenceHostSeeder } from '../../examples/reference-host/reference-host-seed';
 import type { InMemoryHostDirectory } from '../../src/adapters/memory/in-memory-host.directory';
 import type { HostCustomer } from '../../src/domain/host/host-records';
 
 /** What the host-directory contract needs to play the host: the reference seeder's shape. */
-export type HostSeed = Pick<ReferenceHostSeeder, 'customer' | 'updateCustomer' | 'item' | 'invoice' | 'payment' | 'deletePayment' | 'refund'>;
+export type HostSeed = Pick<ReferenceHostSeeder, 'customer' | 'updateCustomer' | 'item' | 'invoice' | 'payment' | 'deletePayment' | 'refund' | 'payout' | 'updatePayout' | 'deletePayout'>;
 
 /** The reference seeder's behaviour (same defaults) over the in-memory host. */
 export class InMemoryHostSeed implements HostSeed {
@@ -47,8 +47,10 @@ export class InMemoryHostSeed implements HostSeed {
         quantity,
         unitPriceCents: line.unitPriceCents,
         amountCents: Math.round(quantity * line.unitPriceCents),
+        taxable: line.taxable ?? false,
       };
     });
+    const taxCents = invoiceTax(lines, seed.taxRate);
     this.host.putInvoice(
       companyId,
       {
@@ -58,7 +60,9 @@ export class InMemoryHostSeed implements HostSeed {
         issuedOn: seed.issuedOn ?? '2026-01-15',
         dueOn: seed.dueOn ?? null,
         status: seed.status ?? 'sent',
-        totalCents: lines.reduce((sum, line) => sum + line.amountCents, 0),
+        totalCents: lines.reduce((sum, line) => sum + line.amountCents, 0) + taxCents,
+        taxCents,
+        taxRateName: taxCents > 0 ? (seed.taxRate?.name ?? null) : null,
         lines,
       },
       this.now(),
@@ -90,6 +94,39 @@ export class InMemoryHostSeed implements HostSeed {
     const tenant = this.tenants.get(`payment:${id}`)!;
     const current = (await this.host.getPayment(tenant, id))!;
     this.host.putPayment(tenant, { ...current, deleted: true }, this.now());
+  }
+
+  async payout(companyId: string, seed: PayoutSeed): Promise<string> {
+    const id = this.host.nextId();
+    this.tenants.set(`payout:${id}`, companyId);
+    const gross = await this.gross(companyId, seed.paymentIds);
+    this.host.putPayout(
+      companyId,
+      { id, paidOn: seed.paidOn ?? '2026-01-22', grossCents: gross, feeCents: seed.feeCents, netCents: gross - seed.feeCents, reference: seed.reference ?? null, paymentIds: [...seed.paymentIds], deleted: false },
+      this.now(),
+    );
+    return id;
+  }
+
+  async updatePayout(id: string, changes: { readonly paymentIds?: readonly string[]; readonly feeCents?: number }): Promise<void> {
+    const tenant = this.tenants.get(`payout:${id}`)!;
+    const current = (await this.host.read(tenant, 'payout', id)) as { kind: 'found'; record: import('../../src/domain/host/host-records').HostPayout };
+    const paymentIds = [...(changes.paymentIds ?? current.record.paymentIds)];
+    const fee = changes.feeCents ?? current.record.feeCents;
+    const gross = await this.gross(tenant, paymentIds);
+    this.host.putPayout(tenant, { ...current.record, paymentIds, grossCents: gross, feeCents: fee, netCents: gross - fee }, this.now());
+  }
+
+  async deletePayout(id: string): Promise<void> {
+    const tenant = this.tenants.get(`payout:${id}`)!;
+    const current = (await this.host.read(tenant, 'payout', id)) as { kind: 'found'; record: import('../../src/domain/host/host-records').HostPayout };
+    this.host.putPayout(tenant, { ...current.record, deleted: true }, this.now());
+  }
+
+  private async gross(companyId: string, paymentIds: readonly string[]): Promise<number> {
+    let sum = 0;
+    for (const id of paymentIds) sum += (await this.host.getPayment(companyId, id))?.amountCents ?? 0;
+    return sum;
   }
 
   async refund(companyId: string, seed: RefundSeed): Promise<string> {

@@ -58,8 +58,8 @@ export const commandArbitraries = [
       const customerId = pick(model.customers, c)!;
       const item = pick(model.items, i)!;
       const price = Math.max(item.priceCents, 100);
-      const line = { id: `${id}-1`, catalogItemId: item.id, description: 'Service', quantity, unitPriceCents: price, amountCents: price * quantity };
-      h.host.putInvoice(tenantId, { id, customerId, number: `INV-${id}`, issuedOn: today(h), dueOn: null, status: 'sent', totalCents: line.amountCents, lines: [line] }, h.clock.now());
+      const line = { id: `${id}-1`, catalogItemId: item.id, description: 'Service', quantity, unitPriceCents: price, amountCents: price * quantity, taxable: false };
+      h.host.putInvoice(tenantId, { id, customerId, number: `INV-${id}`, issuedOn: today(h), dueOn: null, status: 'sent', totalCents: line.amountCents, taxCents: 0, taxRateName: null, lines: [line] }, h.clock.now());
       model.invoices.push({ id, customerId, totalCents: line.amountCents, void: false, everPaid: false });
       await signal(h, 'invoice', id, false);
     })),

@@ -1,6 +1,6 @@
 import type { HostDirectory } from '../../application/ports/host-directory.port';
 import type { HostReadOf } from '../../application/ports/host-read';
-import type { HostCatalogItem, HostCustomer, HostCustomerMoney, HostInvoice, HostPayment, HostRecordKind, HostRefund } from '../../domain/host/host-records';
+import type { HostCatalogItem, HostCustomer, HostCustomerMoney, HostInvoice, HostPayment, HostPayout, HostRecordKind, HostRefund } from '../../domain/host/host-records';
 
 interface Stored<T> {
   readonly tenantId: string;
@@ -8,7 +8,7 @@ interface Stored<T> {
   readonly updatedAt: number;
 }
 
-type Records = { customer: HostCustomer; item: HostCatalogItem; invoice: HostInvoice; payment: HostPayment; refund: HostRefund };
+type Records = { customer: HostCustomer; item: HostCatalogItem; invoice: HostInvoice; payment: HostPayment; refund: HostRefund; payout: HostPayout };
 
 /** Numeric ids in number order (as a database orders an integer key), others as text. */
 const byId = (a: { id: string }, b: { id: string }): number => {
@@ -28,6 +28,7 @@ export class InMemoryHostDirectory implements HostDirectory {
     invoice: new Map(),
     payment: new Map(),
     refund: new Map(),
+    payout: new Map(),
   };
   private lastId = 0;
   private readonly changedAt = new Map<string, { tenantId: string; updatedAt: number }>();
@@ -56,6 +57,10 @@ export class InMemoryHostDirectory implements HostDirectory {
 
   putRefund(tenantId: string, refund: HostRefund, updatedAt: number): void {
     this.put('refund', tenantId, refund, updatedAt);
+  }
+
+  putPayout(tenantId: string, payout: HostPayout, updatedAt: number): void {
+    this.put('payout', tenantId, payout, updatedAt);
   }
 
   /**
@@ -101,6 +106,14 @@ export class InMemoryHostDirectory implements HostDirectory {
 
   async paymentsForInvoice(tenantId: string, invoiceId: string): Promise<readonly HostPayment[]> {
     return this.all('payment', tenantId).filter((payment) => payment.invoiceId === invoiceId && !payment.deleted);
+  }
+
+  async payoutOfPayment(tenantId: string, paymentId: string): Promise<string | null> {
+    return this.all('payout', tenantId).find((payout) => !payout.deleted && payout.paymentIds.includes(paymentId))?.id ?? null;
+  }
+
+  async chargesSalesTax(tenantId: string): Promise<boolean> {
+    return this.all('invoice', tenantId).some((invoice) => invoice.status !== 'void' && invoice.taxCents > 0);
   }
 
   async everyPaymentForInvoice(tenantId: string, invoiceId: string): Promise<readonly HostPayment[]> {

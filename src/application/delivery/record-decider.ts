@@ -38,6 +38,8 @@ export class RecordDecider {
         return this.money.payment(state, settings);
       case 'refund':
         return this.money.refund(state, settings);
+      case 'payout':
+        return { kind: 'nothing', reason: 'Processor payouts are read from the host but not sent to QuickBooks yet.' };
     }
   }
 }

@@ -33,5 +33,9 @@ export interface HostDirectory {
    */
   listUnreadable(tenantId: string, kind: HostRecordKind): AsyncIterable<{ readonly id: string; readonly reason: string }>;
   /** Ids of records of `kind` changed at or after `since` (epoch ms), for the sweep. */
-  changedSince(tenantId: string, kind: 'customer' | 'item' | 'invoice' | 'payment' | 'refund', since: number): AsyncIterable<string>;
+  changedSince(tenantId: string, kind: HostRecordKind, since: number): AsyncIterable<string>;
+  /** The live (not deleted) payout that carries the payment, or null. */
+  payoutOfPayment(tenantId: string, paymentId: string): Promise<string | null>;
+  /** Whether any invoice that is not void charges sales tax (the pre-flight compares it with QBO's setting). */
+  chargesSalesTax(tenantId: string): Promise<boolean>;
 }

@@ -1,4 +1,4 @@
-import type { HostCatalogItem, HostCustomer, HostInvoice, HostPayment, HostRecordKind, HostRefund } from '../../domain/host/host-records';
+import type { HostCatalogItem, HostCustomer, HostInvoice, HostPayment, HostPayout, HostRecordKind, HostRefund } from '../../domain/host/host-records';
 
 /** The domain record each host kind reads as. */
 export interface HostRecordOfKind {
@@ -7,6 +7,7 @@ export interface HostRecordOfKind {
   readonly invoice: HostInvoice;
   readonly payment: HostPayment;
   readonly refund: HostRefund;
+  readonly payout: HostPayout;
 }
 
 /**

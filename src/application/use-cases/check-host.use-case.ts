@@ -19,7 +19,7 @@ export interface HostCheckReport {
   readonly truncated: boolean;
 }
 
-const kinds: readonly HostRecordKind[] = ['customer', 'item', 'invoice', 'payment', 'refund'];
+const kinds: readonly HostRecordKind[] = ['customer', 'item', 'invoice', 'payment', 'refund', 'payout'];
 export const hostCheckLimit = 1_000;
 
 /**

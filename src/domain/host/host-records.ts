@@ -2,7 +2,7 @@
  * Host records as the plugin reads them (DESIGN.md §4), whatever the host's own table and column names.
  * Ids are strings so any host key type fits; money is integer cents; dates are ISO `YYYY-MM-DD`.
  */
-export type HostRecordKind = 'customer' | 'item' | 'invoice' | 'payment' | 'refund';
+export type HostRecordKind = 'customer' | 'item' | 'invoice' | 'payment' | 'refund' | 'payout';
 
 export interface HostCustomer {
   readonly id: string;
@@ -40,6 +40,8 @@ export interface HostInvoiceLine {
   readonly quantity: number;
   readonly unitPriceCents: number;
   readonly amountCents: number;
+  /** Whether the host charged sales tax on this line. */
+  readonly taxable: boolean;
 }
 
 export interface HostInvoice {
@@ -49,7 +51,12 @@ export interface HostInvoice {
   readonly issuedOn: string;
   readonly dueOn: string | null;
   readonly status: HostInvoiceStatus;
+  /** The lines plus the tax. */
   readonly totalCents: number;
+  /** Sales tax billed on the invoice as the host computed it; 0 when untaxed. */
+  readonly taxCents: number;
+  /** The host's name for the rate it charged (e.g. "Tucson 9.1%"), for people; null when untaxed or not recorded. */
+  readonly taxRateName: string | null;
   readonly lines: readonly HostInvoiceLine[];
 }
 
@@ -72,6 +79,23 @@ export interface HostRefund {
   readonly amountCents: number;
   readonly refundedOn: string;
   readonly reason: string | null;
+}
+
+/**
+ * A card processor's payout: the payments it collected, paid into the bank in one transfer less its fee
+ * (`netCents` = `grossCents` − `feeCents`).
+ */
+export interface HostPayout {
+  readonly id: string;
+  readonly paidOn: string;
+  readonly grossCents: number;
+  readonly feeCents: number;
+  readonly netCents: number;
+  readonly reference: string | null;
+  /** Ids of the payments the payout carries, in id order. */
+  readonly paymentIds: readonly string[];
+  /** Set when the host deleted the payout (soft delete). */
+  readonly deleted: boolean;
 }
 
 /**

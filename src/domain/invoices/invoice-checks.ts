@@ -1,7 +1,8 @@
 /**
  * `invoiceProblem(invoice)`: why an invoice cannot go to QBO with the right numbers, or null. Totals must be whole
  * cents, lines must add up to the total, each line's amount must be its quantity times its price (to the cent),
- * and an amount needs an item (QBO ignores amounts on description-only lines). `livePayments` and `isPaid` say
+ * and an amount needs an item (QBO ignores amounts on description-only lines). The total is the lines plus the
+ * sales tax; a taxed invoice is held back (with its reason) until the tax can be sent as billed, never sent without it. `livePayments` and `isPaid` say
  * whether the invoice is eligible at all: only once a live payment is applied to it.
  */
 import type { HostInvoice, HostPayment } from '../host/host-records';
@@ -18,6 +19,8 @@ export const invoiceProblem = (invoice: HostInvoice): Rejection | null => {
   const label = `Invoice ${invoice.number}`;
   if (!isWholeCents(invoice.totalCents)) return rejected('not_whole_cents', `${label} has a total that is not a whole number of cents.`);
   if (invoice.totalCents < 0) return rejected('negative_amount', `${label} has a negative total (${dollars(invoice.totalCents)}).`);
+  if (!isWholeCents(invoice.taxCents)) return rejected('not_whole_cents', `${label} has a sales tax that is not a whole number of cents.`);
+  if (invoice.taxCents < 0) return rejected('negative_amount', `${label} has a negative sales tax (${dollars(invoice.taxCents)}).`);
   if (invoice.lines.length === 0) return rejected('no_lines', `${label} has no lines; QuickBooks needs at least one.`);
   if (invoice.number.trim().length > DOC_NUMBER_MAX) {
     return rejected('doc_number_too_long', `${label}: QuickBooks invoice numbers have at most ${DOC_NUMBER_MAX} characters.`);
@@ -34,8 +37,15 @@ export const invoiceProblem = (invoice: HostInvoice): Rejection | null => {
     }
     sum += line.amountCents;
   }
-  if (sum !== invoice.totalCents) {
-    return rejected('total_mismatch', `${label}: its lines add up to ${dollars(sum)} but its total is ${dollars(invoice.totalCents)}.`);
+  if (sum + invoice.taxCents !== invoice.totalCents) {
+    const tax = invoice.taxCents === 0 ? '' : ` and its sales tax is ${dollars(invoice.taxCents)}`;
+    return rejected('total_mismatch', `${label}: its lines add up to ${dollars(sum)}${tax} but its total is ${dollars(invoice.totalCents)}.`);
+  }
+  if (invoice.taxCents > 0) {
+    return rejected(
+      'sales_tax_not_sent',
+      `${label} charges ${dollars(invoice.taxCents)} of sales tax${invoice.taxRateName ? ` (${invoice.taxRateName})` : ''}; this version of the sync does not send sales tax to QuickBooks yet, so the invoice stays out rather than arrive there with a different total.`,
+    );
   }
   return null;
 };

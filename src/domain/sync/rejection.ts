@@ -23,7 +23,8 @@ export type RejectionCode =
   | 'missing_payment'
   | 'customer_mismatch'
   | 'invoice_void'
-  | 'payment_deleted';
+  | 'payment_deleted'
+  | 'sales_tax_not_sent';
 
 export type Rejection = Extract<SyncDecision, { kind: 'rejected' }> & { readonly code: RejectionCode };
 

@@ -1,5 +1,5 @@
 import knexFactory, { type Knex } from 'knex';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -20,8 +20,29 @@ export interface BrowserSession {
   /** Opens the integration page and waits until the connection is loaded. */
   openIntegration(): Promise<void>;
   text(selector: string): Promise<string>;
+  /** axe-core's serious and critical violations on the page as it is now (each as "rule: target"). */
+  accessibility(): Promise<string[]>;
   close(): Promise<void>;
 }
+
+const axeSource = (): string => readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core in the page (through the DevTools protocol, so the page's CSP does not apply) at both widths. */
+export const seriousViolations = async (page: Page): Promise<string[]> => {
+  const found: string[] = [];
+  for (const viewport of [desktop, phone]) {
+    await page.setViewportSize(viewport);
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource());
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+    });
+    found.push(...violations.map((v) => `${viewport.width}px ${v}`));
+  }
+  await page.setViewportSize(desktop);
+  return found;
+};
 
 /**
  * The demo host (emulator, host data, plugin with its worker) on SQLite, and Debian's Chromium through
@@ -63,6 +84,7 @@ export const startBrowserSession = async (folder: string): Promise<BrowserSessio
         await page.locator('#connection-summary:not(:text("Loading"))').waitFor();
       },
       text: (selector) => page.locator(selector).innerText(),
+      accessibility: () => seriousViolations(page),
     };
   } catch (error) {
     await close();

@@ -4,7 +4,7 @@ import type { InvoiceContext } from '../../../src/domain/invoices/decide-invoice
 import type { Link } from '../../../src/domain/sync/link';
 // Amounts leave the domain in cents; the QBO adapter's own conversion is the one that must round-trip them.
 import { amountToCents, centsToAmount } from '../../../src/adapters/qbo/qbo-money';
-import { aLine, anInvoice, aPayment, invoiceArb } from '../../support/domain/host-records.builder';
+import { aLine, anInvoice, aPayment, invoiceArb, taxedInvoiceArb } from '../../support/domain/host-records.builder';
 import { aLink, applied } from '../../support/domain/link.builder';
 
 const itemLinks: ReadonlyMap<string, Link> = new Map(
@@ -50,6 +50,9 @@ describe('decideInvoice', () => {
     ['line_without_item', anInvoice({ lines: [aLine({ catalogItemId: null })], totalCents: 12000 })],
     ['no_lines', anInvoice({ lines: [], totalCents: 0 })],
     ['doc_number_too_long', anInvoice({ number: 'WO-2026-000000000001234' })],
+    ['total_mismatch', anInvoice({ taxCents: 1500, totalCents: 29998 })],
+    ['negative_amount', anInvoice({ taxCents: -100, totalCents: 29898 })],
+    ['not_whole_cents', anInvoice({ taxCents: 14.5, totalCents: 30012.5 })],
   ])('rejects with %s instead of sending a wrong number', (code, invoice) => {
     const decision = decideInvoice('pool-co', invoice, paid, null);
     expect(decision).toMatchObject({ kind: 'rejected', code });
@@ -100,5 +103,21 @@ describe('decideInvoice', () => {
     fc.assert(fc.property(fc.integer({ min: -1e13, max: 1e13 }), (cents) => {
       expect(amountToCents(centsToAmount(cents))).toBe(cents);
     }), { numRuns: 5000 });
+  });
+
+  it('counts the sales tax in the total and says why a taxed invoice is held back instead of sending it without its tax', () => {
+    const taxed = anInvoice({ taxCents: 1619, taxRateName: 'Tampa 6.5%+1.5%', totalCents: 29998 + 1619 });
+    expect(decideInvoice('pool-co', taxed, paid, null)).toEqual({
+      kind: 'rejected',
+      code: 'sales_tax_not_sent',
+      reason: 'Invoice 1001 charges $16.19 of sales tax (Tampa 6.5%+1.5%); this version of the sync does not send sales tax to QuickBooks yet, so the invoice stays out rather than arrive there with a different total.',
+    });
+    expect(decideInvoice('pool-co', anInvoice({ taxCents: 1619, totalCents: 29998 }), paid, null)).toMatchObject({
+      code: 'total_mismatch', reason: 'Invoice 1001: its lines add up to $299.98 and its sales tax is $16.19 but its total is $299.98.',
+    });
+    fc.assert(fc.property(taxedInvoiceArb, (invoice) => {
+      expect(invoice.lines.reduce((sum, line) => sum + line.amountCents, 0) + invoice.taxCents).toBe(invoice.totalCents);
+      expect(decideInvoice('t', invoice, paid, null)).toMatchObject({ kind: 'rejected', code: 'sales_tax_not_sent' });
+    }));
   });
 });

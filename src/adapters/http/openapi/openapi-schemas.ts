@@ -67,7 +67,7 @@ export const openApiSchemas: Record<string, Schema> = {
   HostCheck: record({
     ok: { type: 'boolean', description: 'True when the mapping fits the database and every record of the company reads.' },
     problems: list(record({ table: text, column: textOrNull, message: { type: 'string', description: 'Names the table, the column and the fix.' } })),
-    unreadable: list(record({ kind: { enum: ['customer', 'item', 'invoice', 'payment', 'refund'] }, id: { type: 'string', description: "The host row's key." }, reason: text })),
+    unreadable: list(record({ kind: { enum: ['customer', 'item', 'invoice', 'payment', 'refund', 'payout'] }, id: { type: 'string', description: "The host row's key." }, reason: text })),
     truncated: { type: 'boolean', description: 'More unreadable records than listed (the first 1,000 are).' },
   }, 'The host-schema mapping checked against the live database, and the records of this company it cannot read.'),
   Preflight: {

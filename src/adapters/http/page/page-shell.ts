@@ -73,12 +73,24 @@ export const renderPageShell = (assetBase: string): string => {
   <h2 id="accounts-title">2. Choose accounts</h2>
   <form id="accounts-form" class="stack" novalidate>
     <label for="income-account">Income account for the products and services the sync creates</label>
-    <select id="income-account" name="incomeAccountId" required><option value="">Loading…</option></select>
+    <select id="income-account" name="incomeAccountId" required aria-describedby="accounts-required"><option value="">Loading…</option></select>
     <label for="deposit-account">Deposit account for payments and refunds</label>
-    <select id="deposit-account" name="depositAccountId" required><option value="">Loading…</option></select>
+    <select id="deposit-account" name="depositAccountId" required aria-describedby="accounts-required"><option value="">Loading…</option></select>
+    <p id="accounts-required" class="inline-error" hidden></p>
     <div class="actions"><button type="submit" id="accounts-save" class="primary">Save accounts</button></div>
     <p id="accounts-status" class="muted" role="status"></p>
   </form>
+</section>
+
+<section class="card" aria-labelledby="preview-title">
+  <h2 id="preview-title">Preview of the first sync</h2>
+  <p class="muted">What Save &amp; Sync will do to each of your records in QuickBooks, worked out by the same plan the sync runs. Nothing is sent yet.</p>
+  <p id="preview-summary" class="summary"></p>
+  <div class="actions">
+    <button type="button" id="preview-load">Show the preview</button>
+    <a id="preview-csv" class="button" download>Download the preview (CSV)</a>
+  </div>
+  <div id="preview-body" class="table-wrap" hidden></div>
 </section>
 
 <section class="card" aria-labelledby="sync-title">
@@ -147,6 +159,17 @@ export const renderPageShell = (assetBase: string): string => {
   <div class="actions">
     <button type="button" data-close="cancel">Cancel</button>
     <button type="button" data-close="continue" class="primary">Continue</button>
+  </div>
+</dialog>
+
+<dialog id="dialog-review" aria-labelledby="review-title" aria-describedby="review-text">
+  <h2 id="review-title">Check what will change in QuickBooks</h2>
+  <p id="review-text">The first sync will do these things in QuickBooks. Fix each one in your records (then check again), or tick it to accept it.</p>
+  <ul id="review-list" class="scroll-list review-list"></ul>
+  <p id="review-status" class="muted" role="status"></p>
+  <div class="actions">
+    <button type="button" data-close="cancel">Cancel</button>
+    <button type="button" id="review-continue" class="primary">Continue</button>
   </div>
 </dialog>
 

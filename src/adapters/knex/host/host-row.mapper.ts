@@ -7,6 +7,7 @@ import type {
   HostInvoiceLine,
   HostInvoiceStatus,
   HostPayment,
+  HostPayout,
   HostRefund,
 } from '../../../domain/host/host-records';
 import type { HostEntity, HostFieldOf, HostInvoiceState, HostSchema, MappedTable } from './host-schema';
@@ -102,6 +103,12 @@ class RowReader<E extends HostEntity> {
     const values = this.mapped.fields[field].values;
     if (!values?.has(valueText(value))) throw new Unreadable(`unknown ${what} ${shown(value)} in ${this.where(field)} (add it to ${this.fix(field)}.values)`);
     return values.get(valueText(value)) as T | null;
+  }
+
+  /** Money a record can be without (a tax): NULL or no column reads as 0. */
+  optionalMoney(field: HostFieldOf<E>, what: string): number {
+    const value = this.raw(field);
+    return value === null || value === undefined ? 0 : this.money(field, what);
   }
 
   money(field: HostFieldOf<E>, what: string): number {
@@ -211,6 +218,9 @@ export const invoiceHeadFromRow = (schema: HostSchema, row: Row): Mapped<Invoice
       dueOn: read.optionalDate('dueOn'),
       status: state === undefined ? 'sent' : invoiceStatusOf[state ?? 'sent'],
       totalCents: read.money('totalCents', 'the invoice total'),
+      // A NULL tax is an untaxed invoice (hosts that added the column later); a value that is not whole cents is unreadable.
+      taxCents: read.optionalMoney('taxCents', 'the invoice tax'),
+      taxRateName: read.text('taxRateName'),
     };
   });
 
@@ -222,6 +232,7 @@ export const invoiceLineFromRow = (schema: HostSchema, row: Row): Mapped<HostInv
     quantity: read.quantity('quantity'),
     unitPriceCents: read.money('unitPriceCents', 'a line unit price'),
     amountCents: read.money('amountCents', 'a line amount'),
+    taxable: read.flag('taxable', false),
   }));
 
 export const paymentFromRow = (schema: HostSchema, row: Row): Mapped<HostPayment> =>
@@ -252,3 +263,17 @@ export const refundFromRow = (schema: HostSchema, row: Row): Mapped<HostRefund> 
       reason: read.text('reason'),
     };
   });
+
+/** A payout row without its payments, which come from their own table. */
+export type PayoutHead = Omit<HostPayout, 'paymentIds'>;
+
+export const payoutHeadFromRow = (schema: HostSchema, row: Row): Mapped<PayoutHead> =>
+  mapRow(schema.payouts, row, (read) => ({
+    id: read.required('id', 'the row has no id'),
+    paidOn: read.date('paidOn', 'the payout date'),
+    grossCents: read.money('grossCents', 'the payout gross amount'),
+    feeCents: read.money('feeCents', 'the payout fee'),
+    netCents: read.money('netCents', 'the payout net amount'),
+    reference: read.text('reference'),
+    deleted: read.deleted('deletedAt'),
+  }));

@@ -97,6 +97,9 @@ export const hostFields = {
       dueOn: f('due_on', 'date', { optional: true }),
       status: f('status', 'enum', { optional: true, values: { draft: 'draft', sent: 'sent', void: 'void' }, meanings: invoiceStates }),
       totalCents: f('total_cents', 'money'),
+      /** Sales tax billed; NULL (or no column) is an untaxed invoice. */
+      taxCents: f('tax_cents', 'money', { optional: true }),
+      taxRateName: f('tax_rate_name', 'text', { optional: true }),
       updatedAt: f('updated_at', 'timestamp'),
     },
   },
@@ -110,6 +113,7 @@ export const hostFields = {
       quantity: f('quantity', 'quantity', { optional: true }),
       unitPriceCents: f('unit_price_cents', 'money'),
       amountCents: f('amount_cents', 'money'),
+      taxable: f('taxable', 'flag', { optional: true, values: flagValues }),
     },
   },
   payments: {
@@ -137,6 +141,27 @@ export const hostFields = {
       refundedOn: f('refunded_on', 'date'),
       reason: f('reason', 'text', { optional: true }),
       updatedAt: f('updated_at', 'timestamp'),
+    },
+  },
+  payouts: {
+    table: 'payouts',
+    fields: {
+      id: f('id', 'key'),
+      companyId: f('company_id', 'tenant'),
+      paidOn: f('paid_on', 'date'),
+      grossCents: f('gross_cents', 'money'),
+      feeCents: f('fee_cents', 'money'),
+      netCents: f('net_cents', 'money'),
+      reference: f('reference', 'text', { optional: true }),
+      deletedAt: f('deleted_at', 'deleted', { optional: true }),
+      updatedAt: f('updated_at', 'timestamp'),
+    },
+  },
+  payoutPayments: {
+    table: 'payout_payments',
+    fields: {
+      payoutId: f('payout_id', 'reference'),
+      paymentId: f('payment_id', 'reference'),
     },
   },
 } as const satisfies Record<string, { table: string; fields: Record<string, FieldSpec> }>;
@@ -300,4 +325,4 @@ export const resolveHostSchema = (override: HostSchemaOverride = {}): HostSchema
 export const defaultHostSchema: HostSchema = resolveHostSchema();
 
 /** The tables the plugin reads for a tenant (invoice lines belong to it through their invoice). */
-export const tenantEntities = ['customers', 'catalogItems', 'invoices', 'payments', 'refunds'] as const;
+export const tenantEntities = ['customers', 'catalogItems', 'invoices', 'payments', 'refunds', 'payouts'] as const;

@@ -2,14 +2,15 @@ import type { Knex } from 'knex';
 import type { HostDirectory } from '../../../application/ports/host-directory.port';
 import { recordOf, type HostRead, type HostReadOf, type HostRecordOfKind } from '../../../application/ports/host-read';
 import { Logger } from '../../../application/ports/logger.port';
-import type { HostCatalogItem, HostCustomer, HostCustomerMoney, HostInvoice, HostInvoiceLine, HostPayment, HostRecordKind, HostRefund } from '../../../domain/host/host-records';
-import type { HostEntity, HostSchema, MappedTable } from './host-schema';
+import type { HostCatalogItem, HostCustomer, HostCustomerMoney, HostInvoice, HostInvoiceLine, HostPayment, HostPayout, HostRecordKind, HostRefund } from '../../../domain/host/host-records';
+import type { HostEntity, HostSchema, MappedColumn, MappedTable } from './host-schema';
 import {
   customerFromRow,
   invoiceHeadFromRow,
   invoiceLineFromRow,
   itemFromRow,
   paymentFromRow,
+  payoutHeadFromRow,
   refundFromRow,
   type InvoiceHead,
   type Mapped,
@@ -19,14 +20,16 @@ import { isMysql } from '../knex-dialect';
 
 type Entity = HostEntity;
 /** Every host table but invoice lines carries the tenant; lines belong to it through their invoice. */
-type TenantEntity = Exclude<Entity, 'invoiceLines'>;
+type TenantEntity = Exclude<Entity, 'invoiceLines' | 'payoutPayments'>;
 
 const pageSize = 500;
 /** Ids per `IN (...)` list of a bulk read. */
 const readChunk = 500;
-const entityOfKind = { customer: 'customers', item: 'catalogItems', invoice: 'invoices', payment: 'payments', refund: 'refunds' } as const;
+const entityOfKind = { customer: 'customers', item: 'catalogItems', invoice: 'invoices', payment: 'payments', refund: 'refunds', payout: 'payouts' } as const;
 
-const mapperOfKind = { customer: customerFromRow, item: itemFromRow, invoice: invoiceHeadFromRow, payment: paymentFromRow, refund: refundFromRow } as const;
+const mapperOfKind = { customer: customerFromRow, item: itemFromRow, invoice: invoiceHeadFromRow, payment: paymentFromRow, refund: refundFromRow, payout: payoutHeadFromRow } as const;
+const sortedIds = (ids: readonly string[]): string[] =>
+  [...ids].sort((a, b) => (/^\d+$/.test(a) && /^\d+$/.test(b) ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0));
 const withLines = (head: InvoiceHead, lines: readonly HostInvoiceLine[]): HostInvoice => ({ ...head, lines });
 
 /** Reads the host's tables through the mapping; lists stream in id order a page at a time (keyset, never OFFSET). */
@@ -66,7 +69,12 @@ export class KnexHostDirectory implements HostDirectory {
     const found = new Map<string, HostRead<unknown>>();
     for (let i = 0; i < wanted.length; i += readChunk) {
       const chunk = wanted.slice(i, i + readChunk);
-      const reads = kind === 'invoice' ? await this.invoices(tenantId, chunk) : await this.rows(entityOfKind[kind], tenantId, chunk, this.mapper(kind));
+      const reads =
+        kind === 'invoice'
+          ? await this.invoices(tenantId, chunk)
+          : kind === 'payout'
+            ? await this.payouts(tenantId, chunk)
+            : await this.rows(entityOfKind[kind], tenantId, chunk, this.mapper(kind) as (row: Row) => Mapped<unknown>);
       for (const [id, read] of reads) found.set(id, read);
     }
     return new Map(wanted.map((id) => [id, (found.get(id) ?? { kind: 'missing' }) as HostReadOf<K>]));
@@ -79,6 +87,29 @@ export class KnexHostDirectory implements HostDirectory {
     if (columns.deletedAt !== null) query.whereNull(columns.deletedAt);
     const rows: Row[] = await query;
     return this.mapAll('payments', tenantId, rows, this.mapper('payment'));
+  }
+
+  async payoutOfPayment(tenantId: string, paymentId: string): Promise<string | null> {
+    const payouts = this.schema.payouts;
+    const links = this.schema.payoutPayments;
+    const query = this.knex(links.table)
+      .join(payouts.table, `${payouts.table}.${payouts.columns.id}`, `${links.table}.${links.columns.payoutId}`)
+      .where(`${payouts.table}.${payouts.columns.companyId}`, tenantId)
+      .andWhere(`${links.table}.${links.columns.paymentId}`, paymentId)
+      .orderBy(`${payouts.table}.${payouts.columns.id}`);
+    if (payouts.columns.deletedAt !== null) query.whereNull(`${payouts.table}.${payouts.columns.deletedAt}`);
+    const row = (await query.first(this.knex.raw('??.?? as ??', [payouts.table, payouts.columns.id, 'id']))) as Row | undefined;
+    return row ? String(row['id']) : null;
+  }
+
+  async chargesSalesTax(tenantId: string): Promise<boolean> {
+    const { columns, fields } = this.schema.invoices;
+    if (columns.taxCents === null) return false;
+    const query = this.scoped('invoices', tenantId).andWhere(columns.taxCents, '>', 0);
+    const voided = [...(fields.status.values ?? new Map())].filter(([, meaning]) => meaning === 'void').map(([value]) => value);
+    if (columns.status !== null && voided.length > 0) query.whereNotIn(columns.status, voided);
+    const row = await query.first(this.knex.raw('1 as ??', ['found']));
+    return row !== undefined;
   }
 
   async everyPaymentForInvoice(tenantId: string, invoiceId: string): Promise<readonly HostPayment[]> {
@@ -225,6 +256,24 @@ export class KnexHostDirectory implements HostDirectory {
     return reads;
   }
 
+  /** Payout heads, then the payments of those payouts in one query. */
+  private async payouts(tenantId: string, ids: readonly string[]): Promise<Map<string, HostRead<HostPayout>>> {
+    const heads = await this.rows('payouts', tenantId, ids, this.mapper('payout'));
+    const found = [...heads.values()].flatMap((read) => (read.kind === 'found' ? [read.record] : []));
+    if (found.length === 0) return heads as Map<string, HostRead<HostPayout>>;
+    const { table, columns } = this.schema.payoutPayments;
+    const rows: Row[] = await this.knex(table)
+      .select(this.knex.raw('?? as ??', [columns.payoutId, 'payoutId']), this.knex.raw('?? as ??', [columns.paymentId, 'paymentId']))
+      .whereIn(columns.payoutId!, found.map((head) => head.id));
+    const payments = new Map<string, string[]>();
+    for (const row of rows) payments.set(String(row['payoutId']), [...(payments.get(String(row['payoutId'])) ?? []), String(row['paymentId'])]);
+    const reads = new Map<string, HostRead<HostPayout>>();
+    for (const [id, read] of heads) {
+      reads.set(id, read.kind === 'found' ? { kind: 'found', record: { ...read.record, paymentIds: sortedIds(payments.get(id) ?? []) } } : read);
+    }
+    return reads;
+  }
+
   private readOf<T>(entity: Entity, tenantId: string, id: string, mapped: Mapped<T>): HostRead<T> {
     if (!('skip' in mapped)) return { kind: 'found', record: mapped.record };
     this.skipped(entity, tenantId, id, mapped.skip);
@@ -282,7 +331,7 @@ export class KnexHostDirectory implements HostDirectory {
   /** Every mapped column under its field name; dates formatted by MySQL itself so no time zone can shift them. */
   private selection(entity: Entity): Knex.Raw[] {
     const mysql = isMysql(this.knex);
-    return Object.entries((this.schema[entity] as MappedTable).fields)
+    return (Object.entries((this.schema[entity] as MappedTable).fields) as [string, MappedColumn][])
       .filter(([, field]) => field.column !== null && field.role !== 'tenant' && field.role !== 'timestamp')
       .map(([alias, field]) =>
         mysql && field.role === 'date'

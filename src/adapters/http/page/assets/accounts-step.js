@@ -1,6 +1,6 @@
 // Step 2: the income and deposit accounts, read live from QBO, saved with PUT /settings.
 import { api } from './api-client.js';
-import { busy, byId, el, setText } from './dom.js';
+import { busy, byId, el, setText, show } from './dom.js';
 import { notify } from './notices.js';
 import { accountsView } from './page-state.js';
 
@@ -14,6 +14,22 @@ const fill = (select, options, selected) => {
 
 let saved = { complete: false };
 export const accountsSaved = () => saved.complete;
+
+/** Said where the accounts are chosen, with the focus there: the sync cannot start without them. */
+export const showAccountsRequired = () => {
+  const income = byId('income-account');
+  const deposit = byId('deposit-account');
+  const missing = [!income.value ? 'the income account' : null, !deposit.value ? 'the deposit account' : null].filter(Boolean);
+  const what = missing.length > 0 ? missing.join(' and ') : 'both accounts';
+  setText(byId('accounts-required'), `Choose ${what} and save them before turning the sync on.`);
+  show(byId('accounts-required'), true);
+  (income.value ? deposit : income).focus();
+};
+
+const clearRequired = () => {
+  show(byId('accounts-required'), false);
+  setText(byId('accounts-required'), '');
+};
 
 export const loadAccounts = async () => {
   const [accounts, settings] = await Promise.all([api('GET', 'accounts'), api('GET', 'settings')]);
@@ -40,6 +56,7 @@ export const wireAccounts = (guard, onSaved) => {
       }
       await busy(save, () => api('PUT', 'settings', { incomeAccountId, depositAccountId }));
       saved = { complete: true };
+      clearRequired();
       setText(byId('accounts-status'), 'Saved.');
       notify('The accounts are saved.');
       await onSaved();

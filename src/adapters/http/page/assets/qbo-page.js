@@ -8,6 +8,7 @@ import { loadMatch, matchReports, wireMatch } from './match-step.js';
 import { alertError, guarded, notify, wireNotices } from './notices.js';
 import { cameFromWrongCompany } from './reset-state.js';
 import { watchStatus, wireSync } from './sync-step.js';
+import { wirePreview } from './preview-step.js';
 import { showPanelOf, wireTabs } from './tabs.js';
 
 const activityShown = () => !byId('panel-activity').hidden;
@@ -58,6 +59,7 @@ const start = async () => {
     if (activityShown()) loadActivity(guarded).catch(alertError);
   }, () => setWrongCompany(true));
   wireActivity(guarded);
+  wirePreview(guarded);
   welcomeBack();
   await refresh();
 };

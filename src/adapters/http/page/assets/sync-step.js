@@ -3,7 +3,9 @@
 import { api, apiUrl } from './api-client.js';
 import { ask, busy, byId, el, setText, show } from './dom.js';
 import { alertError, notify } from './notices.js';
-import { confirmationLines, creditRow, duplicateRow, enableSteps, hasWarnings, outboxLine, progressView } from './page-state.js';
+import { creditRow, duplicateRow, enableSteps, hasWarnings, outboxLine, progressView } from './page-state.js';
+import { confirmationFromSummary, reviewComplete, reviewRow } from './preview-state.js';
+import { accountsSaved, showAccountsRequired } from './accounts-step.js';
 
 const POLL_MS = 1000;
 let pollTimer = null;
@@ -47,8 +49,39 @@ export const watchStatus = async () => {
 
 const fillList = (id, rows) => byId(id).replaceChildren(...rows.map((row) => el('li', {}, row)));
 
+/** Every review item needs a tick (accepted) before Continue; the fix for each is said beside it. */
+const askReview = (review) => {
+  const accepted = new Set();
+  const status = byId('review-status');
+  const update = () => setText(status, reviewComplete(review, accepted) ? 'Everything is accepted.' : `${review.length - accepted.size} of ${review.length} still to fix or accept.`);
+  byId('review-list').replaceChildren(...review.map(reviewRow).map((row, index) => {
+    const box = el('input', { type: 'checkbox', id: `review-${index}` });
+    box.addEventListener('change', () => {
+      if (box.checked) accepted.add(row.key);
+      else accepted.delete(row.key);
+      update();
+    });
+    return el('li', {}, el('strong', {}, `${row.title}: `), row.explanation, el('span', { className: 'fix' }, `To fix: ${row.fix}`),
+      el('span', {}, box, el('label', { for: box.id }, ' Accept this')));
+  }));
+  update();
+  const dialog = byId('dialog-review');
+  const next = byId('review-continue');
+  const onContinue = () => {
+    if (reviewComplete(review, accepted)) dialog.close('continue');
+    else {
+      setText(status, `Tick "Accept this" for each item, or Cancel and fix them first (${review.length - accepted.size} left).`);
+      dialog.querySelector('input[type="checkbox"]:not(:checked)')?.focus();
+    }
+  };
+  next.addEventListener('click', onContinue);
+  return ask(dialog).finally(() => next.removeEventListener('click', onContinue));
+};
+
 /** The pop-ups in order; false as soon as the admin cancels one. */
-const walkWarnings = async (preflight, customers, items) => {
+const walkWarnings = async (preflight) => {
+  const review = Array.isArray(preflight?.review) ? preflight.review : [];
+  if (review.length > 0 && (await askReview(review)) !== 'continue') return false;
   for (const step of enableSteps(preflight)) {
     if (step === 'duplicates') {
       fillList('duplicates-list', preflight.duplicates.map(duplicateRow).map((d) => [el('strong', {}, d.names), ` — ${d.explanation}`]));
@@ -56,18 +89,22 @@ const walkWarnings = async (preflight, customers, items) => {
     } else if (step === 'credits') {
       fillList('credits-list', preflight.credits.map(creditRow).map((c) => `${c.name}: ${c.amount}`));
     } else {
-      fillList('confirm-list', confirmationLines(customers, items));
+      fillList('confirm-list', confirmationFromSummary(preflight.summary));
     }
     if ((await ask(byId(`dialog-${step}`))) !== 'continue') return false;
   }
   return true;
 };
 
-const turnOn = async (matchReports) => {
+const turnOn = async () => {
   notify('');
+  // The accounts come first, said where they are chosen, before any warning.
+  if (!accountsSaved()) {
+    showAccountsRequired();
+    return;
+  }
   const preflight = await api('GET', 'preflight');
-  const reports = matchReports();
-  if (!(await walkWarnings(preflight, reports.customers, reports.items))) {
+  if (!(await walkWarnings(preflight))) {
     notify('The sync is still off.');
     return;
   }
@@ -98,5 +135,5 @@ export const wireSync = (guard, matchReports, afterProgress, wrongCompany) => {
       if (button) dialog.close(button.dataset.close);
     });
   }
-  toggle.addEventListener('click', guard(() => busy(toggle, () => (toggle.getAttribute('aria-checked') === 'true' ? turnOff() : turnOn(matchReports)))));
+  toggle.addEventListener('click', guard(() => busy(toggle, () => (toggle.getAttribute('aria-checked') === 'true' ? turnOff() : turnOn()))));
 };
