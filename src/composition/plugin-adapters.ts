@@ -28,8 +28,9 @@ export const createPluginPorts = (options: QboSyncPluginOptions, tablePrefix: st
   const tables = createKnexAdapters({ knex: options.knex, tablePrefix, hostSchema: resolveHostSchema(options.hostSchema), clock, logger, secretCipher });
   const connectionStore = chosen(adapters.connectionStore, () => tables.connectionStore);
   const qboAuthorizer = chosen(adapters.qboAuthorizer, () => new IntuitQboAuthorizer(options.qbo, clock));
+  const activityLog = chosen(adapters.activityLog, () => tables.activityLog);
   let qbo: ReturnType<typeof createQboAdapters> | undefined;
-  const qboAdapters = () => (qbo ??= createQboAdapters({ options: options.qbo, connections: connectionStore, clock, logger, telemetry, authorizer: qboAuthorizer }));
+  const qboAdapters = () => (qbo ??= createQboAdapters({ options: options.qbo, connections: connectionStore, clock, logger, telemetry, authorizer: qboAuthorizer, activity: activityLog }));
   return {
     clock,
     logger,
@@ -42,7 +43,7 @@ export const createPluginPorts = (options: QboSyncPluginOptions, tablePrefix: st
     settingsStore: chosen(adapters.settingsStore, () => tables.settingsStore),
     linkStore: chosen(adapters.linkStore, () => tables.linkStore),
     outboxStore: chosen(adapters.outboxStore, () => tables.outboxStore),
-    activityLog: chosen(adapters.activityLog, () => tables.activityLog),
+    activityLog,
     oauthStateStore: chosen(adapters.oauthStateStore, () => tables.oauthStateStore),
     tenantLease: chosen(adapters.tenantLease, () => tables.tenantLease),
     writeJournal: chosen(adapters.writeJournal, () => tables.writeJournal),

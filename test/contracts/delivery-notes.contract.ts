@@ -49,6 +49,29 @@ export const describeWriteJournalContract = (name: string, make: () => Promise<W
       await journal.end(tenant, 'payment', '7');
       expect((await journal.begunBefore(tenant, 900, 10)).map((n) => n.hostId)).toEqual(['2', 'qbo-sync:refund']);
     });
+
+    it('counts the definite refusals of each record durably; a healed record keeps its count but leaves the list', async () => {
+      const journal = await make();
+      const [tenant, other] = [uniqueTenant('journal'), uniqueTenant('journal')];
+      expect(await journal.refused(tenant, 'invoice', '5', 100)).toBe(1);
+      expect(await journal.refused(tenant, 'invoice', '5', 400)).toBe(2);
+      expect(await journal.refused(tenant, 'payment', '5', 200)).toBe(1);
+      expect(await journal.refused(other, 'invoice', '5', 50)).toBe(1);
+      // A note's end (the write settled) does not touch the count.
+      await journal.begin({ tenantId: tenant, kind: 'invoice', hostId: '5', entity: 'Invoice', lookup: 'm', at: 1 });
+      await journal.end(tenant, 'invoice', '5');
+      expect([...(await journal.refusalsOf(tenant, 'invoice', ['5', '6']))]).toEqual([['5', 2]]);
+      expect((await journal.refusalsOf(tenant, 'invoice', [])).size).toBe(0);
+      expect(await journal.refusedRecords(tenant, 10)).toEqual([
+        { kind: 'payment', hostId: '5', refusals: 1, refusedAt: 200 },
+        { kind: 'invoice', hostId: '5', refusals: 2, refusedAt: 400 },
+      ]);
+      expect((await journal.refusedRecords(tenant, 1)).map((r) => r.kind)).toEqual(['payment']);
+      await journal.healed(tenant, 'payment', '5');
+      expect((await journal.refusedRecords(tenant, 10)).map((r) => r.kind)).toEqual(['invoice']);
+      expect([...(await journal.refusalsOf(tenant, 'payment', ['5']))]).toEqual([['5', 1]]);
+      expect(await journal.refused(tenant, 'payment', '5', 900)).toBe(2);
+    });
   });
 };
 

@@ -22,7 +22,9 @@ describe('health and the readiness handler', () => {
       const customer = await new ReferenceHostSeeder(trx).customer('another-tenant-88', { firstName: 'Quiet', lastName: 'Pending' });
       await stack.host.plugin.notify({ tenantId: 'another-tenant-88', kind: 'customer', id: customer }, { trx });
     });
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // The worker's first round comes on its own clock: wait for it (a fixed 30 ms failed under machine load).
+    const deadline = Date.now() + 10_000;
+    while ((await probe(stack.host.plugin)).body?.worker?.lastRoundAt == null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     const ready = await probe(stack.host.plugin).expect(200);
     const health: PluginHealth = ready.body;
     expect(health).toMatchObject({ status: 'ok', database: { ok: true, error: null }, migrations: { ok: true, pending: [] }, worker: { ok: true, running: true, lastRoundAt: expect.any(String) } });

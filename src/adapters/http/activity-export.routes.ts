@@ -5,6 +5,7 @@ import { errorBody, httpStatusOf } from './http-status';
 import type { PluginAccess } from './plugin-access';
 import { tenantFor } from './plugin-access';
 import { csvCell } from './preflight-csv';
+import { utf8Bom } from './preview-csv';
 import { optionalChoice } from './query-params';
 import type { UseCaseResolver } from './use-case-resolver';
 
@@ -31,7 +32,8 @@ export const mountActivityExportRoutes = (router: Router, access: PluginAccess, 
       return;
     }
     res.type('text/csv; charset=utf-8').attachment('qbo-activity.csv');
-    res.write(`${header.map(csvCell).join(',')}\r\n`);
+    // The byte-order mark makes spreadsheets read the names' accents as UTF-8.
+    res.write(`${utf8Bom}${header.map(csvCell).join(',')}\r\n`);
     let written = 0;
     try {
       // Page by page, so a long log never sits in memory whole.

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { PendingCreate, WriteJournal } from '../../application/ports/write-journal.port';
+import type { PendingCreate, RefusedRecord, WriteJournal } from '../../application/ports/write-journal.port';
 import type { HostRecordKind } from '../../domain/host/host-records';
 import type { QboWritableEntity } from '../../domain/qbo/qbo-records';
 import { deliveryTables } from './delivery-tables';
@@ -17,9 +17,42 @@ const noteFrom = (row: Row): PendingCreate => ({ tenantId: row.tenant_id, kind: 
 
 export class KnexWriteJournal implements WriteJournal {
   private readonly table: string;
+  private readonly refusals: string;
 
   constructor(private readonly knex: Knex, prefix: string) {
     this.table = deliveryTables(prefix).pendingCreates;
+    this.refusals = deliveryTables(prefix).refusals;
+  }
+
+  async refused(tenantId: string, kind: HostRecordKind, hostId: string, at: number): Promise<number> {
+    return this.knex.transaction(async (trx) => {
+      await trx(this.refusals)
+        .insert({ tenant_id: tenantId, kind, host_id: hostId, refusals: 1, refused_at: at })
+        .onConflict(['tenant_id', 'kind', 'host_id'])
+        .merge({ refusals: trx.raw('?? + 1', [`${this.refusals}.refusals`]), refused_at: at });
+      const row: { refusals: number | string } | undefined = await trx(this.refusals).select('refusals').where({ tenant_id: tenantId, kind, host_id: hostId }).first();
+      return Number(row?.refusals ?? 1);
+    });
+  }
+
+  async healed(tenantId: string, kind: HostRecordKind, hostId: string): Promise<void> {
+    await this.knex(this.refusals).where({ tenant_id: tenantId, kind, host_id: hostId }).update({ refused_at: null });
+  }
+
+  async refusedRecords(tenantId: string, limit: number): Promise<readonly RefusedRecord[]> {
+    const rows: { kind: string; host_id: string; refusals: number | string; refused_at: number | string }[] = await this.knex(this.refusals)
+      .select('kind', 'host_id', 'refusals', 'refused_at').where({ tenant_id: tenantId }).whereNotNull('refused_at').orderBy('refused_at').orderBy('kind').orderBy('host_id').limit(limit);
+    return rows.map((row) => ({ kind: row.kind as HostRecordKind, hostId: row.host_id, refusals: Number(row.refusals), refusedAt: Number(row.refused_at) }));
+  }
+
+  async refusalsOf(tenantId: string, kind: HostRecordKind, hostIds: readonly string[]): Promise<ReadonlyMap<string, number>> {
+    const counts = new Map<string, number>();
+    const ids = [...new Set(hostIds)];
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows: { host_id: string; refusals: number | string }[] = await this.knex(this.refusals).select('host_id', 'refusals').where({ tenant_id: tenantId, kind }).whereIn('host_id', ids.slice(i, i + 500));
+      for (const row of rows) counts.set(row.host_id, Number(row.refusals));
+    }
+    return counts;
   }
 
   async begin(entry: PendingCreate): Promise<void> {

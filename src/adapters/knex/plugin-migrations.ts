@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { createDeliveryTables, dropDeliveryTables } from './delivery-tables';
+import { createDeliveryTables, createRefusalsTable, dropDeliveryTables, dropRefusalsTable } from './delivery-tables';
 import { createJobSendsTable, dropJobSendsTable } from './job-tables';
 import { isMysql } from './knex-dialect';
 import { pluginTables, type PluginTables } from './plugin-tables';
@@ -159,6 +159,7 @@ const migrationsFor = (tables: PluginTables, prefix: string): PluginMigration[] 
   { name: '0003-delivery-tables', up: (knex) => createDeliveryTables(knex, prefix), down: (knex) => dropDeliveryTables(knex, prefix) },
   { name: '0004-initial-sync-sends', up: (knex) => createJobSendsTable(knex, prefix), down: (knex) => dropJobSendsTable(knex, prefix) },
   { name: '0005-unambiguous-keys', up: (knex) => migrateToUnambiguousKeys(knex, tables), down: (knex) => migrateBackToJoinedKeys(knex, tables) },
+  { name: '0006-write-refusals', up: (knex) => createRefusalsTable(knex, prefix), down: (knex) => dropRefusalsTable(knex, prefix) },
 ];
 
 /** Brings the plugin's tables under `prefix` up to date; running it again is a no-op. */

@@ -1,4 +1,4 @@
-import type { PendingCreate, WriteJournal } from '../../application/ports/write-journal.port';
+import type { PendingCreate, RefusedRecord, WriteJournal } from '../../application/ports/write-journal.port';
 import type { HostRecordKind } from '../../domain/host/host-records';
 import type { QboWritableEntity } from '../../domain/qbo/qbo-records';
 
@@ -7,6 +7,35 @@ const keyOf = (tenantId: string, kind: HostRecordKind, hostId: string): string =
 
 export class InMemoryWriteJournal implements WriteJournal {
   private readonly notes = new Map<string, PendingCreate>();
+  private readonly refusals = new Map<string, number>();
+  private readonly lastRefusal = new Map<string, RefusedRecord & { tenantId: string }>();
+
+  async refused(tenantId: string, kind: HostRecordKind, hostId: string, at: number): Promise<number> {
+    const key = keyOf(tenantId, kind, hostId);
+    const count = (this.refusals.get(key) ?? 0) + 1;
+    this.refusals.set(key, count);
+    this.lastRefusal.set(key, { tenantId, kind, hostId, refusals: count, refusedAt: at });
+    return count;
+  }
+
+  async healed(tenantId: string, kind: HostRecordKind, hostId: string): Promise<void> {
+    this.lastRefusal.delete(keyOf(tenantId, kind, hostId));
+  }
+
+  async refusedRecords(tenantId: string, limit: number): Promise<readonly RefusedRecord[]> {
+    return [...this.lastRefusal.values()]
+      .filter((row) => row.tenantId === tenantId)
+      .sort((a, b) => a.refusedAt - b.refusedAt || byText(a.kind, b.kind) || byText(a.hostId, b.hostId))
+      .slice(0, limit)
+      .map(({ kind, hostId, refusals, refusedAt }) => ({ kind, hostId, refusals, refusedAt }));
+  }
+
+  async refusalsOf(tenantId: string, kind: HostRecordKind, hostIds: readonly string[]): Promise<ReadonlyMap<string, number>> {
+    return new Map(hostIds.flatMap((hostId) => {
+      const count = this.refusals.get(keyOf(tenantId, kind, hostId));
+      return count === undefined ? [] : [[hostId, count] as const];
+    }));
+  }
 
   async begin(entry: PendingCreate): Promise<void> {
     this.notes.set(keyOf(entry.tenantId, entry.kind, entry.hostId), { ...entry });

@@ -1,3 +1,4 @@
+import type { ActivityLog } from '../../application/ports/activity-log.port';
 import type { Clock } from '../../application/ports/clock.port';
 import type { ConnectionStore } from '../../application/ports/connection-store.port';
 import type { Logger } from '../../application/ports/logger.port';
@@ -21,6 +22,8 @@ export interface QboAdapterParts {
   readonly telemetry?: Telemetry;
   /** Another authorizer (a host's own OAuth): the gateway refreshes tokens through it instead of through Intuit's. */
   readonly authorizer?: QboAuthorizer;
+  /** Where a lost connection is written down for the admin (an activity row); nowhere when left out. */
+  readonly activity?: ActivityLog;
 }
 
 /**
@@ -28,8 +31,8 @@ export interface QboAdapterParts {
  * is single-flight, and the company check that proves which company new tokens open. The one wiring the plugin and
  * the tests share.
  */
-export const createQboAdapters = ({ options, connections, clock, logger, telemetry = silentTelemetry, authorizer = new IntuitQboAuthorizer(options, clock) }: QboAdapterParts): { gateway: QboGateway; authorizer: QboAuthorizer; companyCheck: QboCompanyCheck } => {
-  const tokens = new QboAccessTokens(connections, authorizer, clock, logger, telemetry);
+export const createQboAdapters = ({ options, connections, clock, logger, telemetry = silentTelemetry, authorizer = new IntuitQboAuthorizer(options, clock), activity }: QboAdapterParts): { gateway: QboGateway; authorizer: QboAuthorizer; companyCheck: QboCompanyCheck } => {
+  const tokens = new QboAccessTokens(connections, authorizer, clock, logger, telemetry, activity);
   const gateway = new HttpQboGateway(new QboHttpClient(options, tokens, clock, logger, telemetry));
   return { gateway, authorizer, companyCheck: new HttpQboCompanyCheck(options, clock, logger, telemetry) };
 };

@@ -1,3 +1,4 @@
+import type { ActivityLog } from '../../application/ports/activity-log.port';
 import { Clock } from '../../application/ports/clock.port';
 import { ConnectionStore, type QboConnection } from '../../application/ports/connection-store.port';
 import { Logger } from '../../application/ports/logger.port';
@@ -29,6 +30,7 @@ export class QboAccessTokens {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly telemetry: Telemetry = silentTelemetry,
+    private readonly activity?: ActivityLog,
   ) {}
 
   async current(tenantId: string): Promise<Result<QboAccess, QboError>> {
@@ -69,6 +71,10 @@ export class QboAccessTokens {
       if (refreshed.error.kind === 'InvalidGrant') {
         await this.connections.markNeedsReconnect(tenantId, refreshed.error.message);
         this.telemetry.event({ type: 'connection.needs_reconnect', tenantId, at: this.clock.now(), realmId: connection.realmId, reason: refreshed.error.message });
+        await this.activity?.record({
+          tenantId, at: this.clock.now(), action: 'disconnect', kind: null, hostId: null, qboId: null, outcome: 'failure', outboxId: null,
+          message: `Lost the connection to QuickBooks company ${connection.companyName || connection.realmId}: QuickBooks no longer accepts it (${refreshed.error.message}). The sync is paused; changes wait and are sent, in order, once you reconnect.`,
+        });
         return err(notConnected('needs_reconnect'));
       }
       return err(unavailable(refreshed.error.message));

@@ -52,17 +52,20 @@ export class BatchDelivery {
     const ended: Partial<Record<HostRecordKind, string[]>> = {};
     const entries: ActivityEntryInput[] = [];
     const others: [PlannedWrite, (typeof answers)[number]][] = [];
+    const healed: PlannedWrite['state'][] = [];
     writes.forEach((write, index) => {
       const answer = answers[index]!;
       if (!answer.ok) return void others.push([write, answer]);
       const { state, decision } = write;
       links.push(linkAfterWrite(state, decision, answer.value)!);
       (ended[state.kind] ??= []).push(state.hostId);
+      if ((state.refusals ?? 0) > 0) healed.push(state);
       entries.push({ tenantId, kind: state.kind, hostId: state.hostId, outboxId: state.outboxId, at: this.clock.now(), action: decision.kind, qboId: answer.value.id, outcome: 'success', message: successMessage(state, decision, answer.value) });
       applied.set(write, { kind: 'delivered' });
     });
     await this.links.saveMany(tenantId, links);
     for (const [kind, hostIds] of Object.entries(ended)) await this.journal.endMany(tenantId, kind as HostRecordKind, hostIds);
+    for (const state of healed) await this.journal.healed(tenantId, state.kind, state.hostId);
     await this.activity.recordMany(entries);
     for (const [write, answer] of others) applied.set(write, await this.applier.settle(write.state, write.decision, answer));
     return applied;

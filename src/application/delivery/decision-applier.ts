@@ -1,7 +1,7 @@
 import type { QboError } from '../../domain/qbo/qbo-error';
 import type { QboDraft, QboRef } from '../../domain/qbo/qbo-records';
 import type { Result } from '../../domain/shared/result';
-import { requestIdFor } from '../../domain/sync/request-id';
+import { afterRefusals, requestIdFor } from '../../domain/sync/request-id';
 import type { ActivityLog } from '../ports/activity-log.port';
 import type { Clock } from '../ports/clock.port';
 import type { LinkStore } from '../ports/link-store.port';
@@ -49,6 +49,7 @@ export class DecisionApplier {
     const link = linkAfterWrite(state, decision, written.value);
     if (link !== state.link && link !== null) await this.links.save(state.tenantId, link);
     if (decision.kind === 'create' || decision.kind === 'update') await this.journal.end(state.tenantId, state.kind, state.hostId);
+    if ((state.refusals ?? 0) > 0) await this.journal.healed(state.tenantId, state.kind, state.hostId);
     await logDelivery(this.activity, this.clock, state, decision.kind, written.value?.id ?? null, 'success', successMessage(state, decision, written.value) + (note ? ` Note: ${note}.` : ''));
     return { kind: 'delivered' };
   }
@@ -82,7 +83,7 @@ export class DecisionApplier {
       if (!fresh.ok) return fresh;
       const token = fresh.value.ref.syncToken;
       const retryId = decision.kind === 'update'
-        ? requestIdFor(state.tenantId, state.kind, state.hostId, 'update', `${decision.fingerprint}@${token}`)
+        ? afterRefusals(requestIdFor(state.tenantId, state.kind, state.hostId, 'update', `${decision.fingerprint}@${token}`), state.refusals ?? 0)
         : requestIdFor(state.tenantId, state.kind, state.hostId, decision.kind, `${decision.requestId}@${token}`);
       answer = await this.send(state, decision, fresh.value.ref, retryId);
     }
@@ -102,6 +103,8 @@ export class DecisionApplier {
     const outcome = outcomeOfQboError(error);
     // A refused write did not happen; an unanswered one may have, so its note stays for the next attempt.
     if ((decision.kind === 'create' || decision.kind === 'update') && outcome.kind === 'failed') await this.journal.end(state.tenantId, state.kind, state.hostId);
+    // QBO definitely refused this request: the record's next write goes out under a new request id (DESIGN §3.10).
+    if (outcome.kind === 'failed') await this.journal.refused(state.tenantId, state.kind, state.hostId, this.clock.now());
     if (error.kind === 'DuplicateName' && (decision.kind === 'create' || decision.kind === 'update')) return { kind: 'name-taken', error };
     if (outcome.kind === 'failed') {
       await logDelivery(this.activity, this.clock, state, decision.kind, null, 'failure', `Could not ${decision.kind} ${state.kind} ${state.hostId} in QuickBooks: ${error.message}`);

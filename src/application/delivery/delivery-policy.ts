@@ -19,6 +19,8 @@ export interface DeliveryPolicy {
   readonly sweepOverlapMs: number;
   /** How often the sweep looks at every record, not only the changed ones. */
   readonly fullSweepMs: number;
+  /** How long the sweep waits before trying a write QBO refused again (doubled per refusal, at most a day). */
+  readonly refusalWaitMs: number;
 }
 
 export const defaultDeliveryPolicy: DeliveryPolicy = {
@@ -31,6 +33,7 @@ export const defaultDeliveryPolicy: DeliveryPolicy = {
   holdMs: 5_000,
   sweepOverlapMs: 2 * 60_000,
   fullSweepMs: 6 * 60 * 60_000,
+  refusalWaitMs: 60_000,
 };
 
 /** Exponential backoff with full jitter: a uniformly random wait up to base × 2^(attempt-1), capped. */

@@ -3,6 +3,7 @@ import { customerDisplayName } from '../../domain/customers/customer-to-qbo';
 import { decideItem } from '../../domain/items/decide-item';
 import { decideRefundItem, REFUND_ITEM_HOST_ID } from '../../domain/items/refund-item';
 import type { Link } from '../../domain/sync/link';
+import { afterRefusals } from '../../domain/sync/request-id';
 import type { HostDirectory } from '../ports/host-directory.port';
 import { recordOf, type HostReadOf } from '../ports/host-read';
 import type { LinkStore } from '../ports/link-store.port';
@@ -25,7 +26,15 @@ export class RecordDecider {
     this.money = new MoneyDecider(host, links);
   }
 
+  /** The rules' decision; a write's request id follows the record's refusal count (a refused write is sent anew). */
   async decide(state: RecordState, settings: TenantSettings, naming: Naming = {}): Promise<RecordDecision> {
+    const decision = await this.rules(state, settings, naming);
+    const refusals = state.refusals ?? 0;
+    if (refusals === 0 || !('requestId' in decision)) return decision;
+    return { ...decision, requestId: afterRefusals(decision.requestId, refusals) };
+  }
+
+  private async rules(state: RecordState, settings: TenantSettings, naming: Naming): Promise<RecordDecision> {
     switch (state.kind) {
       case 'customer':
         return decideListRecord(state.tenantId, 'customer', state.read, state.link, settings, naming);

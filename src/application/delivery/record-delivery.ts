@@ -12,6 +12,7 @@ import type { Naming, RecordDecider, RecordDecision } from './record-decider';
 import type { RecordState } from './record-state';
 import type { RelatedRecords } from './related-records';
 import type { RoundStates } from './round-states';
+import type { WriteJournal } from '../ports/write-journal.port';
 
 /** How deep a chain of dependencies may go (refund → payment → invoice → customer and items). */
 const maxDependencyDepth = 4;
@@ -32,6 +33,7 @@ export class RecordDelivery {
     private readonly related: RelatedRecords,
     private readonly activity: ActivityLog,
     private readonly clock: Clock,
+    private readonly journal: WriteJournal,
   ) {}
 
   async deliver(round: RoundStates, state: RecordState, depth = 0): Promise<DeliveryOutcome> {
@@ -92,7 +94,10 @@ export class RecordDelivery {
       const needed = await round.of({ tenantId: state.tenantId, kind: dependency.kind, hostId: dependency.hostId, outboxId: null });
       const outcome = await this.deliver(round, needed, depth + 1);
       if (outcome.kind !== 'delivered') {
-        return outcome.kind === 'failed' ? this.reject(state, `${dependency.kind} ${dependency.hostId}, which it needs, could not be sent: ${outcome.reason}`) : outcome;
+        if (outcome.kind !== 'failed') return outcome;
+        // Curable once the dependency gets through: listed with the refused records, so the sweep tries it again.
+        await this.journal.refused(state.tenantId, state.kind, state.hostId, this.clock.now());
+        return this.reject(state, `${dependency.kind} ${dependency.hostId}, which it needs, could not be sent: ${outcome.reason}`);
       }
     }
     return null;
@@ -101,6 +106,7 @@ export class RecordDelivery {
   /** QBO holds what the rules give; a payment or refund brings back the record it leans on. */
   private async delivered(round: RoundStates, state: RecordState): Promise<DeliveryOutcome> {
     round.markDelivered(state);
+    if ((state.refusals ?? 0) > 0) await this.journal.healed(state.tenantId, state.kind, state.hostId);
     await this.related.enqueueFor(state);
     return { kind: 'delivered' };
   }

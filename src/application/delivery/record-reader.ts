@@ -21,15 +21,16 @@ export class RecordReader {
   async readKind<K extends HostRecordKind>(tenantId: string, kind: K, addresses: readonly RecordAddress[]): Promise<ReadonlyMap<string, RecordState>> {
     const ids = [...new Set(addresses.map((address) => address.hostId))];
     const hostIds = ids.filter((id) => !(kind === 'item' && id === REFUND_ITEM_HOST_ID));
-    const [reads, links, notes] = await Promise.all([
+    const [reads, links, notes, refusals] = await Promise.all([
       hostIds.length === 0 ? new Map<string, HostReadOf<K>>() : this.host.readMany(tenantId, kind, hostIds),
       this.links.getMany(tenantId, kind, ids),
       this.journal.getMany(tenantId, kind, ids),
+      this.journal.refusalsOf(tenantId, kind, ids),
     ]);
     const states = new Map<string, RecordState>();
     for (const address of addresses) {
       const read = reads.get(address.hostId) ?? noHostRow;
-      states.set(recordKey(address), { ...address, tenantId, kind, read, link: links.get(address.hostId) ?? null, note: notes.get(address.hostId) ?? null } as RecordState);
+      states.set(recordKey(address), { ...address, tenantId, kind, read, link: links.get(address.hostId) ?? null, note: notes.get(address.hostId) ?? null, refusals: refusals.get(address.hostId) ?? 0 } as RecordState);
     }
     return states;
   }

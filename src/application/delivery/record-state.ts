@@ -11,6 +11,8 @@ interface StateOf<K extends HostRecordKind> extends RecordAddress {
   readonly link: Link | null;
   /** A write an earlier attempt sent without storing its outcome, to settle before deciding. */
   readonly note: PendingCreate | null;
+  /** How many writes of this record QBO definitely refused: every request id of its next writes follows it. */
+  readonly refusals?: number;
 }
 
 /** Everything delivery knows of one record, read once per round: the host row, its link and its unsettled write. */

@@ -14,6 +14,9 @@ const kinds: readonly HostRecordKind[] = ['customer', 'item', 'invoice', 'paymen
 const sweepChunk = 200;
 /** Unsettled writes handed back per sweep; the oldest go first and the next sweep takes the rest. */
 const unsettledPerSweep = 1000;
+/** Refused records looked at again per sweep, least recently refused first. */
+const refusedPerSweep = 500;
+const refusalWaitMs = (policy: DeliveryPolicy, refusals: number): number => Math.min(24 * 60 * 60_000, policy.refusalWaitMs * 2 ** Math.min(20, Math.max(0, refusals - 1)));
 
 export namespace SweepChanges {
   export interface Output {
@@ -70,11 +73,25 @@ export class SweepChanges {
       }
       enqueued += await this.enqueueOutOfStep(tenantId, kind, ids, settings);
     }
+    enqueued += await this.retryRefused(tenantId, startedAt, settings);
     const unsettled = await this.journal.begunBefore(tenantId, startedAt - this.policy.leaseMs, unsettledPerSweep);
     await this.outbox.enqueue(unsettled.map(({ kind, hostId }) => ({ tenantId, kind, hostId })));
     enqueued += unsettled.length;
     // The sync may have been turned off meanwhile; the mark still records how far this pass looked.
     if (settings.syncEnabled) await this.marks.save(tenantId, { sweptAt: startedAt, fullPassAt: full ? startedAt : (mark?.fullPassAt ?? startedAt) });
+    return enqueued;
+  }
+
+  /**
+   * A write QBO refused may succeed once its cause is gone (a customer active again, a dependency now there), with
+   * no edit of the record: each refused record is decided again once its wait is over (`refusalWaitMs`, doubling
+   * with each refusal, at most a day), and enqueued if QBO still does not hold it. Its next write carries a new request id.
+   */
+  private async retryRefused(tenantId: string, now: number, settings: TenantSettings): Promise<number> {
+    const refused = await this.journal.refusedRecords(tenantId, refusedPerSweep);
+    const due = refused.filter((record) => record.refusedAt + refusalWaitMs(this.policy, record.refusals) <= now);
+    let enqueued = 0;
+    for (const kind of kinds) enqueued += await this.enqueueOutOfStep(tenantId, kind, due.filter((record) => record.kind === kind).map((record) => record.hostId), settings);
     return enqueued;
   }
 

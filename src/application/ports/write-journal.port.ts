@@ -36,4 +36,24 @@ export interface WriteJournal {
   begunBefore(tenantId: string, before: number, limit: number): Promise<readonly PendingCreate[]>;
   /** The notes of creates of `entity` that carried `lookup` (two host records may share a name). */
   withLookup(tenantId: string, entity: QboWritableEntity, lookup: string): Promise<readonly PendingCreate[]>;
+  /**
+   * Counts one definite refusal of a write of (tenant, kind, hostId) by QBO (a 4xx answer) and returns the new
+   * count. The count is part of every later request id of that record: QBO replays its stored answer to a repeated
+   * requestid, so a write it refused must carry a new id to succeed once the cause is gone (DESIGN §3.10).
+   */
+  refused(tenantId: string, kind: HostRecordKind, hostId: string, at: number): Promise<number>;
+  /** The refusal counts of those records that have one. */
+  refusalsOf(tenantId: string, kind: HostRecordKind, hostIds: readonly string[]): Promise<ReadonlyMap<string, number>>;
+  /** A refused record reached QBO: the sweep stops looking at it (its count stays, so its ids stay new). */
+  healed(tenantId: string, kind: HostRecordKind, hostId: string): Promise<void>;
+  /** Records QBO refused and that have not reached it since, least recently refused first, at most `limit`: the sweep tries those whose cause may be gone. */
+  refusedRecords(tenantId: string, limit: number): Promise<readonly RefusedRecord[]>;
+}
+
+/** A record QBO definitely refused `refusals` times, the last time at `refusedAt`. */
+export interface RefusedRecord {
+  readonly kind: HostRecordKind;
+  readonly hostId: string;
+  readonly refusals: number;
+  readonly refusedAt: number;
 }

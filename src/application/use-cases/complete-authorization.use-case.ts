@@ -92,7 +92,10 @@ export class CompleteAuthorization {
     if (checked.ok && existing?.status === 'needs_reconnect') this.parts.telemetry?.event({ type: 'connection.restored', tenantId, at: clock.now(), realmId, companyName });
     if (existing && existing.realmId !== realmId) await revoker.revoke(tenantId, existing.tokens, existing.realmId, realmId);
     this.parts.pageReads.forget(tenantId);
-    await this.record(tenantId, 'success', checked.ok
+    const restored = checked.ok && existing?.status === 'needs_reconnect';
+    await this.record(tenantId, 'success', restored
+      ? `Reconnected to QuickBooks company ${companyName || realmId}. The sync goes on: the changes that waited are sent now, in order.`
+      : checked.ok
       ? `Connected to QuickBooks company ${companyName || realmId}.`
       : `Connecting to QuickBooks company ${realmId}: QuickBooks was busy, so the company is confirmed in the background. Nothing is sent until it is.`);
     if (!checked.ok) this.parts.confirmer.confirmLater(tenantId, checked.error.kind === 'Busy' ? checked.error.retryAfterMs : 0);

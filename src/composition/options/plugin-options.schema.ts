@@ -46,6 +46,7 @@ const delivery = group('delivery', {
   holdMs: wholeNumber('delivery.holdMs', 10, day, 'how soon changes on hold are looked at again, in ms').optional(),
   sweepOverlapMs: wholeNumber('delivery.sweepOverlapMs', 0, 7 * day, 'how far behind its last mark the sweep looks, in ms').optional(),
   fullSweepMs: wholeNumber('delivery.fullSweepMs', 1_000, 365 * day, 'how often the sweep looks at every record, in ms').optional(),
+  refusalWaitMs: wholeNumber('delivery.refusalWaitMs', 0, day, 'how long the sweep waits before trying a write QuickBooks refused again, in ms (doubled per refusal)').optional(),
 }).optional();
 
 const adminRateLimit = z.union([

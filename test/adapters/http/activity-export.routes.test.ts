@@ -30,7 +30,8 @@ const hostWith = async (entries: readonly ActivityEntryInput[]): Promise<Express
   return express().use('/q', router);
 };
 
-const lines = (text: string): string[] => text.split('\r\n').filter((line) => line !== '');
+/** The rows, without the byte-order mark the file starts with. */
+const lines = (text: string): string[] => text.replace(/^\uFEFF/, '').split('\r\n').filter((line) => line !== '');
 
 describe('GET /activity.csv', () => {
   it('exports every page of the tenant\'s log, newest first, as a CSV attachment', async () => {
@@ -38,6 +39,7 @@ describe('GET /activity.csv', () => {
     const response = await request(app).get('/q/activity.csv').set('x-company-id', '1').expect(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe('attachment; filename=qbo-activity.csv');
+    expect(response.text.startsWith('\uFEFF"when (UTC)"')).toBe(true);
     const rows = lines(response.text);
     expect(rows[0]).toBe('"when (UTC)","action","record kind","host id","QuickBooks id","outcome","message"');
     expect(rows).toHaveLength(451);

@@ -40,6 +40,12 @@ export const loadAccounts = async () => {
   setText(byId('accounts-status'), view.complete ? 'Saved.' : 'Not saved yet: choose both accounts.');
 };
 
+/** While the connection is lost the lists cannot be read; the saved choice stays as it is. */
+export const renderAccountsUnavailable = () => {
+  for (const id of ['income-account', 'deposit-account']) byId(id).replaceChildren(el('option', { value: '' }, 'Unavailable until you reconnect QuickBooks'));
+  setText(byId('accounts-status'), 'The accounts are read from QuickBooks: reconnect to see or change them. The saved choice is kept.');
+};
+
 export const wireAccounts = (guard, onSaved) => {
   const form = byId('accounts-form');
   const save = byId('accounts-save');

@@ -94,6 +94,11 @@ export const loadMatch = async (guard) => {
   renderBody(() => loadMatch(guard), guard);
 };
 
+/** While the connection is lost QuickBooks cannot be read: said plainly instead of "Loading…". */
+export const renderMatchUnavailable = () => {
+  byId('match-body').replaceChildren(el('p', { className: 'muted' }, 'QuickBooks cannot be read until you reconnect, so the records cannot be compared now. Nothing here is lost.'));
+};
+
 export const wireMatch = (guard) => {
   wireTabs(byId('tab-customers').parentElement, (tab) => {
     state.entity = tab.dataset.entity;

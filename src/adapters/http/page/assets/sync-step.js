@@ -12,12 +12,20 @@ let pollTimer = null;
 let onProgressChange = () => undefined;
 let onWrongCompany = () => undefined;
 
+let paused = false;
+/** The connection is lost: the sync cannot send, so the toggle says paused until the admin reconnects. */
+export const setPaused = (value) => {
+  paused = Boolean(value);
+};
+
 const renderToggle = (enabled) => {
   const toggle = byId('sync-toggle');
   toggle.setAttribute('aria-checked', String(enabled));
-  setText(byId('sync-toggle-text'), enabled ? 'Sync is on' : 'Sync is off');
+  setText(byId('sync-toggle-text'), enabled ? (paused ? 'Sync is paused' : 'Sync is on') : 'Sync is off');
   setText(byId('sync-hint'), enabled
-    ? 'Every change you make is sent to QuickBooks within seconds.'
+    ? (paused
+      ? 'Paused until you reconnect QuickBooks: changes wait here and are sent, in order, once it is reconnected.'
+      : 'Every change you make is sent to QuickBooks within seconds.')
     : 'Before anything is sent you will see the warnings and a summary to confirm.');
 };
 
