@@ -35,6 +35,7 @@ const BENCHMARKS: readonly BenchmarkRun[] = [
   { module: './latency.bench.js' },
   { module: './engine.bench.js' },
   { module: './initial-sync.bench.js' },
+  { module: './full-scale.bench.js' },
   { module: './memory.bench.js', nodeFlags: [`--max-old-space-size=${MEMORY_HEAP_CAP_MB}`], settings: { 'memory.heapCapMb': MEMORY_HEAP_CAP_MB } },
   { module: './memory.bench.js', renameKeys: { from: 'memory.', to: 'memory.uncapped.' } },
   { module: './tenants.bench.js' },

@@ -109,7 +109,7 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
   const pollMs = options.worker?.pollMs ?? 250;
   const worker = new DeliveryWorker(ports.outboxStore, app.delivery.runDeliveryRound, app.delivery.sweepChanges, clock, logger, {
     pollMs,
-    tenantConcurrency: options.worker?.tenantConcurrency ?? 8,
+    tenantConcurrency: options.worker?.tenantConcurrency ?? defaultTenantConcurrency,
     sweepMs: options.worker?.sweepMs ?? 60_000,
     workerId: `worker-${ports.idGenerator.newId()}`,
   });
@@ -168,6 +168,13 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
     sweep: async () => (await app.delivery.sweepChanges.execute()).enqueued,
   };
 };
+
+/**
+ * Companies one process drives at once unless the host says otherwise: enough for a month-end burst across many
+ * companies (each waits on QBO most of the time), few enough that their rounds' rows stay a few MB and the host's
+ * knex pool is shared, not drowned (docs/performance.md).
+ */
+const defaultTenantConcurrency = 64;
 
 /** The row is visible to the worker only once the host's transaction commits; a knex trx says when. */
 const wakeAfterCommit = (trx: unknown, wake: () => void): void => {

@@ -12,6 +12,12 @@ interface Waiter {
  * the stricter reading of Intuit's limits) and `batchPerMinute` batch starts per window. Waiters go first come,
  * first served, except that single requests pass a batch that waits for the batch budget alone. A 429 pauses
  * everyone until the wait QBO asked for has passed.
+ *
+ * Starts are also paced: one request every window ÷ `perMinute` and one batch every window ÷ `batchPerMinute`; a
+ * sender that fell behind may catch up by `concurrent` − 1 requests and one batch, no more. Without pacing a busy company spends the whole minute's budget in its first
+ * 20 s and then stands still for 40 s: at real pace that left a 60 s measurement with whatever part of the stall
+ * it caught, and the burst met the concurrency limit at QBO's edge (a 429, then Intuit's 60 s wait). Paced, the
+ * same budget flows evenly and in-flight requests stay far below the limit (docs/performance.md).
  */
 export class QboRateLimiter {
   private inFlight = 0;
@@ -20,13 +26,22 @@ export class QboRateLimiter {
   private readonly batchStarts: { at: number }[] = [];
   private readonly waiting: Waiter[] = [];
   private pausedUntil = 0;
+  /** When the next request (and the next batch) may start on the pace: the theoretical arrival time of GCRA. */
+  private requestPace = Number.NEGATIVE_INFINITY;
+  private batchPace = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | null = null;
+
+  private readonly requestInterval: number;
+  private readonly batchInterval: number;
 
   constructor(
     private readonly limits: QboLimits,
     private readonly windowMs: number,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.requestInterval = windowMs / limits.perMinute;
+    this.batchInterval = windowMs / limits.batchPerMinute;
+  }
 
   /** Resolves with the function that gives the slot back; call it once the response is read. */
   acquire(kind: RequestKind): Promise<() => void> {
@@ -70,6 +85,9 @@ export class QboRateLimiter {
   }
 
   private grant(waiter: Waiter): void {
+    const now = this.now();
+    this.requestPace = Math.max(this.requestPace, now) + this.requestInterval;
+    if (waiter.kind === 'batch') this.batchPace = Math.max(this.batchPace, now) + this.batchInterval;
     this.inFlight += 1;
     const start = { at: Infinity };
     this.starts.push(start);
@@ -86,7 +104,11 @@ export class QboRateLimiter {
 
   private readyAt(kind: RequestKind, now: number): number | 'busy' {
     if (this.inFlight >= this.limits.concurrent) return 'busy';
-    let at = Math.max(now, this.pausedUntil);
+    // A sender that fell behind may catch up by fewer than `concurrent` requests and one batch: more would fill every
+    // slot at once, and QBO, which frees a slot a moment after its answer left, then refuses the next one (a 429, and
+    // Intuit's 60 s wait). The window count above keeps the minute's total exact.
+    let at = Math.max(now, this.pausedUntil, this.requestPace - (this.limits.concurrent - 1) * this.requestInterval);
+    if (kind === 'batch') at = Math.max(at, this.batchPace - this.batchInterval);
     if (this.starts.length >= this.limits.perMinute) at = Math.max(at, this.freedAt(this.starts));
     if (kind === 'batch' && this.batchStarts.length >= this.limits.batchPerMinute) at = Math.max(at, this.freedAt(this.batchStarts));
     return at === Infinity ? 'busy' : at;

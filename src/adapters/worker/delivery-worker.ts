@@ -9,11 +9,13 @@ const purgeEveryMs = 10 * 60_000;
 const purgeChunk = 1_000;
 /** A bounded pass: a huge backlog of old rows is worked off over several passes, never in one long pause. */
 const purgeChunksPerPass = 20;
+/** Companies one pass looks at; a pass that settled anything is followed by the next at once. */
+const readyTenantsPerPass = 1_000;
 
 export interface DeliveryWorkerOptions {
   /** How often the outbox is polled for work signalled by other instances. */
   readonly pollMs: number;
-  /** Companies driven at the same time by this process. */
+  /** Companies driven at the same time by this process (each holds one round's rows and one database connection at a time). */
   readonly tenantConcurrency: number;
   readonly workerId: string;
   /** How often this process sweeps for changes the host never signalled; 0 turns the sweep off. */
@@ -77,14 +79,24 @@ export class DeliveryWorker {
     return { running: this.running, lastRoundAt: this.lastRoundAt, startedAt: this.startedAt };
   }
 
-  /** One pass over every tenant with ready rows; returns how many rows were settled. */
+  /**
+   * One pass over every tenant with ready rows; returns how many rows were settled. Up to `tenantConcurrency`
+   * companies run at once, and each that finishes hands its place to the next at once: a company waiting on QBO's
+   * pace (300 ms a request, its own limits) never holds up the others, as a fixed group of eight waiting for its
+   * slowest member did.
+   */
   async drainOnce(): Promise<number> {
-    const tenants = await this.outbox.readyTenants(this.clock.now(), 1000);
+    const tenants = await this.outbox.readyTenants(this.clock.now(), readyTenantsPerPass);
     let settled = 0;
-    for (let i = 0; i < tenants.length; i += this.options.tenantConcurrency) {
-      const rounds = await Promise.all(tenants.slice(i, i + this.options.tenantConcurrency).map((tenant) => this.roundFor(tenant)));
-      settled += rounds.reduce((sum, round) => sum + round.settled, 0);
-    }
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < tenants.length) {
+        const tenant = tenants[next] as string;
+        next += 1;
+        settled += (await this.roundFor(tenant)).settled;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.tenantConcurrency, tenants.length) }, lane));
     return settled;
   }
 

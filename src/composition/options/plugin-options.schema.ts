@@ -32,7 +32,7 @@ const qbo = group('qbo', {
 const worker = group('worker', {
   enabled: flag('worker.enabled', 'false runs no delivery worker in this process').optional(),
   pollMs: wholeNumber('worker.pollMs', 10, 600_000, 'how often the outbox is polled, in ms').optional(),
-  tenantConcurrency: wholeNumber('worker.tenantConcurrency', 1, 100, 'how many companies one process delivers to at once').optional(),
+  tenantConcurrency: wholeNumber('worker.tenantConcurrency', 1, 1_000, 'how many companies one process delivers to at once').optional(),
   sweepMs: wholeNumber('worker.sweepMs', 0, 7 * day, 'how often to look for changes never signalled, in ms; 0 turns the sweep off').optional(),
 }).optional();
 

@@ -36,7 +36,9 @@ describe('QboRateLimiter', () => {
   it('never lets more than `concurrent` requests in flight, whatever the order of releases', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 5 }), fc.array(fc.nat(), { minLength: 1, maxLength: 25 }), async (concurrent, picks) => {
-        const limiter = new QboRateLimiter({ concurrent, perMinute: 1000, batchPerMinute: 1000 }, 60_000, () => 0);
+        // Time moves a second per look, so neither the window nor the pace ever holds a start: only `concurrent` does.
+        let time = 0;
+        const limiter = new QboRateLimiter({ concurrent, perMinute: 1000, batchPerMinute: 1000 }, 60_000, () => (time += 1000));
         const held: (() => void)[] = [];
         let granted = 0;
         for (let i = 0; i < picks.length; i++) void limiter.acquire('single').then((release) => { granted += 1; held.push(release); });
@@ -86,6 +88,34 @@ describe('QboRateLimiter', () => {
       expect(granted).toEqual(['batch-1', 'single-1', 'single-2']);
       await advanceTo(1000);
       expect(granted).toEqual(['batch-1', 'single-1', 'single-2', 'batch-2']);
+    }));
+
+  it('paces requests evenly over the window, letting a sender that fell behind catch up by concurrent - 1 only', () =>
+    onFakeTime({ concurrent: 2, perMinute: 6, batchPerMinute: 6 }, async ({ granted, take, advanceTo }) => {
+      // 1,000 ms windows: a request every 166.7 ms; nothing was sent before, so one request may run ahead of the pace.
+      for (const name of ['s1', 's2', 's3']) take(name, 'single');
+      await settle();
+      expect(granted).toEqual(['s1', 's2']);
+      await advanceTo(166);
+      expect(granted).toEqual(['s1', 's2']);
+      await advanceTo(167);
+      expect(granted).toEqual(['s1', 's2', 's3']);
+    }));
+
+  it('paces batches at their own, slower pace while single requests go on', () =>
+    onFakeTime({ concurrent: 10, perMinute: 600, batchPerMinute: 4 }, async ({ granted, take, advanceTo }) => {
+      // 1,000 ms windows: a batch every 250 ms, requests every 1.7 ms.
+      // One batch may run ahead of the pace after a quiet spell.
+      take('b1', 'batch');
+      take('b2', 'batch');
+      take('b3', 'batch');
+      take('s1', 'single');
+      await settle();
+      expect(granted).toEqual(['b1', 'b2', 's1']);
+      await advanceTo(249);
+      expect(granted).toEqual(['b1', 'b2', 's1']);
+      await advanceTo(250);
+      expect(granted).toEqual(['b1', 'b2', 's1', 'b3']);
     }));
 
   it('keeps single requests behind a batch when what holds the batch holds them too', () =>

@@ -28,7 +28,7 @@ const problems = (options: unknown): string[] => {
 
 describe('the options schema', () => {
   it.each([
-    [{ worker: { tenantConcurrency: 0 } }, '"worker.tenantConcurrency" must be a whole number from 1 to 100 (how many companies one process delivers to at once); it is 0.'],
+    [{ worker: { tenantConcurrency: 0 } }, '"worker.tenantConcurrency" must be a whole number from 1 to 1000 (how many companies one process delivers to at once); it is 0.'],
     [{ delivery: { batchSize: 'lots' } }, '"delivery.batchSize" must be a whole number from 1 to 1000 (changes one round claims for a company); it is the text "lots".'],
     [{ worker: { pollMs: -1 } }, '"worker.pollMs" must be a whole number from 10 to 600000 (how often the outbox is polled, in ms); it is -1.'],
     [{ worker: { pollMs: 2.5 } }, '"worker.pollMs" must be a whole number from 10 to 600000 (how often the outbox is polled, in ms); it is 2.5.'],
