@@ -11,6 +11,7 @@ import { AdminRateLimiter, defaultAdminRateLimits } from './adapters/http/admin-
 import { migratePluginTables } from './adapters/knex/plugin-migrations';
 import { DeliveryWorker } from './adapters/worker/delivery-worker';
 import type { PluginHealth } from './composition/plugin-health';
+import { CheckHost, type HostCheckReport } from './application/use-cases/check-host.use-case';
 import { createPluginOperations } from './composition/plugin-operations';
 
 export type { QboSyncPluginOptions } from './composition/plugin-options';
@@ -20,6 +21,17 @@ export type { PortRebinder } from './composition/port-overrides';
 export type { PluginHealth } from './composition/plugin-health';
 export type { PluginEvent, PluginEventType, SyncPauseReason } from './application/ports/telemetry.port';
 export type { HostLogger } from './adapters/logging/host-logger';
+export type { HostCheckReport, UnreadableHostRecord } from './application/use-cases/check-host.use-case';
+export type { HostSchemaProblem } from './application/ports/host-schema-check.port';
+export { HostSchemaCheck } from './application/ports/host-schema-check.port';
+export { HostWriteRefused } from './application/ports/host-writer.port';
+export type { HostRead, HostReadOf, HostRecordOfKind } from './application/ports/host-read';
+export { recordOf } from './application/ports/host-read';
+export type {
+  CatalogItemKind, HostCatalogItem, HostCustomer, HostCustomerMoney, HostInvoice, HostInvoiceLine, HostInvoiceStatus, HostPayment, HostRecordKind, HostRefund,
+} from './domain/host/host-records';
+export type { HostColumn, HostFilter, HostIdFactory, HostSchemaOverride, MoneyUnit } from './adapters/knex/host/host-schema';
+export { decimalDollarsToCents, centsToDecimalDollars } from './domain/shared/decimal-cents';
 export { Telemetry } from './application/ports/telemetry.port';
 /** The HTTP API's contract (OpenAPI 3.1), also served at GET /openapi.json and shipped as `qbo-sync/openapi.json`. */
 export { openApiDocument } from './adapters/http/openapi/openapi-document';
@@ -62,6 +74,14 @@ export interface QboSyncPlugin {
    * message and a `code` (`invalid_refresh_token`, `different_company`, `invalid_adoption`) when it cannot.
    */
   adoptConnection(connection: { tenantId: string; realmId: string; refreshToken: string }): Promise<{ realmId: string; companyName: string | null }>;
+  /**
+   * The host-schema mapping checked against the live database (missing tables or columns, DECIMAL dollars mapped as
+   * cents, flag and enum values the mapping does not say), and with `tenantId` every record of that company read
+   * once, listing the ones that cannot be read with why. The dry run before anyone presses Save & Sync.
+   */
+  checkHost(tenantId?: string | number): Promise<HostCheckReport>;
+  /** Whether the tenant's sync is on (turned on with Save & Sync and not turned off since). */
+  isSyncOn(tenantId: string | number): Promise<boolean>;
   /** Database reachable, migrations current, worker alive (its last round), the queue: no tenant named (docs/operating.md). */
   health(): Promise<PluginHealth>;
   /** The same as an Express handler for the host's readiness probe, mounted where its probes look: 200 when ok, else 503. */
@@ -99,12 +119,28 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
   const workerEnabled = options.worker?.enabled !== false;
   const operations = createPluginOperations({ knex: options.knex, tablePrefix: prefix, policy, ports, worker, workerEnabled, pollMs, meterProvider: options.meterProvider });
   const { notifyChanges } = app.delivery;
+  const checkHost = async (tenantId?: string | number): Promise<HostCheckReport> => {
+    const result = await app.resolve(CheckHost).execute(tenantId === undefined ? undefined : String(tenantId));
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value;
+  };
+  /** Start-up stops on a mapping that would misread the host (DESIGN.md §3 invariant 9), one line per problem. */
+  const refuseHostProblems = async (): Promise<void> => {
+    if (options.checkHostAtStartup === false) return;
+    const problems = await ports.hostSchemaCheck.problems();
+    if (problems.length === 0) return;
+    throw Object.assign(new Error(`qbo-sync cannot read the app's tables exactly as mapped (hostSchema):\n${problems.map((p) => `- ${p.message}`).join('\n')}`), { code: 'host_schema_mismatch', problems });
+  };
   const { initialSync, connectionConfirmer: confirmer } = app;
 
   return {
     router,
-    migrate: () => migratePluginTables(options.knex, prefix),
+    async migrate() {
+      await migratePluginTables(options.knex, prefix);
+      await refuseHostProblems();
+    },
     async start() {
+      await refuseHostProblems();
       if (stopping.signal.aborted) stopping = new AbortController();
       await syncClock(ports.clock);
       operations.startGauges();
@@ -119,6 +155,8 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
       const late = await withinBound(stopped, stopTimeoutMs);
       if (late) logger.warn({ stopTimeoutMs }, 'the plugin stopped without waiting any longer for work in flight (a database or QuickBooks that does not answer); its leases run out on their own within delivery.leaseMs');
     },
+    checkHost,
+    isSyncOn: async (tenantId) => (await ports.settingsStore.get(String(tenantId))).syncEnabled,
     health: operations.health,
     readiness: operations.readiness,
     async adoptConnection(connection) {

@@ -1,6 +1,7 @@
 import { AesGcmSecretCipher } from '../adapters/crypto/aes-gcm-secret.cipher';
 import { AesOpaqueIds } from '../adapters/crypto/aes-opaque.ids';
 import { StaticKeyProvider, type KeyProvider } from '../adapters/crypto/key-provider';
+import { noHostSchemaCheck } from '../application/ports/host-schema-check.port';
 import { createKnexAdapters } from '../adapters/knex/create-knex-adapters';
 import { KnexDatabaseClock } from '../adapters/knex/knex-database.clock';
 import { resolveHostSchema } from '../adapters/knex/host/host-schema';
@@ -52,6 +53,8 @@ export const createPluginPorts = (options: QboSyncPluginOptions, tablePrefix: st
     jobStore: chosen(adapters.jobStore, () => tables.jobStore),
     hostDirectory: chosen(adapters.hostDirectory, () => tables.hostDirectory),
     hostWriter: chosen(adapters.hostWriter, () => tables.hostWriter),
+    // A host reading its tables through its own HostDirectory has no mapping to check.
+    hostSchemaCheck: chosen(adapters.hostSchemaCheck, () => (adapters.hostDirectory === undefined ? tables.hostSchemaCheck : noHostSchemaCheck)),
     qboAuthorizer,
     qboGateway: chosen(adapters.qboGateway, () => qboAdapters().gateway),
     qboCompanyCheck: chosen(adapters.qboCompanyCheck, () => qboAdapters().companyCheck),

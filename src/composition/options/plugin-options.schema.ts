@@ -91,6 +91,8 @@ export const pluginOptionsSchema = z
     tablePrefix: z.string({ error: tablePrefixMessage() }).regex(/^[A-Za-z][A-Za-z0-9_]{0,19}$/, { error: tablePrefixMessage() }).optional(),
     /** Host table and column names where they differ from the reference schema (DESIGN.md §4). */
     hostSchema: hostSchema.optional(),
+    /** Checks the host-schema mapping against the database at migrate() and start(), refusing to start on a problem; default true. */
+    checkHostAtStartup: z.boolean({ error: '"checkHostAtStartup" must be true or false.' }).optional(),
     /** Intuit app credentials and endpoints; point `apiBaseUrl`/`oauthBaseUrl` at an emulator for tests and demos. */
     qbo,
     /** 32 bytes (a Buffer, 64 hex characters or base64): tokens are encrypted at rest with it. */

@@ -9,7 +9,7 @@ import { applicationError, type ApplicationError } from '../../application-error
 import type { ActivityLog } from '../../ports/activity-log.port';
 import type { Clock } from '../../ports/clock.port';
 import type { HostDirectory } from '../../ports/host-directory.port';
-import type { HostWriter } from '../../ports/host-writer.port';
+import { HostWriteRefused, type HostWriter } from '../../ports/host-writer.port';
 import type { IdGenerator } from '../../ports/id-generator.port';
 import type { LinkStore } from '../../ports/link-store.port';
 import type { QboGateway } from '../../ports/qbo-gateway.port';
@@ -71,7 +71,13 @@ export class ImportFromQbo {
       if (start > 0 && !(await lease.keep())) {
         return err(applicationError('Conflict', 'import_interrupted', `The import stopped after ${imported} of ${chosen.value.length} records because another process took over this QuickBooks company. Import again to bring in the rest; nothing is imported twice.`));
       }
-      imported += await this.importChunk(tenantId, side, chosen.value.slice(start, start + chunkSize), serviceKind);
+      try {
+        imported += await this.importChunk(tenantId, side, chosen.value.slice(start, start + chunkSize), serviceKind);
+      } catch (error) {
+        if (!(error instanceof HostWriteRefused)) throw error;
+        const kept = imported > 0 ? ` The ${imported} records before it were imported; import again to bring in the rest once it is fixed.` : ' Nothing was imported.';
+        return err(applicationError('Conflict', 'host_refused_import', `${error.message}${kept}`));
+      }
     }
     // The match step's lists are read again: what was QBO-only now shows as matched.
     this.pageReads.forget(tenantId);

@@ -79,7 +79,7 @@ export class RunInitialSync {
       const index = await readQboNameIndex(this.gateway, this.links, tenantId, rules.kind);
       if (!index.ok) return wait(index.error.message);
       const survey = await surveyKind(rules as KindRules<{ id: string }>, tenantId, this.links, index.value);
-      progress.start(rules.kind, survey.total, survey.alreadyLinked);
+      await this.countUnreadable(tenantId, rules.kind, progress, survey.total, survey.alreadyLinked);
       if (!(await this.save(job, progress))) return finished;
       if (!(await this.adopt(job, survey, progress))) return finished;
       taken.set(rules.kind, index.value.taken);
@@ -139,6 +139,19 @@ export class RunInitialSync {
       if (!(await this.save(job, progress))) return false;
     }
     return true;
+  }
+
+  /**
+   * Rows of the kind the host has but the mapping cannot read count in the total and as failed, each with its reason
+   * in the activity log: an initial sync that left anything out never says "0 failed" (DESIGN.md §3 invariant 9).
+   */
+  private async countUnreadable(tenantId: string, kind: JobRecordKind, progress: InitialSyncProgress, readable: number, linked: number): Promise<void> {
+    const refusals: Refusal[] = [];
+    for await (const row of this.host.listUnreadable(tenantId, kind)) {
+      refusals.push({ hostId: row.id, reason: `it could not be read from the app (${row.reason}). Correct the record in the app; it is sent when it is saved.` });
+    }
+    progress.start(kind, readable + refusals.length, linked);
+    for (let start = 0; start < refusals.length; start += chunk) await this.logRefused(tenantId, kind, refusals.slice(start, start + chunk), progress);
   }
 
   private async logRefused(tenantId: string, kind: JobRecordKind, refusals: readonly Refusal[], progress: InitialSyncProgress): Promise<void> {
