@@ -11,6 +11,7 @@ import { AdminRateLimiter, defaultAdminRateLimits } from './adapters/http/admin-
 import { migratePluginTables } from './adapters/knex/plugin-migrations';
 import { DeliveryWorker } from './adapters/worker/delivery-worker';
 import type { PluginHealth } from './composition/plugin-health';
+import { CheckHost, type HostCheckReport } from './application/use-cases/check-host.use-case';
 import { createPluginOperations } from './composition/plugin-operations';
 
 export type { QboSyncPluginOptions } from './composition/plugin-options';
@@ -20,6 +21,17 @@ export type { PortRebinder } from './composition/port-overrides';
 export type { PluginHealth } from './composition/plugin-health';
 export type { PluginEvent, PluginEventType, SyncPauseReason } from './application/ports/telemetry.port';
 export type { HostLogger } from './adapters/logging/host-logger';
+export type { HostCheckReport, UnreadableHostRecord } from './application/use-cases/check-host.use-case';
+export type { HostSchemaProblem } from './application/ports/host-schema-check.port';
+export { HostSchemaCheck } from './application/ports/host-schema-check.port';
+export { HostWriteRefused } from './application/ports/host-writer.port';
+export type { HostRead, HostReadOf, HostRecordOfKind } from './application/ports/host-read';
+export { recordOf } from './application/ports/host-read';
+export type {
+  CatalogItemKind, HostCatalogItem, HostCustomer, HostCustomerMoney, HostInvoice, HostInvoiceLine, HostInvoiceStatus, HostPayment, HostRecordKind, HostRefund,
+} from './domain/host/host-records';
+export type { HostColumn, HostFilter, HostIdFactory, HostSchemaOverride, MoneyUnit } from './adapters/knex/host/host-schema';
+export { decimalDollarsToCents, centsToDecimalDollars } from './domain/shared/decimal-cents';
 export { Telemetry } from './application/ports/telemetry.port';
 /** The HTTP API's contract (OpenAPI 3.1), also served at GET /openapi.json and shipped as `qbo-sync/openapi.json`. */
 export { openApiDocument } from './adapters/http/openapi/openapi-document';
@@ -62,6 +74,14 @@ export interface QboSyncPlugin {
    * message and a `code` (`invalid_refresh_token`, `different_company`, `invalid_adoption`) when it cannot.
    */
   adoptConnection(connection: { tenantId: string; realmId: string; refreshToken: string }): Promise<{ realmId: string; companyName: string | null }>;
+  /**
+   * The host-schema mapping checked against the live database (missing tables or columns, DECIMAL dollars mapped as
+   * cents, flag and enum values the mapping does not say), and with `tenantId` every record of that company read
+   * once, listing the ones that cannot be read with why. The dry run before anyone presses Save & Sync.
+   */
+  checkHost(tenantId?: string | number): Promise<HostCheckReport>;
+  /** Whether the tenant's sync is on (turned on with Save & Sync and not turned off since). */
+  isSyncOn(tenantId: string | number): Promise<boolean>;
   /** Database reachable, migrations current, worker alive (its last round), the queue: no tenant named (docs/operating.md). */
   health(): Promise<PluginHealth>;
   /** The same as an Express handler for the host's readiness probe, mounted where its probes look: 200 when ok, else 503. */
@@ -74,7 +94,9 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
   const prefix = options.tablePrefix ?? 'qbo_';
   const policy: DeliveryPolicy = { ...defaultDeliveryPolicy, ...options.delivery };
   const adapters = { ...adaptersOfOverrides(options.overrides), ...options.adapters };
-  const ports = createPluginPorts(options, prefix, adapters);
+  // Aborted by stop(): every wait on QuickBooks (a slot, a throttle, a backoff) ends at once (docs/adr/0060).
+  let stopping = new AbortController();
+  const ports = createPluginPorts(options, prefix, adapters, () => stopping.signal);
   const app = createPluginApplication(ports, policy, adapters);
   const { logger, clock } = ports;
   const access = {
@@ -87,6 +109,7 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
   const router = createQboSyncRouter(access, app.resolve, logger);
 
   const pollMs = options.worker?.pollMs ?? 250;
+  const stopTimeoutMs = options.worker?.stopTimeoutMs ?? 10_000;
   const worker = new DeliveryWorker(ports.outboxStore, app.delivery.runDeliveryRound, app.delivery.sweepChanges, clock, logger, {
     pollMs,
     tenantConcurrency: options.worker?.tenantConcurrency ?? defaultTenantConcurrency,
@@ -96,12 +119,30 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
   const workerEnabled = options.worker?.enabled !== false;
   const operations = createPluginOperations({ knex: options.knex, tablePrefix: prefix, policy, ports, worker, workerEnabled, pollMs, meterProvider: options.meterProvider });
   const { notifyChanges } = app.delivery;
+  const checkHost = async (tenantId?: string | number): Promise<HostCheckReport> => {
+    const result = await app.resolve(CheckHost).execute(tenantId === undefined ? undefined : String(tenantId));
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value;
+  };
+  /** Start-up stops on a mapping that would misread the host (DESIGN.md §3 invariant 9), one line per problem. */
+  const refuseHostProblems = async (): Promise<void> => {
+    if (options.checkHostAtStartup === false) return;
+    const problems = await ports.hostSchemaCheck.problems();
+    if (problems.length === 0) return;
+    throw Object.assign(new Error(`qbo-sync cannot read the app's tables exactly as mapped (hostSchema):\n${problems.map((p) => `- ${p.message}`).join('\n')}`), { code: 'host_schema_mismatch', problems });
+  };
   const { initialSync, connectionConfirmer: confirmer } = app;
 
   return {
     router,
-    migrate: () => migratePluginTables(options.knex, prefix),
+    async migrate() {
+      await migratePluginTables(options.knex, prefix);
+      await refuseHostProblems();
+    },
     async start() {
+      await refuseHostProblems();
+      if (stopping.signal.aborted) stopping = new AbortController();
+      await syncClock(ports.clock);
       operations.startGauges();
       if (workerEnabled) worker.start();
       confirmer.start();
@@ -109,9 +150,13 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
       await initialSync.resumeAll();
     },
     async stop() {
-      await Promise.all([worker.stop(), initialSync.stop(), confirmer.stop()]);
-      await operations.stop();
+      stopping.abort();
+      const stopped = Promise.all([worker.stop(), initialSync.stop(), confirmer.stop()]).then(() => operations.stop());
+      const late = await withinBound(stopped, stopTimeoutMs);
+      if (late) logger.warn({ stopTimeoutMs }, 'the plugin stopped without waiting any longer for work in flight (a database or QuickBooks that does not answer); its leases run out on their own within delivery.leaseMs');
     },
+    checkHost,
+    isSyncOn: async (tenantId) => (await ports.settingsStore.get(String(tenantId))).syncEnabled,
     health: operations.health,
     readiness: operations.readiness,
     async adoptConnection(connection) {
@@ -129,6 +174,27 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
     deliverPending: () => worker.drainOnce(),
     sweep: async () => (await app.delivery.sweepChanges.execute()).enqueued,
   };
+};
+
+/** The database's clock is read once before the worker starts, so its first leases are already on the database's time. */
+const syncClock = async (clock: unknown): Promise<void> => {
+  if (typeof (clock as { sync?: unknown }).sync === 'function') await (clock as { sync: () => Promise<void> }).sync();
+};
+
+/** Waits for `work` at most `boundMs`; true when the bound passed first (the work goes on, unawaited, and its failure is dropped). */
+const withinBound = async (work: Promise<unknown>, boundMs: number): Promise<boolean> => {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<true>((resolve) => {
+    timer = setTimeout(() => resolve(true), boundMs);
+  });
+  const done = work.then(() => false);
+  try {
+    const late = await Promise.race([done, bound]);
+    if (late) done.catch(() => undefined);
+    return late;
+  } finally {
+    clearTimeout(timer);
+  }
 };
 
 /**

@@ -1,7 +1,9 @@
 import { AesGcmSecretCipher } from '../adapters/crypto/aes-gcm-secret.cipher';
 import { AesOpaqueIds } from '../adapters/crypto/aes-opaque.ids';
 import { StaticKeyProvider, type KeyProvider } from '../adapters/crypto/key-provider';
+import { noHostSchemaCheck } from '../application/ports/host-schema-check.port';
 import { createKnexAdapters } from '../adapters/knex/create-knex-adapters';
+import { KnexDatabaseClock } from '../adapters/knex/knex-database.clock';
 import { resolveHostSchema } from '../adapters/knex/host/host-schema';
 import { PinoLogger } from '../adapters/logging/pino.logger';
 import { createQboAdapters } from '../adapters/qbo/create-qbo-adapters';
@@ -17,9 +19,10 @@ import { chosen, type PluginAdapters, type PluginPorts } from './plugin-ports';
  * Every port of the plugin, each the host's choice or the standard adapter: time, ids and logging first, then the
  * tables behind the host's knex, then QuickBooks (whose tokens live in the chosen connection store).
  */
-export const createPluginPorts = (options: QboSyncPluginOptions, tablePrefix: string, adapters: PluginAdapters): PluginPorts => {
-  const clock = chosen(adapters.clock, () => new SystemClock());
+export const createPluginPorts = (options: QboSyncPluginOptions, tablePrefix: string, adapters: PluginAdapters, stopSignal?: () => AbortSignal | undefined): PluginPorts => {
   const logger = chosen(adapters.logger, () => new PinoLogger(options.logger));
+  // The standard clock is the database's (docs/adr/0060): leases and available_at agree across instances whatever their own clocks say.
+  const clock = chosen(adapters.clock, () => new KnexDatabaseClock(options.knex, new SystemClock(), logger));
   const telemetry = chosen(adapters.telemetry, () => createHostTelemetry(options.onEvent, logger, options.meterProvider));
   let keyProvider: KeyProvider | undefined;
   const keys = () => (keyProvider ??= options.keyProvider ?? new StaticKeyProvider(options.encryptionKey, options.retiredEncryptionKeys ?? []));
@@ -29,7 +32,7 @@ export const createPluginPorts = (options: QboSyncPluginOptions, tablePrefix: st
   const qboAuthorizer = chosen(adapters.qboAuthorizer, () => new IntuitQboAuthorizer(options.qbo, clock));
   const activityLog = chosen(adapters.activityLog, () => tables.activityLog);
   let qbo: ReturnType<typeof createQboAdapters> | undefined;
-  const qboAdapters = () => (qbo ??= createQboAdapters({ options: options.qbo, connections: connectionStore, clock, logger, telemetry, authorizer: qboAuthorizer, activity: activityLog }));
+  const qboAdapters = () => (qbo ??= createQboAdapters({ options: options.qbo, connections: connectionStore, clock, logger, telemetry, authorizer: qboAuthorizer, activity: activityLog, ...(stopSignal ? { stopSignal } : {}) }));
   return {
     clock,
     logger,
@@ -50,6 +53,8 @@ export const createPluginPorts = (options: QboSyncPluginOptions, tablePrefix: st
     jobStore: chosen(adapters.jobStore, () => tables.jobStore),
     hostDirectory: chosen(adapters.hostDirectory, () => tables.hostDirectory),
     hostWriter: chosen(adapters.hostWriter, () => tables.hostWriter),
+    // A host reading its tables through its own HostDirectory has no mapping to check.
+    hostSchemaCheck: chosen(adapters.hostSchemaCheck, () => (adapters.hostDirectory === undefined ? tables.hostSchemaCheck : noHostSchemaCheck)),
     qboAuthorizer,
     qboGateway: chosen(adapters.qboGateway, () => qboAdapters().gateway),
     qboCompanyCheck: chosen(adapters.qboCompanyCheck, () => qboAdapters().companyCheck),

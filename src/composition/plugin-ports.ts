@@ -4,6 +4,7 @@ import type { ConnectionConfirmer } from '../application/ports/connection-confir
 import type { ConnectionStore } from '../application/ports/connection-store.port';
 import type { HostDirectory } from '../application/ports/host-directory.port';
 import type { HostWriter } from '../application/ports/host-writer.port';
+import type { HostSchemaCheck } from '../application/ports/host-schema-check.port';
 import type { IdGenerator } from '../application/ports/id-generator.port';
 import type { InitialSyncLauncher } from '../application/ports/initial-sync-launcher.port';
 import type { JobStore } from '../application/ports/job-store.port';
@@ -42,6 +43,8 @@ export interface PluginPorts {
   readonly jobStore: JobStore;
   readonly hostDirectory: HostDirectory;
   readonly hostWriter: HostWriter;
+  /** The host-schema mapping checked against the live database (none when the host reads its tables through its own HostDirectory). */
+  readonly hostSchemaCheck: HostSchemaCheck;
   readonly qboGateway: QboGateway;
   readonly qboAuthorizer: QboAuthorizer;
   /** Asks QBO which company an access token opens (the OAuth callback's and adoption's proof of the company). */
@@ -76,7 +79,7 @@ export type PluginAdapters = { readonly [K in keyof PluginPorts]?: AdapterChoice
 const adapterNameSet: Record<keyof PluginAdapters, true> = {
   clock: true, idGenerator: true, randomSource: true, logger: true, secretCipher: true, connectionStore: true, settingsStore: true, linkStore: true,
   outboxStore: true, activityLog: true, oauthStateStore: true, tenantLease: true, writeJournal: true, sweepMarkStore: true, jobStore: true,
-  hostDirectory: true, hostWriter: true, qboGateway: true, qboAuthorizer: true, qboCompanyCheck: true, opaqueIds: true, initialSyncLauncher: true,
+  hostDirectory: true, hostWriter: true, hostSchemaCheck: true, qboGateway: true, qboAuthorizer: true, qboCompanyCheck: true, opaqueIds: true, initialSyncLauncher: true,
   connectionConfirmer: true, telemetry: true,
 };
 export const adapterNames = Object.keys(adapterNameSet) as readonly (keyof PluginAdapters)[];

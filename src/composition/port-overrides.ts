@@ -1,3 +1,4 @@
+import { HostSchemaCheck } from '../application/ports/host-schema-check.port';
 import { ActivityLog } from '../application/ports/activity-log.port';
 import { Clock } from '../application/ports/clock.port';
 import { ConnectionConfirmer } from '../application/ports/connection-confirmer.port';
@@ -35,7 +36,7 @@ export interface PortRebinder {
 /** Each port's exported token; a record, so a port added to PluginAdapters and not here is a compile error. */
 const tokenOfAdapter: Record<keyof PluginAdapters, symbol> = {
   activityLog: ActivityLog, clock: Clock, connectionConfirmer: ConnectionConfirmer, connectionStore: ConnectionStore, hostDirectory: HostDirectory,
-  hostWriter: HostWriter, idGenerator: IdGenerator, initialSyncLauncher: InitialSyncLauncher, jobStore: JobStore, linkStore: LinkStore, logger: Logger,
+  hostWriter: HostWriter, hostSchemaCheck: HostSchemaCheck, idGenerator: IdGenerator, initialSyncLauncher: InitialSyncLauncher, jobStore: JobStore, linkStore: LinkStore, logger: Logger,
   oauthStateStore: OAuthStateStore, opaqueIds: OpaqueIds, outboxStore: OutboxStore, qboAuthorizer: QboAuthorizer, qboCompanyCheck: QboCompanyCheck,
   qboGateway: QboGateway, randomSource: RandomSource, secretCipher: SecretCipher, settingsStore: SettingsStore, sweepMarkStore: SweepMarkStore,
   tenantLease: TenantLease, writeJournal: WriteJournal, telemetry: Telemetry,

@@ -1,3 +1,4 @@
+import { CheckHost } from '../application/use-cases/check-host.use-case';
 import type { DeliveryPolicy } from '../application/delivery/delivery-policy';
 import { BatchSender } from '../application/initial-sync/batch-sender';
 import type { LaneShape } from '../application/initial-sync/send-lanes';
@@ -54,6 +55,7 @@ export const createSetupFlows = (ports: PluginPorts, policy: DeliveryPolicy, { p
       match,
       new ImportFromQbo(host, ports.hostWriter, gateway, ports.linkStore, settings, activity, clock, ports.tenantLease, ports.idGenerator, policy.leaseMs, reads),
       new ListAccounts(gateway, reads),
+      new CheckHost(ports.hostSchemaCheck, host),
       new GetSettings(settings),
       new SaveSettings(settings, gateway, reads),
       new EnableSync(connections, settings, preflight, jobs, launcher, ports.idGenerator, activity, clock),

@@ -96,7 +96,7 @@ export const startHostStack = async <D extends StackDatabase = TestDatabase, P e
     await seed?.({ db, emulator });
     if (apiProxy) parts.proxy = await apiProxy(emulator.url);
     const qboOptions = { ...testQboOptions(emulator.url), ...(parts.proxy ? { apiBaseUrl: parts.proxy.url } : {}), ...qbo };
-    const host = (parts.host = await createTestHost(db.knex, emulator.url, { ...plugin, qbo: qboOptions }));
+    const host = (parts.host = await createTestHost(db.knex, emulator.url, { ...(hostTables ? {} : { checkHostAtStartup: false }), ...plugin, qbo: qboOptions }));
     if (tenant !== undefined) parts.realmId = await connectAndEnable(host.app, emulator.url, tenant);
     return stack;
   } catch (error) {

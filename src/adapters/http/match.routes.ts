@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { CheckHost } from '../../application/use-cases/check-host.use-case';
 import { GetMatchReport, type MatchSide } from '../../application/use-cases/setup/get-match-report.use-case';
 import { ImportFromQbo } from '../../application/use-cases/setup/import-from-qbo.use-case';
 import { bodyObject, onlyFields, optionalQboIdList } from './body-fields';
@@ -11,6 +12,11 @@ const sides: readonly MatchSide[] = ['customers', 'items'];
 
 /** Set-up, step 2: how names line up, and the import of what only QBO has. */
 export const mountMatchRoutes = (router: Router, access: PluginAccess, resolve: UseCaseResolver): void => {
+  router.get('/host-check', async (req, res) => {
+    const tenantId = await tenantFor(access, req, 'data:read');
+    sendResult(res, await resolve(CheckHost).execute(tenantId));
+  });
+
   for (const side of sides) {
     router.get(`/match/${side}`, async (req, res) => {
       const tenantId = await tenantFor(access, req, 'data:read');

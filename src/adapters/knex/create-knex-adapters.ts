@@ -5,6 +5,7 @@ import type { SecretCipher } from '../../application/ports/secret-cipher.port';
 import type { HostSchema } from './host/host-schema';
 import { KnexHostDirectory } from './host/knex-host.directory';
 import { KnexHostWriter } from './host/knex-host.writer';
+import { KnexHostSchemaCheck } from './host/knex-host-schema.check';
 import { KnexActivityLog } from './knex-activity.log';
 import { KnexConnectionStore } from './knex-connection.store';
 import { KnexJobStore } from './knex-job.store';
@@ -42,4 +43,5 @@ export const createKnexAdapters = ({ knex, tablePrefix: prefix, hostSchema, cloc
   jobStore: new KnexJobStore(knex, prefix),
   hostDirectory: new KnexHostDirectory(knex, hostSchema, logger),
   hostWriter: new KnexHostWriter(knex, hostSchema, clock),
+  hostSchemaCheck: new KnexHostSchemaCheck(knex, hostSchema),
 });

@@ -81,6 +81,15 @@ export class KnexOutboxStore implements OutboxStore {
     );
   }
 
+  async extendClaim(tenantId: string, attemptToken: string, until: number): Promise<number> {
+    return retryOnLockConflict(() =>
+      this.knex(this.table)
+        .where({ tenant_id: tenantId, attempt_token: attemptToken, state: 'in_flight' })
+        .andWhere('available_at', '<', until)
+        .update({ available_at: until }),
+    );
+  }
+
   async complete(id: string, attemptToken: string, now: number): Promise<boolean> {
     return this.settle(id, attemptToken, { state: 'done', settled_at: now, attempt_token: null });
   }

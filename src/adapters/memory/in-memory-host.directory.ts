@@ -149,6 +149,13 @@ export class InMemoryHostDirectory implements HostDirectory {
     yield* this.all('item', tenantId);
   }
 
+  async *listUnreadable(tenantId: string, kind: HostRecordKind): AsyncIterable<{ readonly id: string; readonly reason: string }> {
+    const broken = [...this.unreadable]
+      .filter(([key, row]) => key.startsWith(`${kind}:`) && row.tenantId === tenantId)
+      .map(([key, row]) => ({ id: key.slice(kind.length + 1), reason: row.reason }));
+    yield* broken.sort(byId);
+  }
+
   async *changedSince(tenantId: string, kind: HostRecordKind, since: number): AsyncIterable<string> {
     const changed = [...this.tables[kind].values()].filter((s) => s.tenantId === tenantId && s.updatedAt >= since).map((s) => ({ id: s.record.id }));
     const broken = [...this.changedAt].filter(([key, at]) => key.startsWith(`${kind}:`) && this.unreadable.has(key) && at.tenantId === tenantId && at.updatedAt >= since);

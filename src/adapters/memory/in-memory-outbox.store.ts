@@ -63,6 +63,16 @@ export class InMemoryOutboxStore implements OutboxStore {
     });
   }
 
+  async extendClaim(tenantId: string, attemptToken: string, until: number): Promise<number> {
+    let extended = 0;
+    for (const row of this.rows.values()) {
+      if (row.state !== 'in_flight' || row.attemptToken !== attemptToken || row.change.tenantId !== tenantId) continue;
+      row.availableAt = Math.max(row.availableAt, until);
+      extended += 1;
+    }
+    return extended;
+  }
+
   async complete(id: string, attemptToken: string, now: number): Promise<boolean> {
     return this.settle(id, attemptToken, (row) => Object.assign(row, { state: 'done', attemptToken: null, settledAt: now }));
   }

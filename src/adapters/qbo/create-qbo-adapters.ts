@@ -22,6 +22,8 @@ export interface QboAdapterParts {
   readonly telemetry?: Telemetry;
   /** Another authorizer (a host's own OAuth): the gateway refreshes tokens through it instead of through Intuit's. */
   readonly authorizer?: QboAuthorizer;
+  /** The plugin's current stop signal: aborts every wait of the QBO client (docs/adr/0060). */
+  readonly stopSignal?: () => AbortSignal | undefined;
   /** Where a lost connection is written down for the admin (an activity row); nowhere when left out. */
   readonly activity?: ActivityLog;
 }
@@ -31,8 +33,8 @@ export interface QboAdapterParts {
  * is single-flight, and the company check that proves which company new tokens open. The one wiring the plugin and
  * the tests share.
  */
-export const createQboAdapters = ({ options, connections, clock, logger, telemetry = silentTelemetry, authorizer = new IntuitQboAuthorizer(options, clock), activity }: QboAdapterParts): { gateway: QboGateway; authorizer: QboAuthorizer; companyCheck: QboCompanyCheck } => {
+export const createQboAdapters = ({ options, connections, clock, logger, telemetry = silentTelemetry, authorizer = new IntuitQboAuthorizer(options, clock), activity, stopSignal }: QboAdapterParts): { gateway: QboGateway; authorizer: QboAuthorizer; companyCheck: QboCompanyCheck } => {
   const tokens = new QboAccessTokens(connections, authorizer, clock, logger, telemetry, activity);
-  const gateway = new HttpQboGateway(new QboHttpClient(options, tokens, clock, logger, telemetry));
+  const gateway = new HttpQboGateway(new QboHttpClient(options, tokens, clock, logger, telemetry, stopSignal));
   return { gateway, authorizer, companyCheck: new HttpQboCompanyCheck(options, clock, logger, telemetry) };
 };

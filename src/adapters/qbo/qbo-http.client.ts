@@ -8,7 +8,7 @@ import { faultDetail, qboErrorFrom } from './qbo-fault.parser';
 import { parseJsonText } from './qbo-json';
 import { unavailable, type FaultContext } from '../../domain/qbo/qbo-error-words';
 import { resolveQboOptions, type QboOptions, type ResolvedQboOptions } from './qbo-options';
-import { realmLimiter, type RequestKind } from './qbo-rate.limiter';
+import { realmLimiter, WaitAborted, type RequestKind } from './qbo-rate.limiter';
 import { backoffMs, defaultRetryPolicy, sleep, throttleWaitMs } from './qbo-retry.policy';
 
 export interface QboCall {
@@ -33,7 +33,8 @@ export type Settle<T> = () => Promise<Result<T | null, QboError>>;
 
 type Attempt =
   | { readonly type: 'answer'; readonly status: number; readonly body: unknown; readonly intuitTid?: string; readonly retryAfter: string | null }
-  | { readonly type: 'lost'; readonly why: string };
+  | { readonly type: 'lost'; readonly why: string }
+  | { readonly type: 'stopped' };
 
 /**
  * One QBO request, done properly: the tenant's token (refreshed once after a 401), the realm's limiter, a timeout,
@@ -50,6 +51,8 @@ export class QboHttpClient {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly telemetry: Telemetry = silentTelemetry,
+    /** Aborts every wait (slot, throttle, backoff) when the plugin stops, and the request itself at its deadline. */
+    private readonly stopSignal: () => AbortSignal | undefined = () => undefined,
   ) {
     this.options = resolveQboOptions(options);
   }
@@ -71,13 +74,14 @@ export class QboHttpClient {
         access = current.value;
       }
       const attempt = await this.attempt(tenantId, access, call);
+      if (attempt.type === 'stopped') return err(stopping());
       const scale = this.options.timeScale;
       if (attempt.type === 'lost' || attempt.status >= 500) {
         const error =
           attempt.type === 'lost' ? unavailable(attempt.why) : qboErrorFrom(attempt.status, attempt.body, attempt.intuitTid, call.context);
         if (outages >= this.policy.maxUnavailableRetries) return err(this.logged(tenantId, access.realmId, call, error));
         uncertain = call.requestId !== undefined;
-        await sleep(backoffMs(this.policy, outages, scale, Math.random));
+        if (!(await sleep(backoffMs(this.policy, outages, scale, Math.random), this.stopSignal()))) return err(stopping(error));
         outages += 1;
         continue;
       }
@@ -97,7 +101,7 @@ export class QboHttpClient {
         const waitMs = throttleWaitMs(this.policy, attempt.retryAfter, scale, this.clock.now());
         realmLimiter(this.options.apiBaseUrl, access.realmId, tenantId, this.options.limits, scale, () => this.clock.now()).pause(this.clock.now() + waitMs);
         this.logger.warn({ tenantId, realmId: access.realmId, waitMs, intuitTid: attempt.intuitTid }, 'QBO throttled the realm; waiting');
-        await sleep(waitMs);
+        if (!(await sleep(waitMs, this.stopSignal()))) return err(stopping(error));
         throttles += 1;
         continue;
       }
@@ -114,7 +118,14 @@ export class QboHttpClient {
   private async attempt(tenantId: string, access: QboAccess, call: QboCall): Promise<Attempt> {
     const { apiBaseUrl, limits, timeScale, requestTimeoutMs } = this.options;
     const limiter = realmLimiter(apiBaseUrl, access.realmId, tenantId, limits, timeScale, () => this.clock.now());
-    const release = await limiter.acquire(call.kind ?? 'single');
+    const stop = this.stopSignal();
+    let release: () => void;
+    try {
+      release = await limiter.acquire(call.kind ?? 'single', stop);
+    } catch (error) {
+      if (error instanceof WaitAborted) return { type: 'stopped' };
+      throw error;
+    }
     const url = new URL(`${apiBaseUrl}/v3/company/${encodeURIComponent(access.realmId)}/${call.path}`);
     for (const [key, value] of Object.entries({ ...call.params, minorversion: '75' })) url.searchParams.set(key, value);
     if (call.requestId !== undefined) url.searchParams.set('requestid', call.requestId);
@@ -131,7 +142,7 @@ export class QboHttpClient {
           ...(call.body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-        signal: abort.signal,
+        signal: stop ? AbortSignal.any([abort.signal, stop]) : abort.signal,
       });
       const text = await response.text();
       const intuitTid = response.headers.get('intuit_tid') ?? undefined;
@@ -139,6 +150,8 @@ export class QboHttpClient {
       this.logger.debug({ ...logged, status: response.status, intuitTid, durationMs: this.clock.now() - started }, 'QBO request');
       return { type: 'answer', status: response.status, body: parseJsonText(text), retryAfter: response.headers.get('retry-after'), ...(intuitTid ? { intuitTid } : {}) };
     } catch (error) {
+      // Stopping cut the request short: its outcome is unknown, and the same requestid settles it next time.
+      if (stop?.aborted) return { type: 'stopped' };
       const why = abort.signal.aborted ? `no answer within ${requestTimeoutMs} ms` : `connection failed (${errorName(error)})`;
       this.telemetry.qboRequest({ operation: call.kind ?? 'single', status: 'lost', durationMs: this.clock.now() - started });
       this.logger.warn({ ...logged, durationMs: this.clock.now() - started, why }, 'QBO request lost');
@@ -149,6 +162,9 @@ export class QboHttpClient {
     }
   }
 }
+
+/** The plugin is stopping: the request was not sent (or not finished); the change is tried again by whoever runs next. */
+const stopping = (cause?: QboError): QboError => unavailable(`the plugin is stopping${cause?.detail ? ` (after: ${cause.detail})` : ''}`);
 
 const errorName = (error: unknown): string => {
   const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;

@@ -10,6 +10,14 @@ interface Waiter {
   readonly grant: (release: () => void) => void;
 }
 
+/** The wait for a slot was cut short (the plugin is stopping): no slot was taken. */
+export class WaitAborted extends Error {
+  constructor(what = 'the wait') {
+    super(`${what} was cut short: the plugin is stopping`);
+    this.name = 'WaitAborted';
+  }
+}
+
 /**
  * One realm's budget: at most `concurrent` requests in flight, `perMinute` starts per window (batches count too,
  * the stricter reading of Intuit's limits) and `batchPerMinute` batch starts per window. Waiters go first come,
@@ -46,10 +54,29 @@ export class QboRateLimiter {
     this.batchInterval = windowMs / limits.batchPerMinute;
   }
 
-  /** Resolves with the function that gives the slot back; call it once the response is read. */
-  acquire(kind: RequestKind): Promise<() => void> {
-    return new Promise((grant) => {
-      this.waiting.push({ kind, grant });
+  /**
+   * Resolves with the function that gives the slot back; call it once the response is read. When `signal` aborts
+   * first, the waiter leaves the queue and the promise rejects with WaitAborted (no slot is taken).
+   */
+  acquire(kind: RequestKind, signal?: AbortSignal): Promise<() => void> {
+    if (signal?.aborted) return Promise.reject(new WaitAborted('the wait for a QBO request slot'));
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => {
+        const index = this.waiting.indexOf(waiter);
+        if (index < 0) return;
+        this.waiting.splice(index, 1);
+        reject(new WaitAborted('the wait for a QBO request slot'));
+        this.pump();
+      };
+      const waiter: Waiter = {
+        kind,
+        grant: (release) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(release);
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiting.push(waiter);
       this.pump();
     });
   }

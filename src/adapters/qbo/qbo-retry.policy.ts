@@ -31,4 +31,17 @@ export const throttleWaitMs = (policy: QboRetryPolicy, retryAfter: string | null
   return policy.throttleWaitMs * timeScale;
 };
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+/** Waits `ms`; resolves false at once when `signal` aborts first (the plugin is stopping), true after a full wait. */
+export const sleep = (ms: number, signal?: AbortSignal): Promise<boolean> =>
+  new Promise((resolve) => {
+    if (signal?.aborted) return resolve(false);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, Math.max(0, ms));
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });

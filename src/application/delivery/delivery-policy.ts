@@ -7,7 +7,10 @@ export interface DeliveryPolicy {
    * minute beside 500 requests, so a batch is spent only where it saves many requests (a backlog), never on a trickle.
    */
   readonly minBatchWrites: number;
-  /** How long a claimed row (and a tenant) stays with one worker before others may take it over. */
+  /**
+   * How long a claimed row (and a tenant) stays with a worker that stopped renewing it before others may take it
+   * over. A heartbeat renews it every third of this while the worker lives, so it can be short (docs/adr/0060).
+   */
   readonly leaseMs: number;
   /** Attempts before a row is failed and shown as such in the activity log. */
   readonly maxAttempts: number;
@@ -26,7 +29,7 @@ export interface DeliveryPolicy {
 export const defaultDeliveryPolicy: DeliveryPolicy = {
   batchSize: 20,
   minBatchWrites: 8,
-  leaseMs: 60_000,
+  leaseMs: 6_000,
   maxAttempts: 8,
   baseBackoffMs: 1_000,
   maxBackoffMs: 5 * 60_000,

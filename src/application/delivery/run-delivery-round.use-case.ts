@@ -8,6 +8,7 @@ import { silentTelemetry, type Telemetry } from '../ports/telemetry.port';
 import type { DeliveryOutcome } from './delivery-outcome';
 import { messageOf, type DeliveryPass } from './delivery-pass';
 import { backoffMs, type DeliveryPolicy } from './delivery-policy';
+import { HeldLease } from './held-lease';
 import type { TenantReadiness } from './tenant-readiness';
 
 export namespace RunDeliveryRound {
@@ -42,8 +43,8 @@ export class RunDeliveryRound {
   ) {}
 
   async execute(tenantId: string, workerId: string): Promise<RunDeliveryRound.Output> {
-    const token = await this.lease.acquire(tenantId, workerId, this.clock.now(), this.policy.leaseMs);
-    if (!token) return { settled: 0, leased: false };
+    const lease = await HeldLease.take(this.lease, this.clock, tenantId, workerId, this.policy.leaseMs);
+    if (!lease) return { settled: 0, leased: false };
     try {
       const { settings, holdReason } = await this.readiness.check(tenantId);
       if (holdReason !== null) {
@@ -52,15 +53,18 @@ export class RunDeliveryRound {
       }
       const claimed = await this.outbox.claim(tenantId, this.policy.batchSize, this.clock.now(), this.policy.leaseMs);
       if (claimed.length === 0) return { settled: 0, leased: true };
-      const keepGoing = () => this.lease.renew(tenantId, token, this.clock.now(), this.policy.leaseMs);
-      const outcomes = await this.pass.run(tenantId, settings, claimed, keepGoing);
+      // The heartbeat keeps the claimed rows with the tenant: neither runs out while this round waits on QBO.
+      const attemptToken = claimed[0]!.attemptToken;
+      lease.renewAlongside((until) => this.outbox.extendClaim(tenantId, attemptToken, until));
+      const outcomes = await this.pass.run(tenantId, settings, claimed, async () => lease.held());
+      lease.renewAlongside(null);
       const settled = await this.settleAll(claimed, outcomes);
       for (const row of claimed) this.measure(row, outcomes.get(row));
       const held = claimed.filter((row) => outcomes.get(row)?.kind === 'held');
       if (held.length > 0) await this.holdAll(tenantId, held);
       return { settled, leased: true };
     } finally {
-      await this.lease.release(tenantId, token);
+      await lease.release();
     }
   }
 

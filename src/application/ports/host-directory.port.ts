@@ -27,6 +27,11 @@ export interface HostDirectory {
   /** Every customer / catalog item of the tenant, streamed in id order. */
   listCustomers(tenantId: string): AsyncIterable<HostCustomer>;
   listItems(tenantId: string): AsyncIterable<HostCatalogItem>;
+  /**
+   * Rows of `kind` of the tenant that exist but cannot be read, each with why, in id order. The host check lists
+   * them and the initial sync counts them as failed: a record never read is never silently left out.
+   */
+  listUnreadable(tenantId: string, kind: HostRecordKind): AsyncIterable<{ readonly id: string; readonly reason: string }>;
   /** Ids of records of `kind` changed at or after `since` (epoch ms), for the sweep. */
   changedSince(tenantId: string, kind: HostRecordKind, since: number): AsyncIterable<string>;
   /** The live (not deleted) payout that carries the payment, or null. */

@@ -38,6 +38,11 @@ export interface OutboxStore {
    * Rows whose lease expired are claimable again.
    */
   claim(tenantId: string, limit: number, now: number, leaseMs: number): Promise<readonly ClaimedChange[]>;
+  /**
+   * Extends the lease of the tenant's rows still claimed with `attemptToken` to `until` (the round's heartbeat);
+   * returns how many it extended. Rows settled or taken over meanwhile are left alone.
+   */
+  extendClaim(tenantId: string, attemptToken: string, until: number): Promise<number>;
   /** Marks the row done; false when the attempt token no longer matches (another worker took over). */
   complete(id: string, attemptToken: string, now: number): Promise<boolean>;
   /** `complete` for several rows in one write; returns how many it marked done (the others were fenced off). */

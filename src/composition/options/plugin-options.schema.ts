@@ -34,6 +34,7 @@ const worker = group('worker', {
   pollMs: wholeNumber('worker.pollMs', 10, 600_000, 'how often the outbox is polled, in ms').optional(),
   tenantConcurrency: wholeNumber('worker.tenantConcurrency', 1, 1_000, 'how many companies one process delivers to at once').optional(),
   sweepMs: wholeNumber('worker.sweepMs', 0, 7 * day, 'how often to look for changes never signalled, in ms; 0 turns the sweep off').optional(),
+  stopTimeoutMs: wholeNumber('worker.stopTimeoutMs', 100, 600_000, 'the longest plugin.stop() takes, whatever the worker waits for, in ms').optional(),
 }).optional();
 
 const delivery = group('delivery', {
@@ -90,6 +91,8 @@ export const pluginOptionsSchema = z
     tablePrefix: z.string({ error: tablePrefixMessage() }).regex(/^[A-Za-z][A-Za-z0-9_]{0,19}$/, { error: tablePrefixMessage() }).optional(),
     /** Host table and column names where they differ from the reference schema (DESIGN.md §4). */
     hostSchema: hostSchema.optional(),
+    /** Checks the host-schema mapping against the database at migrate() and start(), refusing to start on a problem; default true. */
+    checkHostAtStartup: z.boolean({ error: '"checkHostAtStartup" must be true or false.' }).optional(),
     /** Intuit app credentials and endpoints; point `apiBaseUrl`/`oauthBaseUrl` at an emulator for tests and demos. */
     qbo,
     /** 32 bytes (a Buffer, 64 hex characters or base64): tokens are encrypted at rest with it. */

@@ -76,13 +76,13 @@ describe('KnexHostDirectory with a host-specific mapping (MariaDB)', () => {
     expect((await collect(directory.listItems('nulls'))).map((item) => item.id)).toEqual([String(good)]);
     // `getItem` keeps its older shape (null); delivery reads through `read`, which says the row exists but is unusable.
     expect(await directory.getItem('nulls', String(noPrice))).toBeNull();
-    expect(await directory.read('nulls', 'item', String(noPrice))).toEqual({ kind: 'unreadable', reason: 'unit price is not a whole number of cents' });
+    expect(await directory.read('nulls', 'item', String(noPrice))).toEqual({ kind: 'unreadable', reason: 'the unit price is empty (catalog_items.unit_price_cents)' });
     expect(await directory.read('nulls', 'item', '999999')).toEqual({ kind: 'missing' });
     expect(logger.lines.map((line) => (line.context as { reason: string }).reason)).toEqual([
-      'unit price is not a whole number of cents',
-      'unknown catalog item kind "gadget"',
-      'unit price is not a whole number of cents',
-      'unit price is not a whole number of cents',
+      'the unit price is empty (catalog_items.unit_price_cents)',
+      'unknown catalog item kind "gadget" in catalog_items.kind (add it to hostSchema.catalogItems.columns.kind.values)',
+      'the unit price is empty (catalog_items.unit_price_cents)',
+      'the unit price is empty (catalog_items.unit_price_cents)',
     ]);
   });
 

@@ -35,14 +35,14 @@ describe('the options schema', () => {
     [{ delivery: { maxAttempts: Number.NaN } }, '"delivery.maxAttempts" must be a whole number from 1 to 1000 (attempts before a change is shown as failed); it is NaN.'],
     [{ qbo: { ...valid().qbo, timeScale: -1 } }, '"qbo.timeScale" must be a number above 0 and at most 1 (multiplies every wait and rate window; 1 is real time, less only against an emulator); it is -1.'],
     [{ qbo: { ...valid().qbo, environment: 'prod' } }, '"qbo.environment" must be "sandbox" or "production".'],
-    [{ worker: 'on' }, '"worker" must be an object with some of: enabled, pollMs, tenantConcurrency, sweepMs.'],
+    [{ worker: 'on' }, '"worker" must be an object with some of: enabled, pollMs, tenantConcurrency, sweepMs, stopTimeoutMs.'],
     [{ adminRateLimit: true }, '"adminRateLimit" must be { perUserPerMinute, perTenantPerMinute } or false.'],
     [{ logger: console }, '"logger" must be a pino logger, or an object with debug, info, warn, error (context, message) and child(bindings).'],
     [{ onEvent: 'mailto:admin' }, '"onEvent" must be a function (event) => { … } that the plugin calls with each event.'],
     [{ allowedOrigins: ['https://admin.example.com/page'] }, '"allowedOrigins" must be a list of origins such as "https://admin.example.com" (scheme, host and port only).'],
     [{ tablePrefix: '1x' }, '"tablePrefix" must be letters, digits and _ (at most 20), starting with a letter.'],
     [{ delivery: { baseBackoffMs: 5_000, maxBackoffMs: 1_000 } }, '"delivery.maxBackoffMs" (1000) must not be below "delivery.baseBackoffMs" (5000).'],
-    [{ hostSchema: { customer: { table: 'clients' } } }, '"hostSchema": hostSchema has unknown tables: customer.'],
+    [{ hostSchema: { customer: { table: 'clients' } } }, '"hostSchema": hostSchema has unknown tables: customer (it maps customers, catalogItems, invoices, invoiceLines, payments, refunds, payouts, payoutPayments).'],
   ])('refuses bad option %# with one message that names it and the fix', (bad, message) => {
     expect(problems({ ...valid(), ...bad })).toEqual([message]);
   });
@@ -51,7 +51,7 @@ describe('the options schema', () => {
     expect(problems({ ...valid(), workers: { pollMs: 100 } })).toEqual([
       expect.stringMatching(/^"workers" is not an option; did you mean "worker"\? The options are: knex, tablePrefix, .*onEvent, meterProvider\.$/),
     ]);
-    expect(problems({ ...valid(), worker: { pollMS: 100 } })).toEqual(['"worker.pollMS" is not an option of "worker"; did you mean "pollMs"? The options of "worker" are: enabled, pollMs, tenantConcurrency, sweepMs.']);
+    expect(problems({ ...valid(), worker: { pollMS: 100 } })).toEqual(['"worker.pollMS" is not an option of "worker"; did you mean "pollMs"? The options of "worker" are: enabled, pollMs, tenantConcurrency, sweepMs, stopTimeoutMs.']);
   });
 
   it('gives every bad option its own line, the required ones with the messages hosts know', () => {

@@ -37,6 +37,7 @@ export const openApiPaths: Record<string, Json> = {
     get: op('getSettings', 'The accounts chosen, and how imported QuickBooks services are filed.', 'settings:read', { 200: json('The settings.', 'Settings'), ...refusals() }),
     put: op('saveSettings', 'Chooses the accounts (checked against QuickBooks).', 'settings:manage', { 200: json('The settings as saved.', 'Settings'), ...refusals(422, ...qboRead) }, { requestBody: jsonBody('SettingsChanges') }),
   },
+  '/host-check': { get: op('checkHost', 'The dry run before Save & Sync: the host-schema mapping against the live database, and every record of this company it cannot read, with why.', 'data:read', { 200: json('The check.', 'HostCheck'), ...refusals() }) },
   '/preview': { get: op('getPreview', 'What the first sync will do to every customer and item: link (with the fields it updates, old → new), create, make inactive, or not send; computed by the plan the job runs.', 'sync:read', { 200: json('The preview.', 'SyncPreview'), ...refusals(...qboRead) }) },
   '/preview.csv': { get: op('exportPreview', 'The preview of the first sync as CSV (UTF-8 with a byte-order mark).', 'sync:read', { 200: csv('One row per host record.'), ...refusals(...qboRead) }) },
   '/preflight': { get: op('getPreflight', 'Warnings before Save & Sync: potential duplicates, customers with account credits, and what else the first sync changes in QuickBooks (near matches, active flags, names, refusals), with its counts.', 'sync:read', { 200: json('The warnings.', 'Preflight'), ...refusals(...qboRead) }) },

@@ -64,6 +64,12 @@ export const openApiSchemas: Record<string, Schema> = {
   }),
   Settings: record({ incomeAccountId: textOrNull, depositAccountId: textOrNull, serviceImportKind: { enum: ['pool_service', 'work_order_type'] } }),
   SettingsChanges: { type: 'object', minProperties: 1, properties: { incomeAccountId: qboId, depositAccountId: qboId, serviceImportKind: { enum: ['pool_service', 'work_order_type'] } }, additionalProperties: false },
+  HostCheck: record({
+    ok: { type: 'boolean', description: 'True when the mapping fits the database and every record of the company reads.' },
+    problems: list(record({ table: text, column: textOrNull, message: { type: 'string', description: 'Names the table, the column and the fix.' } })),
+    unreadable: list(record({ kind: { enum: ['customer', 'item', 'invoice', 'payment', 'refund', 'payout'] }, id: { type: 'string', description: "The host row's key." }, reason: text })),
+    truncated: { type: 'boolean', description: 'More unreadable records than listed (the first 1,000 are).' },
+  }, 'The host-schema mapping checked against the live database, and the records of this company it cannot read.'),
   Preflight: {
     type: 'object',
     required: ['duplicates', 'credits', 'creditTotals', 'review', 'summary', 'hasWarnings', 'notes'],

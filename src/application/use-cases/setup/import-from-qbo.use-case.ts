@@ -9,12 +9,13 @@ import { applicationError, type ApplicationError } from '../../application-error
 import type { ActivityLog } from '../../ports/activity-log.port';
 import type { Clock } from '../../ports/clock.port';
 import type { HostDirectory } from '../../ports/host-directory.port';
-import type { HostWriter } from '../../ports/host-writer.port';
+import { HostWriteRefused, type HostWriter } from '../../ports/host-writer.port';
 import type { IdGenerator } from '../../ports/id-generator.port';
 import type { LinkStore } from '../../ports/link-store.port';
 import type { QboGateway } from '../../ports/qbo-gateway.port';
 import type { SettingsStore } from '../../ports/settings-store.port';
 import type { TenantLease } from '../../ports/tenant-lease.port';
+import { HeldLease } from '../../delivery/held-lease';
 import { hostCustomerFromQbo, hostItemFromQbo } from '../../setup/imported-records';
 import type { MatchSide } from './get-match-report.use-case';
 import type { QboPageReads } from '../../setup/qbo-page-reads';
@@ -48,18 +49,18 @@ export class ImportFromQbo {
   ) {}
 
   async execute(tenantId: string, side: MatchSide, qboIds: readonly string[] | null): Promise<Result<{ imported: number }, ApplicationError>> {
-    const token = await this.lease.acquire(tenantId, `import-${this.ids.newId()}`, this.clock.now(), this.leaseMs);
-    if (!token) {
+    const lease = await HeldLease.take(this.lease, this.clock, tenantId, `import-${this.ids.newId()}`, this.leaseMs);
+    if (!lease) {
       return err(applicationError('Conflict', 'import_busy', 'Another import or the sync is working on this QuickBooks company right now, so nothing was imported. Try again in a moment; records already imported are not imported twice.'));
     }
     try {
-      return await this.importUnderLease(tenantId, side, qboIds, token);
+      return await this.importUnderLease(tenantId, side, qboIds, lease);
     } finally {
-      await this.lease.release(tenantId, token);
+      await lease.release();
     }
   }
 
-  private async importUnderLease(tenantId: string, side: MatchSide, qboIds: readonly string[] | null, token: string): Promise<Result<{ imported: number }, ApplicationError>> {
+  private async importUnderLease(tenantId: string, side: MatchSide, qboIds: readonly string[] | null, lease: HeldLease): Promise<Result<{ imported: number }, ApplicationError>> {
     const importable = await this.importable(tenantId, side);
     if (!importable.ok) return importable;
     const chosen = this.choose(importable.value.qboOnly, importable.value.known, qboIds);
@@ -67,10 +68,16 @@ export class ImportFromQbo {
     const serviceKind = (await this.settings.get(tenantId)).serviceImportKind;
     let imported = 0;
     for (let start = 0; start < chosen.value.length; start += chunkSize) {
-      if (start > 0 && !(await this.lease.renew(tenantId, token, this.clock.now(), this.leaseMs))) {
+      if (start > 0 && !(await lease.keep())) {
         return err(applicationError('Conflict', 'import_interrupted', `The import stopped after ${imported} of ${chosen.value.length} records because another process took over this QuickBooks company. Import again to bring in the rest; nothing is imported twice.`));
       }
-      imported += await this.importChunk(tenantId, side, chosen.value.slice(start, start + chunkSize), serviceKind);
+      try {
+        imported += await this.importChunk(tenantId, side, chosen.value.slice(start, start + chunkSize), serviceKind);
+      } catch (error) {
+        if (!(error instanceof HostWriteRefused)) throw error;
+        const kept = imported > 0 ? ` The ${imported} records before it were imported; import again to bring in the rest once it is fixed.` : ' Nothing was imported.';
+        return err(applicationError('Conflict', 'host_refused_import', `${error.message}${kept}`));
+      }
     }
     // The match step's lists are read again: what was QBO-only now shows as matched.
     this.pageReads.forget(tenantId);

@@ -8,6 +8,7 @@ import type { OutboxStore } from '../../ports/outbox-store.port';
 import type { QboGateway } from '../../ports/qbo-gateway.port';
 import type { SettingsStore } from '../../ports/settings-store.port';
 import type { TenantLease } from '../../ports/tenant-lease.port';
+import { HeldLease } from '../../delivery/held-lease';
 import type { BatchSender } from '../../initial-sync/batch-sender';
 import { CoalescedSave } from '../../initial-sync/coalesced-save';
 import { customerRules, itemRules, plannedCreates, surveyKind, type KindRules, type KindSurvey, type PlannedCreate, type Refusal } from '../../initial-sync/initial-sync-plan';
@@ -55,16 +56,16 @@ export class RunInitialSync {
   ) {}
 
   async execute(input: RunInitialSync.Input): Promise<RunInitialSync.Step> {
-    const token = await this.lease.acquire(input.tenantId, input.owner, this.clock.now(), this.leaseMs);
-    if (!token) return wait('Another worker is busy with this QuickBooks company.');
+    const lease = await HeldLease.take(this.lease, this.clock, input.tenantId, input.owner, this.leaseMs);
+    if (!lease) return wait('Another worker is busy with this QuickBooks company.');
     try {
-      return await this.run(input, token);
+      return await this.run(input, lease);
     } finally {
-      await this.lease.release(input.tenantId, token);
+      await lease.release();
     }
   }
 
-  private async run(input: RunInitialSync.Input, token: string): Promise<RunInitialSync.Step> {
+  private async run(input: RunInitialSync.Input, lease: HeldLease): Promise<RunInitialSync.Step> {
     const { tenantId, jobId } = input;
     const job = await this.jobs.get(tenantId, jobId);
     if (!job || job.state !== 'running') return finished;
@@ -78,7 +79,7 @@ export class RunInitialSync {
       const index = await readQboNameIndex(this.gateway, this.links, tenantId, rules.kind);
       if (!index.ok) return wait(index.error.message);
       const survey = await surveyKind(rules as KindRules<{ id: string }>, tenantId, this.links, index.value);
-      progress.start(rules.kind, survey.total, survey.alreadyLinked);
+      await this.countUnreadable(tenantId, rules.kind, progress, survey.total, survey.alreadyLinked);
       if (!(await this.save(job, progress))) return finished;
       if (!(await this.adopt(job, survey, progress))) return finished;
       taken.set(rules.kind, index.value.taken);
@@ -91,7 +92,7 @@ export class RunInitialSync {
     }
     const saves = new CoalescedSave(async () => {
       if (!(await this.save(job, progress))) return { kind: 'stopped' } as const;
-      if (!(await this.lease.renew(tenantId, token, this.clock.now(), this.leaseMs))) return { kind: 'wait', reason: 'The lease on this company was lost; trying again.' } as const;
+      if (!(await lease.keep())) return { kind: 'wait', reason: 'The lease on this company was lost; trying again.' } as const;
       return null;
     });
     const end = await sendInLanes({ jobs: this.jobs, sender: this.sender, clock: this.clock, shape: this.shape }, job, allCreates(this), (outcome) => {
@@ -138,6 +139,19 @@ export class RunInitialSync {
       if (!(await this.save(job, progress))) return false;
     }
     return true;
+  }
+
+  /**
+   * Rows of the kind the host has but the mapping cannot read count in the total and as failed, each with its reason
+   * in the activity log: an initial sync that left anything out never says "0 failed" (DESIGN.md §3 invariant 9).
+   */
+  private async countUnreadable(tenantId: string, kind: JobRecordKind, progress: InitialSyncProgress, readable: number, linked: number): Promise<void> {
+    const refusals: Refusal[] = [];
+    for await (const row of this.host.listUnreadable(tenantId, kind)) {
+      refusals.push({ hostId: row.id, reason: `it could not be read from the app (${row.reason}). Correct the record in the app; it is sent when it is saved.` });
+    }
+    progress.start(kind, readable + refusals.length, linked);
+    for (let start = 0; start < refusals.length; start += chunk) await this.logRefused(tenantId, kind, refusals.slice(start, start + chunk), progress);
   }
 
   private async logRefused(tenantId: string, kind: JobRecordKind, refusals: readonly Refusal[], progress: InitialSyncProgress): Promise<void> {

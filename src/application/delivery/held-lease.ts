@@ -1,0 +1,94 @@
+import type { Clock } from '../ports/clock.port';
+import type { TenantLease } from '../ports/tenant-lease.port';
+
+/** What else lives exactly as long as the lease (the rows a round claimed): renewed with it, to the same end. */
+export type RenewAlongside = (until: number) => Promise<unknown>;
+
+/**
+ * A tenant lease kept alive by a heartbeat (docs/adr/0060): renewed every third of its length in the background,
+ * so leases can be short (a dead worker's companies move on within seconds) however long one round waits on QBO.
+ * `held()` is the holder's own, conservative view: true only until a quarter-lease before the end of the last
+ * renewal that went through, counted from when that renewal was SENT. A holder that cannot renew (its database is
+ * away, its process was frozen) stops starting QBO requests before anyone else can take the company over.
+ */
+export class HeldLease {
+  private validUntil: number;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private renewing: Promise<void> | null = null;
+  private lost = false;
+  private alongside: RenewAlongside | null = null;
+
+  private constructor(
+    private readonly lease: TenantLease,
+    private readonly clock: Clock,
+    readonly tenantId: string,
+    readonly token: string,
+    private readonly leaseMs: number,
+    takenAt: number,
+  ) {
+    this.validUntil = takenAt + this.safeMs();
+    this.timer = setInterval(() => void this.renew(), Math.max(50, Math.floor(leaseMs / 3)));
+    this.timer.unref?.();
+  }
+
+  /** The lease, or null when another worker holds the tenant. */
+  static async take(lease: TenantLease, clock: Clock, tenantId: string, owner: string, leaseMs: number): Promise<HeldLease | null> {
+    const sentAt = clock.now();
+    const token = await lease.acquire(tenantId, owner, sentAt, leaseMs);
+    return token === null ? null : new HeldLease(lease, clock, tenantId, token, leaseMs, sentAt);
+  }
+
+  /** From now on `renew` also extends this (the rows claimed under the lease); stops when the lease is given up. */
+  renewAlongside(renew: RenewAlongside | null): void {
+    this.alongside = renew;
+  }
+
+  held(): boolean {
+    return !this.lost && this.clock.now() < this.validUntil;
+  }
+
+  /** Renews now (the heartbeat also does, on its own); false once the lease is lost. */
+  async keep(): Promise<boolean> {
+    await this.renew();
+    return this.held();
+  }
+
+  /** Stops the heartbeat and frees the tenant for the next worker at once. */
+  async release(): Promise<void> {
+    this.stopBeating();
+    await this.renewing?.catch(() => undefined);
+    await this.lease.release(this.tenantId, this.token);
+  }
+
+  private renew(): Promise<void> {
+    if (this.lost || this.timer === null) return Promise.resolve();
+    this.renewing ??= this.renewOnce().finally(() => {
+      this.renewing = null;
+    });
+    return this.renewing;
+  }
+
+  private async renewOnce(): Promise<void> {
+    const sentAt = this.clock.now();
+    try {
+      if (!(await this.lease.renew(this.tenantId, this.token, sentAt, this.leaseMs))) {
+        this.lost = true;
+        this.stopBeating();
+        return;
+      }
+      this.validUntil = Math.max(this.validUntil, sentAt + this.safeMs());
+      await this.alongside?.(sentAt + this.leaseMs);
+    } catch {
+      // The database did not answer: the lease runs out on its own unless a later beat gets through.
+    }
+  }
+
+  private safeMs(): number {
+    return this.leaseMs - Math.ceil(this.leaseMs / 4);
+  }
+
+  private stopBeating(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
