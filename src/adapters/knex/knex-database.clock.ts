@@ -54,7 +54,8 @@ export class KnexDatabaseClock implements Clock {
       if (Math.abs(offset - this.offsetMs) > 1_000 && Number.isFinite(this.uncertaintyMs)) {
         this.logger.warn({ offsetMs: Math.round(offset), previousOffsetMs: Math.round(this.offsetMs) }, "this process's clock moved against the database's; leases follow the database");
       }
-      this.offsetMs = offset;
+      // Whole milliseconds, as every time the plugin stores and answers is (the round trip halves to fractions).
+      this.offsetMs = Math.round(offset);
       this.uncertaintyMs = roundTrip / 2;
     } catch (error) {
       this.syncedAt = this.base.now();
