@@ -51,6 +51,27 @@ module.exports = {
       to: { path: '^src/composition/' },
     },
     {
+      name: 'plugin-never-loads-testing',
+      comment: 'src/testing (qbo-sync/testing: contract suites that need Jest) is for hosts\' tests; nothing else in src imports it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/testing/' },
+      to: { path: '^src/testing/' },
+    },
+    {
+      name: 'testing-sees-ports-domain-and-memory-adapters',
+      comment: 'The contract suites test any host adapter through the ports: they need the ports, the domain and the in-memory twins only.',
+      severity: 'error',
+      from: { path: '^src/testing/' },
+      to: { path: '^src/', pathNot: '^src/(testing|domain|application/ports|adapters/memory)/' },
+    },
+    {
+      name: 'aqua-adapter-uses-public-exports-only',
+      comment: 'The aqua host\'s own adapter is written as a host would: it imports qbo-sync (src/plugin.ts) and qbo-sync/testing only.',
+      severity: 'error',
+      from: { path: '^examples/aqua-host/aqua-(host[.-](directory|writer|rows|seed)|ids)' },
+      to: { path: '^src/', pathNot: '^src/(plugin|testing/index)\\.ts$' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
