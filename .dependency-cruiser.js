@@ -51,6 +51,20 @@ module.exports = {
       to: { path: '^src/composition/' },
     },
     {
+      name: 'plugin-never-loads-testing',
+      comment: 'src/testing (qbo-sync/testing: contract suites that need Jest) is for hosts\' tests; nothing else in src imports it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/testing/' },
+      to: { path: '^src/testing/' },
+    },
+    {
+      name: 'testing-sees-ports-domain-and-memory-adapters',
+      comment: 'The contract suites test any host adapter through the ports: they need the ports, the domain and the in-memory twins only.',
+      severity: 'error',
+      from: { path: '^src/testing/' },
+      to: { path: '^src/', pathNot: '^src/(testing|domain|application/ports|adapters/memory)/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

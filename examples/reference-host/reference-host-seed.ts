@@ -1,83 +1,14 @@
 import type { Knex } from 'knex';
+import { invoiceTax, type CustomerSeed, type HostSeed, type InvoiceSeed, type ItemSeed, type PaymentSeed, type PayoutSeed, type RefundSeed } from '../../src/testing/host-seed';
 
-export interface CustomerSeed {
-  readonly firstName?: string;
-  readonly lastName?: string;
-  readonly companyName?: string | null;
-  readonly displayAsCompany?: boolean;
-  readonly email?: string | null;
-  readonly phone?: string | null;
-  readonly street?: string | null;
-  readonly city?: string | null;
-  readonly state?: string | null;
-  readonly zip?: string | null;
-  readonly isActive?: boolean;
-}
-
-export interface ItemSeed {
-  readonly kind?: 'product' | 'dosage' | 'pool_service' | 'work_order_type';
-  readonly name: string;
-  readonly description?: string | null;
-  readonly unitPriceCents?: number;
-  readonly sku?: string | null;
-  readonly isActive?: boolean;
-}
-
-export interface InvoiceLineSeed {
-  readonly catalogItemId?: string | null;
-  readonly description?: string;
-  readonly quantity?: number;
-  readonly unitPriceCents: number;
-  /** Whether the line is taxed (false unless asked). */
-  readonly taxable?: boolean;
-}
-
-/** A sales tax rate the host charges on the taxable lines, e.g. `{ name: 'Tucson 9.1%', percent: 9.1 }`. */
-export interface TaxRateSeed {
-  readonly name: string;
-  readonly percent: number;
-}
-
-export interface InvoiceSeed {
-  readonly customerId: string;
-  readonly number?: string;
-  readonly issuedOn?: string;
-  readonly dueOn?: string | null;
-  readonly status?: 'draft' | 'sent' | 'void';
-  readonly lines: readonly InvoiceLineSeed[];
-  /** The tax charged on the taxable lines; none unless asked. */
-  readonly taxRate?: TaxRateSeed;
-}
-
-export interface PaymentSeed {
-  readonly customerId: string;
-  readonly invoiceId?: string | null;
-  readonly amountCents: number;
-  readonly method?: string;
-  readonly receivedOn?: string;
-  readonly reference?: string | null;
-}
-
-export interface PayoutSeed {
-  /** The payments the processor paid out; the gross is their sum. */
-  readonly paymentIds: readonly string[];
-  readonly feeCents: number;
-  readonly paidOn?: string;
-  readonly reference?: string | null;
-}
-
-export interface RefundSeed {
-  readonly paymentId: string;
-  readonly amountCents: number;
-  readonly refundedOn?: string;
-  readonly reason?: string | null;
-}
+// The seed shapes live in the package's testing entry (hosts seed their own tables with them); re-exported for the demo and tests.
+export { invoiceTax, type CustomerSeed, type HostSeed, type InvoiceLineSeed, type InvoiceSeed, type ItemSeed, type PaymentSeed, type PayoutSeed, type RefundSeed, type TaxRateSeed } from '../../src/testing/host-seed';
 
 /**
  * Writes the reference host's tables the way the host application would: for the demo and the tests. Pass the
  * host's transaction as `db` to write and notify atomically. Every write sets `updated_at` from `now`.
  */
-export class ReferenceHostSeeder {
+export class ReferenceHostSeeder implements HostSeed {
   constructor(
     private readonly db: Knex | Knex.Transaction,
     private readonly now: () => number = Date.now,
@@ -239,11 +170,4 @@ const customerColumns = (seed: CustomerSeed): Record<string, unknown> => {
     is_active: seed.isActive,
   };
   return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
-};
-
-/** The tax on the taxable lines at the rate, rounded half up to the cent in integers (7.25 % → 7250 thousandths). */
-export const invoiceTax = (lines: ReadonlyArray<{ readonly amountCents: number; readonly taxable?: boolean }>, rate: TaxRateSeed | undefined): number => {
-  if (rate === undefined) return 0;
-  const taxable = lines.filter((line) => line.taxable === true).reduce((sum, line) => sum + line.amountCents, 0);
-  return Math.floor((taxable * Math.round(rate.percent * 1000) + 50_000) / 100_000);
 };

@@ -6,9 +6,7 @@ import { KnexHostWriter } from '../../src/adapters/knex/host/knex-host.writer';
 import { InMemoryHostDirectory } from '../../src/adapters/memory/in-memory-host.directory';
 import { InMemoryHostWriter } from '../../src/adapters/memory/in-memory-host.writer';
 import { RecordingLogger } from '../support/recording-logger';
-import { ContractClock } from './contract-clock';
-import { describeHostDirectoryContract } from './host-directory.contract';
-import { InMemoryHostSeed } from './in-memory-host.seed';
+import { ContractClock, describeHostDirectoryContract, InMemoryHostSeed } from '../../src/testing';
 import { onEveryDatabase } from './knex-backends';
 
 describeHostDirectoryContract('in memory', async () => {

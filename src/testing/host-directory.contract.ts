@@ -1,7 +1,12 @@
-import type { HostDirectory } from '../../src/application/ports/host-directory.port';
-import type { HostWriter } from '../../src/application/ports/host-writer.port';
-import { ContractClock, uniqueTenant } from './contract-clock';
-import type { HostSeed } from './in-memory-host.seed';
+/// <reference types="jest" />
+// Jest's globals type-check this file; the emitted typings do not carry the reference, so a host needs no
+// @types/jest to compile against `qbo-sync/testing`, only Jest (with its default injected globals) to run it.
+import type { HostDirectory } from '../application/ports/host-directory.port';
+import type { HostWriter } from '../application/ports/host-writer.port';
+import type { ContractClock } from './contract-clock';
+import { uniqueTenant } from './contract-clock';
+import type { HostSeed } from './host-seed';
+import { requireJestGlobals } from './jest-globals';
 
 export interface HostFixture {
   readonly directory: HostDirectory;
@@ -21,8 +26,13 @@ const collect = async <T>(items: AsyncIterable<T>): Promise<T[]> => {
   return all;
 };
 
-/** One suite for the host's read side and the import's write side: what the writer inserts, the directory reads. */
+/**
+ * One suite for the host's read side and the import's write side: what the writer inserts, the directory reads.
+ * Call it at the top level of a Jest test file; `makeFixture` runs before every test (a fresh clock, your adapters
+ * over the database the test file prepared, and a seed writing your tables).
+ */
 export const describeHostDirectoryContract = (name: string, makeFixture: () => Promise<HostFixture>): void => {
+  requireJestGlobals('describeHostDirectoryContract');
   describe(`HostDirectory and HostWriter contract: ${name}`, () => {
     let f: HostFixture;
     let tenant: string;

@@ -1,10 +1,6 @@
-import type { CustomerSeed, InvoiceSeed, ItemSeed, PaymentSeed, PayoutSeed, RefundSeed } from '../../examples/reference-host/reference-host-seed';
-import { invoiceTax, ReferenceHostSeeder } from '../../examples/reference-host/reference-host-seed';
-import type { InMemoryHostDirectory } from '../../src/adapters/memory/in-memory-host.directory';
-import type { HostCustomer } from '../../src/domain/host/host-records';
-
-/** What the host-directory contract needs to play the host: the reference seeder's shape. */
-export type HostSeed = Pick<ReferenceHostSeeder, 'customer' | 'updateCustomer' | 'item' | 'invoice' | 'payment' | 'deletePayment' | 'refund' | 'payout' | 'updatePayout' | 'deletePayout'>;
+import type { InMemoryHostDirectory } from '../adapters/memory/in-memory-host.directory';
+import type { HostCustomer, HostPayout } from '../domain/host/host-records';
+import { invoiceTax, type CustomerSeed, type HostSeed, type InvoiceSeed, type ItemSeed, type PaymentSeed, type PayoutSeed, type RefundSeed } from './host-seed';
 
 /** The reference seeder's behaviour (same defaults) over the in-memory host. */
 export class InMemoryHostSeed implements HostSeed {
@@ -110,7 +106,7 @@ export class InMemoryHostSeed implements HostSeed {
 
   async updatePayout(id: string, changes: { readonly paymentIds?: readonly string[]; readonly feeCents?: number }): Promise<void> {
     const tenant = this.tenants.get(`payout:${id}`)!;
-    const current = (await this.host.read(tenant, 'payout', id)) as { kind: 'found'; record: import('../../src/domain/host/host-records').HostPayout };
+    const current = (await this.host.read(tenant, 'payout', id)) as { kind: 'found'; record: HostPayout };
     const paymentIds = [...(changes.paymentIds ?? current.record.paymentIds)];
     const fee = changes.feeCents ?? current.record.feeCents;
     const gross = await this.gross(tenant, paymentIds);
@@ -119,7 +115,7 @@ export class InMemoryHostSeed implements HostSeed {
 
   async deletePayout(id: string): Promise<void> {
     const tenant = this.tenants.get(`payout:${id}`)!;
-    const current = (await this.host.read(tenant, 'payout', id)) as { kind: 'found'; record: import('../../src/domain/host/host-records').HostPayout };
+    const current = (await this.host.read(tenant, 'payout', id)) as { kind: 'found'; record: HostPayout };
     this.host.putPayout(tenant, { ...current.record, deleted: true }, this.now());
   }
 
