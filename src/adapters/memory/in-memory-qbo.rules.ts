@@ -84,7 +84,10 @@ export const checkInvoice = (company: InMemoryQboCompany, fields: QboInvoiceFiel
   return done;
 };
 
-/** What a payment applies to its invoice: the whole amount, or nothing for an account credit. */
+/** The amount of a payment's invoice line: its share when given (the rest unapplied), else the whole amount; none without an invoice. */
+export const lineAmount = (fields: QboPaymentFields): number => (fields.invoiceId === null ? 0 : (fields.appliedCents ?? fields.totalCents));
+
+/** What a payment applies to its invoice: its line amount, or nothing for an account credit. */
 export const appliedBy = (payment: QboRecordOf<'Payment'>): number => payment.fields.totalCents - payment.unappliedCents;
 
 export const appliedTo = (company: InMemoryQboCompany, invoiceId: string, exceptPaymentId?: string): number =>
@@ -158,9 +161,11 @@ export const checkPayment = (company: InMemoryQboCompany, fields: QboPaymentFiel
   const invoice = company.get('Invoice', fields.invoiceId);
   if (!invoice) return err(invalidReference('Line.LinkedTxn.TxnId'));
   if (invoice.fields.customerId !== fields.customerId) return err(businessValidation(`Invoice ${invoice.ref.id} belongs to another customer`, 'Line.LinkedTxn'));
-  if (fields.totalCents <= 0) return err(businessValidation('A payment line amount must be more than zero', 'Line.Amount'));
+  const applied = lineAmount(fields);
+  if (applied > fields.totalCents) return err(businessValidation('The amount applied to transactions is more than the payment total', 'TotalAmt'));
+  if (applied === 0) return done;
   const open = invoiceTotal(invoice.fields) - appliedTo(company, invoice.ref.id, selfId);
-  if (fields.totalCents > open) return err(businessValidation(`The amount applied to Invoice ${invoice.ref.id} is more than its open balance`, 'Line.Amount'));
+  if (applied > open) return err(businessValidation(`The amount applied to Invoice ${invoice.ref.id} is more than its open balance`, 'Line.Amount'));
   return done;
 };
 

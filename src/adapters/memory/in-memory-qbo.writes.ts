@@ -3,7 +3,7 @@ import type { QboChanges, QboDraft, QboReadableEntity, QboRecord, QboRecordOf, Q
 import { err, ok, type Result } from '../../domain/shared/result';
 import type { InMemoryQboCompany } from './in-memory-qbo.company';
 import { businessValidation, depositedTransaction, notFound, staleObject } from './in-memory-qbo.faults';
-import { appliedTo, checkDeposit, checkIncomeAccount, checkInvoice, checkName, checkPayment, checkRefundReceipt, depositHolding, depositTotal, invoiceTotal } from './in-memory-qbo.rules';
+import { appliedTo, checkDeposit, checkIncomeAccount, checkInvoice, checkName, checkPayment, checkRefundReceipt, depositHolding, depositTotal, invoiceTotal, lineAmount } from './in-memory-qbo.rules';
 
 /** A stored record as QBO reads it back: an invoice's balance follows the payments applied to it. */
 export const present = <E extends QboReadableEntity>(company: InMemoryQboCompany, stored: QboRecordOf<E>): QboRecordOf<E> => {
@@ -39,7 +39,7 @@ const build = (company: InMemoryQboCompany, draft: QboDraft, ref: QboRef, selfId
     case 'Payment': {
       const checked = checkPayment(company, draft.fields, selfId);
       if (!checked.ok) return checked;
-      const applied = draft.fields.invoiceId === null ? 0 : draft.fields.totalCents;
+      const applied = lineAmount(draft.fields);
       return ok({ entity: 'Payment', ref, fields: draft.fields, unappliedCents: draft.fields.totalCents - applied });
     }
     case 'RefundReceipt': {
@@ -71,6 +71,8 @@ const current = (company: InMemoryQboCompany, entity: QboReadableEntity, ref: Qb
   return record.ref.syncToken === ref.syncToken ? ok(record) : err(staleObject(entity, ref.id));
 };
 
+const withoutKey = (fields: Record<string, unknown>, key: string): Record<string, unknown> => Object.fromEntries(Object.entries(fields).filter(([name]) => name !== key));
+
 const next = (ref: QboRef): QboRef => ({ id: ref.id, syncToken: String(Number(ref.syncToken) + 1) });
 
 export const updateIn = (company: InMemoryQboCompany, ref: QboRef, changes: QboChanges): Result<QboRef, QboError> => {
@@ -78,7 +80,10 @@ export const updateIn = (company: InMemoryQboCompany, ref: QboRef, changes: QboC
   if (!found.ok) return found;
   if (changes.entity === 'Payment' && depositHolding(company, ref.id)) return err(depositedTransaction('Payment'));
   // A sparse update: the fields given replace the stored ones, the rest stay (QBO keeps the income account).
-  const merged = { entity: changes.entity, fields: { ...found.value.fields, ...changes.fields } } as QboDraft;
+  const stored = found.value.fields as unknown as Record<string, unknown>;
+  // A payment's lines are replaced all at once: given the invoice, the stored share goes with the old lines.
+  const base = changes.entity === 'Payment' && 'invoiceId' in changes.fields ? withoutKey(stored, 'appliedCents') : stored;
+  const merged = { entity: changes.entity, fields: { ...base, ...changes.fields } } as QboDraft;
   const built = build(company, merged, next(found.value.ref), ref.id);
   if (!built.ok) return built;
   company.put(built.value);

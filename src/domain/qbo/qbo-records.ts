@@ -81,6 +81,12 @@ export interface QboPaymentFields {
   readonly depositAccountId: string;
   /** null: an unapplied payment (an account credit). */
   readonly invoiceId: string | null;
+  /**
+   * Cents of the payment applied to the invoice, only when less than `totalCents` (an overpayment, or an invoice
+   * paid by earlier payments or edited below what was paid): the rest stays unapplied, the customer's credit.
+   * Absent: the whole payment is applied.
+   */
+  readonly appliedCents?: number;
   readonly paymentRefNum: string | null;
   readonly privateNote: string;
 }
