@@ -28,7 +28,7 @@ export const createDeliveryEngine = (ports: DeliveryPorts, policy: DeliveryPolic
   const reader = new RecordReader(host, links, journal);
   const decider = new RecordDecider(host, links);
   const applier = new DecisionApplier(gateway, links, journal, activity, clock);
-  const delivery = new RecordDelivery(decider, applier, new CreateRecovery(gateway, links, journal), new NameResolver(gateway), new RelatedRecords(outbox), activity, clock, journal);
+  const delivery = new RecordDelivery(decider, applier, new CreateRecovery(gateway, links, journal), new NameResolver(gateway), new RelatedRecords(outbox, host), activity, clock, journal);
   const pass = new DeliveryPass(reader, delivery, new BatchDelivery(gateway, links, journal, activity, clock, applier), logger, policy.minBatchWrites);
   const readiness = new TenantReadiness(ports.settingsStore, ports.connectionStore);
   return {

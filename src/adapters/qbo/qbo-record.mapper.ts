@@ -1,5 +1,6 @@
 import type { QboChanges, QboDraft, QboReadableEntity, QboRecordOf } from '../../domain/qbo/qbo-records';
 import { customerFrom, customerJson } from './qbo-customer.mapper';
+import { depositFrom, depositJson, taxCodeFrom } from './qbo-deposit.mapper';
 import { invoiceFrom, invoiceJson } from './qbo-invoice.mapper';
 import { itemCreateJson, itemFrom, itemSparseJson } from './qbo-item.mapper';
 import type { QboJson } from './qbo-json';
@@ -20,6 +21,8 @@ export const draftJson = (draft: QboDraft): Record<string, unknown> => {
       return paymentJson(draft.fields);
     case 'RefundReceipt':
       return refundReceiptJson(draft.fields);
+    case 'Deposit':
+      return depositJson(draft.fields);
   }
 };
 
@@ -36,6 +39,8 @@ export const changesJson = (changes: QboChanges): Record<string, unknown> => {
       return paymentJson(changes.fields);
     case 'RefundReceipt':
       return refundReceiptJson(changes.fields);
+    case 'Deposit':
+      return depositJson(changes.fields);
   }
 };
 
@@ -50,6 +55,8 @@ const readers: { readonly [E in QboReadableEntity]: Reader } = {
   Vendor: (json) => nameRecordFrom('Vendor', json),
   Employee: (json) => nameRecordFrom('Employee', json),
   Account: accountFrom,
+  Deposit: depositFrom,
+  TaxCode: taxCodeFrom,
 };
 
 export const recordFrom = <E extends QboReadableEntity>(entity: E, json: QboJson): QboRecordOf<E> =>

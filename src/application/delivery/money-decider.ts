@@ -10,6 +10,8 @@ import type { LinkStore } from '../ports/link-store.port';
 import type { TenantSettings } from '../ports/settings-store.port';
 import type { RecordDecision } from './record-decision';
 import type { RecordState } from './record-state';
+import { ApplicationOrder } from './application-order';
+import { appliedOf, pushedApplied } from '../../domain/payments/applied-amounts';
 import { unreadable } from './unreadable';
 import { isBeforeSync, syncStartDay } from './sync-window';
 
@@ -20,12 +22,16 @@ type StateOf<K extends RecordState['kind']> = Extract<RecordState, { kind: K }>;
  * sibling payments) is read here, and the sync window applied.
  */
 export class MoneyDecider {
+  private readonly order: ApplicationOrder;
+
   constructor(
     private readonly host: HostDirectory,
     private readonly links: LinkStore,
-  ) {}
+  ) {
+    this.order = new ApplicationOrder(host, links);
+  }
 
-  async invoice({ tenantId, hostId, read, link }: StateOf<'invoice'>, settings: TenantSettings): Promise<RecordDecision> {
+  async invoice({ tenantId, hostId, read, link }: Pick<StateOf<'invoice'>, 'tenantId' | 'hostId' | 'read' | 'link'>, settings: TenantSettings): Promise<RecordDecision> {
     if (read.kind === 'unreadable') return unreadable(read.reason);
     const invoice = recordOf(read);
     if (invoice === null) return decideInvoice(tenantId, null, { payments: [], customerLink: null, itemLinks: new Map() }, link);
@@ -47,6 +53,11 @@ export class MoneyDecider {
       ...itemIds.filter((id, i) => items[i] === null && !itemLinks.has(id)).map((id) => ({ kind: 'item' as const, hostId: id })),
     ];
     const decision = decideInvoice(tenantId, invoice, { payments, customerLink, itemLinks, missing }, link);
+    if (decision.kind === 'update') {
+      // An invoice edited below what its payments apply in QBO: those payments are lowered first (their rest stays credit).
+      const lowerFirst = await this.order.lowerFirst(tenantId, hostId, invoice.totalCents, null);
+      if (lowerFirst.length > 0) return { kind: 'awaiting', dependencies: lowerFirst };
+    }
     // An unpaid invoice left out on purpose is worth a line in the activity log; "already up to date" is not.
     return decision.kind === 'nothing' && link === null && invoice.status !== 'void' ? { kind: 'skipped', reason: decision.reason } : decision;
   }
@@ -71,7 +82,15 @@ export class MoneyDecider {
     if (invoiceRead?.kind === 'unreadable') return unreadable(`its invoice ${payment.invoiceId}: ${invoiceRead.reason}`);
     const invoice = invoiceRead === null ? null : recordOf(invoiceRead);
     const missing = customer === null && customerLink === null ? [{ kind: 'customer' as const, hostId: payment.customerId }] : [];
-    return decidePayment(tenantId, payment, { ...context, invoice, otherPayments, customerLink, invoiceLink, missing }, link);
+    const decision = decidePayment(tenantId, payment, { ...context, invoice, otherPayments, customerLink, invoiceLink, missing }, link);
+    if ((decision.kind !== 'create' && decision.kind !== 'update') || invoice === null || invoiceRead === null || invoiceLink === null) return decision;
+    if (appliedOf(decision.pushed) <= pushedApplied(link)) return decision;
+    // Raising what this payment applies: whatever lowers the invoice's applications goes first, and the invoice's own
+    // update (a raised total) too, or QBO would see more applied than the invoice's open balance.
+    const first = await this.order.lowerFirst(tenantId, invoice.id, invoice.status === 'void' ? 0 : invoice.totalCents, payment.id, payment);
+    const invoiceDecision = await this.invoice({ tenantId, hostId: invoice.id, read: invoiceRead, link: invoiceLink }, settings);
+    if (invoiceDecision.kind === 'update' || invoiceDecision.kind === 'awaiting') first.push({ kind: 'invoice', hostId: invoice.id });
+    return first.length === 0 ? decision : { kind: 'awaiting', dependencies: first };
   }
 
   async refund({ tenantId, read, link }: StateOf<'refund'>, settings: TenantSettings): Promise<RecordDecision> {

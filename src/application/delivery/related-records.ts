@@ -1,3 +1,4 @@
+import type { HostDirectory } from '../ports/host-directory.port';
 import { recordOf } from '../ports/host-read';
 import type { OutboxChange, OutboxStore } from '../ports/outbox-store.port';
 import type { RecordState } from './record-state';
@@ -5,13 +6,27 @@ import type { RecordState } from './record-state';
 /**
  * A payment changes what its invoice owes, and a refund what its payment keeps: once one of them is delivered,
  * the record it leans on is queued to be looked at again (level-triggered, so a look that finds nothing is cheap).
+ * A write that changed QBO also moves the shares of an invoice's payments (applied-amounts.ts): a payment written
+ * brings back its sibling payments, an invoice written its payments. Only after a write, so looks that find
+ * nothing never queue each other forever.
  */
 export class RelatedRecords {
-  constructor(private readonly outbox: OutboxStore) {}
+  constructor(
+    private readonly outbox: OutboxStore,
+    private readonly host: HostDirectory,
+  ) {}
 
-  async enqueueFor(state: RecordState): Promise<void> {
-    const related = relatedTo(state);
+  async enqueueFor(state: RecordState, wrote = false): Promise<void> {
+    const related = [...relatedTo(state), ...(wrote ? await this.sharesMovedBy(state) : [])];
     if (related.length > 0) await this.outbox.enqueue(related);
+  }
+
+  private async sharesMovedBy(state: RecordState): Promise<OutboxChange[]> {
+    const { tenantId } = state;
+    const invoiceId = state.kind === 'invoice' ? state.hostId : state.kind === 'payment' ? (recordOf(state.read)?.invoiceId ?? null) : null;
+    if (invoiceId === null) return [];
+    const payments = await this.host.everyPaymentForInvoice(tenantId, invoiceId);
+    return payments.filter((payment) => !(state.kind === 'payment' && payment.id === state.hostId)).map((payment) => ({ tenantId, kind: 'payment' as const, hostId: payment.id }));
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * `decidePayment(tenantId, payment, context, link)`: a payment on an invoice becomes a QBO Payment applied to that
- * invoice; an account credit (no invoice) an unapplied Payment with no lines. A payment the host deleted is
+ * invoice for its share (applied-amounts.ts: at most what the invoice still owes; the rest stays unapplied, the
+ * customer's credit, as in an overpayment); an account credit (no invoice) an unapplied Payment with no lines. A payment the host deleted is
  * deleted in QBO (its invoice stays, due again). The deposit account is set on create and never moved afterwards,
  * so changing the setting does not rewrite past payments. It needs its customer and invoice in QBO first.
  */
@@ -14,6 +15,7 @@ import type { SyncDecision } from '../sync/sync-decision';
 import type { PaymentContext } from './payment-context';
 
 export type { PaymentContext };
+import { appliedShares } from './applied-amounts';
 import { paymentAmountProblem } from './payment-checks';
 
 
@@ -37,7 +39,8 @@ export const decidePayment = (tenantId: string, payment: HostPayment | null, con
   }
   const unmet = unmetReferences(needed, context.missing, label);
   if (unmet !== null) return unmet;
-  return decideWrite(
+  const appliedCents = appliedCentsOf(payment, context);
+  const decision = decideWrite(
     {
       tenantId,
       kind: 'payment',
@@ -48,6 +51,8 @@ export const decidePayment = (tenantId: string, payment: HostPayment | null, con
         totalCents: payment.amountCents,
         txnDate: payment.receivedOn,
         invoiceId: payment.invoiceId === null ? null : (context.invoiceLink?.qboId ?? null),
+        // Only when it differs from the total, so payments applied whole keep the fingerprint they always had.
+        ...(appliedCents === payment.amountCents ? {} : { appliedCents }),
         paymentRefNum: payment.reference?.trim().slice(0, PAYMENT_REF_MAX) || null,
         privateNote: privateNoteMarker(tenantId, 'payment', payment.id),
       },
@@ -57,4 +62,18 @@ export const decidePayment = (tenantId: string, payment: HostPayment | null, con
     },
     link,
   );
+  if (decision.kind !== 'update') return decision;
+  // QBO replaces a payment's lines all at once: any update carries the whole application (invoice, total, share),
+  // so a changed total or share is never sent without the line that must follow it.
+  const owned = decision.pushed as { invoiceId: string | null; totalCents: number; appliedCents?: number };
+  const line = { invoiceId: owned.invoiceId, totalCents: owned.totalCents, ...(owned.appliedCents === undefined ? {} : { appliedCents: owned.appliedCents }) };
+  return { ...decision, changes: { entity: 'Payment', fields: { ...decision.changes.fields, ...line } } };
+};
+
+/** The payment's share of its invoice: the invoice's live payments in order, this one as it is now; a void invoice takes nothing. */
+const appliedCentsOf = (payment: HostPayment, context: PaymentContext): number => {
+  if (payment.invoiceId === null || context.invoice === null) return payment.amountCents;
+  const total = context.invoice.status === 'void' ? 0 : context.invoice.totalCents;
+  const siblings = context.otherPayments.filter((other) => other.id !== payment.id);
+  return appliedShares(payment.invoiceId, total, [...siblings, payment]).get(payment.id) ?? 0;
 };

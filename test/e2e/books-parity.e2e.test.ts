@@ -1,0 +1,129 @@
+import type { Knex } from 'knex';
+import { ReferenceHostSeeder } from '../../examples/reference-host/reference-host-seed';
+import type { HostRecordKind } from '../../src/domain/host/host-records';
+import { emulatorState, type EmulatorRecord } from '../support/emulator-state';
+import { useHostStack } from '../support/host-stack';
+import { today, unsettledRows } from '../support/workers/sync-tenant';
+
+const tenant = '5141';
+
+interface Books {
+  customers: Array<{ id: string; openReceivableCents: number; openCreditCents: number; balanceCents: number }>;
+  accounts: Array<{ id: string; balanceCents: number }>;
+}
+
+/**
+ * Issue 14, books parity: each everyday money case checked the way a bookkeeper checks it — the customer's open
+ * A/R, open credit and Customer.Balance, the deposit account's and the income account's balances — through the
+ * emulator's books endpoint, against what the host shows. MariaDB, notify in the host transaction, the emulator over HTTP.
+ */
+describe('books parity end to end (MariaDB, the emulator over HTTP)', () => {
+  const stack = useHostStack({ tenant, timeoutMs: 30_000 });
+  let settings: { income_account_id: string; deposit_account_id: string };
+  let itemId = '';
+
+  beforeAll(async () => {
+    settings = await stack.db.knex('qbo_settings').where({ tenant_id: tenant }).first();
+    await hostChange(async (seed) => [['item', (itemId = await seed.item(tenant, { kind: 'pool_service', name: 'Pool visit', unitPriceCents: 5_000 }))]]);
+  });
+
+  const hostChange = async (write: (seed: ReferenceHostSeeder, trx: Knex.Transaction) => Promise<Array<[HostRecordKind, string]>>): Promise<void> => {
+    await stack.db.knex.transaction(async (trx) => {
+      const touched = await write(new ReferenceHostSeeder(trx), trx);
+      await stack.host.plugin.notify(touched.map(([kind, id]) => ({ tenantId: tenant, kind, id })), { trx });
+    });
+    for (let pass = 0; pass < 8 && (await unsettledRows(stack.db.knex)) > 0; pass++) await stack.host.plugin.deliverPending();
+    expect(await unsettledRows(stack.db.knex)).toBe(0);
+    expect(await stack.db.knex('qbo_activity').where({ tenant_id: tenant, outcome: 'failure' }).select('message')).toEqual([]);
+  };
+  const qbo = async (entity: string): Promise<EmulatorRecord[]> => (await emulatorState(stack.emulator.url, stack.realmId))[entity] ?? [];
+  const linkOf = async (kind: HostRecordKind, hostId: string): Promise<string> => (await stack.db.knex('qbo_links').where({ tenant_id: tenant, kind, host_id: hostId }).first()).qbo_id;
+  const books = async (): Promise<Books> => (await fetch(`${stack.emulator.url}/__emulator/realms/${stack.realmId}/books`)).json() as never;
+  const booksOf = async (hostCustomerId: string): Promise<{ openReceivableCents: number; openCreditCents: number; balanceCents: number }> => {
+    const id = await linkOf('customer', hostCustomerId);
+    const { openReceivableCents, openCreditCents, balanceCents } = (await books()).customers.find((c) => c.id === id)!;
+    return { openReceivableCents, openCreditCents, balanceCents };
+  };
+  const account = async (id: string): Promise<number> => (await books()).accounts.find((a) => a.id === id)!.balanceCents;
+  const money = async () => ({ deposit: await account(settings.deposit_account_id), income: await account(settings.income_account_id) });
+  const record = async (entity: string, kind: HostRecordKind, hostId: string): Promise<EmulatorRecord> => {
+    const id = await linkOf(kind, hostId);
+    return (await qbo(entity)).find((r) => r.Id === id)!;
+  };
+  /** The host edits a paid invoice: its one line (and so its total) becomes `cents`. */
+  const editInvoice = (invoiceId: string, cents: number) => async (_seed: ReferenceHostSeeder, trx: Knex.Transaction): Promise<Array<[HostRecordKind, string]>> => {
+    await trx('invoice_lines').where({ invoice_id: invoiceId }).update({ quantity: 1, unit_price_cents: cents, amount_cents: cents });
+    await trx('invoices').where({ id: invoiceId }).update({ total_cents: cents, updated_at: new Date() });
+    return [['invoice', invoiceId]];
+  };
+
+  it('an overpayment ($400 on a $350 invoice) is one payment: 350 applied to the invoice, 50 left as the customer credit', async () => {
+    const before = await money();
+    let customerId = '';
+    let invoiceId = '';
+    let paymentId = '';
+    await hostChange(async (seed) => {
+      customerId = await seed.customer(tenant, { firstName: 'Oscar', lastName: 'Overpaid' });
+      invoiceId = await seed.invoice(tenant, { customerId, number: 'OVER-1', issuedOn: today(), lines: [{ catalogItemId: itemId, quantity: 7, unitPriceCents: 5_000 }] });
+      paymentId = await seed.payment(tenant, { customerId, invoiceId, amountCents: 40_000, receivedOn: today() });
+      return [['customer', customerId], ['invoice', invoiceId], ['payment', paymentId]];
+    });
+    const payment = await record('Payment', 'payment', paymentId);
+    expect(payment).toMatchObject({ TotalAmt: 400, UnappliedAmt: 50 });
+    expect(payment['Line']).toEqual([expect.objectContaining({ Amount: 350, LinkedTxn: [{ TxnId: await linkOf('invoice', invoiceId), TxnType: 'Invoice' }] })]);
+    expect(await record('Invoice', 'invoice', invoiceId)).toMatchObject({ TotalAmt: 350, Balance: 0 });
+    // The host: invoice paid, $50 of credit.
+    expect(await booksOf(customerId)).toEqual({ openReceivableCents: 0, openCreditCents: 5_000, balanceCents: -5_000 });
+    const after = await money();
+    expect({ deposit: after.deposit - before.deposit, income: after.income - before.income }).toEqual({ deposit: 40_000, income: 35_000 });
+  });
+
+  it('a paid invoice edited below its payment: the line is lowered first, the rest becomes credit; raised again, it is applied again', async () => {
+    let customerId = '';
+    let invoiceId = '';
+    let paymentId = '';
+    await hostChange(async (seed) => {
+      customerId = await seed.customer(tenant, { firstName: 'Edith', lastName: 'Edited' });
+      invoiceId = await seed.invoice(tenant, { customerId, number: 'EDIT-1', issuedOn: today(), lines: [{ catalogItemId: itemId, quantity: 6, unitPriceCents: 5_000 }] });
+      paymentId = await seed.payment(tenant, { customerId, invoiceId, amountCents: 30_000, receivedOn: today() });
+      return [['customer', customerId], ['invoice', invoiceId], ['payment', paymentId]];
+    });
+    expect(await booksOf(customerId)).toEqual({ openReceivableCents: 0, openCreditCents: 0, balanceCents: 0 });
+    const before = await money();
+
+    await hostChange(editInvoice(invoiceId, 15_000));
+    expect(await record('Invoice', 'invoice', invoiceId)).toMatchObject({ TotalAmt: 150, Balance: 0 });
+    expect(await record('Payment', 'payment', paymentId)).toMatchObject({ TotalAmt: 300, UnappliedAmt: 150 });
+    expect(await booksOf(customerId)).toEqual({ openReceivableCents: 0, openCreditCents: 15_000, balanceCents: -15_000 });
+    let after = await money();
+    expect({ deposit: after.deposit - before.deposit, income: after.income - before.income }).toEqual({ deposit: 0, income: -15_000 });
+
+    await hostChange(editInvoice(invoiceId, 40_000));
+    expect(await record('Invoice', 'invoice', invoiceId)).toMatchObject({ TotalAmt: 400, Balance: 100 });
+    expect(await record('Payment', 'payment', paymentId)).toMatchObject({ TotalAmt: 300, UnappliedAmt: 0 });
+    expect(await booksOf(customerId)).toEqual({ openReceivableCents: 10_000, openCreditCents: 0, balanceCents: 10_000 });
+    after = await money();
+    expect({ deposit: after.deposit - before.deposit, income: after.income - before.income }).toEqual({ deposit: 0, income: 10_000 });
+  });
+
+  it('two payments on one invoice: the later one takes what is left; the earlier deleted, the later is applied in full', async () => {
+    let customerId = '';
+    let invoiceId = '';
+    let first = '';
+    let second = '';
+    await hostChange(async (seed) => {
+      customerId = await seed.customer(tenant, { firstName: 'Tess', lastName: 'Twice' });
+      invoiceId = await seed.invoice(tenant, { customerId, number: 'TWO-1', issuedOn: today(), lines: [{ catalogItemId: itemId, quantity: 7, unitPriceCents: 5_000 }] });
+      first = await seed.payment(tenant, { customerId, invoiceId, amountCents: 30_000, receivedOn: today() });
+      second = await seed.payment(tenant, { customerId, invoiceId, amountCents: 10_000, receivedOn: today() });
+      return [['customer', customerId], ['invoice', invoiceId], ['payment', first], ['payment', second]];
+    });
+    expect(await record('Payment', 'payment', second)).toMatchObject({ TotalAmt: 100, UnappliedAmt: 50 });
+    expect(await booksOf(customerId)).toEqual({ openReceivableCents: 0, openCreditCents: 5_000, balanceCents: -5_000 });
+
+    await hostChange(async (seed) => (await seed.deletePayment(first), [['payment', first]]));
+    expect(await record('Payment', 'payment', second)).toMatchObject({ TotalAmt: 100, UnappliedAmt: 0 });
+    expect(await record('Invoice', 'invoice', invoiceId)).toMatchObject({ Balance: 250 });
+    expect(await booksOf(customerId)).toEqual({ openReceivableCents: 25_000, openCreditCents: 0, balanceCents: 25_000 });
+  });
+});
