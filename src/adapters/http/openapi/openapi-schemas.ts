@@ -94,13 +94,18 @@ export const openApiSchemas: Record<string, Schema> = {
   }, 'The host-schema mapping checked against the live database, and the records of this company it cannot read.'),
   Preflight: {
     type: 'object',
-    required: ['duplicates', 'credits', 'creditTotals', 'review', 'summary', 'hasWarnings', 'notes'],
+    required: ['duplicates', 'credits', 'creditTotals', 'review', 'summary', 'salesTax', 'hasWarnings', 'notes'],
     properties: {
       duplicates: list({ type: 'object', required: ['kind', 'reason', 'value', 'records', 'explanation'], properties: { kind: { enum: ['customer', 'item'] }, reason: text, value: text, records: list({ type: 'object', required: ['id', 'name'], properties: { id: text, name: text } }), explanation: text } }),
       credits: list({ type: 'object', required: ['customerId', 'customerName', 'count', 'totalCents', 'payments', 'explanation'], properties: { customerId: text, customerName: text, count, totalCents: { type: 'integer' }, payments: list(record({ id: text, amountCents: { type: 'integer' }, receivedOn: text })), explanation: text } }),
       creditTotals: record({ customers: count, count, totalCents: { type: 'integer' } }),
       review: list(ref('ReviewItem')),
       summary: ref('PreviewCounts'),
+      salesTax: record({
+        hostChargesTax: { type: 'boolean', description: 'Some invoice that is not void charges sales tax.' },
+        qboSalesTax: { enum: ['automated', 'manual', 'off'], description: "QuickBooks' Preferences.TaxPrefs: automated sales tax, manual codes and rates, or off." },
+        warning: { ...textOrNull, description: 'What it means when the app charges tax that QuickBooks would refuse; null when it fits.' },
+      }),
       hasWarnings: { type: 'boolean' },
       notes: list(text),
     },
