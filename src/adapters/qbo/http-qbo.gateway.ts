@@ -174,6 +174,9 @@ export class HttpQboGateway implements QboGateway {
         return this.findByName(tenantId, 'Customer', draft.fields.displayName);
       case 'Item':
         return this.findByName(tenantId, 'Item', draft.fields.name);
+      case 'Purchase':
+        // A purchase names its payee in EntityRef, which QBO's query language does not filter on [U]: the marker alone.
+        return this.scanForMarker(tenantId, draft.entity, draft.fields.privateNote, []);
       default:
         return this.scanForMarker(tenantId, draft.entity, draft.fields.privateNote, [`CustomerRef = ${quote(draft.fields.customerId)}`]);
     }

@@ -5,6 +5,7 @@ import { itemCreateJson, itemFrom, itemSparseJson } from './qbo-item.mapper';
 import type { QboJson } from './qbo-json';
 import { accountFrom, nameRecordFrom } from './qbo-list-record.mapper';
 import { paymentFrom, paymentJson } from './qbo-payment.mapper';
+import { purchaseFrom, purchaseJson } from './qbo-purchase.mapper';
 import { refundReceiptFrom, refundReceiptJson } from './qbo-refund-receipt.mapper';
 
 /** The body of a create, in QBO's JSON. */
@@ -20,6 +21,8 @@ export const draftJson = (draft: QboDraft): Record<string, unknown> => {
       return paymentJson(draft.fields);
     case 'RefundReceipt':
       return refundReceiptJson(draft.fields);
+    case 'Purchase':
+      return purchaseJson(draft.fields);
   }
 };
 
@@ -36,6 +39,8 @@ export const changesJson = (changes: QboChanges): Record<string, unknown> => {
       return paymentJson(changes.fields);
     case 'RefundReceipt':
       return refundReceiptJson(changes.fields);
+    case 'Purchase':
+      return purchaseJson(changes.fields);
   }
 };
 
@@ -47,6 +52,7 @@ const readers: { readonly [E in QboReadableEntity]: Reader } = {
   Invoice: invoiceFrom,
   Payment: paymentFrom,
   RefundReceipt: refundReceiptFrom,
+  Purchase: purchaseFrom,
   Vendor: (json) => nameRecordFrom('Vendor', json),
   Employee: (json) => nameRecordFrom('Employee', json),
   Account: accountFrom,

@@ -24,7 +24,8 @@ export type RejectionCode =
   | 'customer_mismatch'
   | 'invoice_void'
   | 'payment_deleted'
-  | 'sales_tax_not_sent';
+  | 'sales_tax_not_sent'
+  | 'no_receivable_account';
 
 export type Rejection = Extract<SyncDecision, { kind: 'rejected' }> & { readonly code: RejectionCode };
 
