@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { centsToDecimalDollars, decimalDollarsToCents } from '../../src/plugin';
-import { invoiceTax, type CustomerSeed, type HostSeed, type InvoiceSeed, type ItemSeed, type PaymentSeed, type PayoutSeed, type RefundSeed } from '../../src/testing';
+import { invoiceTax, type CustomerSeed, type HostContractOptions, type HostSeed, type InvoiceSeed, type ItemSeed, type PaymentSeed, type PayoutSeed, type RefundSeed } from '../../src/testing';
 import { aquaCategoryOfKind } from './aqua-host-rows';
 import { aquaUuid } from './aqua-ids';
 
@@ -9,6 +9,21 @@ const stateOfStatus = { draft: 'draft', sent: 'open', void: 'cancelled' } as con
 /** The name the aqua app keeps in its one name column: a business's company name, or the person's whole name. */
 export const aquaFullName = (seed: CustomerSeed): string =>
   seed.displayAsCompany ? (seed.companyName ?? '') : `${seed.firstName ?? 'Maria'} ${seed.lastName ?? 'Lopez'}`.trim();
+
+/** What the aqua tables hold of a record, for the contract suite: one name column, no address, no SKU, no sales tax. */
+export const aquaHostKeeps: HostContractOptions = {
+  salesTax: false,
+  keeps: {
+    customer: (written) => ({
+      ...written,
+      firstName: written.displayAsCompany ? '' : `${written.firstName} ${written.lastName}`.trim(),
+      lastName: '',
+      companyName: written.displayAsCompany ? written.companyName : null,
+      street: null, city: null, state: null, zip: null,
+    }),
+    item: (written) => ({ ...written, sku: null }),
+  },
+};
 
 /**
  * Writes the aqua app's tables as the aqua app would (the contract's `HostSeed`, the walkthrough's data): what the

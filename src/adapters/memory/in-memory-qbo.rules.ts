@@ -1,5 +1,6 @@
 import type { QboError } from '../../domain/qbo/qbo-error';
 import type {
+  QboDepositFields,
   QboInvoiceFields,
   QboItemFields,
   QboNamedEntity,
@@ -75,6 +76,8 @@ export const checkInvoice = (company: InMemoryQboCompany, fields: QboInvoiceFiel
     const item = checkRef(company, 'Item', line.itemId, 'Line.SalesItemLineDetail.ItemRef');
     if (!item.ok) return item;
   }
+  const tax = checkInvoiceTax(company, fields);
+  if (!tax.ok) return tax;
   const docNumber = fields.docNumber;
   if (docNumber !== null && company.all('Invoice').some((invoice) => invoice.fields.docNumber === docNumber && invoice.ref.id !== selfId)) {
     return err(duplicateDocNumber('Invoice', docNumber));
@@ -94,7 +97,60 @@ export const appliedTo = (company: InMemoryQboCompany, invoiceId: string, except
     .filter((payment) => payment.fields.invoiceId === invoiceId && payment.ref.id !== exceptPaymentId)
     .reduce((sum, payment) => sum + appliedBy(payment), 0);
 
-export const invoiceTotal = (fields: QboInvoiceFields): number => fields.lines.reduce((sum, line) => sum + (line.itemId === null ? 0 : line.amountCents), 0);
+/** The lines with an item, plus the sales tax as sent (the plugin always sends the host's TotalTax with its code). */
+export const invoiceTotal = (fields: QboInvoiceFields): number =>
+  fields.lines.reduce((sum, line) => sum + (line.itemId === null ? 0 : line.amountCents), 0) + (fields.taxCents ?? 0);
+
+/** QBO's tax rules as the emulator has them: no tax where sales tax is off, a tax code and a taxable line for any tax. */
+const checkInvoiceTax = (company: InMemoryQboCompany, fields: QboInvoiceFields): Result<void, QboError> => {
+  const taxCents = fields.taxCents ?? 0;
+  const taxableLines = fields.lines.filter((line) => line.taxable === true && line.itemId !== null).length;
+  if (company.salesTax === 'off' && (taxCents > 0 || taxableLines > 0)) {
+    return err(businessValidation('Sales tax is turned off for this company (Preferences.TaxPrefs.UsingSalesTax is false), so a transaction cannot charge it', 'TxnTaxDetail'));
+  }
+  if (taxCents < 0) return err(businessValidation('TotalTax cannot be negative', 'TxnTaxDetail.TotalTax'));
+  if (taxCents === 0) return done;
+  if (fields.taxCodeId === undefined) return err(businessValidation('Make sure all your transactions have a sales tax rate before you save: TxnTaxDetail.TxnTaxCodeRef is missing', 'TxnTaxDetail.TxnTaxCodeRef'));
+  const code = company.get('TaxCode', fields.taxCodeId);
+  if (!code || (company.salesTax === 'manual' && !code.fields.taxGroup)) return err(invalidReference('TxnTaxDetail.TxnTaxCodeRef'));
+  if (!code.fields.active) return err(notFound('TaxCode', fields.taxCodeId));
+  if (taxableLines === 0) return err(businessValidation('The transaction charges sales tax but none of its lines is taxable (TaxCodeRef TAX)', 'TxnTaxDetail.TotalTax'));
+  return done;
+};
+
+/** The deposit a payment sits in, if any: a deposited payment cannot be changed or deleted (6540). */
+export const depositHolding = (company: InMemoryQboCompany, paymentId: string, exceptDepositId?: string): QboRecordOf<'Deposit'> | undefined =>
+  company.all('Deposit').find((deposit) => deposit.ref.id !== exceptDepositId && deposit.fields.payments.some((line) => line.paymentId === paymentId));
+
+/**
+ * A bank deposit (Intuit API reference, Deposit): into a Bank or Other Current Asset account; a linked payment must wait
+ * in Undeposited Funds, be deposited whole and only once; a line of its own (the fee) posts to an account.
+ */
+export const checkDeposit = (company: InMemoryQboCompany, fields: QboDepositFields, selfId?: string): Result<void, QboError> => {
+  if (fields.depositAccountId === undefined) return err(requiredField('DepositToAccountRef'));
+  const deposit = checkDepositAccount(company, fields.depositAccountId);
+  if (!deposit.ok) return deposit;
+  const into = company.get('Account', fields.depositAccountId);
+  if (into?.fields.accountSubType === 'UndepositedFunds') return err(businessValidation('A deposit cannot go into Undeposited Funds', 'DepositToAccountRef'));
+  if (fields.payments.length === 0 && fields.feeCents === 0) return err(requiredField('Line'));
+  for (const line of fields.payments) {
+    const payment = company.get('Payment', line.paymentId);
+    if (!payment) return err(invalidReference('Line.LinkedTxn.TxnId'));
+    const waitsIn = company.get('Account', payment.fields.depositAccountId);
+    if (waitsIn?.fields.accountSubType !== 'UndepositedFunds') return err(businessValidation(`Payment ${line.paymentId} is not in Undeposited Funds, so it cannot be deposited`, 'Line.LinkedTxn'));
+    if (line.amountCents !== payment.fields.totalCents) return err(businessValidation(`A deposit line must deposit the whole of Payment ${line.paymentId}`, 'Line.Amount'));
+    if (depositHolding(company, line.paymentId, selfId)) return err(businessValidation(`Payment ${line.paymentId} is already deposited`, 'Line.LinkedTxn'));
+  }
+  if (fields.feeCents !== 0) {
+    if (fields.feeAccountId === undefined) return err(requiredField('Line.DepositLineDetail.AccountRef'));
+    const fee = checkRef(company, 'Account', fields.feeAccountId, 'Line.DepositLineDetail.AccountRef');
+    if (!fee.ok) return fee;
+  }
+  if (depositTotal(fields) < 0) return err(businessValidation('A deposit total cannot be negative', 'Line'));
+  return done;
+};
+
+export const depositTotal = (fields: QboDepositFields): number => fields.payments.reduce((sum, line) => sum + line.amountCents, 0) - fields.feeCents;
 
 /** Each refund expense a credit links: there, the same customer's, and never linked beyond its amount. */
 const checkRefundLinks = (company: InMemoryQboCompany, fields: QboPaymentFields, selfId?: string): Result<void, QboError> => {

@@ -2,8 +2,8 @@ import type { QboError } from '../../domain/qbo/qbo-error';
 import type { QboChanges, QboDraft, QboReadableEntity, QboRecord, QboRecordOf, QboRef, QboTransactionEntity } from '../../domain/qbo/qbo-records';
 import { err, ok, type Result } from '../../domain/shared/result';
 import type { InMemoryQboCompany } from './in-memory-qbo.company';
-import { businessValidation, notFound, staleObject } from './in-memory-qbo.faults';
-import { appliedTo, checkIncomeAccount, checkInvoice, checkName, checkPayment, checkPurchase, checkRefundReceipt, invoiceTotal, lineAmount, linkedToPayment, refundLinked } from './in-memory-qbo.rules';
+import { businessValidation, depositedTransaction, notFound, staleObject } from './in-memory-qbo.faults';
+import { appliedTo, checkDeposit, checkIncomeAccount, checkInvoice, checkName, checkPayment, checkPurchase, checkRefundReceipt, depositHolding, depositTotal, invoiceTotal, lineAmount, linkedToPayment, refundLinked } from './in-memory-qbo.rules';
 
 /** A stored record as QBO reads it back: an invoice's balance follows the payments applied to it. */
 export const present = <E extends QboReadableEntity>(company: InMemoryQboCompany, stored: QboRecordOf<E>): QboRecordOf<E> => {
@@ -50,6 +50,12 @@ const build = (company: InMemoryQboCompany, draft: QboDraft, ref: QboRef, selfId
       const checked = checkPurchase(company, draft.fields);
       return checked.ok ? ok({ entity: 'Purchase', ref, fields: draft.fields }) : checked;
     }
+    case 'Deposit': {
+      const checked = checkDeposit(company, draft.fields, selfId);
+      // QBO keeps no host ids: what it holds is what it reads back.
+      const { hostPaymentIds: _kept, ...fields } = draft.fields;
+      return checked.ok ? ok({ entity: 'Deposit', ref, fields, totalCents: depositTotal(draft.fields) }) : checked;
+    }
   }
 };
 
@@ -76,6 +82,7 @@ const next = (ref: QboRef): QboRef => ({ id: ref.id, syncToken: String(Number(re
 export const updateIn = (company: InMemoryQboCompany, ref: QboRef, changes: QboChanges): Result<QboRef, QboError> => {
   const found = current(company, changes.entity, ref);
   if (!found.ok) return found;
+  if (changes.entity === 'Payment' && depositHolding(company, ref.id)) return err(depositedTransaction('Payment'));
   // A sparse update: the fields given replace the stored ones, the rest stay (QBO keeps the income account).
   const stored = found.value.fields as unknown as Record<string, unknown>;
   // A payment's lines are replaced all at once: given the invoice, the stored share and refund links go with the old lines.
@@ -96,6 +103,7 @@ export const deleteIn = (company: InMemoryQboCompany, entity: QboTransactionEnti
   if (entity === 'Purchase' && linkedToPayment(company, ref.id)) {
     return err(businessValidation('This expense is linked to a customer payment. Remove it from the payment first.', 'Id'));
   }
+  if (entity === 'Payment' && depositHolding(company, ref.id)) return err(depositedTransaction('Payment'));
   company.remove(entity, ref.id);
   return ok(undefined);
 };
@@ -107,6 +115,7 @@ export const voidIn = (company: InMemoryQboCompany, entity: 'Invoice' | 'Payment
   const found = current(company, entity, ref);
   if (!found.ok) return found;
   const record = found.value;
+  if (entity === 'Payment' && depositHolding(company, ref.id)) return err(depositedTransaction('Payment'));
   const voided: QboRecord | null =
     record.entity === 'Payment'
       ? { ...record, ref: next(ref), fields: { ...record.fields, totalCents: 0, invoiceId: null, privateNote: voidedNote(record.fields.privateNote) }, unappliedCents: 0 }

@@ -1,5 +1,6 @@
 import type { QboChanges, QboDraft, QboReadableEntity, QboRecordOf } from '../../domain/qbo/qbo-records';
 import { customerFrom, customerJson } from './qbo-customer.mapper';
+import { depositFrom, depositJson, taxCodeFrom } from './qbo-deposit.mapper';
 import { invoiceFrom, invoiceJson } from './qbo-invoice.mapper';
 import { itemCreateJson, itemFrom, itemSparseJson } from './qbo-item.mapper';
 import type { QboJson } from './qbo-json';
@@ -23,6 +24,8 @@ export const draftJson = (draft: QboDraft): Record<string, unknown> => {
       return refundReceiptJson(draft.fields);
     case 'Purchase':
       return purchaseJson(draft.fields);
+    case 'Deposit':
+      return depositJson(draft.fields);
   }
 };
 
@@ -41,6 +44,8 @@ export const changesJson = (changes: QboChanges): Record<string, unknown> => {
       return refundReceiptJson(changes.fields);
     case 'Purchase':
       return purchaseJson(changes.fields);
+    case 'Deposit':
+      return depositJson(changes.fields);
   }
 };
 
@@ -56,6 +61,8 @@ const readers: { readonly [E in QboReadableEntity]: Reader } = {
   Vendor: (json) => nameRecordFrom('Vendor', json),
   Employee: (json) => nameRecordFrom('Employee', json),
   Account: accountFrom,
+  Deposit: depositFrom,
+  TaxCode: taxCodeFrom,
 };
 
 export const recordFrom = <E extends QboReadableEntity>(entity: E, json: QboJson): QboRecordOf<E> =>

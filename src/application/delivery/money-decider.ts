@@ -55,7 +55,7 @@ export class MoneyDecider {
       ...(customer === null && customerLink === null ? [{ kind: 'customer' as const, hostId: invoice.customerId }] : []),
       ...itemIds.filter((id, i) => items[i] === null && !itemLinks.has(id)).map((id) => ({ kind: 'item' as const, hostId: id })),
     ];
-    const decision = decideInvoice(tenantId, invoice, { payments, customerLink, itemLinks, missing }, link);
+    const decision = decideInvoice(tenantId, invoice, { payments, customerLink, itemLinks, missing, taxCodeId: settings.taxCodeId }, link);
     if (decision.kind === 'update') {
       // An invoice edited below what its payments apply in QBO: those payments are lowered first (their rest stays credit).
       const lowerFirst = await this.order.lowerFirst(tenantId, hostId, invoice.totalCents, null);

@@ -2,10 +2,13 @@
  * What the plugin writes to and reads from QuickBooks Online, in the domain's terms: money in integer cents,
  * references as QBO ids. The QBO adapter alone turns these into QBO JSON (decimal amounts, `{ value }` refs).
  */
-export type QboWritableEntity = 'Customer' | 'Item' | 'Invoice' | 'Payment' | 'RefundReceipt' | 'Purchase';
-export type QboReadableEntity = QboWritableEntity | 'Vendor' | 'Employee' | 'Account';
+export type QboWritableEntity = 'Customer' | 'Item' | 'Invoice' | 'Payment' | 'RefundReceipt' | 'Deposit' | 'Purchase';
+export type QboReadableEntity = QboWritableEntity | 'Vendor' | 'Employee' | 'Account' | 'TaxCode';
 export type QboNamedEntity = 'Customer' | 'Item' | 'Vendor' | 'Employee';
-export type QboTransactionEntity = 'Invoice' | 'Payment' | 'RefundReceipt' | 'Purchase';
+export type QboTransactionEntity = 'Invoice' | 'Payment' | 'RefundReceipt' | 'Deposit' | 'Purchase';
+
+/** How the company charges sales tax (Preferences.TaxPrefs): automated (US AST), manual codes and rates, or not at all. */
+export type QboSalesTaxMode = 'automated' | 'manual' | 'off';
 
 export interface QboRef {
   readonly id: string;
@@ -50,6 +53,8 @@ export interface QboInvoiceLine {
   readonly quantity: number;
   readonly unitPriceCents: number;
   readonly amountCents: number;
+  /** TaxCodeRef TAX when true, NON otherwise (a US line is one or the other); absent on untaxed lines. */
+  readonly taxable?: boolean;
 }
 
 export interface QboInvoiceFields {
@@ -60,6 +65,13 @@ export interface QboInvoiceFields {
   readonly lines: readonly QboInvoiceLine[];
   /** Marker that lets an uncertain write be found again (`qbo-sync:<tenant>:<kind>:<hostId>`). */
   readonly privateNote: string;
+  /**
+   * The sales tax as the host billed it (TxnTaxDetail.TotalTax); absent on an invoice that never charged tax, 0 on one
+   * that no longer does. Sent with `taxCodeId` and the lines, so QBO never recomputes it.
+   */
+  readonly taxCents?: number;
+  /** TxnTaxDetail.TxnTaxCodeRef: the chosen tax code; sent with every tax amount, never fingerprinted. */
+  readonly taxCodeId?: string;
 }
 
 export interface QboPaymentFields {
@@ -114,12 +126,41 @@ export interface QboRefundReceiptFields {
   readonly privateNote: string;
 }
 
+/** One payment a deposit takes out of Undeposited Funds (LinkedTxn to the QBO Payment, its whole amount). */
+export interface QboDepositPaymentLine {
+  readonly paymentId: string;
+  readonly amountCents: number;
+}
+
+/** A bank deposit of a processor payout: its payments, less the fee as a negative line; the total is the net. */
+export interface QboDepositFields {
+  readonly txnDate: string;
+  readonly payments: readonly QboDepositPaymentLine[];
+  /** The processor's fee, posted as a negative line to `feeAccountId`; 0 for none. */
+  readonly feeCents: number;
+  readonly privateNote: string;
+  /** The bank account (DepositToAccountRef), set on create. */
+  readonly depositAccountId?: string;
+  /** The fee's expense account; sent whenever the lines are (QBO replaces all lines at once). */
+  readonly feeAccountId?: string;
+  /** Host ids of the payments, in the same order: not sent to QBO, kept so a payment taken out is looked at again. */
+  readonly hostPaymentIds?: readonly string[];
+}
+
+export interface QboTaxCodeFields {
+  readonly name: string;
+  readonly active: boolean;
+  /** False for the pseudo codes TAX and NON (Intuit: TaxGroup "false—this object represents pseudo-tax codes"). */
+  readonly taxGroup: boolean;
+}
+
 export type QboDraft =
   | { readonly entity: 'Customer'; readonly fields: QboCustomerFields }
   | { readonly entity: 'Item'; readonly fields: QboItemFields }
   | { readonly entity: 'Invoice'; readonly fields: QboInvoiceFields }
   | { readonly entity: 'Payment'; readonly fields: QboPaymentFields }
   | { readonly entity: 'RefundReceipt'; readonly fields: QboRefundReceiptFields }
+  | { readonly entity: 'Deposit'; readonly fields: QboDepositFields }
   | { readonly entity: 'Purchase'; readonly fields: QboPurchaseFields };
 
 /** A sparse update: only the fields present are sent. */
@@ -129,6 +170,7 @@ export type QboChanges =
   | { readonly entity: 'Invoice'; readonly fields: Partial<QboInvoiceFields> }
   | { readonly entity: 'Payment'; readonly fields: Partial<QboPaymentFields> }
   | { readonly entity: 'RefundReceipt'; readonly fields: Partial<QboRefundReceiptFields> }
+  | { readonly entity: 'Deposit'; readonly fields: Partial<QboDepositFields> }
   | { readonly entity: 'Purchase'; readonly fields: Partial<QboPurchaseFields> };
 
 export interface QboNameRecordFields {
@@ -153,6 +195,8 @@ export type QboRecord =
   | { readonly entity: 'Purchase'; readonly ref: QboRef; readonly fields: QboPurchaseFields }
   | { readonly entity: 'Vendor'; readonly ref: QboRef; readonly fields: QboNameRecordFields }
   | { readonly entity: 'Employee'; readonly ref: QboRef; readonly fields: QboNameRecordFields }
-  | { readonly entity: 'Account'; readonly ref: QboRef; readonly fields: QboAccountFields };
+  | { readonly entity: 'Account'; readonly ref: QboRef; readonly fields: QboAccountFields }
+  | { readonly entity: 'Deposit'; readonly ref: QboRef; readonly fields: QboDepositFields; readonly totalCents: number }
+  | { readonly entity: 'TaxCode'; readonly ref: QboRef; readonly fields: QboTaxCodeFields };
 
 export type QboRecordOf<E extends QboReadableEntity> = Extract<QboRecord, { entity: E }>;
