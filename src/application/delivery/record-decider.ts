@@ -9,6 +9,8 @@ import { recordOf, type HostReadOf } from '../ports/host-read';
 import type { LinkStore } from '../ports/link-store.port';
 import type { TenantSettings } from '../ports/settings-store.port';
 import { MoneyDecider } from './money-decider';
+import { ReceivableAccount } from './receivable-account';
+import type { QboGateway } from '../ports/qbo-gateway.port';
 import type { Naming, RecordDecision } from './record-decision';
 import type { RecordState } from './record-state';
 import { unreadable } from './unreadable';
@@ -22,8 +24,8 @@ export type { Naming, RecordDecision } from './record-decision';
 export class RecordDecider {
   private readonly money: MoneyDecider;
 
-  constructor(host: HostDirectory, links: LinkStore) {
-    this.money = new MoneyDecider(host, links);
+  constructor(host: HostDirectory, links: LinkStore, gateway: QboGateway) {
+    this.money = new MoneyDecider(host, links, new ReceivableAccount(gateway));
   }
 
   /** The rules' decision; a write's request id follows the record's refusal count (a refused write is sent anew). */
