@@ -225,6 +225,40 @@ export function describeQboGatewayContract(name: string, makeTenant: () => Promi
         expect(await gateway.void(tenantId, 'Invoice', unpaidRef, requestId())).toMatchObject({ ok: false, error: { kind: 'StaleObject' } });
       });
 
+      it('books parity: an overpayment applies its share and leaves the rest unapplied; a credit refund expense is linked by the credit', async () => {
+        const { incomeId, bankId } = await accountsOf(tenant);
+        const receivable = (await all(gateway, tenantId, 'Account')).find((account) => account.fields.accountType === 'Accounts Receivable')!;
+        const customerRef = valueOf(await gateway.create(tenantId, customer(unique('Over')), requestId()));
+        const itemRef = await newItem(tenant, incomeId);
+        const invoiceRef = valueOf(await gateway.create(tenantId, invoiceDraft(customerRef.id, itemRef.id, unique('qbo-sync:t:invoice')), requestId()));
+        const payment = { customerId: customerRef.id, txnDate: '2026-03-02', depositAccountId: bankId, paymentRefNum: null };
+        const overRef = valueOf(await gateway.create(tenantId, { entity: 'Payment', fields: { ...payment, invoiceId: invoiceRef.id, totalCents: 1500, appliedCents: 1005, privateNote: unique('p') } }, requestId()));
+        expect(valueOf(await gateway.get(tenantId, 'Invoice', invoiceRef.id)).balanceCents).toBe(0);
+        const over = valueOf(await gateway.get(tenantId, 'Payment', overRef.id));
+        expect([over.fields.invoiceId, over.fields.appliedCents, over.unappliedCents]).toEqual([invoiceRef.id, 1005, 495]);
+        // Lowered to 505 applied (an invoice edit below it would need this first), then back to whole: lines replaced each time.
+        const lowered = valueOf(await gateway.update(tenantId, overRef, { entity: 'Payment', fields: { invoiceId: invoiceRef.id, totalCents: 1500, appliedCents: 505 } }, requestId()));
+        expect(valueOf(await gateway.get(tenantId, 'Invoice', invoiceRef.id)).balanceCents).toBe(500);
+        valueOf(await gateway.update(tenantId, lowered, { entity: 'Payment', fields: { invoiceId: invoiceRef.id, totalCents: 1000 } }, requestId()));
+        expect(valueOf(await gateway.get(tenantId, 'Payment', overRef.id)).unappliedCents).toBe(0);
+
+        const creditRef = valueOf(await gateway.create(tenantId, { entity: 'Payment', fields: { ...payment, invoiceId: null, totalCents: 5000, privateNote: unique('credit') } }, requestId()));
+        const expense = { customerId: customerRef.id, txnDate: '2026-03-05', paidFromAccountId: bankId, receivableAccountId: receivable.ref.id, amountCents: 2000, privateNote: unique('qbo-sync:t:refund') };
+        const expenseRef = valueOf(await gateway.create(tenantId, { entity: 'Purchase', fields: expense }, requestId()));
+        expect(valueOf(await gateway.get(tenantId, 'Purchase', expenseRef.id)).fields).toEqual(expense);
+        expect(valueOf(await gateway.findByMarker(tenantId, 'Purchase', expense.privateNote))?.ref.id).toBe(expenseRef.id);
+        const linked = valueOf(await gateway.update(tenantId, creditRef, { entity: 'Payment', fields: { invoiceId: null, totalCents: 5000, refundLinks: [{ purchaseId: expenseRef.id, amountCents: 2000 }] } }, requestId()));
+        const credit = valueOf(await gateway.get(tenantId, 'Payment', creditRef.id));
+        expect([credit.fields.refundLinks, credit.unappliedCents]).toEqual([[{ purchaseId: expenseRef.id, amountCents: 2000 }], 3000]);
+        // A linked expense cannot be deleted until the credit lets go of it.
+        const linkedExpense = valueOf(await gateway.get(tenantId, 'Purchase', expenseRef.id)).ref;
+        expect(await gateway.delete(tenantId, 'Purchase', linkedExpense, requestId())).toMatchObject({ ok: false, error: { kind: 'BusinessValidation' } });
+        valueOf(await gateway.update(tenantId, linked, { entity: 'Payment', fields: { invoiceId: null, totalCents: 5000 } }, requestId()));
+        const current = valueOf(await gateway.get(tenantId, 'Purchase', expenseRef.id)).ref;
+        valueOf(await gateway.delete(tenantId, 'Purchase', current, requestId()));
+        expect(valueOf(await gateway.get(tenantId, 'Payment', creditRef.id)).unappliedCents).toBe(5000);
+      });
+
       it('maps invalid references, missing lines and duplicate document numbers to their kinds', async () => {
         const { incomeId } = await accountsOf(tenant);
         const customerRef = valueOf(await gateway.create(tenantId, customer(unique('Doc')), requestId()));

@@ -126,4 +126,58 @@ describe('books parity end to end (MariaDB, the emulator over HTTP)', () => {
     expect(await record('Invoice', 'invoice', invoiceId)).toMatchObject({ Balance: 250 });
     expect(await booksOf(customerId)).toEqual({ openReceivableCents: 25_000, openCreditCents: 0, balanceCents: 25_000 });
   });
+
+  it('a refund of an account credit ($20 of $50) uses the credit: open credit 30, the bank pays 20, income does not move', async () => {
+    const before = await money();
+    let customerId = '';
+    let creditId = '';
+    let refundId = '';
+    await hostChange(async (seed) => {
+      customerId = await seed.customer(tenant, { firstName: 'Cora', lastName: 'Credit' });
+      creditId = await seed.payment(tenant, { customerId, invoiceId: null, amountCents: 5_000, receivedOn: today() });
+      return [['customer', customerId], ['payment', creditId]];
+    });
+    expect(await booksOf(customerId)).toEqual({ openReceivableCents: 0, openCreditCents: 5_000, balanceCents: -5_000 });
+    await hostChange(async (seed) => [['refund', (refundId = await seed.refund(tenant, { paymentId: creditId, amountCents: 2_000, refundedOn: today(), reason: 'Moved away' }))]]);
+    expect(await record('Purchase', 'refund', refundId)).toMatchObject({ TotalAmt: 20, PaymentType: 'Cash', AccountRef: { value: settings.deposit_account_id } });
+    expect(await record('Payment', 'payment', creditId)).toMatchObject({ TotalAmt: 50, UnappliedAmt: 30 });
+    expect(await qbo('RefundReceipt')).toEqual([]);
+    // The host: $30 of credit left.
+    expect(await booksOf(customerId)).toEqual({ openReceivableCents: 0, openCreditCents: 3_000, balanceCents: -3_000 });
+    const after = await money();
+    expect({ deposit: after.deposit - before.deposit, income: after.income - before.income }).toEqual({ deposit: 3_000, income: 0 });
+
+    // A second refund of the rest, then one more than is left: the last is refused with what to do, nothing moves.
+    let last = '';
+    await hostChange(async (seed) => [['refund', await seed.refund(tenant, { paymentId: creditId, amountCents: 3_000, refundedOn: today(), reason: null })]]);
+    expect(await booksOf(customerId)).toEqual({ openReceivableCents: 0, openCreditCents: 0, balanceCents: 0 });
+    await stack.db.knex.transaction(async (trx) => {
+      last = await new ReferenceHostSeeder(trx).refund(tenant, { paymentId: creditId, amountCents: 100, refundedOn: today(), reason: null });
+      await stack.host.plugin.notify([{ tenantId: tenant, kind: 'refund', id: last }], { trx });
+    });
+    for (let pass = 0; pass < 5 && (await unsettledRows(stack.db.knex)) > 0; pass++) await stack.host.plugin.deliverPending();
+    const refused = await stack.db.knex('qbo_activity').where({ tenant_id: tenant, outcome: 'failure', kind: 'refund', host_id: last }).select('message');
+    expect(refused.map((row) => row.message)).toEqual([expect.stringMatching(/more than the \$0\.00 left of the \$50\.00 credit it refunds; lower the refund/)]);
+    expect(await booksOf(customerId)).toEqual({ openReceivableCents: 0, openCreditCents: 0, balanceCents: 0 });
+    await stack.db.knex('qbo_activity').where({ tenant_id: tenant, kind: 'refund', host_id: last }).delete();
+  });
+
+  it('a refund of an invoice payment reverses the sale: a RefundReceipt, income and the bank drop, the invoice stays paid', async () => {
+    let customerId = '';
+    let invoiceId = '';
+    let paymentId = '';
+    await hostChange(async (seed) => {
+      customerId = await seed.customer(tenant, { firstName: 'Rita', lastName: 'Refunded' });
+      invoiceId = await seed.invoice(tenant, { customerId, number: 'SALE-1', issuedOn: today(), lines: [{ catalogItemId: itemId, quantity: 2, unitPriceCents: 5_000 }] });
+      paymentId = await seed.payment(tenant, { customerId, invoiceId, amountCents: 10_000, receivedOn: today() });
+      return [['customer', customerId], ['invoice', invoiceId], ['payment', paymentId]];
+    });
+    const before = await money();
+    await hostChange(async (seed) => [['refund', await seed.refund(tenant, { paymentId, amountCents: 4_000, refundedOn: today(), reason: 'Missed visit' })]]);
+    expect(await record('Invoice', 'invoice', invoiceId)).toMatchObject({ Balance: 0 });
+    expect(await booksOf(customerId)).toEqual({ openReceivableCents: 0, openCreditCents: 0, balanceCents: 0 });
+    const after = await money();
+    // The "Refund" item posts to the income account chosen in the settings: the sale is reversed there.
+    expect({ deposit: after.deposit - before.deposit, income: after.income - before.income }).toEqual({ deposit: -4_000, income: -4_000 });
+  });
 });

@@ -8,6 +8,7 @@ import type {
   QboReadableEntity,
   QboRecord,
   QboRecordOf,
+  QboPurchaseFields,
   QboRefundReceiptFields,
 } from '../../domain/qbo/qbo-records';
 import { err, ok, type Result } from '../../domain/shared/result';
@@ -151,18 +152,47 @@ export const checkDeposit = (company: InMemoryQboCompany, fields: QboDepositFiel
 
 export const depositTotal = (fields: QboDepositFields): number => fields.payments.reduce((sum, line) => sum + line.amountCents, 0) - fields.feeCents;
 
+/** Each refund expense a credit links: there, the same customer's, and never linked beyond its amount. */
+const checkRefundLinks = (company: InMemoryQboCompany, fields: QboPaymentFields, selfId?: string): Result<void, QboError> => {
+  for (const link of fields.refundLinks ?? []) {
+    const purchase = company.get('Purchase', link.purchaseId);
+    if (!purchase) return err(invalidReference('Line.LinkedTxn.TxnId'));
+    if (purchase.fields.customerId !== fields.customerId) return err(businessValidation(`Expense ${link.purchaseId} belongs to another customer`, 'Line.LinkedTxn'));
+    const linkedElsewhere = company.all('Payment').filter((payment) => payment.ref.id !== selfId).reduce((sum, payment) => sum + (payment.fields.refundLinks ?? []).filter((other) => other.purchaseId === link.purchaseId).reduce((cents, other) => cents + other.amountCents, 0), 0);
+    if (link.amountCents > purchase.fields.amountCents - linkedElsewhere) return err(businessValidation(`The amount applied to Expense ${link.purchaseId} is more than its open balance`, 'Line.Amount'));
+  }
+  return done;
+};
+
+/** Cents of a payment's lines that link refund expenses. */
+export const refundLinked = (fields: QboPaymentFields): number => (fields.refundLinks ?? []).reduce((sum, link) => sum + link.amountCents, 0);
+
+export const linkedToPayment = (company: InMemoryQboCompany, purchaseId: string): boolean =>
+  company.all('Payment').some((payment) => (payment.fields.refundLinks ?? []).some((link) => link.purchaseId === purchaseId));
+
+export const checkPurchase = (company: InMemoryQboCompany, fields: QboPurchaseFields): Result<void, QboError> => {
+  const customer = checkRef(company, 'Customer', fields.customerId, 'EntityRef');
+  if (!customer.ok) return customer;
+  if (fields.amountCents < 0) return err(businessValidation('A line amount cannot be negative', 'Line.Amount'));
+  const account = checkRef(company, 'Account', fields.receivableAccountId, 'Line.AccountBasedExpenseLineDetail.AccountRef');
+  if (!account.ok) return account;
+  return checkDepositAccount(company, fields.paidFromAccountId);
+};
+
 export const checkPayment = (company: InMemoryQboCompany, fields: QboPaymentFields, selfId?: string): Result<void, QboError> => {
   const customer = checkRef(company, 'Customer', fields.customerId, 'CustomerRef');
   if (!customer.ok) return customer;
   if (fields.totalCents < 0) return err(businessValidation('TotalAmt cannot be negative', 'TotalAmt'));
   const deposit = checkDepositAccount(company, fields.depositAccountId);
   if (!deposit.ok) return deposit;
-  if (fields.invoiceId === null) return done;
+  const refunds = checkRefundLinks(company, fields, selfId);
+  if (!refunds.ok) return refunds;
+  if (fields.invoiceId === null) return refundLinked(fields) > fields.totalCents ? err(businessValidation('The amount applied to transactions is more than the payment total', 'TotalAmt')) : done;
   const invoice = company.get('Invoice', fields.invoiceId);
   if (!invoice) return err(invalidReference('Line.LinkedTxn.TxnId'));
   if (invoice.fields.customerId !== fields.customerId) return err(businessValidation(`Invoice ${invoice.ref.id} belongs to another customer`, 'Line.LinkedTxn'));
   const applied = lineAmount(fields);
-  if (applied > fields.totalCents) return err(businessValidation('The amount applied to transactions is more than the payment total', 'TotalAmt'));
+  if (applied + refundLinked(fields) > fields.totalCents) return err(businessValidation('The amount applied to transactions is more than the payment total', 'TotalAmt'));
   if (applied === 0) return done;
   const open = invoiceTotal(invoice.fields) - appliedTo(company, invoice.ref.id, selfId);
   if (applied > open) return err(businessValidation(`The amount applied to Invoice ${invoice.ref.id} is more than its open balance`, 'Line.Amount'));

@@ -3,7 +3,7 @@ import type { QboChanges, QboDraft, QboReadableEntity, QboRecord, QboRecordOf, Q
 import { err, ok, type Result } from '../../domain/shared/result';
 import type { InMemoryQboCompany } from './in-memory-qbo.company';
 import { businessValidation, depositedTransaction, notFound, staleObject } from './in-memory-qbo.faults';
-import { appliedTo, checkDeposit, checkIncomeAccount, checkInvoice, checkName, checkPayment, checkRefundReceipt, depositHolding, depositTotal, invoiceTotal, lineAmount } from './in-memory-qbo.rules';
+import { appliedTo, checkDeposit, checkIncomeAccount, checkInvoice, checkName, checkPayment, checkPurchase, checkRefundReceipt, depositHolding, depositTotal, invoiceTotal, lineAmount, linkedToPayment, refundLinked } from './in-memory-qbo.rules';
 
 /** A stored record as QBO reads it back: an invoice's balance follows the payments applied to it. */
 export const present = <E extends QboReadableEntity>(company: InMemoryQboCompany, stored: QboRecordOf<E>): QboRecordOf<E> => {
@@ -39,12 +39,16 @@ const build = (company: InMemoryQboCompany, draft: QboDraft, ref: QboRef, selfId
     case 'Payment': {
       const checked = checkPayment(company, draft.fields, selfId);
       if (!checked.ok) return checked;
-      const applied = lineAmount(draft.fields);
+      const applied = lineAmount(draft.fields) + refundLinked(draft.fields);
       return ok({ entity: 'Payment', ref, fields: draft.fields, unappliedCents: draft.fields.totalCents - applied });
     }
     case 'RefundReceipt': {
       const checked = checkRefundReceipt(company, draft.fields);
       return checked.ok ? ok({ entity: 'RefundReceipt', ref, fields: draft.fields }) : checked;
+    }
+    case 'Purchase': {
+      const checked = checkPurchase(company, draft.fields);
+      return checked.ok ? ok({ entity: 'Purchase', ref, fields: draft.fields }) : checked;
     }
     case 'Deposit': {
       const checked = checkDeposit(company, draft.fields, selfId);
@@ -71,7 +75,7 @@ const current = (company: InMemoryQboCompany, entity: QboReadableEntity, ref: Qb
   return record.ref.syncToken === ref.syncToken ? ok(record) : err(staleObject(entity, ref.id));
 };
 
-const withoutKey = (fields: Record<string, unknown>, key: string): Record<string, unknown> => Object.fromEntries(Object.entries(fields).filter(([name]) => name !== key));
+const withoutKeys = (fields: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> => Object.fromEntries(Object.entries(fields).filter(([name]) => !keys.includes(name)));
 
 const next = (ref: QboRef): QboRef => ({ id: ref.id, syncToken: String(Number(ref.syncToken) + 1) });
 
@@ -81,8 +85,8 @@ export const updateIn = (company: InMemoryQboCompany, ref: QboRef, changes: QboC
   if (changes.entity === 'Payment' && depositHolding(company, ref.id)) return err(depositedTransaction('Payment'));
   // A sparse update: the fields given replace the stored ones, the rest stay (QBO keeps the income account).
   const stored = found.value.fields as unknown as Record<string, unknown>;
-  // A payment's lines are replaced all at once: given the invoice, the stored share goes with the old lines.
-  const base = changes.entity === 'Payment' && 'invoiceId' in changes.fields ? withoutKey(stored, 'appliedCents') : stored;
+  // A payment's lines are replaced all at once: given the invoice, the stored share and refund links go with the old lines.
+  const base = changes.entity === 'Payment' && 'invoiceId' in changes.fields ? withoutKeys(stored, ['appliedCents', 'refundLinks']) : stored;
   const merged = { entity: changes.entity, fields: { ...base, ...changes.fields } } as QboDraft;
   const built = build(company, merged, next(found.value.ref), ref.id);
   if (!built.ok) return built;
@@ -95,6 +99,9 @@ export const deleteIn = (company: InMemoryQboCompany, entity: QboTransactionEnti
   if (!found.ok) return found;
   if (entity === 'Invoice' && appliedTo(company, ref.id) > 0) {
     return err(businessValidation('This invoice has payments applied to it. Delete or unapply them first.', 'Id'));
+  }
+  if (entity === 'Purchase' && linkedToPayment(company, ref.id)) {
+    return err(businessValidation('This expense is linked to a customer payment. Remove it from the payment first.', 'Id'));
   }
   if (entity === 'Payment' && depositHolding(company, ref.id)) return err(depositedTransaction('Payment'));
   company.remove(entity, ref.id);

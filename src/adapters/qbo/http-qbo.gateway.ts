@@ -186,6 +186,9 @@ export class HttpQboGateway implements QboGateway {
         return this.findByName(tenantId, 'Customer', draft.fields.displayName);
       case 'Item':
         return this.findByName(tenantId, 'Item', draft.fields.name);
+      case 'Purchase':
+        // A purchase names its payee in EntityRef, which QBO's query language does not filter on [U]: the marker alone.
+        return this.scanForMarker(tenantId, draft.entity, draft.fields.privateNote, []);
       case 'Deposit':
         return this.scanForMarker(tenantId, 'Deposit', draft.fields.privateNote, []);
       default:

@@ -6,6 +6,7 @@ import { itemCreateJson, itemFrom, itemSparseJson } from './qbo-item.mapper';
 import type { QboJson } from './qbo-json';
 import { accountFrom, nameRecordFrom } from './qbo-list-record.mapper';
 import { paymentFrom, paymentJson } from './qbo-payment.mapper';
+import { purchaseFrom, purchaseJson } from './qbo-purchase.mapper';
 import { refundReceiptFrom, refundReceiptJson } from './qbo-refund-receipt.mapper';
 
 /** The body of a create, in QBO's JSON. */
@@ -21,6 +22,8 @@ export const draftJson = (draft: QboDraft): Record<string, unknown> => {
       return paymentJson(draft.fields);
     case 'RefundReceipt':
       return refundReceiptJson(draft.fields);
+    case 'Purchase':
+      return purchaseJson(draft.fields);
     case 'Deposit':
       return depositJson(draft.fields);
   }
@@ -39,6 +42,8 @@ export const changesJson = (changes: QboChanges): Record<string, unknown> => {
       return paymentJson(changes.fields);
     case 'RefundReceipt':
       return refundReceiptJson(changes.fields);
+    case 'Purchase':
+      return purchaseJson(changes.fields);
     case 'Deposit':
       return depositJson(changes.fields);
   }
@@ -52,6 +57,7 @@ const readers: { readonly [E in QboReadableEntity]: Reader } = {
   Invoice: invoiceFrom,
   Payment: paymentFrom,
   RefundReceipt: refundReceiptFrom,
+  Purchase: purchaseFrom,
   Vendor: (json) => nameRecordFrom('Vendor', json),
   Employee: (json) => nameRecordFrom('Employee', json),
   Account: accountFrom,

@@ -2,7 +2,8 @@ import type { HostPayment } from '../../domain/host/host-records';
 import { REFUND_ITEM_HOST_ID } from '../../domain/items/refund-item';
 import { decideInvoice } from '../../domain/invoices/decide-invoice';
 import { decidePayment } from '../../domain/payments/decide-payment';
-import { decideRefund } from '../../domain/refunds/decide-refund';
+import { decideRefund, refundEntity } from '../../domain/refunds/decide-refund';
+import type { QboRefundLink } from '../../domain/qbo/qbo-records';
 import type { SyncDependency } from '../../domain/sync/sync-decision';
 import type { HostDirectory } from '../ports/host-directory.port';
 import { recordOf } from '../ports/host-read';
@@ -11,7 +12,8 @@ import type { TenantSettings } from '../ports/settings-store.port';
 import type { RecordDecision } from './record-decision';
 import type { RecordState } from './record-state';
 import { ApplicationOrder } from './application-order';
-import { appliedOf, pushedApplied } from '../../domain/payments/applied-amounts';
+import type { ReceivableAccount } from './receivable-account';
+import { appliedOf, compareHostIds, pushedApplied } from '../../domain/payments/applied-amounts';
 import { unreadable } from './unreadable';
 import { isBeforeSync, syncStartDay } from './sync-window';
 
@@ -27,6 +29,7 @@ export class MoneyDecider {
   constructor(
     private readonly host: HostDirectory,
     private readonly links: LinkStore,
+    private readonly receivable: ReceivableAccount,
   ) {
     this.order = new ApplicationOrder(host, links);
   }
@@ -82,7 +85,8 @@ export class MoneyDecider {
     if (invoiceRead?.kind === 'unreadable') return unreadable(`its invoice ${payment.invoiceId}: ${invoiceRead.reason}`);
     const invoice = invoiceRead === null ? null : recordOf(invoiceRead);
     const missing = customer === null && customerLink === null ? [{ kind: 'customer' as const, hostId: payment.customerId }] : [];
-    const decision = decidePayment(tenantId, payment, { ...context, invoice, otherPayments, customerLink, invoiceLink, missing }, link);
+    const refundLinks = payment.invoiceId === null ? await this.refundLinksOf(tenantId, payment.id) : [];
+    const decision = decidePayment(tenantId, payment, { ...context, invoice, otherPayments, customerLink, invoiceLink, missing, refundLinks }, link);
     if ((decision.kind !== 'create' && decision.kind !== 'update') || invoice === null || invoiceRead === null || invoiceLink === null) return decision;
     if (appliedOf(decision.pushed) <= pushedApplied(link)) return decision;
     // Raising what this payment applies: whatever lowers the invoice's applications goes first, and the invoice's own
@@ -91,6 +95,19 @@ export class MoneyDecider {
     const invoiceDecision = await this.invoice({ tenantId, hostId: invoice.id, read: invoiceRead, link: invoiceLink }, settings);
     if (invoiceDecision.kind === 'update' || invoiceDecision.kind === 'awaiting') first.push({ kind: 'invoice', hostId: invoice.id });
     return first.length === 0 ? decision : { kind: 'awaiting', dependencies: first };
+  }
+
+  /** A credit's refunds that reached QBO as expenses (in the order they were made), for the credit's lines. */
+  private async refundLinksOf(tenantId: string, paymentId: string): Promise<QboRefundLink[]> {
+    const refunds = await this.host.refundsOfPayment(tenantId, paymentId);
+    if (refunds.length === 0) return [];
+    const links = await this.links.getMany(tenantId, 'refund', refunds.map((refund) => refund.id));
+    return [...refunds]
+      .sort((a, b) => compareHostIds(a.id, b.id))
+      .flatMap((refund) => {
+        const link = links.get(refund.id);
+        return link && !link.retired && link.qboEntity === 'Purchase' ? [{ purchaseId: link.qboId, amountCents: refund.amountCents }] : [];
+      });
   }
 
   async refund({ tenantId, read, link }: StateOf<'refund'>, settings: TenantSettings): Promise<RecordDecision> {
@@ -112,6 +129,10 @@ export class MoneyDecider {
       this.links.get(tenantId, 'item', REFUND_ITEM_HOST_ID),
     ]);
     const missing = payment !== null && customer === null && customerLink === null ? [{ kind: 'customer' as const, hostId: payment.customerId }] : [];
-    return decideRefund(tenantId, refund, { payment, customerLink, paymentLink, refundItemLink, depositAccountId: settings.depositAccountId, missing }, link);
+    const context = { payment, customerLink, paymentLink, refundItemLink, depositAccountId: settings.depositAccountId, missing };
+    if (refundEntity(payment, link) !== 'Purchase') return decideRefund(tenantId, refund, context, link);
+    // A refund of an account credit: an expense on Accounts Receivable, within what the credit's earlier refunds left.
+    const [otherRefunds, receivableAccountId] = await Promise.all([this.host.refundsOfPayment(tenantId, refund.paymentId), this.receivable.idFor(tenantId, settings.linkedRealmId)]);
+    return decideRefund(tenantId, refund, { ...context, otherRefunds, receivableAccountId }, link);
   }
 }

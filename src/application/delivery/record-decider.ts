@@ -10,6 +10,8 @@ import type { LinkStore } from '../ports/link-store.port';
 import type { TenantSettings } from '../ports/settings-store.port';
 import { MoneyDecider } from './money-decider';
 import { PayoutDecider } from './payout-decider';
+import { ReceivableAccount } from './receivable-account';
+import type { QboGateway } from '../ports/qbo-gateway.port';
 import type { Naming, RecordDecision } from './record-decision';
 import type { RecordState } from './record-state';
 import { unreadable } from './unreadable';
@@ -24,8 +26,8 @@ export class RecordDecider {
   private readonly money: MoneyDecider;
   private readonly payouts: PayoutDecider;
 
-  constructor(host: HostDirectory, links: LinkStore) {
-    this.money = new MoneyDecider(host, links);
+  constructor(host: HostDirectory, links: LinkStore, gateway: QboGateway) {
+    this.money = new MoneyDecider(host, links, new ReceivableAccount(gateway));
     this.payouts = new PayoutDecider(host, links);
   }
 

@@ -2,10 +2,10 @@
  * What the plugin writes to and reads from QuickBooks Online, in the domain's terms: money in integer cents,
  * references as QBO ids. The QBO adapter alone turns these into QBO JSON (decimal amounts, `{ value }` refs).
  */
-export type QboWritableEntity = 'Customer' | 'Item' | 'Invoice' | 'Payment' | 'RefundReceipt' | 'Deposit';
+export type QboWritableEntity = 'Customer' | 'Item' | 'Invoice' | 'Payment' | 'RefundReceipt' | 'Deposit' | 'Purchase';
 export type QboReadableEntity = QboWritableEntity | 'Vendor' | 'Employee' | 'Account' | 'TaxCode';
 export type QboNamedEntity = 'Customer' | 'Item' | 'Vendor' | 'Employee';
-export type QboTransactionEntity = 'Invoice' | 'Payment' | 'RefundReceipt' | 'Deposit';
+export type QboTransactionEntity = 'Invoice' | 'Payment' | 'RefundReceipt' | 'Deposit' | 'Purchase';
 
 /** How the company charges sales tax (Preferences.TaxPrefs): automated (US AST), manual codes and rates, or not at all. */
 export type QboSalesTaxMode = 'automated' | 'manual' | 'off';
@@ -87,7 +87,33 @@ export interface QboPaymentFields {
    * Absent: the whole payment is applied.
    */
   readonly appliedCents?: number;
+  /**
+   * An account credit's refunds, each a Purchase (Expense) linked by a line of the credit's payment: the link is
+   * what makes QBO count the refunded part of the credit as used. Absent when none.
+   */
+  readonly refundLinks?: readonly QboRefundLink[];
   readonly paymentRefNum: string | null;
+  readonly privateNote: string;
+}
+
+/** One line of a credit's payment linking a refund expense (`TxnType: "Expense"`). */
+export interface QboRefundLink {
+  readonly purchaseId: string;
+  readonly amountCents: number;
+}
+
+/**
+ * A refund of a customer's credit as QBO documents it (docs/accounting/books-parity.md): an Expense (`Purchase`,
+ * `PaymentType` Cash) paid to the customer from `paidFromAccountId`, its one line on Accounts Receivable, so the
+ * money leaves the bank and the customer's receivable takes it; income never moves.
+ */
+export interface QboPurchaseFields {
+  readonly customerId: string;
+  readonly txnDate: string;
+  /** The deposit account the money leaves from; set on create only, like a payment's deposit account. */
+  readonly paidFromAccountId: string;
+  readonly receivableAccountId: string;
+  readonly amountCents: number;
   readonly privateNote: string;
 }
 
@@ -134,7 +160,8 @@ export type QboDraft =
   | { readonly entity: 'Invoice'; readonly fields: QboInvoiceFields }
   | { readonly entity: 'Payment'; readonly fields: QboPaymentFields }
   | { readonly entity: 'RefundReceipt'; readonly fields: QboRefundReceiptFields }
-  | { readonly entity: 'Deposit'; readonly fields: QboDepositFields };
+  | { readonly entity: 'Deposit'; readonly fields: QboDepositFields }
+  | { readonly entity: 'Purchase'; readonly fields: QboPurchaseFields };
 
 /** A sparse update: only the fields present are sent. */
 export type QboChanges =
@@ -143,7 +170,8 @@ export type QboChanges =
   | { readonly entity: 'Invoice'; readonly fields: Partial<QboInvoiceFields> }
   | { readonly entity: 'Payment'; readonly fields: Partial<QboPaymentFields> }
   | { readonly entity: 'RefundReceipt'; readonly fields: Partial<QboRefundReceiptFields> }
-  | { readonly entity: 'Deposit'; readonly fields: Partial<QboDepositFields> };
+  | { readonly entity: 'Deposit'; readonly fields: Partial<QboDepositFields> }
+  | { readonly entity: 'Purchase'; readonly fields: Partial<QboPurchaseFields> };
 
 export interface QboNameRecordFields {
   readonly displayName: string;
@@ -164,6 +192,7 @@ export type QboRecord =
   | { readonly entity: 'Invoice'; readonly ref: QboRef; readonly fields: QboInvoiceFields; readonly totalCents: number; readonly balanceCents: number; readonly voided: boolean }
   | { readonly entity: 'Payment'; readonly ref: QboRef; readonly fields: QboPaymentFields; readonly unappliedCents: number }
   | { readonly entity: 'RefundReceipt'; readonly ref: QboRef; readonly fields: QboRefundReceiptFields }
+  | { readonly entity: 'Purchase'; readonly ref: QboRef; readonly fields: QboPurchaseFields }
   | { readonly entity: 'Vendor'; readonly ref: QboRef; readonly fields: QboNameRecordFields }
   | { readonly entity: 'Employee'; readonly ref: QboRef; readonly fields: QboNameRecordFields }
   | { readonly entity: 'Account'; readonly ref: QboRef; readonly fields: QboAccountFields }

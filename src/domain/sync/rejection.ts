@@ -29,7 +29,8 @@ export type RejectionCode =
   | 'deposited_payment'
   | 'no_payout_accounts'
   | 'payout_mismatch'
-  | 'payout_payment_deleted';
+  | 'payout_payment_deleted'
+  | 'no_receivable_account';
 
 export type Rejection = Extract<SyncDecision, { kind: 'rejected' }> & { readonly code: RejectionCode };
 
