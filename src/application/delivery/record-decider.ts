@@ -9,6 +9,7 @@ import { recordOf, type HostReadOf } from '../ports/host-read';
 import type { LinkStore } from '../ports/link-store.port';
 import type { TenantSettings } from '../ports/settings-store.port';
 import { MoneyDecider } from './money-decider';
+import { PayoutDecider } from './payout-decider';
 import { ReceivableAccount } from './receivable-account';
 import type { QboGateway } from '../ports/qbo-gateway.port';
 import type { Naming, RecordDecision } from './record-decision';
@@ -23,9 +24,11 @@ export type { Naming, RecordDecision } from './record-decision';
  */
 export class RecordDecider {
   private readonly money: MoneyDecider;
+  private readonly payouts: PayoutDecider;
 
   constructor(host: HostDirectory, links: LinkStore, gateway: QboGateway) {
     this.money = new MoneyDecider(host, links, new ReceivableAccount(gateway));
+    this.payouts = new PayoutDecider(host, links);
   }
 
   /** The rules' decision; a write's request id follows the record's refusal count (a refused write is sent anew). */
@@ -46,11 +49,11 @@ export class RecordDecider {
       case 'invoice':
         return this.money.invoice(state, settings);
       case 'payment':
-        return this.money.payment(state, settings);
+        return (await this.payouts.heldByDeposit(state)) ?? this.money.payment(state, settings);
       case 'refund':
         return this.money.refund(state, settings);
       case 'payout':
-        return { kind: 'nothing', reason: 'Processor payouts are read from the host but not sent to QuickBooks yet.' };
+        return this.payouts.payout(state, settings);
     }
   }
 }
