@@ -8,6 +8,7 @@ import type { HostDirectory } from '../ports/host-directory.port';
 import { recordOf, type HostReadOf } from '../ports/host-read';
 import type { LinkStore } from '../ports/link-store.port';
 import type { TenantSettings } from '../ports/settings-store.port';
+import { CustomerActivity } from './customer-activity';
 import { MoneyDecider } from './money-decider';
 import { ReceivableAccount } from './receivable-account';
 import type { QboGateway } from '../ports/qbo-gateway.port';
@@ -23,9 +24,11 @@ export type { Naming, RecordDecision } from './record-decision';
  */
 export class RecordDecider {
   private readonly money: MoneyDecider;
+  private readonly activity: CustomerActivity;
 
   constructor(host: HostDirectory, links: LinkStore, gateway: QboGateway) {
     this.money = new MoneyDecider(host, links, new ReceivableAccount(gateway));
+    this.activity = new CustomerActivity(host, links);
   }
 
   /** The rules' decision; a write's request id follows the record's refusal count (a refused write is sent anew). */
@@ -38,8 +41,14 @@ export class RecordDecider {
 
   private async rules(state: RecordState, settings: TenantSettings, naming: Naming): Promise<RecordDecision> {
     switch (state.kind) {
-      case 'customer':
-        return decideListRecord(state.tenantId, 'customer', state.read, state.link, settings, naming);
+      case 'customer': {
+        // Only a customer the host made inactive has its money read: it stays active in QBO while that money moves.
+        const customer = recordOf(state.read);
+        const keptActive = customer !== null && !customer.isActive ? await this.activity.keptActiveBecause(state.tenantId, state.hostId, settings) : null;
+        const decision = decideListRecord(state.tenantId, 'customer', state.read, state.link, settings, naming, keptActive);
+        // Nothing to write, yet QBO differs from the host on purpose: the activity log says so, in words.
+        return decision.kind === 'nothing' && keptActive !== null ? { kind: 'skipped', reason: `it is inactive in the app but ${keptActive}` } : decision;
+      }
       case 'item':
         if (state.hostId === REFUND_ITEM_HOST_ID) return decideRefundItem(state.tenantId, state.link, { incomeAccountId: settings.incomeAccountId, ...(naming.qboName ? { name: naming.qboName } : {}) });
         return decideListRecord(state.tenantId, 'item', state.read, state.link, settings, naming);
@@ -63,12 +72,13 @@ const decideListRecord = <K extends 'customer' | 'item'>(
   link: Link | null,
   settings: TenantSettings,
   naming: Naming,
+  keptActive: string | null = null,
 ): RecordDecision => {
   if (read.kind === 'unreadable') return unreadable(read.reason);
   if (kind === 'customer') {
     const customer = recordOf(read as HostReadOf<'customer'>);
     const qboName = naming.qboName ?? (customer ? keptVariant(customerDisplayName(customer), link, 'displayName') : undefined);
-    return decideCustomer(tenantId, customer, link, qboName ? { qboName } : {});
+    return decideCustomer(tenantId, customer, link, qboName ? { qboName } : {}, { keptActive });
   }
   const item = recordOf(read as HostReadOf<'item'>);
   const qboName = naming.qboName ?? (item ? keptVariant(item.name.trim(), link, 'name') : undefined);
