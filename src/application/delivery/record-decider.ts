@@ -78,7 +78,7 @@ const decideListRecord = <K extends 'customer' | 'item'>(
   return decideItem(tenantId, item, link, { incomeAccountId: settings.incomeAccountId, ...(qboName ? { qboName } : {}) });
 };
 
-/** Once a suffixed variant ("Maria Lopez (#17)") was pushed, later updates keep it instead of colliding again. */
+/** Once a suffixed variant ("Maria Lopez (2)") was pushed, later updates keep it instead of colliding again. */
 const keptVariant = (plain: string, link: Link | null, field: string): string | undefined => {
   const pushed = link?.pushed?.[field];
   return typeof pushed === 'string' && pushed !== plain && pushed.startsWith(`${plain} (`) ? pushed : undefined;
