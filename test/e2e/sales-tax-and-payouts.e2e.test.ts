@@ -19,13 +19,16 @@ interface Tenant {
 const automated: Tenant = { id: '1521', realmId: '' };
 const manual: Tenant = { id: '1522', realmId: '' };
 const untaxed: Tenant = { id: '1523', realmId: '' };
+const payouts: Tenant = { id: '1524', realmId: '' };
 
 let stack: HostStack;
 beforeAll(async () => {
-  stack = await startHostStack({});
+  // A write QBO refused is tried again by the next sweep (no wait), as the payout that waits for a failed payment needs.
+  stack = await startHostStack({ delivery: { refusalWaitMs: 0 } });
   automated.realmId = await connectAndEnable(stack.host.app, stack.emulator.url, automated.id, 'automated');
   manual.realmId = await connectAndEnable(stack.host.app, stack.emulator.url, manual.id, 'manual');
   untaxed.realmId = await connectAndEnable(stack.host.app, stack.emulator.url, untaxed.id);
+  payouts.realmId = await connectAndEnable(stack.host.app, stack.emulator.url, payouts.id);
 }, 60_000);
 afterAll(() => stack?.close());
 
@@ -141,5 +144,118 @@ describe('sales tax as billed (issue 15)', () => {
     const invoice = (await qbo(automated, 'Invoice')).find((each) => each['DocNumber'] === 'AST-1')!;
     expect(invoice).toMatchObject({ TotalAmt: 158.8, Balance: 0.1, TxnTaxDetail: { TotalTax: 8.8 } });
     expect(await balances(automated)).toMatchObject({ 'California Department of Tax and Fee Administration Payable': 880 });
+  });
+});
+
+describe('processor payouts as bank deposits (issue 15)', () => {
+  let customerId = '';
+  const accounts: Record<string, string> = {};
+  const deposits = async (): Promise<EmulatorRecord[]> => (await qbo(payouts, 'Deposit')).filter((deposit) => deposit['status'] !== 'Deleted');
+  const depositOf = async (payoutId: string): Promise<EmulatorRecord | undefined> => {
+    const id = await linkOf(payouts, 'payout', payoutId);
+    return (await deposits()).find((deposit) => deposit.Id === id);
+  };
+  /** Account credits received today: payments that wait in Undeposited Funds. */
+  const payments = (seed: ReferenceHostSeeder, amounts: readonly number[]) => Promise.all(amounts.map((amountCents) => seed.payment(payouts.id, { customerId, amountCents, receivedOn: today() })));
+
+  beforeAll(async () => {
+    const listed = (await api(payouts).get('/accounts').expect(200)).body as Record<string, Array<{ id: string; name: string }>>;
+    accounts['bank'] = listed['payout']!.find((account) => account.name === 'Checking')!.id;
+    accounts['fee'] = listed['payoutFee']!.find((account) => account.name === 'Bank Charges & Fees')!.id;
+    await hostChange(payouts, async (seed) => [['customer', (customerId = await seed.customer(payouts.id, { firstName: 'Card', lastName: 'Payer' }))]]);
+  });
+
+  it('payouts off (the default): a payout sends nothing, its payments stay in Undeposited Funds', async () => {
+    expect((await api(payouts).get('/settings').expect(200)).body.payoutAccountId).toBeNull();
+    await hostChange(payouts, async (seed) => {
+      const ids = await payments(seed, [2_000]);
+      return [...ids.map((id): [HostRecordKind, string] => ['payment', id]), ['payout', await seed.payout(payouts.id, { paymentIds: ids, feeCents: 60, paidOn: today() })]];
+    });
+    expect(await failures(payouts)).toEqual([]);
+    expect(await deposits()).toEqual([]);
+    expect(await balances(payouts)).toMatchObject({ 'Undeposited Funds': 2_000 });
+  });
+
+  it('a payout of three payments with a fee: one deposit of the net into the bank; UF, bank and fee account move', async () => {
+    await api(payouts).put('/settings', { payoutAccountId: accounts['bank'], payoutFeeAccountId: accounts['fee'] }).expect(200);
+    const before = await balances(payouts);
+    let payoutId = '';
+    await hostChange(payouts, async (seed) => {
+      const ids = await payments(seed, [10_000, 5_550, 2_000]);
+      payoutId = await seed.payout(payouts.id, { paymentIds: ids, feeCents: 512, paidOn: today(), reference: 'po_3Jk' });
+      return [...ids.map((id): [HostRecordKind, string] => ['payment', id]), ['payout', payoutId]];
+    });
+    expect(await failures(payouts)).toEqual([]);
+    const [deposit] = await deposits();
+    expect(deposit!.Id).toBe(await linkOf(payouts, 'payout', payoutId));
+    expect(deposit).toMatchObject({ TotalAmt: 170.38, DepositToAccountRef: { value: accounts['bank'] } });
+    const lines = deposit!['Line'] as Array<Record<string, any>>;
+    expect(lines.filter((line) => line['LinkedTxn']).map((line) => line['Amount'])).toEqual([100, 55.5, 20]);
+    expect(lines.find((line) => line['DepositLineDetail'])).toMatchObject({ Amount: -5.12, DepositLineDetail: { AccountRef: { value: accounts['fee'] } } });
+    const after = await balances(payouts);
+    // The three payments arrived in Undeposited Funds and left it in the deposit: UF is where it was.
+    expect(after['Undeposited Funds']).toBe(before['Undeposited Funds']);
+    expect(after['Checking']! - (before['Checking'] ?? 0)).toBe(17_038);
+    expect(after['Bank Charges & Fees']! - (before['Bank Charges & Fees'] ?? 0)).toBe(512);
+  });
+
+  it('a payout edited in the host is updated in QBO; deleted, its deposit is deleted and the payments wait in UF again', async () => {
+    const payoutId = String((await stack.db.knex('payouts').where({ company_id: payouts.id, reference: 'po_3Jk' }).first()).id);
+    await hostChange(payouts, async (seed) => (await seed.updatePayout(payoutId, { feeCents: 500 }), [['payout', payoutId]]));
+    expect(await failures(payouts)).toEqual([]);
+    expect((await deposits())[0]).toMatchObject({ TotalAmt: 170.5 });
+    expect((await balances(payouts))['Bank Charges & Fees']).toBe(500);
+    const before = await balances(payouts);
+    await hostChange(payouts, async (seed) => (await seed.deletePayout(payoutId), [['payout', payoutId]]));
+    expect(await deposits()).toEqual([]);
+    const after = await balances(payouts);
+    expect([after['Undeposited Funds']! - before['Undeposited Funds']!, after['Checking'] ?? 0, after['Bank Charges & Fees'] ?? 0]).toEqual([17_550, 0, 0]);
+  });
+
+  it('a payout waits while one of its payments failed to reach QBO, then goes once it does', async () => {
+    const closed = (closedThrough: string | null) =>
+      fetch(`${stack.emulator.url}/__emulator/realms/${payouts.realmId}/close-books`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ closedThrough }) });
+    let payoutId = '';
+    let failedId = '';
+    await hostChange(payouts, async (seed) => {
+      const [sent] = await payments(seed, [3_000]);
+      return [['payment', sent!]];
+    });
+    // The bookkeeper closes the books through today: the next payment dated today is refused, and its payout waits.
+    expect((await closed(today())).status).toBe(200);
+    const sentId = String((await stack.db.knex('payments').where({ company_id: payouts.id, amount_cents: 3_000 }).first()).id);
+    await hostChange(payouts, async (seed) => {
+      failedId = (await payments(seed, [4_000]))[0]!;
+      payoutId = await seed.payout(payouts.id, { paymentIds: [sentId, failedId], feeCents: 210, paidOn: today(), reference: 'po_wait' });
+      return [['payment', failedId], ['payout', payoutId]];
+    });
+    expect(await linkOf(payouts, 'payment', failedId)).toBeUndefined();
+    expect(await deposits()).toEqual([]);
+    const waiting = (await failures(payouts)).filter((message) => message.includes(`payout ${payoutId}`));
+    expect(waiting.at(-1)).toContain(`payment ${failedId}, which it needs, could not be sent`);
+
+    expect((await closed(null)).status).toBe(200);
+    await stack.host.plugin.sweep();
+    await settle();
+    expect(await linkOf(payouts, 'payment', failedId)).toBeDefined();
+    expect(await depositOf(payoutId)).toMatchObject({ TotalAmt: 67.9 });
+    // The sweep also sent the payout made while payouts were off: turning them on covers payouts since the sync began.
+    expect((await deposits()).map((deposit) => deposit['TotalAmt']).sort()).toEqual([19.4, 67.9]);
+  });
+
+  it('a payment deleted after its payout was synced waits (QBO refuses 6540), the deposit unchanged; taken out of the payout, both follow', async () => {
+    const payoutId = String((await stack.db.knex('payouts').where({ company_id: payouts.id, reference: 'po_wait' }).first()).id);
+    const [kept, clawedBack] = (await stack.db.knex('payout_payments').where({ payout_id: payoutId }).orderBy('payment_id').pluck('payment_id')).map(String);
+    const qboPayment = await linkOf(payouts, 'payment', clawedBack!);
+    await hostChange(payouts, async (seed) => (await seed.deletePayment(clawedBack!), [['payment', clawedBack!]]));
+    const held = (await failures(payouts)).at(-1)!;
+    expect(held).toContain(`it is in the QuickBooks deposit of payout ${payoutId}, and QuickBooks does not let a deposited payment be deleted`);
+    expect(await depositOf(payoutId)).toMatchObject({ TotalAmt: 67.9 });
+    expect((await qbo(payouts, 'Payment')).find((payment) => payment.Id === qboPayment)?.['status']).toBeUndefined();
+
+    await hostChange(payouts, async (seed) => (await seed.updatePayout(payoutId, { paymentIds: [kept!] }), [['payout', payoutId]]));
+    expect(await depositOf(payoutId)).toMatchObject({ TotalAmt: 27.9 });
+    expect((await qbo(payouts, 'Payment')).find((payment) => payment.Id === qboPayment)?.['status']).toBe('Deleted');
+    expect(await balances(payouts)).toMatchObject({ 'Bank Charges & Fees': 60 + 210, Checking: 1_940 + 2_790 });
   });
 });

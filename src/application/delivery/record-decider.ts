@@ -10,6 +10,7 @@ import type { LinkStore } from '../ports/link-store.port';
 import type { TenantSettings } from '../ports/settings-store.port';
 import { CustomerActivity } from './customer-activity';
 import { MoneyDecider } from './money-decider';
+import { PayoutDecider } from './payout-decider';
 import { ReceivableAccount } from './receivable-account';
 import type { QboGateway } from '../ports/qbo-gateway.port';
 import type { Naming, RecordDecision } from './record-decision';
@@ -25,10 +26,12 @@ export type { Naming, RecordDecision } from './record-decision';
 export class RecordDecider {
   private readonly money: MoneyDecider;
   private readonly activity: CustomerActivity;
+  private readonly payouts: PayoutDecider;
 
   constructor(host: HostDirectory, links: LinkStore, gateway: QboGateway) {
     this.money = new MoneyDecider(host, links, new ReceivableAccount(gateway));
     this.activity = new CustomerActivity(host, links);
+    this.payouts = new PayoutDecider(host, links);
   }
 
   /** The rules' decision; a write's request id follows the record's refusal count (a refused write is sent anew). */
@@ -55,11 +58,11 @@ export class RecordDecider {
       case 'invoice':
         return this.money.invoice(state, settings);
       case 'payment':
-        return this.money.payment(state, settings);
+        return (await this.payouts.heldByDeposit(state)) ?? this.money.payment(state, settings);
       case 'refund':
         return this.money.refund(state, settings);
       case 'payout':
-        return { kind: 'nothing', reason: 'Processor payouts are read from the host but not sent to QuickBooks yet.' };
+        return this.payouts.payout(state, settings);
     }
   }
 }
@@ -85,7 +88,7 @@ const decideListRecord = <K extends 'customer' | 'item'>(
   return decideItem(tenantId, item, link, { incomeAccountId: settings.incomeAccountId, ...(qboName ? { qboName } : {}) });
 };
 
-/** Once a suffixed variant ("Maria Lopez (#17)") was pushed, later updates keep it instead of colliding again. */
+/** Once a suffixed variant ("Maria Lopez (2)") was pushed, later updates keep it instead of colliding again. */
 const keptVariant = (plain: string, link: Link | null, field: string): string | undefined => {
   const pushed = link?.pushed?.[field];
   return typeof pushed === 'string' && pushed !== plain && pushed.startsWith(`${plain} (`) ? pushed : undefined;

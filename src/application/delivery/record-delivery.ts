@@ -81,7 +81,7 @@ export class RecordDelivery {
     if (applied.kind !== 'name-taken') return applied;
     const target = nameOf(decision);
     if (target === null || naming.qboName !== undefined) return this.reject(state, applied.error.message);
-    const variant = await this.names.variantFor(state.tenantId, target.entity, target.name, state.hostId);
+    const variant = await this.names.variantFor(state.tenantId, target.entity, target.name);
     if (!variant.ok) return variant.error.kind === 'DuplicateName' ? this.reject(state, variant.error.message) : this.unreachable(state, variant.error);
     const renamed = { qboName: variant.value.name, note: variant.value.changes.join('; ') };
     return this.carryOut(round, state, await this.decider.decide(state, round.settings, renamed), renamed);

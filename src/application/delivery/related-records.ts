@@ -50,5 +50,12 @@ const relatedTo = (state: RecordState): OutboxChange[] => {
     const refund = recordOf(state.read);
     return refund ? [{ tenantId, kind: 'payment', hostId: refund.paymentId }] : [];
   }
+  if (state.kind === 'payout') {
+    const deposited = state.link?.pushed?.['hostPaymentIds'];
+    if (!Array.isArray(deposited)) return [];
+    const payout = recordOf(state.read);
+    const kept = new Set(payout === null || payout.deleted ? [] : payout.paymentIds);
+    return deposited.filter((id): id is string => typeof id === 'string' && !kept.has(id)).map((hostId) => ({ tenantId, kind: 'payment' as const, hostId }));
+  }
   return [];
 };

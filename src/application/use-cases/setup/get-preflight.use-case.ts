@@ -91,12 +91,14 @@ export class GetPreflight {
     const duplicates: GetPreflight.Duplicate[] = [
       ...duplicateGroups(customers.map(customerCandidate)).map((g) => ({ kind: 'customer' as const, reason: g.reason, value: g.value, records: g.records.map(({ id, name }) => ({ id, name })), explanation: g.explanation })),
       ...duplicateGroups(items.map(itemCandidate)).map((g) => ({ kind: 'item' as const, reason: g.reason, value: g.value, records: g.records.map(({ id, name }) => ({ id, name })), explanation: g.explanation })),
-      ...this.peopleCollisions(customers.map(customerCandidate), [...vendors.value, ...employees.value]),
     ];
-    const credits = await this.credits(tenantId, new Map(customers.map((c) => [c.id, customerDisplayName(c)])));
-    const creditTotals = { customers: credits.length, count: credits.reduce((n, c) => n + c.count, 0), totalCents: credits.reduce((n, c) => n + c.totalCents, 0) };
     const preview = await this.preview.execute(tenantId);
     if (!preview.ok) return preview;
+    // The name each customer is created under is the job's own plan (ADR 0090), so the warning shows exactly that.
+    const plannedNames = new Map(preview.value.rows.filter((row) => row.kind === 'customer' && row.action === 'create').map((row) => [row.hostId, row.qboName]));
+    duplicates.push(...this.peopleCollisions(customers.map(customerCandidate), [...vendors.value, ...employees.value], plannedNames));
+    const credits = await this.credits(tenantId, new Map(customers.map((c) => [c.id, customerDisplayName(c)])));
+    const creditTotals = { customers: credits.length, count: credits.reduce((n, c) => n + c.count, 0), totalCents: credits.reduce((n, c) => n + c.totalCents, 0) };
     const customerReport = await this.match.execute(tenantId, 'customers');
     if (!customerReport.ok) return customerReport;
     const itemReport = await this.match.execute(tenantId, 'items');
@@ -111,13 +113,13 @@ export class GetPreflight {
   }
 
   /** Customers share QBO's name space with vendors and employees: a taken name gets a suffix when created. */
-  private peopleCollisions(customers: readonly { id: string; name: string }[], peopleNames: readonly string[]): GetPreflight.Duplicate[] {
+  private peopleCollisions(customers: readonly { id: string; name: string }[], peopleNames: readonly string[], plannedNames: ReadonlyMap<string, string | null>): GetPreflight.Duplicate[] {
     const taken = takenNameKeys(peopleNames);
     if (taken.size === 0) return [];
     return customers
       .filter((customer) => taken.has(qboNameKey(customer.name)))
       .map((customer) => {
-        const created = acceptableQboName(customer.name, { entity: 'Customer', taken, hostNumber: customer.id }).name;
+        const created = plannedNames.get(customer.id) ?? acceptableQboName(customer.name, { entity: 'Customer', taken }).name;
         return {
           kind: 'customer' as const,
           reason: 'name-used-by-vendor-or-employee' as const,
