@@ -1,5 +1,5 @@
 import type { QboGateway } from '../../src/application/ports/qbo-gateway.port';
-import type { QboCustomerFields, QboDraft, QboReadableEntity, QboRecordOf, QboRef } from '../../src/domain/qbo/qbo-records';
+import type { QboCustomerFields, QboDraft, QboReadableEntity, QboRecordOf, QboRef, QboSalesTaxMode } from '../../src/domain/qbo/qbo-records';
 
 /** One tenant's view of a QBO company, whichever adapter stands behind it. */
 export interface QboGatewayTenant {
@@ -63,8 +63,11 @@ export const invoiceDraft = (customerId: string, itemId: string, marker: string,
 
 const kinds = (results: readonly { ok: boolean; error?: { kind: string } }[]) => results.map((result) => (result.ok ? 'ok' : result.error?.kind));
 
-/** What every QboGateway promises the plugin (DESIGN.md §2): run against the HTTP gateway + emulator and the in-memory one. */
-export function describeQboGatewayContract(name: string, makeTenant: () => Promise<QboGatewayTenant>): void {
+/**
+ * What every QboGateway promises the plugin (DESIGN.md §2): run against the HTTP gateway + emulator and the in-memory one.
+ * `makeTenant(salesTax)` opens a new company that charges sales tax as said (off when not said).
+ */
+export function describeQboGatewayContract(name: string, makeTenant: (salesTax?: QboSalesTaxMode) => Promise<QboGatewayTenant>): void {
   describe(`QboGateway contract: ${name}`, () => {
     let tenant: QboGatewayTenant;
     let gateway: QboGateway;
@@ -268,6 +271,67 @@ export function describeQboGatewayContract(name: string, makeTenant: () => Promi
         expect(await gateway.create(tenantId, { entity: 'Invoice', fields: { ...(noLines.fields as any), lines: [] } }, requestId())).toMatchObject({ ok: false, error: { kind: 'RequiredField' } });
         valueOf(await gateway.create(tenantId, invoiceDraft(customerRef.id, itemRef.id, 'm3', 'INV-7'), requestId()));
         expect(await gateway.create(tenantId, invoiceDraft(customerRef.id, itemRef.id, 'm4', 'INV-7'), requestId())).toMatchObject({ ok: false, error: { kind: 'DuplicateDocNumber' } });
+      });
+    });
+
+    describe('sales tax and deposits (issue 15)', () => {
+      it('says how the company charges sales tax, and lists its tax codes: TAX and NON, and with sales tax a code that groups rates', async () => {
+        expect(valueOf(await gateway.salesTaxMode(tenantId))).toBe('off');
+        for (const mode of ['manual', 'automated'] as const) {
+          const taxed = await makeTenant(mode);
+          expect(valueOf(await taxed.gateway.salesTaxMode(taxed.tenantId))).toBe(mode);
+          const codes = await all(taxed.gateway, taxed.tenantId, 'TaxCode');
+          expect(codes.filter((code) => !code.fields.taxGroup).map((code) => code.fields.name).sort()).toEqual(['NON', 'TAX']);
+          const group = codes.find((code) => code.fields.taxGroup && code.fields.active)!;
+          expect(valueOf(await taxed.gateway.get(taxed.tenantId, 'TaxCode', group.ref.id)).fields).toMatchObject({ name: group.fields.name, taxGroup: true });
+        }
+      });
+
+      it('a taxed invoice carries the tax sent with its code: QBO\'s total is the lines plus that tax; tax on no taxable line is refused', async () => {
+        const taxed = await makeTenant('manual');
+        const { incomeId } = await accountsOf(taxed);
+        const code = (await all(taxed.gateway, taxed.tenantId, 'TaxCode')).find((each) => each.fields.taxGroup)!;
+        const customerRef = valueOf(await taxed.gateway.create(taxed.tenantId, customer(unique('Taxed')), requestId()));
+        const itemRef = await newItem(taxed, incomeId);
+        const draft = invoiceDraft(customerRef.id, itemRef.id, `qbo-sync:t:invoice:${unique('tax')}`);
+        if (draft.entity !== 'Invoice') throw new Error('an invoice draft');
+        const lines = draft.fields.lines.map((line) => (line.itemId === null ? line : { ...line, taxable: true }));
+        const ref = valueOf(await taxed.gateway.create(taxed.tenantId, { entity: 'Invoice', fields: { ...draft.fields, lines, taxCents: 91, taxCodeId: code.ref.id } }, requestId()));
+        const invoice = valueOf(await taxed.gateway.get(taxed.tenantId, 'Invoice', ref.id));
+        expect([invoice.totalCents, invoice.balanceCents, invoice.fields.taxCents, invoice.fields.taxCodeId]).toEqual([1005 + 91, 1005 + 91, 91, code.ref.id]);
+        expect(invoice.fields.lines.filter((line) => line.itemId !== null).map((line) => line.taxable)).toEqual([true]);
+        const noTaxable = await taxed.gateway.create(taxed.tenantId, { entity: 'Invoice', fields: { ...draft.fields, taxCents: 91, taxCodeId: code.ref.id, privateNote: 'no taxable line' } }, requestId());
+        expect(noTaxable.ok).toBe(false);
+        const untaxed = valueOf(await taxed.gateway.create(taxed.tenantId, { entity: 'Invoice', fields: { ...draft.fields, privateNote: 'untaxed' } }, requestId()));
+        const read = valueOf(await taxed.gateway.get(taxed.tenantId, 'Invoice', untaxed.id));
+        expect([read.totalCents, read.fields.taxCents]).toEqual([1005, undefined]);
+      });
+
+      it('a deposit of payments waiting in Undeposited Funds less a fee: total = net, found by its marker, its payments held (6540) until it lets them go', async () => {
+        const accounts = await all(gateway, tenantId, 'Account');
+        const undeposited = accounts.find((account) => account.fields.accountSubType === 'UndepositedFunds')!;
+        const { incomeId, bankId } = await accountsOf(tenant);
+        const customerRef = valueOf(await gateway.create(tenantId, customer(unique('Card Payer')), requestId()));
+        const paymentOf = async (totalCents: number) =>
+          valueOf(await gateway.create(tenantId, { entity: 'Payment', fields: { customerId: customerRef.id, totalCents, txnDate: '2026-03-02', depositAccountId: undeposited.ref.id, invoiceId: null, paymentRefNum: null, privateNote: unique('p') } }, requestId()));
+        const [first, second] = [await paymentOf(10_000), await paymentOf(5_550)];
+        const marker = `qbo-sync:t:payout:${unique('po')}`;
+        const fields = { txnDate: '2026-03-05', payments: [{ paymentId: first.id, amountCents: 10_000 }, { paymentId: second.id, amountCents: 5_550 }], feeCents: 512, privateNote: marker, depositAccountId: bankId, feeAccountId: incomeId };
+        const ref = valueOf(await gateway.create(tenantId, { entity: 'Deposit', fields }, requestId()));
+        const deposit = valueOf(await gateway.get(tenantId, 'Deposit', ref.id));
+        expect(deposit).toMatchObject({ totalCents: 15_038, fields: { payments: fields.payments, feeCents: 512, depositAccountId: bankId, feeAccountId: incomeId } });
+        expect(valueOf(await gateway.findByMarker(tenantId, 'Deposit', marker))?.ref.id).toBe(ref.id);
+
+        expect(await gateway.delete(tenantId, 'Payment', second, requestId())).toMatchObject({ ok: false, error: { code: '6540' } });
+        const twice = await gateway.create(tenantId, { entity: 'Deposit', fields: { ...fields, privateNote: 'again' } }, requestId());
+        expect(twice.ok).toBe(false);
+
+        const updated = valueOf(await gateway.update(tenantId, deposit.ref, { entity: 'Deposit', fields: { payments: [fields.payments[0]!], feeCents: 512, feeAccountId: incomeId } }, requestId()));
+        expect(valueOf(await gateway.get(tenantId, 'Deposit', ref.id)).totalCents).toBe(9_488);
+        valueOf(await gateway.delete(tenantId, 'Payment', second, requestId()));
+        valueOf(await gateway.delete(tenantId, 'Deposit', updated, requestId()));
+        expect(await gateway.get(tenantId, 'Deposit', ref.id)).toMatchObject({ ok: false, error: { kind: 'NotFound' } });
+        valueOf(await gateway.delete(tenantId, 'Payment', first, requestId()));
       });
     });
 
