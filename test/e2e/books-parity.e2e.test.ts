@@ -180,4 +180,53 @@ describe('books parity end to end (MariaDB, the emulator over HTTP)', () => {
     // The "Refund" item posts to the income account chosen in the settings: the sale is reversed there.
     expect({ deposit: after.deposit - before.deposit, income: after.income - before.income }).toEqual({ deposit: -4_000, income: -4_000 });
   });
+
+  describe('a customer made inactive in the host while its money still moves', () => {
+    const qboCustomer = async (hostId: string): Promise<EmulatorRecord> => record('Customer', 'customer', hostId);
+    const customerLines = async (hostId: string): Promise<string[]> =>
+      (await stack.db.knex('qbo_activity').where({ tenant_id: tenant, kind: 'customer', host_id: hostId }).whereIn('outcome', ['success', 'skipped']).orderBy('id').select('message')).map((row) => row.message as string);
+
+    it('service cancelled with the last invoice unpaid: kept active in QBO, the payment arrives, then it is made inactive there', async () => {
+      let customerId = '';
+      let invoiceId = '';
+      await hostChange(async (seed) => {
+        customerId = await seed.customer(tenant, { firstName: 'Ivan', lastName: 'Inactive' });
+        invoiceId = await seed.invoice(tenant, { customerId, number: 'LAST-1', issuedOn: today(), lines: [{ catalogItemId: itemId, quantity: 7, unitPriceCents: 5_000 }] });
+        return [['customer', customerId], ['invoice', invoiceId]];
+      });
+      const before = await money();
+      await hostChange(async (seed) => (await seed.updateCustomer(customerId, { isActive: false }), [['customer', customerId]]));
+      expect(await qboCustomer(customerId)).toMatchObject({ Active: true });
+      expect((await customerLines(customerId)).at(-1)).toBe(`Did not send customer ${customerId} to QuickBooks: it is inactive in the app but kept active in QuickBooks until its balance is settled (it still owes $350.00)`);
+
+      let paymentId = '';
+      await hostChange(async (seed) => [['payment', (paymentId = await seed.payment(tenant, { customerId, invoiceId, amountCents: 35_000, receivedOn: today() }))]]);
+      expect(await record('Invoice', 'invoice', invoiceId)).toMatchObject({ TotalAmt: 350, Balance: 0 });
+      expect(await record('Payment', 'payment', paymentId)).toMatchObject({ TotalAmt: 350, UnappliedAmt: 0 });
+      // Settled: the payment's write brought the customer back, and QBO now has it inactive as the host does.
+      expect(await qboCustomer(customerId)).toMatchObject({ Active: false });
+      expect(await booksOf(customerId)).toEqual({ openReceivableCents: 0, openCreditCents: 0, balanceCents: 0 });
+      const after = await money();
+      expect({ deposit: after.deposit - before.deposit, income: after.income - before.income }).toEqual({ deposit: 35_000, income: 35_000 });
+    });
+
+    it('inactive in both, then a credit comes in: made active again first, the credit arrives; refunded in full, inactive again', async () => {
+      let customerId = '';
+      await hostChange(async (seed) => [['customer', (customerId = await seed.customer(tenant, { firstName: 'Greta', lastName: 'Gone', isActive: false }))]]);
+      expect(await qboCustomer(customerId)).toMatchObject({ Active: false });
+      const before = await money();
+      let creditId = '';
+      await hostChange(async (seed) => [['payment', (creditId = await seed.payment(tenant, { customerId, invoiceId: null, amountCents: 2_500, receivedOn: today() }))]]);
+      expect(await qboCustomer(customerId)).toMatchObject({ Active: true });
+      expect(await record('Payment', 'payment', creditId)).toMatchObject({ TotalAmt: 25, UnappliedAmt: 25 });
+      expect(await booksOf(customerId)).toEqual({ openReceivableCents: 0, openCreditCents: 2_500, balanceCents: -2_500 });
+      expect((await customerLines(customerId)).join('\n')).toMatch(/kept active in QuickBooks until its (balance|money there) is settled/);
+
+      await hostChange(async (seed) => [['refund', await seed.refund(tenant, { paymentId: creditId, amountCents: 2_500, refundedOn: today(), reason: 'Closing the account' })]]);
+      expect(await booksOf(customerId)).toEqual({ openReceivableCents: 0, openCreditCents: 0, balanceCents: 0 });
+      expect(await qboCustomer(customerId)).toMatchObject({ Active: false });
+      const after = await money();
+      expect({ deposit: after.deposit - before.deposit, income: after.income - before.income }).toEqual({ deposit: 0, income: 0 });
+    });
+  });
 });

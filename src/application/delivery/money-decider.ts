@@ -4,6 +4,7 @@ import { decideInvoice } from '../../domain/invoices/decide-invoice';
 import { decidePayment } from '../../domain/payments/decide-payment';
 import { decideRefund, refundEntity } from '../../domain/refunds/decide-refund';
 import type { QboRefundLink } from '../../domain/qbo/qbo-records';
+import type { Link } from '../../domain/sync/link';
 import type { SyncDependency } from '../../domain/sync/sync-decision';
 import type { HostDirectory } from '../ports/host-directory.port';
 import { recordOf } from '../ports/host-read';
@@ -56,6 +57,7 @@ export class MoneyDecider {
       ...itemIds.filter((id, i) => items[i] === null && !itemLinks.has(id)).map((id) => ({ kind: 'item' as const, hostId: id })),
     ];
     const decision = decideInvoice(tenantId, invoice, { payments, customerLink, itemLinks, missing, taxCodeId: settings.taxCodeId }, link);
+    if (decision.kind === 'create' && madeInactive(customerLink)) return awaitingCustomer(invoice.customerId);
     if (decision.kind === 'update') {
       // An invoice edited below what its payments apply in QBO: those payments are lowered first (their rest stays credit).
       const lowerFirst = await this.order.lowerFirst(tenantId, hostId, invoice.totalCents, null);
@@ -87,6 +89,7 @@ export class MoneyDecider {
     const missing = customer === null && customerLink === null ? [{ kind: 'customer' as const, hostId: payment.customerId }] : [];
     const refundLinks = payment.invoiceId === null ? await this.refundLinksOf(tenantId, payment.id) : [];
     const decision = decidePayment(tenantId, payment, { ...context, invoice, otherPayments, customerLink, invoiceLink, missing, refundLinks }, link);
+    if (decision.kind === 'create' && madeInactive(customerLink)) return awaitingCustomer(payment.customerId);
     if ((decision.kind !== 'create' && decision.kind !== 'update') || invoice === null || invoiceRead === null || invoiceLink === null) return decision;
     if (appliedOf(decision.pushed) <= pushedApplied(link)) return decision;
     // Raising what this payment applies: whatever lowers the invoice's applications goes first, and the invoice's own
@@ -130,9 +133,19 @@ export class MoneyDecider {
     ]);
     const missing = payment !== null && customer === null && customerLink === null ? [{ kind: 'customer' as const, hostId: payment.customerId }] : [];
     const context = { payment, customerLink, paymentLink, refundItemLink, depositAccountId: settings.depositAccountId, missing };
-    if (refundEntity(payment, link) !== 'Purchase') return decideRefund(tenantId, refund, context, link);
     // A refund of an account credit: an expense on Accounts Receivable, within what the credit's earlier refunds left.
-    const [otherRefunds, receivableAccountId] = await Promise.all([this.host.refundsOfPayment(tenantId, refund.paymentId), this.receivable.idFor(tenantId, settings.linkedRealmId)]);
-    return decideRefund(tenantId, refund, { ...context, otherRefunds, receivableAccountId }, link);
+    const credit = refundEntity(payment, link) === 'Purchase'
+      ? { otherRefunds: await this.host.refundsOfPayment(tenantId, refund.paymentId), receivableAccountId: await this.receivable.idFor(tenantId, settings.linkedRealmId) }
+      : {};
+    const decision = decideRefund(tenantId, refund, { ...context, ...credit }, link);
+    return decision.kind === 'create' && payment !== null && madeInactive(customerLink) ? awaitingCustomer(payment.customerId) : decision;
   }
 }
+
+/**
+ * A customer the plugin made inactive in QBO (its money was settled): new money for it must not meet QBO's refusal
+ * (610), so the customer is looked at first — with this record still to be sent, it is made active again (ADR 0041).
+ */
+const madeInactive = (customerLink: Link | null): boolean => customerLink?.pushed?.['active'] === false;
+
+const awaitingCustomer = (customerId: string): RecordDecision => ({ kind: 'awaiting', dependencies: [{ kind: 'customer', hostId: customerId }] });

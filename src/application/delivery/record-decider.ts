@@ -8,6 +8,7 @@ import type { HostDirectory } from '../ports/host-directory.port';
 import { recordOf, type HostReadOf } from '../ports/host-read';
 import type { LinkStore } from '../ports/link-store.port';
 import type { TenantSettings } from '../ports/settings-store.port';
+import { CustomerActivity } from './customer-activity';
 import { MoneyDecider } from './money-decider';
 import { PayoutDecider } from './payout-decider';
 import { ReceivableAccount } from './receivable-account';
@@ -24,10 +25,12 @@ export type { Naming, RecordDecision } from './record-decision';
  */
 export class RecordDecider {
   private readonly money: MoneyDecider;
+  private readonly activity: CustomerActivity;
   private readonly payouts: PayoutDecider;
 
   constructor(host: HostDirectory, links: LinkStore, gateway: QboGateway) {
     this.money = new MoneyDecider(host, links, new ReceivableAccount(gateway));
+    this.activity = new CustomerActivity(host, links);
     this.payouts = new PayoutDecider(host, links);
   }
 
@@ -41,8 +44,14 @@ export class RecordDecider {
 
   private async rules(state: RecordState, settings: TenantSettings, naming: Naming): Promise<RecordDecision> {
     switch (state.kind) {
-      case 'customer':
-        return decideListRecord(state.tenantId, 'customer', state.read, state.link, settings, naming);
+      case 'customer': {
+        // Only a customer the host made inactive has its money read: it stays active in QBO while that money moves.
+        const customer = recordOf(state.read);
+        const keptActive = customer !== null && !customer.isActive ? await this.activity.keptActiveBecause(state.tenantId, state.hostId, settings) : null;
+        const decision = decideListRecord(state.tenantId, 'customer', state.read, state.link, settings, naming, keptActive);
+        // Nothing to write, yet QBO differs from the host on purpose: the activity log says so, in words.
+        return decision.kind === 'nothing' && keptActive !== null ? { kind: 'skipped', reason: `it is inactive in the app but ${keptActive}` } : decision;
+      }
       case 'item':
         if (state.hostId === REFUND_ITEM_HOST_ID) return decideRefundItem(state.tenantId, state.link, { incomeAccountId: settings.incomeAccountId, ...(naming.qboName ? { name: naming.qboName } : {}) });
         return decideListRecord(state.tenantId, 'item', state.read, state.link, settings, naming);
@@ -66,12 +75,13 @@ const decideListRecord = <K extends 'customer' | 'item'>(
   link: Link | null,
   settings: TenantSettings,
   naming: Naming,
+  keptActive: string | null = null,
 ): RecordDecision => {
   if (read.kind === 'unreadable') return unreadable(read.reason);
   if (kind === 'customer') {
     const customer = recordOf(read as HostReadOf<'customer'>);
     const qboName = naming.qboName ?? (customer ? keptVariant(customerDisplayName(customer), link, 'displayName') : undefined);
-    return decideCustomer(tenantId, customer, link, qboName ? { qboName } : {});
+    return decideCustomer(tenantId, customer, link, qboName ? { qboName } : {}, { keptActive });
   }
   const item = recordOf(read as HostReadOf<'item'>);
   const qboName = naming.qboName ?? (item ? keptVariant(item.name.trim(), link, 'name') : undefined);

@@ -8,7 +8,8 @@ import type { RecordState } from './record-state';
  * the record it leans on is queued to be looked at again (level-triggered, so a look that finds nothing is cheap).
  * A write that changed QBO also moves the shares of an invoice's payments (applied-amounts.ts): a payment written
  * brings back its sibling payments, an invoice written its payments. Only after a write, so looks that find
- * nothing never queue each other forever.
+ * nothing never queue each other forever. Money written for a customer the host made inactive brings the customer
+ * back, so QBO makes it inactive too once its money is settled.
  */
 export class RelatedRecords {
   constructor(
@@ -17,8 +18,16 @@ export class RelatedRecords {
   ) {}
 
   async enqueueFor(state: RecordState, wrote = false): Promise<void> {
-    const related = [...relatedTo(state), ...(wrote ? await this.sharesMovedBy(state) : [])];
+    const related = [...relatedTo(state), ...(wrote ? [...(await this.sharesMovedBy(state)), ...(await this.inactiveCustomerOf(state))] : [])];
     if (related.length > 0) await this.outbox.enqueue(related);
+  }
+
+  /** Money written for a customer the host made inactive: the customer is looked at again, to go inactive in QBO once settled (ADR 0041). */
+  private async inactiveCustomerOf(state: RecordState): Promise<OutboxChange[]> {
+    const customerId = state.kind === 'invoice' ? recordOf(state.read)?.customerId : state.kind === 'payment' ? recordOf(state.read)?.customerId : undefined;
+    if (customerId === undefined) return [];
+    const customer = await this.host.getCustomer(state.tenantId, customerId);
+    return customer !== null && !customer.isActive ? [{ tenantId: state.tenantId, kind: 'customer', hostId: customerId }] : [];
   }
 
   private async sharesMovedBy(state: RecordState): Promise<OutboxChange[]> {
