@@ -65,6 +65,13 @@ module.exports = {
       to: { path: '^src/', pathNot: '^src/(testing|domain|application/ports|adapters/memory)/' },
     },
     {
+      name: 'aqua-adapter-uses-public-exports-only',
+      comment: 'The aqua host\'s own adapter is written as a host would: it imports qbo-sync (src/plugin.ts) and qbo-sync/testing only.',
+      severity: 'error',
+      from: { path: '^examples/aqua-host/aqua-(host[.-](directory|writer|rows|seed)|ids)' },
+      to: { path: '^src/', pathNot: '^src/(plugin|testing/index)\\.ts$' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

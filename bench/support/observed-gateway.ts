@@ -54,6 +54,9 @@ class ObservedGateway implements QboGateway {
   companyName(tenantId: string) {
     return this.inner.companyName(tenantId);
   }
+  salesTaxMode(tenantId: string) {
+    return this.inner.salesTaxMode(tenantId);
+  }
 }
 
 /** For the plugin's `adapters`: the gateway every use case gets is the standard one, observed. */

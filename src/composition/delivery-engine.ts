@@ -26,9 +26,9 @@ export interface DeliveryEngine {
 export const createDeliveryEngine = (ports: DeliveryPorts, policy: DeliveryPolicy): DeliveryEngine => {
   const { clock, logger, qboGateway: gateway, linkStore: links, writeJournal: journal, activityLog: activity, hostDirectory: host, outboxStore: outbox } = ports;
   const reader = new RecordReader(host, links, journal);
-  const decider = new RecordDecider(host, links);
+  const decider = new RecordDecider(host, links, gateway);
   const applier = new DecisionApplier(gateway, links, journal, activity, clock);
-  const delivery = new RecordDelivery(decider, applier, new CreateRecovery(gateway, links, journal), new NameResolver(gateway), new RelatedRecords(outbox), activity, clock, journal);
+  const delivery = new RecordDelivery(decider, applier, new CreateRecovery(gateway, links, journal), new NameResolver(gateway), new RelatedRecords(outbox, host), activity, clock, journal);
   const pass = new DeliveryPass(reader, delivery, new BatchDelivery(gateway, links, journal, activity, clock, applier), logger, policy.minBatchWrites);
   const readiness = new TenantReadiness(ports.settingsStore, ports.connectionStore);
   return {

@@ -3,7 +3,7 @@
  * (the suite this package's adapters pass), with what it needs to play the host: the seed shapes and a clock.
  * Never loaded by the plugin's entry.
  */
-export { describeHostDirectoryContract, type HostFixture } from './host-directory.contract';
+export { describeHostDirectoryContract, type HostContractOptions, type HostFixture } from './host-directory.contract';
 export { invoiceTax, type CustomerSeed, type HostSeed, type InvoiceLineSeed, type InvoiceSeed, type ItemSeed, type PaymentSeed, type PayoutSeed, type RefundSeed, type TaxRateSeed } from './host-seed';
 export { ContractClock, uniqueTenant } from './contract-clock';
 export { InMemoryHostSeed } from './in-memory-host.seed';

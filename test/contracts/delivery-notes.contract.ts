@@ -9,11 +9,11 @@ export const describeWriteJournalContract = (name: string, make: () => Promise<W
       const tenant = uniqueTenant('journal');
       expect(await journal.get(tenant, 'customer', '1')).toBeNull();
       await journal.begin({ tenantId: tenant, kind: 'customer', hostId: '1', entity: 'Customer', lookup: 'Maria Lopez', at: 10 });
-      await journal.begin({ tenantId: tenant, kind: 'customer', hostId: '1', entity: 'Customer', lookup: 'Maria Lopez (#1)', at: 20 });
+      await journal.begin({ tenantId: tenant, kind: 'customer', hostId: '1', entity: 'Customer', lookup: 'Maria Lopez (2)', at: 20 });
       await journal.begin({ tenantId: tenant, kind: 'payment', hostId: '1', entity: 'Payment', lookup: 'qbo-sync:t:payment:1', at: 30 });
-      expect(await journal.get(tenant, 'customer', '1')).toEqual({ tenantId: tenant, kind: 'customer', hostId: '1', entity: 'Customer', lookup: 'Maria Lopez (#1)', at: 20 });
+      expect(await journal.get(tenant, 'customer', '1')).toEqual({ tenantId: tenant, kind: 'customer', hostId: '1', entity: 'Customer', lookup: 'Maria Lopez (2)', at: 20 });
       expect(await journal.get(uniqueTenant('journal'), 'customer', '1')).toBeNull();
-      expect((await journal.withLookup(tenant, 'Customer', 'Maria Lopez (#1)')).map((n) => n.hostId)).toEqual(['1']);
+      expect((await journal.withLookup(tenant, 'Customer', 'Maria Lopez (2)')).map((n) => n.hostId)).toEqual(['1']);
       expect(await journal.withLookup(tenant, 'Customer', 'Maria Lopez')).toEqual([]);
       await journal.end(tenant, 'customer', '1');
       expect(await journal.get(tenant, 'customer', '1')).toBeNull();

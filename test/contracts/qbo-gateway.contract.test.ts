@@ -42,8 +42,8 @@ interface Tenant {
   readonly fault: (kind: string, count?: number) => Promise<void>;
 }
 
-const newTenant = async (): Promise<Tenant> => {
-  const realm = (await control('POST', '/__emulator/realms')) as { realmId: string; accessToken: string; refreshToken: string };
+const newTenant = async (salesTax?: 'automated' | 'manual' | 'off'): Promise<Tenant> => {
+  const realm = (await control('POST', '/__emulator/realms', salesTax ? { salesTax } : undefined)) as { realmId: string; accessToken: string; refreshToken: string };
   const tenantId = `tenant-${(tenants += 1)}`;
   const connections = new InMemoryConnectionStore();
   const now = Date.now();
@@ -82,9 +82,10 @@ const newTenant = async (): Promise<Tenant> => {
 describeQboGatewayContract('HTTP gateway against the emulator', newTenant);
 
 let memoryTenants = 0;
-describeQboGatewayContract('in memory', async () => {
+describeQboGatewayContract('in memory', async (salesTax = 'off') => {
   const gateway = new InMemoryQboGateway();
   const tenantId = `memory-tenant-${(memoryTenants += 1)}`;
+  gateway.setSalesTax(tenantId, salesTax);
   return {
     tenantId,
     gateway,

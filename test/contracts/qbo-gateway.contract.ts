@@ -1,5 +1,5 @@
 import type { QboGateway } from '../../src/application/ports/qbo-gateway.port';
-import type { QboCustomerFields, QboDraft, QboReadableEntity, QboRecordOf, QboRef } from '../../src/domain/qbo/qbo-records';
+import type { QboCustomerFields, QboDraft, QboReadableEntity, QboRecordOf, QboRef, QboSalesTaxMode } from '../../src/domain/qbo/qbo-records';
 
 /** One tenant's view of a QBO company, whichever adapter stands behind it. */
 export interface QboGatewayTenant {
@@ -63,8 +63,11 @@ export const invoiceDraft = (customerId: string, itemId: string, marker: string,
 
 const kinds = (results: readonly { ok: boolean; error?: { kind: string } }[]) => results.map((result) => (result.ok ? 'ok' : result.error?.kind));
 
-/** What every QboGateway promises the plugin (DESIGN.md §2): run against the HTTP gateway + emulator and the in-memory one. */
-export function describeQboGatewayContract(name: string, makeTenant: () => Promise<QboGatewayTenant>): void {
+/**
+ * What every QboGateway promises the plugin (DESIGN.md §2): run against the HTTP gateway + emulator and the in-memory one.
+ * `makeTenant(salesTax)` opens a new company that charges sales tax as said (off when not said).
+ */
+export function describeQboGatewayContract(name: string, makeTenant: (salesTax?: QboSalesTaxMode) => Promise<QboGatewayTenant>): void {
   describe(`QboGateway contract: ${name}`, () => {
     let tenant: QboGatewayTenant;
     let gateway: QboGateway;
@@ -225,6 +228,40 @@ export function describeQboGatewayContract(name: string, makeTenant: () => Promi
         expect(await gateway.void(tenantId, 'Invoice', unpaidRef, requestId())).toMatchObject({ ok: false, error: { kind: 'StaleObject' } });
       });
 
+      it('books parity: an overpayment applies its share and leaves the rest unapplied; a credit refund expense is linked by the credit', async () => {
+        const { incomeId, bankId } = await accountsOf(tenant);
+        const receivable = (await all(gateway, tenantId, 'Account')).find((account) => account.fields.accountType === 'Accounts Receivable')!;
+        const customerRef = valueOf(await gateway.create(tenantId, customer(unique('Over')), requestId()));
+        const itemRef = await newItem(tenant, incomeId);
+        const invoiceRef = valueOf(await gateway.create(tenantId, invoiceDraft(customerRef.id, itemRef.id, unique('qbo-sync:t:invoice')), requestId()));
+        const payment = { customerId: customerRef.id, txnDate: '2026-03-02', depositAccountId: bankId, paymentRefNum: null };
+        const overRef = valueOf(await gateway.create(tenantId, { entity: 'Payment', fields: { ...payment, invoiceId: invoiceRef.id, totalCents: 1500, appliedCents: 1005, privateNote: unique('p') } }, requestId()));
+        expect(valueOf(await gateway.get(tenantId, 'Invoice', invoiceRef.id)).balanceCents).toBe(0);
+        const over = valueOf(await gateway.get(tenantId, 'Payment', overRef.id));
+        expect([over.fields.invoiceId, over.fields.appliedCents, over.unappliedCents]).toEqual([invoiceRef.id, 1005, 495]);
+        // Lowered to 505 applied (an invoice edit below it would need this first), then back to whole: lines replaced each time.
+        const lowered = valueOf(await gateway.update(tenantId, overRef, { entity: 'Payment', fields: { invoiceId: invoiceRef.id, totalCents: 1500, appliedCents: 505 } }, requestId()));
+        expect(valueOf(await gateway.get(tenantId, 'Invoice', invoiceRef.id)).balanceCents).toBe(500);
+        valueOf(await gateway.update(tenantId, lowered, { entity: 'Payment', fields: { invoiceId: invoiceRef.id, totalCents: 1000 } }, requestId()));
+        expect(valueOf(await gateway.get(tenantId, 'Payment', overRef.id)).unappliedCents).toBe(0);
+
+        const creditRef = valueOf(await gateway.create(tenantId, { entity: 'Payment', fields: { ...payment, invoiceId: null, totalCents: 5000, privateNote: unique('credit') } }, requestId()));
+        const expense = { customerId: customerRef.id, txnDate: '2026-03-05', paidFromAccountId: bankId, receivableAccountId: receivable.ref.id, amountCents: 2000, privateNote: unique('qbo-sync:t:refund') };
+        const expenseRef = valueOf(await gateway.create(tenantId, { entity: 'Purchase', fields: expense }, requestId()));
+        expect(valueOf(await gateway.get(tenantId, 'Purchase', expenseRef.id)).fields).toEqual(expense);
+        expect(valueOf(await gateway.findByMarker(tenantId, 'Purchase', expense.privateNote))?.ref.id).toBe(expenseRef.id);
+        const linked = valueOf(await gateway.update(tenantId, creditRef, { entity: 'Payment', fields: { invoiceId: null, totalCents: 5000, refundLinks: [{ purchaseId: expenseRef.id, amountCents: 2000 }] } }, requestId()));
+        const credit = valueOf(await gateway.get(tenantId, 'Payment', creditRef.id));
+        expect([credit.fields.refundLinks, credit.unappliedCents]).toEqual([[{ purchaseId: expenseRef.id, amountCents: 2000 }], 3000]);
+        // A linked expense cannot be deleted until the credit lets go of it.
+        const linkedExpense = valueOf(await gateway.get(tenantId, 'Purchase', expenseRef.id)).ref;
+        expect(await gateway.delete(tenantId, 'Purchase', linkedExpense, requestId())).toMatchObject({ ok: false, error: { kind: 'BusinessValidation' } });
+        valueOf(await gateway.update(tenantId, linked, { entity: 'Payment', fields: { invoiceId: null, totalCents: 5000 } }, requestId()));
+        const current = valueOf(await gateway.get(tenantId, 'Purchase', expenseRef.id)).ref;
+        valueOf(await gateway.delete(tenantId, 'Purchase', current, requestId()));
+        expect(valueOf(await gateway.get(tenantId, 'Payment', creditRef.id)).unappliedCents).toBe(5000);
+      });
+
       it('maps invalid references, missing lines and duplicate document numbers to their kinds', async () => {
         const { incomeId } = await accountsOf(tenant);
         const customerRef = valueOf(await gateway.create(tenantId, customer(unique('Doc')), requestId()));
@@ -234,6 +271,67 @@ export function describeQboGatewayContract(name: string, makeTenant: () => Promi
         expect(await gateway.create(tenantId, { entity: 'Invoice', fields: { ...(noLines.fields as any), lines: [] } }, requestId())).toMatchObject({ ok: false, error: { kind: 'RequiredField' } });
         valueOf(await gateway.create(tenantId, invoiceDraft(customerRef.id, itemRef.id, 'm3', 'INV-7'), requestId()));
         expect(await gateway.create(tenantId, invoiceDraft(customerRef.id, itemRef.id, 'm4', 'INV-7'), requestId())).toMatchObject({ ok: false, error: { kind: 'DuplicateDocNumber' } });
+      });
+    });
+
+    describe('sales tax and deposits (issue 15)', () => {
+      it('says how the company charges sales tax, and lists its tax codes: TAX and NON, and with sales tax a code that groups rates', async () => {
+        expect(valueOf(await gateway.salesTaxMode(tenantId))).toBe('off');
+        for (const mode of ['manual', 'automated'] as const) {
+          const taxed = await makeTenant(mode);
+          expect(valueOf(await taxed.gateway.salesTaxMode(taxed.tenantId))).toBe(mode);
+          const codes = await all(taxed.gateway, taxed.tenantId, 'TaxCode');
+          expect(codes.filter((code) => !code.fields.taxGroup).map((code) => code.fields.name).sort()).toEqual(['NON', 'TAX']);
+          const group = codes.find((code) => code.fields.taxGroup && code.fields.active)!;
+          expect(valueOf(await taxed.gateway.get(taxed.tenantId, 'TaxCode', group.ref.id)).fields).toMatchObject({ name: group.fields.name, taxGroup: true });
+        }
+      });
+
+      it('a taxed invoice carries the tax sent with its code: QBO\'s total is the lines plus that tax; tax on no taxable line is refused', async () => {
+        const taxed = await makeTenant('manual');
+        const { incomeId } = await accountsOf(taxed);
+        const code = (await all(taxed.gateway, taxed.tenantId, 'TaxCode')).find((each) => each.fields.taxGroup)!;
+        const customerRef = valueOf(await taxed.gateway.create(taxed.tenantId, customer(unique('Taxed')), requestId()));
+        const itemRef = await newItem(taxed, incomeId);
+        const draft = invoiceDraft(customerRef.id, itemRef.id, `qbo-sync:t:invoice:${unique('tax')}`);
+        if (draft.entity !== 'Invoice') throw new Error('an invoice draft');
+        const lines = draft.fields.lines.map((line) => (line.itemId === null ? line : { ...line, taxable: true }));
+        const ref = valueOf(await taxed.gateway.create(taxed.tenantId, { entity: 'Invoice', fields: { ...draft.fields, lines, taxCents: 91, taxCodeId: code.ref.id } }, requestId()));
+        const invoice = valueOf(await taxed.gateway.get(taxed.tenantId, 'Invoice', ref.id));
+        expect([invoice.totalCents, invoice.balanceCents, invoice.fields.taxCents, invoice.fields.taxCodeId]).toEqual([1005 + 91, 1005 + 91, 91, code.ref.id]);
+        expect(invoice.fields.lines.filter((line) => line.itemId !== null).map((line) => line.taxable)).toEqual([true]);
+        const noTaxable = await taxed.gateway.create(taxed.tenantId, { entity: 'Invoice', fields: { ...draft.fields, taxCents: 91, taxCodeId: code.ref.id, privateNote: 'no taxable line' } }, requestId());
+        expect(noTaxable.ok).toBe(false);
+        const untaxed = valueOf(await taxed.gateway.create(taxed.tenantId, { entity: 'Invoice', fields: { ...draft.fields, privateNote: 'untaxed' } }, requestId()));
+        const read = valueOf(await taxed.gateway.get(taxed.tenantId, 'Invoice', untaxed.id));
+        expect([read.totalCents, read.fields.taxCents]).toEqual([1005, undefined]);
+      });
+
+      it('a deposit of payments waiting in Undeposited Funds less a fee: total = net, found by its marker, its payments held (6540) until it lets them go', async () => {
+        const accounts = await all(gateway, tenantId, 'Account');
+        const undeposited = accounts.find((account) => account.fields.accountSubType === 'UndepositedFunds')!;
+        const { incomeId, bankId } = await accountsOf(tenant);
+        const customerRef = valueOf(await gateway.create(tenantId, customer(unique('Card Payer')), requestId()));
+        const paymentOf = async (totalCents: number) =>
+          valueOf(await gateway.create(tenantId, { entity: 'Payment', fields: { customerId: customerRef.id, totalCents, txnDate: '2026-03-02', depositAccountId: undeposited.ref.id, invoiceId: null, paymentRefNum: null, privateNote: unique('p') } }, requestId()));
+        const [first, second] = [await paymentOf(10_000), await paymentOf(5_550)];
+        const marker = `qbo-sync:t:payout:${unique('po')}`;
+        const fields = { txnDate: '2026-03-05', payments: [{ paymentId: first.id, amountCents: 10_000 }, { paymentId: second.id, amountCents: 5_550 }], feeCents: 512, privateNote: marker, depositAccountId: bankId, feeAccountId: incomeId };
+        const ref = valueOf(await gateway.create(tenantId, { entity: 'Deposit', fields }, requestId()));
+        const deposit = valueOf(await gateway.get(tenantId, 'Deposit', ref.id));
+        expect(deposit).toMatchObject({ totalCents: 15_038, fields: { payments: fields.payments, feeCents: 512, depositAccountId: bankId, feeAccountId: incomeId } });
+        expect(valueOf(await gateway.findByMarker(tenantId, 'Deposit', marker))?.ref.id).toBe(ref.id);
+
+        expect(await gateway.delete(tenantId, 'Payment', second, requestId())).toMatchObject({ ok: false, error: { code: '6540' } });
+        const twice = await gateway.create(tenantId, { entity: 'Deposit', fields: { ...fields, privateNote: 'again' } }, requestId());
+        expect(twice.ok).toBe(false);
+
+        const updated = valueOf(await gateway.update(tenantId, deposit.ref, { entity: 'Deposit', fields: { payments: [fields.payments[0]!], feeCents: 512, feeAccountId: incomeId } }, requestId()));
+        expect(valueOf(await gateway.get(tenantId, 'Deposit', ref.id)).totalCents).toBe(9_488);
+        valueOf(await gateway.delete(tenantId, 'Payment', second, requestId()));
+        valueOf(await gateway.delete(tenantId, 'Deposit', updated, requestId()));
+        expect(await gateway.get(tenantId, 'Deposit', ref.id)).toMatchObject({ ok: false, error: { kind: 'NotFound' } });
+        valueOf(await gateway.delete(tenantId, 'Payment', first, requestId()));
       });
     });
 

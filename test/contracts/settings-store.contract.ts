@@ -46,6 +46,15 @@ export const describeSettingsStoreContract = (name: string, makeStore: () => Pro
       expect(await store.get(tenant)).toMatchObject({ incomeAccountId: '1', depositAccountId: '2', syncEnabled: true });
     });
 
+    it('keeps the tax code and both payout accounts, none by default (payouts off), and clears them with null', async () => {
+      expect(await store.get(tenant)).toMatchObject({ taxCodeId: null, payoutAccountId: null, payoutFeeAccountId: null });
+      await store.update(tenant, { incomeAccountId: '79' });
+      const chosen = await store.update(tenant, { taxCodeId: '3', payoutAccountId: '35', payoutFeeAccountId: '81' });
+      expect(chosen).toEqual({ ...defaultTenantSettings, incomeAccountId: '79', taxCodeId: '3', payoutAccountId: '35', payoutFeeAccountId: '81' });
+      expect(await store.update(tenant, { payoutAccountId: null })).toEqual({ ...chosen, payoutAccountId: null });
+      expect(await store.get(tenant)).toEqual({ ...chosen, payoutAccountId: null });
+    });
+
     it('keeps tenants apart', async () => {
       const other = uniqueTenant('other');
       await store.update(tenant, { incomeAccountId: 'mine' });

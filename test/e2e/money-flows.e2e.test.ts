@@ -82,7 +82,7 @@ describe('money flows end to end (MariaDB, notify in the host transaction, deliv
     expect(credit!.Id).toBe(await linkOf('payment', creditId));
   });
 
-  it('a refund becomes a RefundReceipt from the deposit account', async () => {
+  it('a refund of an account credit becomes an expense on A/R from the deposit account, linked by the credit', async () => {
     let paymentId = '';
     let refundId = '';
     await hostChange(async (seed) => {
@@ -90,9 +90,17 @@ describe('money flows end to end (MariaDB, notify in the host transaction, deliv
       refundId = await seed.refund(tenant, { paymentId, amountCents: 1_250, refundedOn: today(), reason: 'Pump not needed' });
       return [['payment', paymentId], ['refund', refundId]];
     });
-    const [receipt] = await qbo('RefundReceipt');
-    expect(receipt).toMatchObject({ TotalAmt: 12.5, DepositToAccountRef: { value: settings.deposit_account_id }, CustomerRef: { value: await linkOf('customer', customerId) } });
-    expect(receipt!.Id).toBe(await linkOf('refund', refundId));
+    expect(await qbo('RefundReceipt')).toEqual([]);
+    const [expense] = await qbo('Purchase');
+    const receivable = (await qbo('Account')).find((a) => a['AccountType'] === 'Accounts Receivable')!;
+    expect(expense).toMatchObject({
+      TotalAmt: 12.5, PaymentType: 'Cash', AccountRef: { value: settings.deposit_account_id }, EntityRef: { value: await linkOf('customer', customerId), type: 'Customer' },
+      Line: [expect.objectContaining({ Amount: 12.5, AccountBasedExpenseLineDetail: expect.objectContaining({ AccountRef: expect.objectContaining({ value: receivable.Id }) }) })],
+    });
+    expect(expense!.Id).toBe(await linkOf('refund', refundId));
+    const creditQboId = await linkOf('payment', paymentId);
+    const credit = (await qbo('Payment')).find((p) => p.Id === creditQboId);
+    expect(credit).toMatchObject({ TotalAmt: 30, UnappliedAmt: 17.5, Line: [expect.objectContaining({ Amount: 12.5, LinkedTxn: [{ TxnId: expense!.Id, TxnType: 'Expense' }] })] });
   });
 
   it('an invoice edited after it reached QBO is updated there', async () => {

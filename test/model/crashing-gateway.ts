@@ -63,6 +63,10 @@ export class CrashingGateway implements QboGateway {
     this.stopIfDead();
     return this.inner.companyName(tenantId);
   }
+  salesTaxMode(tenantId: string) {
+    this.stopIfDead();
+    return this.inner.salesTaxMode(tenantId);
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 /** Seeds a QBO company through the emulator's control API, as if a bookkeeper had typed the records in. */
-export const createRealm = async (emulatorUrl: string, companyName: string): Promise<string> => {
-  const response = await fetch(`${emulatorUrl}/__emulator/realms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ companyName }) });
+/** A new QBO company; `salesTax` says how it charges sales tax (automated, manual, or off: the default). */
+export const createRealm = async (emulatorUrl: string, companyName: string, salesTax?: 'automated' | 'manual' | 'off'): Promise<string> => {
+  const response = await fetch(`${emulatorUrl}/__emulator/realms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ companyName, ...(salesTax ? { salesTax } : {}) }) });
   if (!response.ok) throw new Error(`creating a company: HTTP ${response.status}`);
   return ((await response.json()) as { realmId: string }).realmId;
 };

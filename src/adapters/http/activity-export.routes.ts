@@ -9,7 +9,7 @@ import { utf8Bom } from './preview-csv';
 import { optionalChoice } from './query-params';
 import type { UseCaseResolver } from './use-case-resolver';
 
-const kinds = ['customer', 'item', 'invoice', 'payment', 'refund'] as const;
+const kinds = ['customer', 'item', 'invoice', 'payment', 'refund', 'payout'] as const;
 const outcomes = ['success', 'failure', 'skipped'] as const;
 const pageSize = 200;
 /** A spreadsheet's worth; beyond it the admin filters by kind or outcome. */

@@ -9,7 +9,7 @@ import { ListActivity } from '../../application/use-cases/list-activity.use-case
 import { RetryDelivery } from '../../application/use-cases/retry-delivery.use-case';
 import { opaqueIdPattern } from '../../application/ports/opaque-ids.port';
 
-const kinds = ['customer', 'item', 'invoice', 'payment', 'refund'] as const;
+const kinds = ['customer', 'item', 'invoice', 'payment', 'refund', 'payout'] as const;
 const outcomes = ['success', 'failure', 'skipped'] as const;
 
 /** The activity log: every action the sync took. */

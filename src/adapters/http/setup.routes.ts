@@ -18,10 +18,14 @@ const serviceKinds = ['pool_service', 'work_order_type'] as const;
 
 const settingsChanges = (raw: unknown): Partial<SetupSettings> => {
   const body = bodyObject(raw, { allowEmpty: false });
-  onlyFields(body, ['incomeAccountId', 'depositAccountId', 'serviceImportKind']);
+  onlyFields(body, ['incomeAccountId', 'depositAccountId', 'serviceImportKind', 'taxCodeId', 'payoutAccountId', 'payoutFeeAccountId']);
   const changes: { -readonly [K in keyof SetupSettings]?: SetupSettings[K] } = {};
   if (body['incomeAccountId'] !== undefined) changes.incomeAccountId = qboId(body['incomeAccountId'], 'incomeAccountId');
   if (body['depositAccountId'] !== undefined) changes.depositAccountId = qboId(body['depositAccountId'], 'depositAccountId');
+  // Optional choices: null clears them (no payout account is "Don't sync payouts").
+  for (const name of ['taxCodeId', 'payoutAccountId', 'payoutFeeAccountId'] as const) {
+    if (body[name] !== undefined) changes[name] = body[name] === null ? null : qboId(body[name], name);
+  }
   const kind = body['serviceImportKind'];
   if (kind !== undefined) {
     if (!serviceKinds.includes(kind as never)) throw badRequest('invalid_field', `"serviceImportKind" must be one of: ${serviceKinds.join(', ')}.`);

@@ -9,6 +9,9 @@ interface SettingsRow {
   enabled_at: number | string | null;
   linked_realm_id: string | null;
   service_import_kind: string;
+  tax_code_id: string | null;
+  payout_account_id: string | null;
+  payout_fee_account_id: string | null;
 }
 
 const columnOf: { readonly [K in keyof TenantSettings]: keyof SettingsRow } = {
@@ -18,6 +21,9 @@ const columnOf: { readonly [K in keyof TenantSettings]: keyof SettingsRow } = {
   enabledAt: 'enabled_at',
   linkedRealmId: 'linked_realm_id',
   serviceImportKind: 'service_import_kind',
+  taxCodeId: 'tax_code_id',
+  payoutAccountId: 'payout_account_id',
+  payoutFeeAccountId: 'payout_fee_account_id',
 };
 
 const toRow = (settings: Partial<TenantSettings>): Partial<SettingsRow> =>
@@ -34,6 +40,9 @@ const fromRow = (row: SettingsRow): TenantSettings => ({
   enabledAt: row.enabled_at === null ? null : Number(row.enabled_at),
   linkedRealmId: row.linked_realm_id,
   serviceImportKind: row.service_import_kind === 'work_order_type' ? 'work_order_type' : 'pool_service',
+  taxCodeId: row.tax_code_id ?? null,
+  payoutAccountId: row.payout_account_id ?? null,
+  payoutFeeAccountId: row.payout_fee_account_id ?? null,
 });
 
 export class KnexSettingsStore implements SettingsStore {

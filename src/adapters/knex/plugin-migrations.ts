@@ -130,6 +130,21 @@ const dropTables = async (knex: Knex, t: PluginTables): Promise<void> => {
   }
 };
 
+const taxAndPayoutColumns = ['tax_code_id', 'payout_account_id', 'payout_fee_account_id'] as const;
+
+/** Issue 15: the tax code and the two payout accounts, all optional (NULL: not chosen; no payout account: payouts off). */
+const addTaxAndPayoutSettings = async (knex: Knex, t: PluginTables): Promise<void> => {
+  await knex.schema.alterTable(t.settings, (table) => {
+    for (const column of taxAndPayoutColumns) table.string(column, idWidth).nullable();
+  });
+};
+
+const dropTaxAndPayoutSettings = async (knex: Knex, t: PluginTables): Promise<void> => {
+  await knex.schema.alterTable(t.settings, (table) => {
+    for (const column of taxAndPayoutColumns) table.dropColumn(column);
+  });
+};
+
 interface PluginMigration {
   readonly name: string;
   up(knex: Knex): Promise<void>;
@@ -160,6 +175,7 @@ const migrationsFor = (tables: PluginTables, prefix: string): PluginMigration[] 
   { name: '0004-initial-sync-sends', up: (knex) => createJobSendsTable(knex, prefix), down: (knex) => dropJobSendsTable(knex, prefix) },
   { name: '0005-unambiguous-keys', up: (knex) => migrateToUnambiguousKeys(knex, tables), down: (knex) => migrateBackToJoinedKeys(knex, tables) },
   { name: '0006-write-refusals', up: (knex) => createRefusalsTable(knex, prefix), down: (knex) => dropRefusalsTable(knex, prefix) },
+  { name: '0007-tax-and-payout-settings', up: (knex) => addTaxAndPayoutSettings(knex, tables), down: (knex) => dropTaxAndPayoutSettings(knex, tables) },
 ];
 
 /** Brings the plugin's tables under `prefix` up to date; running it again is a no-op. */

@@ -1,5 +1,5 @@
 import type { QboError } from '../../domain/qbo/qbo-error';
-import type { QboAccountFields, QboReadableEntity, QboRecord, QboRecordOf } from '../../domain/qbo/qbo-records';
+import type { QboAccountFields, QboReadableEntity, QboRecord, QboRecordOf, QboSalesTaxMode } from '../../domain/qbo/qbo-records';
 import type { Result } from '../../domain/shared/result';
 import type { InMemoryQboRefusal } from './in-memory-qbo.faults';
 
@@ -29,6 +29,8 @@ export class InMemoryQboCompany {
   private readonly tables = new Map<QboReadableEntity, Map<string, QboRecord>>();
   readonly answers = new Map<string, Result<unknown, QboError>>();
   readonly refusals: InMemoryQboRefusal[] = [];
+  /** Preferences.TaxPrefs: a new company charges no sales tax until a test turns it on (`setSalesTax`). */
+  salesTax: QboSalesTaxMode = 'off';
 
   constructor(readonly companyName: string) {
     for (const fields of defaultAccounts) this.put({ entity: 'Account', ref: { id: this.newId(), syncToken: '0' }, fields });
@@ -50,7 +52,9 @@ export class InMemoryQboCompany {
 
   /** Oldest first, by id. */
   all<E extends QboReadableEntity>(entity: E): QboRecordOf<E>[] {
-    return [...this.table(entity).values()].sort((a, b) => Number(a.ref.id) - Number(b.ref.id)) as QboRecordOf<E>[];
+    // Pseudo tax codes (TAX, NON) have ids that are not numbers: they come first, as QBO lists them.
+    const order = (id: string): number => (/^\d+$/.test(id) ? Number(id) : -1);
+    return [...this.table(entity).values()].sort((a, b) => order(a.ref.id) - order(b.ref.id)) as QboRecordOf<E>[];
   }
 
   put(record: QboRecord): void {

@@ -29,6 +29,9 @@ export const businessValidation = (detail: string, element: string): QboError =>
 export const duplicateDocNumber = (entity: string, docNumber: string): QboError =>
   fault('6140', 'Duplicate Document Number Error', `Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=${docNumber}`, 'DocNumber', { entity, docNumber });
 
+export const depositedTransaction = (entity: string): QboError =>
+  fault('6540', 'Deposited Transaction cannot be changed', 'This transaction has been deposited. If you want to change or delete it, you must first edit the deposit it appears on and remove it.', 'Id', { entity });
+
 /** The refusals a test can ask for: no connection, QBO's rate limit, QBO down. */
 export type InMemoryQboRefusal = 'NotConnected' | 'Throttled' | 'Unavailable';
 

@@ -9,6 +9,7 @@ import type {
   QboReadableEntity,
   QboRecordOf,
   QboRef,
+  QboSalesTaxMode,
   QboTransactionEntity,
 } from '../../domain/qbo/qbo-records';
 import { err, ok, type Result } from '../../domain/shared/result';
@@ -50,6 +51,24 @@ export class InMemoryQboGateway implements QboGateway {
     }
     const ref = { id: company.newId(), syncToken: '0' };
     company.put({ entity, ref, fields } as QboRecordOf<typeof entity>);
+    return ref;
+  }
+
+  /**
+   * Turns the company's sales tax on (automated or manual) or off, as Preferences.TaxPrefs says it. Every company lists
+   * the pseudo codes TAX and NON; one with sales tax has a code grouping its rates ("Sales Tax"), whose ref is returned.
+   */
+  setSalesTax(tenantId: string, mode: QboSalesTaxMode): QboRef | null {
+    const company = this.company(tenantId);
+    company.salesTax = mode;
+    for (const name of ['TAX', 'NON']) {
+      if (!company.get('TaxCode', name)) company.put({ entity: 'TaxCode', ref: { id: name, syncToken: '0' }, fields: { name, active: true, taxGroup: false } });
+    }
+    if (mode === 'off') return null;
+    const existing = company.all('TaxCode').find((code) => code.fields.taxGroup);
+    if (existing) return existing.ref;
+    const ref = { id: company.newId(), syncToken: '0' };
+    company.put({ entity: 'TaxCode', ref, fields: { name: 'Sales Tax', active: true, taxGroup: true } });
     return ref;
   }
 
@@ -125,6 +144,10 @@ export class InMemoryQboGateway implements QboGateway {
 
   async companyName(tenantId: string): Promise<Result<string, QboError>> {
     return this.read(tenantId, (company) => ok(company.companyName));
+  }
+
+  async salesTaxMode(tenantId: string): Promise<Result<QboSalesTaxMode, QboError>> {
+    return this.read(tenantId, (company) => ok(company.salesTax));
   }
 
   private company(tenantId: string): InMemoryQboCompany {

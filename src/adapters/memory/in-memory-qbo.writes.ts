@@ -2,8 +2,8 @@ import type { QboError } from '../../domain/qbo/qbo-error';
 import type { QboChanges, QboDraft, QboReadableEntity, QboRecord, QboRecordOf, QboRef, QboTransactionEntity } from '../../domain/qbo/qbo-records';
 import { err, ok, type Result } from '../../domain/shared/result';
 import type { InMemoryQboCompany } from './in-memory-qbo.company';
-import { businessValidation, notFound, staleObject } from './in-memory-qbo.faults';
-import { appliedTo, checkIncomeAccount, checkInvoice, checkName, checkPayment, checkRefundReceipt, invoiceTotal } from './in-memory-qbo.rules';
+import { businessValidation, depositedTransaction, notFound, staleObject } from './in-memory-qbo.faults';
+import { appliedTo, checkDeposit, checkIncomeAccount, checkInvoice, checkName, checkPayment, checkPurchase, checkRefundReceipt, depositHolding, depositTotal, invoiceTotal, lineAmount, linkedToPayment, refundLinked } from './in-memory-qbo.rules';
 
 /** A stored record as QBO reads it back: an invoice's balance follows the payments applied to it. */
 export const present = <E extends QboReadableEntity>(company: InMemoryQboCompany, stored: QboRecordOf<E>): QboRecordOf<E> => {
@@ -39,12 +39,22 @@ const build = (company: InMemoryQboCompany, draft: QboDraft, ref: QboRef, selfId
     case 'Payment': {
       const checked = checkPayment(company, draft.fields, selfId);
       if (!checked.ok) return checked;
-      const applied = draft.fields.invoiceId === null ? 0 : draft.fields.totalCents;
+      const applied = lineAmount(draft.fields) + refundLinked(draft.fields);
       return ok({ entity: 'Payment', ref, fields: draft.fields, unappliedCents: draft.fields.totalCents - applied });
     }
     case 'RefundReceipt': {
       const checked = checkRefundReceipt(company, draft.fields);
       return checked.ok ? ok({ entity: 'RefundReceipt', ref, fields: draft.fields }) : checked;
+    }
+    case 'Purchase': {
+      const checked = checkPurchase(company, draft.fields);
+      return checked.ok ? ok({ entity: 'Purchase', ref, fields: draft.fields }) : checked;
+    }
+    case 'Deposit': {
+      const checked = checkDeposit(company, draft.fields, selfId);
+      // QBO keeps no host ids: what it holds is what it reads back.
+      const { hostPaymentIds: _kept, ...fields } = draft.fields;
+      return checked.ok ? ok({ entity: 'Deposit', ref, fields, totalCents: depositTotal(draft.fields) }) : checked;
     }
   }
 };
@@ -65,13 +75,19 @@ const current = (company: InMemoryQboCompany, entity: QboReadableEntity, ref: Qb
   return record.ref.syncToken === ref.syncToken ? ok(record) : err(staleObject(entity, ref.id));
 };
 
+const withoutKeys = (fields: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> => Object.fromEntries(Object.entries(fields).filter(([name]) => !keys.includes(name)));
+
 const next = (ref: QboRef): QboRef => ({ id: ref.id, syncToken: String(Number(ref.syncToken) + 1) });
 
 export const updateIn = (company: InMemoryQboCompany, ref: QboRef, changes: QboChanges): Result<QboRef, QboError> => {
   const found = current(company, changes.entity, ref);
   if (!found.ok) return found;
+  if (changes.entity === 'Payment' && depositHolding(company, ref.id)) return err(depositedTransaction('Payment'));
   // A sparse update: the fields given replace the stored ones, the rest stay (QBO keeps the income account).
-  const merged = { entity: changes.entity, fields: { ...found.value.fields, ...changes.fields } } as QboDraft;
+  const stored = found.value.fields as unknown as Record<string, unknown>;
+  // A payment's lines are replaced all at once: given the invoice, the stored share and refund links go with the old lines.
+  const base = changes.entity === 'Payment' && 'invoiceId' in changes.fields ? withoutKeys(stored, ['appliedCents', 'refundLinks']) : stored;
+  const merged = { entity: changes.entity, fields: { ...base, ...changes.fields } } as QboDraft;
   const built = build(company, merged, next(found.value.ref), ref.id);
   if (!built.ok) return built;
   company.put(built.value);
@@ -84,6 +100,10 @@ export const deleteIn = (company: InMemoryQboCompany, entity: QboTransactionEnti
   if (entity === 'Invoice' && appliedTo(company, ref.id) > 0) {
     return err(businessValidation('This invoice has payments applied to it. Delete or unapply them first.', 'Id'));
   }
+  if (entity === 'Purchase' && linkedToPayment(company, ref.id)) {
+    return err(businessValidation('This expense is linked to a customer payment. Remove it from the payment first.', 'Id'));
+  }
+  if (entity === 'Payment' && depositHolding(company, ref.id)) return err(depositedTransaction('Payment'));
   company.remove(entity, ref.id);
   return ok(undefined);
 };
@@ -95,6 +115,7 @@ export const voidIn = (company: InMemoryQboCompany, entity: 'Invoice' | 'Payment
   const found = current(company, entity, ref);
   if (!found.ok) return found;
   const record = found.value;
+  if (entity === 'Payment' && depositHolding(company, ref.id)) return err(depositedTransaction('Payment'));
   const voided: QboRecord | null =
     record.entity === 'Payment'
       ? { ...record, ref: next(ref), fields: { ...record.fields, totalCents: 0, invoiceId: null, privateNote: voidedNote(record.fields.privateNote) }, unappliedCents: 0 }

@@ -7,6 +7,7 @@ import type {
   QboReadableEntity,
   QboRecordOf,
   QboRef,
+  QboSalesTaxMode,
   QboTransactionEntity,
 } from '../../domain/qbo/qbo-records';
 import { hash128 } from '../../domain/shared/hash';
@@ -15,7 +16,7 @@ import { refFrom } from './qbo-customer.mapper';
 import { qboErrorFrom } from './qbo-fault.parser';
 import { unavailable, type FaultContext } from '../../domain/qbo/qbo-error-words';
 import { QboHttpClient, type QboAnswer, type QboCall } from './qbo-http.client';
-import type { QboJson } from './qbo-json';
+import { isObject, objectAt, type QboJson } from './qbo-json';
 import { pageSize, quote, selectPage } from './qbo-query';
 import { changesJson, draftJson, entityPath, recordFrom } from './qbo-record.mapper';
 import { batchAnswers, entityIn, isDeletedAnswer, queryRows } from './qbo-response.parser';
@@ -135,6 +136,17 @@ export class HttpQboGateway implements QboGateway {
     return this.http.send(tenantId, { method: 'GET', path: 'query', params: { query: 'SELECT * FROM CompanyInfo' } }, decode);
   }
 
+  async salesTaxMode(tenantId: string): Promise<Result<QboSalesTaxMode, QboError>> {
+    const decode = ({ body, intuitTid }: QboAnswer): Result<QboSalesTaxMode, QboError> => {
+      const preferences = isObject(body) ? objectAt(body, 'Preferences') : null;
+      if (preferences === null) return err(unreadable('Preferences', intuitTid));
+      const tax = objectAt(preferences, 'TaxPrefs');
+      if (tax?.['UsingSalesTax'] !== true) return ok('off');
+      return ok(tax['PartnerTaxEnabled'] === true ? 'automated' : 'manual');
+    };
+    return this.http.send(tenantId, { method: 'GET', path: 'preferences' }, decode);
+  }
+
   private query<E extends QboReadableEntity>(tenantId: string, entity: E, query: string): Promise<Result<readonly QboRecordOf<E>[], QboError>> {
     const decode = ({ body, intuitTid }: QboAnswer): Result<readonly QboRecordOf<E>[], QboError> => {
       const records: QboRecordOf<E>[] = [];
@@ -174,6 +186,11 @@ export class HttpQboGateway implements QboGateway {
         return this.findByName(tenantId, 'Customer', draft.fields.displayName);
       case 'Item':
         return this.findByName(tenantId, 'Item', draft.fields.name);
+      case 'Purchase':
+        // A purchase names its payee in EntityRef, which QBO's query language does not filter on [U]: the marker alone.
+        return this.scanForMarker(tenantId, draft.entity, draft.fields.privateNote, []);
+      case 'Deposit':
+        return this.scanForMarker(tenantId, 'Deposit', draft.fields.privateNote, []);
       default:
         return this.scanForMarker(tenantId, draft.entity, draft.fields.privateNote, [`CustomerRef = ${quote(draft.fields.customerId)}`]);
     }

@@ -1,10 +1,12 @@
 import type { QboChanges, QboDraft, QboReadableEntity, QboRecordOf } from '../../domain/qbo/qbo-records';
 import { customerFrom, customerJson } from './qbo-customer.mapper';
+import { depositFrom, depositJson, taxCodeFrom } from './qbo-deposit.mapper';
 import { invoiceFrom, invoiceJson } from './qbo-invoice.mapper';
 import { itemCreateJson, itemFrom, itemSparseJson } from './qbo-item.mapper';
 import type { QboJson } from './qbo-json';
 import { accountFrom, nameRecordFrom } from './qbo-list-record.mapper';
 import { paymentFrom, paymentJson } from './qbo-payment.mapper';
+import { purchaseFrom, purchaseJson } from './qbo-purchase.mapper';
 import { refundReceiptFrom, refundReceiptJson } from './qbo-refund-receipt.mapper';
 
 /** The body of a create, in QBO's JSON. */
@@ -20,6 +22,10 @@ export const draftJson = (draft: QboDraft): Record<string, unknown> => {
       return paymentJson(draft.fields);
     case 'RefundReceipt':
       return refundReceiptJson(draft.fields);
+    case 'Purchase':
+      return purchaseJson(draft.fields);
+    case 'Deposit':
+      return depositJson(draft.fields);
   }
 };
 
@@ -36,6 +42,10 @@ export const changesJson = (changes: QboChanges): Record<string, unknown> => {
       return paymentJson(changes.fields);
     case 'RefundReceipt':
       return refundReceiptJson(changes.fields);
+    case 'Purchase':
+      return purchaseJson(changes.fields);
+    case 'Deposit':
+      return depositJson(changes.fields);
   }
 };
 
@@ -47,9 +57,12 @@ const readers: { readonly [E in QboReadableEntity]: Reader } = {
   Invoice: invoiceFrom,
   Payment: paymentFrom,
   RefundReceipt: refundReceiptFrom,
+  Purchase: purchaseFrom,
   Vendor: (json) => nameRecordFrom('Vendor', json),
   Employee: (json) => nameRecordFrom('Employee', json),
   Account: accountFrom,
+  Deposit: depositFrom,
+  TaxCode: taxCodeFrom,
 };
 
 export const recordFrom = <E extends QboReadableEntity>(entity: E, json: QboJson): QboRecordOf<E> =>

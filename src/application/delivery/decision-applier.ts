@@ -50,7 +50,7 @@ export class DecisionApplier {
     if (link !== state.link && link !== null) await this.links.save(state.tenantId, link);
     if (decision.kind === 'create' || decision.kind === 'update') await this.journal.end(state.tenantId, state.kind, state.hostId);
     if ((state.refusals ?? 0) > 0) await this.journal.healed(state.tenantId, state.kind, state.hostId);
-    await logDelivery(this.activity, this.clock, state, decision.kind, written.value?.id ?? null, 'success', successMessage(state, decision, written.value) + (note ? ` Note: ${note}.` : ''));
+    await logDelivery(this.activity, this.clock, state, decision.kind, written.value?.id ?? null, 'success', successMessage(state, decision, written.value) + notes(note, decision));
     return { kind: 'delivered' };
   }
 
@@ -115,3 +115,9 @@ export class DecisionApplier {
 
 /** QBO's own answer to this create (or its replay); a record found by name after a lost answer is not. */
 const isAnswered = (ref: QboCreated | QboRef | null): boolean => ref !== null && 'answered' in ref && ref.answered === true;
+
+/** The activity line's notes: the name change made for QBO, and the decision's own word (a customer kept active). */
+const notes = (note: string | undefined, decision: Write): string => {
+  const own = decision.kind === 'create' || decision.kind === 'update' ? decision.note : undefined;
+  return [note, own].filter((part) => part).map((part) => ` Note: ${part}.`).join('');
+};

@@ -2,7 +2,9 @@ import type { HostPayment } from '../../domain/host/host-records';
 import { REFUND_ITEM_HOST_ID } from '../../domain/items/refund-item';
 import { decideInvoice } from '../../domain/invoices/decide-invoice';
 import { decidePayment } from '../../domain/payments/decide-payment';
-import { decideRefund } from '../../domain/refunds/decide-refund';
+import { decideRefund, refundEntity } from '../../domain/refunds/decide-refund';
+import type { QboRefundLink } from '../../domain/qbo/qbo-records';
+import type { Link } from '../../domain/sync/link';
 import type { SyncDependency } from '../../domain/sync/sync-decision';
 import type { HostDirectory } from '../ports/host-directory.port';
 import { recordOf } from '../ports/host-read';
@@ -10,6 +12,9 @@ import type { LinkStore } from '../ports/link-store.port';
 import type { TenantSettings } from '../ports/settings-store.port';
 import type { RecordDecision } from './record-decision';
 import type { RecordState } from './record-state';
+import { ApplicationOrder } from './application-order';
+import type { ReceivableAccount } from './receivable-account';
+import { appliedOf, compareHostIds, pushedApplied } from '../../domain/payments/applied-amounts';
 import { unreadable } from './unreadable';
 import { isBeforeSync, syncStartDay } from './sync-window';
 
@@ -20,12 +25,17 @@ type StateOf<K extends RecordState['kind']> = Extract<RecordState, { kind: K }>;
  * sibling payments) is read here, and the sync window applied.
  */
 export class MoneyDecider {
+  private readonly order: ApplicationOrder;
+
   constructor(
     private readonly host: HostDirectory,
     private readonly links: LinkStore,
-  ) {}
+    private readonly receivable: ReceivableAccount,
+  ) {
+    this.order = new ApplicationOrder(host, links);
+  }
 
-  async invoice({ tenantId, hostId, read, link }: StateOf<'invoice'>, settings: TenantSettings): Promise<RecordDecision> {
+  async invoice({ tenantId, hostId, read, link }: Pick<StateOf<'invoice'>, 'tenantId' | 'hostId' | 'read' | 'link'>, settings: TenantSettings): Promise<RecordDecision> {
     if (read.kind === 'unreadable') return unreadable(read.reason);
     const invoice = recordOf(read);
     if (invoice === null) return decideInvoice(tenantId, null, { payments: [], customerLink: null, itemLinks: new Map() }, link);
@@ -46,7 +56,13 @@ export class MoneyDecider {
       ...(customer === null && customerLink === null ? [{ kind: 'customer' as const, hostId: invoice.customerId }] : []),
       ...itemIds.filter((id, i) => items[i] === null && !itemLinks.has(id)).map((id) => ({ kind: 'item' as const, hostId: id })),
     ];
-    const decision = decideInvoice(tenantId, invoice, { payments, customerLink, itemLinks, missing }, link);
+    const decision = decideInvoice(tenantId, invoice, { payments, customerLink, itemLinks, missing, taxCodeId: settings.taxCodeId }, link);
+    if (decision.kind === 'create' && madeInactive(customerLink)) return awaitingCustomer(invoice.customerId);
+    if (decision.kind === 'update') {
+      // An invoice edited below what its payments apply in QBO: those payments are lowered first (their rest stays credit).
+      const lowerFirst = await this.order.lowerFirst(tenantId, hostId, invoice.totalCents, null);
+      if (lowerFirst.length > 0) return { kind: 'awaiting', dependencies: lowerFirst };
+    }
     // An unpaid invoice left out on purpose is worth a line in the activity log; "already up to date" is not.
     return decision.kind === 'nothing' && link === null && invoice.status !== 'void' ? { kind: 'skipped', reason: decision.reason } : decision;
   }
@@ -71,7 +87,30 @@ export class MoneyDecider {
     if (invoiceRead?.kind === 'unreadable') return unreadable(`its invoice ${payment.invoiceId}: ${invoiceRead.reason}`);
     const invoice = invoiceRead === null ? null : recordOf(invoiceRead);
     const missing = customer === null && customerLink === null ? [{ kind: 'customer' as const, hostId: payment.customerId }] : [];
-    return decidePayment(tenantId, payment, { ...context, invoice, otherPayments, customerLink, invoiceLink, missing }, link);
+    const refundLinks = payment.invoiceId === null ? await this.refundLinksOf(tenantId, payment.id) : [];
+    const decision = decidePayment(tenantId, payment, { ...context, invoice, otherPayments, customerLink, invoiceLink, missing, refundLinks }, link);
+    if (decision.kind === 'create' && madeInactive(customerLink)) return awaitingCustomer(payment.customerId);
+    if ((decision.kind !== 'create' && decision.kind !== 'update') || invoice === null || invoiceRead === null || invoiceLink === null) return decision;
+    if (appliedOf(decision.pushed) <= pushedApplied(link)) return decision;
+    // Raising what this payment applies: whatever lowers the invoice's applications goes first, and the invoice's own
+    // update (a raised total) too, or QBO would see more applied than the invoice's open balance.
+    const first = await this.order.lowerFirst(tenantId, invoice.id, invoice.status === 'void' ? 0 : invoice.totalCents, payment.id, payment);
+    const invoiceDecision = await this.invoice({ tenantId, hostId: invoice.id, read: invoiceRead, link: invoiceLink }, settings);
+    if (invoiceDecision.kind === 'update' || invoiceDecision.kind === 'awaiting') first.push({ kind: 'invoice', hostId: invoice.id });
+    return first.length === 0 ? decision : { kind: 'awaiting', dependencies: first };
+  }
+
+  /** A credit's refunds that reached QBO as expenses (in the order they were made), for the credit's lines. */
+  private async refundLinksOf(tenantId: string, paymentId: string): Promise<QboRefundLink[]> {
+    const refunds = await this.host.refundsOfPayment(tenantId, paymentId);
+    if (refunds.length === 0) return [];
+    const links = await this.links.getMany(tenantId, 'refund', refunds.map((refund) => refund.id));
+    return [...refunds]
+      .sort((a, b) => compareHostIds(a.id, b.id))
+      .flatMap((refund) => {
+        const link = links.get(refund.id);
+        return link && !link.retired && link.qboEntity === 'Purchase' ? [{ purchaseId: link.qboId, amountCents: refund.amountCents }] : [];
+      });
   }
 
   async refund({ tenantId, read, link }: StateOf<'refund'>, settings: TenantSettings): Promise<RecordDecision> {
@@ -93,6 +132,20 @@ export class MoneyDecider {
       this.links.get(tenantId, 'item', REFUND_ITEM_HOST_ID),
     ]);
     const missing = payment !== null && customer === null && customerLink === null ? [{ kind: 'customer' as const, hostId: payment.customerId }] : [];
-    return decideRefund(tenantId, refund, { payment, customerLink, paymentLink, refundItemLink, depositAccountId: settings.depositAccountId, missing }, link);
+    const context = { payment, customerLink, paymentLink, refundItemLink, depositAccountId: settings.depositAccountId, missing };
+    // A refund of an account credit: an expense on Accounts Receivable, within what the credit's earlier refunds left.
+    const credit = refundEntity(payment, link) === 'Purchase'
+      ? { otherRefunds: await this.host.refundsOfPayment(tenantId, refund.paymentId), receivableAccountId: await this.receivable.idFor(tenantId, settings.linkedRealmId) }
+      : {};
+    const decision = decideRefund(tenantId, refund, { ...context, ...credit }, link);
+    return decision.kind === 'create' && payment !== null && madeInactive(customerLink) ? awaitingCustomer(payment.customerId) : decision;
   }
 }
+
+/**
+ * A customer the plugin made inactive in QBO (its money was settled): new money for it must not meet QBO's refusal
+ * (610), so the customer is looked at first — with this record still to be sent, it is made active again (ADR 0041).
+ */
+const madeInactive = (customerLink: Link | null): boolean => customerLink?.pushed?.['active'] === false;
+
+const awaitingCustomer = (customerId: string): RecordDecision => ({ kind: 'awaiting', dependencies: [{ kind: 'customer', hostId: customerId }] });

@@ -6,16 +6,16 @@ import type { QboGateway } from '../ports/qbo-gateway.port';
 const maxProbes = 6;
 
 /**
- * After QBO refused a name as taken: the domain's deterministic variant ("Maria Lopez (#17)", then " (2)", …),
+ * After QBO refused a name as taken: the domain's variant ("Maria Lopez (2)", then " (3)", …),
  * checked against what QBO holds so the next write does not collide again.
  */
 export class NameResolver {
   constructor(private readonly gateway: QboGateway) {}
 
-  async variantFor(tenantId: string, entity: 'Customer' | 'Item', name: string, hostId: string): Promise<Result<{ name: string; changes: readonly string[] }, QboError>> {
+  async variantFor(tenantId: string, entity: 'Customer' | 'Item', name: string): Promise<Result<{ name: string; changes: readonly string[] }, QboError>> {
     const taken = new Set([qboNameKey(name)]);
     for (let probe = 0; probe < maxProbes; probe += 1) {
-      const candidate = acceptableQboName(name, { entity, taken, hostNumber: hostId });
+      const candidate = acceptableQboName(name, { entity, taken });
       const used = await this.isTaken(tenantId, entity, candidate.name);
       if (!used.ok) return used;
       if (!used.value) return ok(candidate);

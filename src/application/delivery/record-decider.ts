@@ -8,7 +8,11 @@ import type { HostDirectory } from '../ports/host-directory.port';
 import { recordOf, type HostReadOf } from '../ports/host-read';
 import type { LinkStore } from '../ports/link-store.port';
 import type { TenantSettings } from '../ports/settings-store.port';
+import { CustomerActivity } from './customer-activity';
 import { MoneyDecider } from './money-decider';
+import { PayoutDecider } from './payout-decider';
+import { ReceivableAccount } from './receivable-account';
+import type { QboGateway } from '../ports/qbo-gateway.port';
 import type { Naming, RecordDecision } from './record-decision';
 import type { RecordState } from './record-state';
 import { unreadable } from './unreadable';
@@ -21,9 +25,13 @@ export type { Naming, RecordDecision } from './record-decision';
  */
 export class RecordDecider {
   private readonly money: MoneyDecider;
+  private readonly activity: CustomerActivity;
+  private readonly payouts: PayoutDecider;
 
-  constructor(host: HostDirectory, links: LinkStore) {
-    this.money = new MoneyDecider(host, links);
+  constructor(host: HostDirectory, links: LinkStore, gateway: QboGateway) {
+    this.money = new MoneyDecider(host, links, new ReceivableAccount(gateway));
+    this.activity = new CustomerActivity(host, links);
+    this.payouts = new PayoutDecider(host, links);
   }
 
   /** The rules' decision; a write's request id follows the record's refusal count (a refused write is sent anew). */
@@ -36,19 +44,25 @@ export class RecordDecider {
 
   private async rules(state: RecordState, settings: TenantSettings, naming: Naming): Promise<RecordDecision> {
     switch (state.kind) {
-      case 'customer':
-        return decideListRecord(state.tenantId, 'customer', state.read, state.link, settings, naming);
+      case 'customer': {
+        // Only a customer the host made inactive has its money read: it stays active in QBO while that money moves.
+        const customer = recordOf(state.read);
+        const keptActive = customer !== null && !customer.isActive ? await this.activity.keptActiveBecause(state.tenantId, state.hostId, settings) : null;
+        const decision = decideListRecord(state.tenantId, 'customer', state.read, state.link, settings, naming, keptActive);
+        // Nothing to write, yet QBO differs from the host on purpose: the activity log says so, in words.
+        return decision.kind === 'nothing' && keptActive !== null ? { kind: 'skipped', reason: `it is inactive in the app but ${keptActive}` } : decision;
+      }
       case 'item':
         if (state.hostId === REFUND_ITEM_HOST_ID) return decideRefundItem(state.tenantId, state.link, { incomeAccountId: settings.incomeAccountId, ...(naming.qboName ? { name: naming.qboName } : {}) });
         return decideListRecord(state.tenantId, 'item', state.read, state.link, settings, naming);
       case 'invoice':
         return this.money.invoice(state, settings);
       case 'payment':
-        return this.money.payment(state, settings);
+        return (await this.payouts.heldByDeposit(state)) ?? this.money.payment(state, settings);
       case 'refund':
         return this.money.refund(state, settings);
       case 'payout':
-        return { kind: 'nothing', reason: 'Processor payouts are read from the host but not sent to QuickBooks yet.' };
+        return this.payouts.payout(state, settings);
     }
   }
 }
@@ -61,19 +75,20 @@ const decideListRecord = <K extends 'customer' | 'item'>(
   link: Link | null,
   settings: TenantSettings,
   naming: Naming,
+  keptActive: string | null = null,
 ): RecordDecision => {
   if (read.kind === 'unreadable') return unreadable(read.reason);
   if (kind === 'customer') {
     const customer = recordOf(read as HostReadOf<'customer'>);
     const qboName = naming.qboName ?? (customer ? keptVariant(customerDisplayName(customer), link, 'displayName') : undefined);
-    return decideCustomer(tenantId, customer, link, qboName ? { qboName } : {});
+    return decideCustomer(tenantId, customer, link, qboName ? { qboName } : {}, { keptActive });
   }
   const item = recordOf(read as HostReadOf<'item'>);
   const qboName = naming.qboName ?? (item ? keptVariant(item.name.trim(), link, 'name') : undefined);
   return decideItem(tenantId, item, link, { incomeAccountId: settings.incomeAccountId, ...(qboName ? { qboName } : {}) });
 };
 
-/** Once a suffixed variant ("Maria Lopez (#17)") was pushed, later updates keep it instead of colliding again. */
+/** Once a suffixed variant ("Maria Lopez (2)") was pushed, later updates keep it instead of colliding again. */
 const keptVariant = (plain: string, link: Link | null, field: string): string | undefined => {
   const pushed = link?.pushed?.[field];
   return typeof pushed === 'string' && pushed !== plain && pushed.startsWith(`${plain} (`) ? pushed : undefined;

@@ -77,11 +77,11 @@ export class RecordDelivery {
 
   /** After a write was applied, alone or in a batch: a name QBO says is taken gets the domain's variant, once. */
   async finish(round: RoundStates, state: RecordState, decision: Write, applied: Applied, naming: Naming = {}): Promise<DeliveryOutcome> {
-    if (applied.kind === 'delivered') return this.delivered(round, state);
+    if (applied.kind === 'delivered') return this.delivered(round, state, true);
     if (applied.kind !== 'name-taken') return applied;
     const target = nameOf(decision);
     if (target === null || naming.qboName !== undefined) return this.reject(state, applied.error.message);
-    const variant = await this.names.variantFor(state.tenantId, target.entity, target.name, state.hostId);
+    const variant = await this.names.variantFor(state.tenantId, target.entity, target.name);
     if (!variant.ok) return variant.error.kind === 'DuplicateName' ? this.reject(state, variant.error.message) : this.unreachable(state, variant.error);
     const renamed = { qboName: variant.value.name, note: variant.value.changes.join('; ') };
     return this.carryOut(round, state, await this.decider.decide(state, round.settings, renamed), renamed);
@@ -104,10 +104,10 @@ export class RecordDelivery {
   }
 
   /** QBO holds what the rules give; a payment or refund brings back the record it leans on. */
-  private async delivered(round: RoundStates, state: RecordState): Promise<DeliveryOutcome> {
+  private async delivered(round: RoundStates, state: RecordState, wrote = false): Promise<DeliveryOutcome> {
     round.markDelivered(state);
     if ((state.refusals ?? 0) > 0) await this.journal.healed(state.tenantId, state.kind, state.hostId);
-    await this.related.enqueueFor(state);
+    await this.related.enqueueFor(state, wrote);
     return { kind: 'delivered' };
   }
 

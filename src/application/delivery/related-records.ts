@@ -1,3 +1,4 @@
+import type { HostDirectory } from '../ports/host-directory.port';
 import { recordOf } from '../ports/host-read';
 import type { OutboxChange, OutboxStore } from '../ports/outbox-store.port';
 import type { RecordState } from './record-state';
@@ -5,13 +6,36 @@ import type { RecordState } from './record-state';
 /**
  * A payment changes what its invoice owes, and a refund what its payment keeps: once one of them is delivered,
  * the record it leans on is queued to be looked at again (level-triggered, so a look that finds nothing is cheap).
+ * A write that changed QBO also moves the shares of an invoice's payments (applied-amounts.ts): a payment written
+ * brings back its sibling payments, an invoice written its payments. Only after a write, so looks that find
+ * nothing never queue each other forever. Money written for a customer the host made inactive brings the customer
+ * back, so QBO makes it inactive too once its money is settled.
  */
 export class RelatedRecords {
-  constructor(private readonly outbox: OutboxStore) {}
+  constructor(
+    private readonly outbox: OutboxStore,
+    private readonly host: HostDirectory,
+  ) {}
 
-  async enqueueFor(state: RecordState): Promise<void> {
-    const related = relatedTo(state);
+  async enqueueFor(state: RecordState, wrote = false): Promise<void> {
+    const related = [...relatedTo(state), ...(wrote ? [...(await this.sharesMovedBy(state)), ...(await this.inactiveCustomerOf(state))] : [])];
     if (related.length > 0) await this.outbox.enqueue(related);
+  }
+
+  /** Money written for a customer the host made inactive: the customer is looked at again, to go inactive in QBO once settled (ADR 0041). */
+  private async inactiveCustomerOf(state: RecordState): Promise<OutboxChange[]> {
+    const customerId = state.kind === 'invoice' ? recordOf(state.read)?.customerId : state.kind === 'payment' ? recordOf(state.read)?.customerId : undefined;
+    if (customerId === undefined) return [];
+    const customer = await this.host.getCustomer(state.tenantId, customerId);
+    return customer !== null && !customer.isActive ? [{ tenantId: state.tenantId, kind: 'customer', hostId: customerId }] : [];
+  }
+
+  private async sharesMovedBy(state: RecordState): Promise<OutboxChange[]> {
+    const { tenantId } = state;
+    const invoiceId = state.kind === 'invoice' ? state.hostId : state.kind === 'payment' ? (recordOf(state.read)?.invoiceId ?? null) : null;
+    if (invoiceId === null) return [];
+    const payments = await this.host.everyPaymentForInvoice(tenantId, invoiceId);
+    return payments.filter((payment) => !(state.kind === 'payment' && payment.id === state.hostId)).map((payment) => ({ tenantId, kind: 'payment' as const, hostId: payment.id }));
   }
 }
 
@@ -25,6 +49,13 @@ const relatedTo = (state: RecordState): OutboxChange[] => {
   if (state.kind === 'refund') {
     const refund = recordOf(state.read);
     return refund ? [{ tenantId, kind: 'payment', hostId: refund.paymentId }] : [];
+  }
+  if (state.kind === 'payout') {
+    const deposited = state.link?.pushed?.['hostPaymentIds'];
+    if (!Array.isArray(deposited)) return [];
+    const payout = recordOf(state.read);
+    const kept = new Set(payout === null || payout.deleted ? [] : payout.paymentIds);
+    return deposited.filter((id): id is string => typeof id === 'string' && !kept.has(id)).map((hostId) => ({ tenantId, kind: 'payment' as const, hostId }));
   }
   return [];
 };

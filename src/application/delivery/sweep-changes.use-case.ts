@@ -9,7 +9,7 @@ import type { SettingsStore, TenantSettings } from '../ports/settings-store.port
 import type { SweepMarkStore } from '../ports/sweep-mark-store.port';
 import type { WriteJournal } from '../ports/write-journal.port';
 
-const kinds: readonly HostRecordKind[] = ['customer', 'item', 'invoice', 'payment', 'refund'];
+const kinds: readonly HostRecordKind[] = ['customer', 'item', 'invoice', 'payment', 'refund', 'payout'];
 /** Changed records read and decided together. */
 const sweepChunk = 200;
 /** Unsettled writes handed back per sweep; the oldest go first and the next sweep takes the rest. */

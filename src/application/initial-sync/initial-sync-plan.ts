@@ -127,7 +127,7 @@ export async function* plannedCreates<H extends { readonly id: string }>(
     const refusals: Refusal[] = [];
     const creates: PlannedCreate[] = [];
     for (const record of unlinked) {
-      const accepted = acceptableQboName(rules.nameOf(record), { entity: rules.entity, taken, hostNumber: record.id });
+      const accepted = acceptableQboName(rules.nameOf(record), { entity: rules.entity, taken });
       taken.add(qboNameKey(accepted.name));
       const decision = rules.decide(record, accepted.name);
       if (decision.kind !== 'create') {

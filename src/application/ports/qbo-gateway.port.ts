@@ -7,6 +7,7 @@ import type {
   QboRecord,
   QboRecordOf,
   QboRef,
+  QboSalesTaxMode,
   QboTransactionEntity,
 } from '../../domain/qbo/qbo-records';
 import type { Result } from '../../domain/shared/result';
@@ -46,6 +47,11 @@ export interface QboGateway {
   /** Up to 30 independent operations; one result per operation, in the same order. */
   batch(tenantId: string, operations: readonly QboBatchOperation[]): Promise<readonly Result<QboRef, QboError>[]>;
   companyName(tenantId: string): Promise<Result<string, QboError>>;
+  /**
+   * How the company charges sales tax, from Preferences.TaxPrefs: `UsingSalesTax` false is off; `PartnerTaxEnabled`
+   * true is automated sales tax (Intuit, "Manage sales tax for US locales"); otherwise manual codes and rates.
+   */
+  salesTaxMode(tenantId: string): Promise<Result<QboSalesTaxMode, QboError>>;
 }
 
 /** Thrown by `list` (an iterator cannot return a Result); carries the same typed error. */

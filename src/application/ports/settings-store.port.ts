@@ -8,6 +8,12 @@ export interface TenantSettings {
   readonly linkedRealmId: string | null;
   /** Which host kind an imported QBO Service item becomes. */
   readonly serviceImportKind: 'pool_service' | 'work_order_type';
+  /** The QBO TaxCode a taxed invoice names (TxnTaxCodeRef): the rate group in a manual company, the override under AST. */
+  readonly taxCodeId: string | null;
+  /** The bank account processor payouts are deposited into; null: "Don't sync payouts" (the default). */
+  readonly payoutAccountId: string | null;
+  /** The expense account a payout's processing fee is posted to (a negative deposit line). */
+  readonly payoutFeeAccountId: string | null;
 }
 
 export const defaultTenantSettings: TenantSettings = {
@@ -17,6 +23,9 @@ export const defaultTenantSettings: TenantSettings = {
   enabledAt: null,
   linkedRealmId: null,
   serviceImportKind: 'pool_service',
+  taxCodeId: null,
+  payoutAccountId: null,
+  payoutFeeAccountId: null,
 };
 
 export const SettingsStore = Symbol('qbo-sync.SettingsStore');

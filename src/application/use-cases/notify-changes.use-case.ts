@@ -2,7 +2,7 @@ import { err, ok, type Result } from '../../domain/shared/result';
 import { applicationError, type ApplicationError } from '../application-error';
 import type { OutboxChange, OutboxStore } from '../ports/outbox-store.port';
 
-const kinds = new Set(['customer', 'item', 'invoice', 'payment', 'refund']);
+const kinds = new Set(['customer', 'item', 'invoice', 'payment', 'refund', 'payout']);
 
 /**
  * The host's signal that a record changed, written into the outbox inside the host's own transaction:

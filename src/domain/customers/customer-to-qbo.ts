@@ -24,7 +24,7 @@ export const customerDisplayName = (customer: HostCustomer): string =>
 export const toQboCustomerFields = (customer: HostCustomer, qboName?: string): QboCustomerFields => {
   const address = [customer.street, customer.city, customer.state, customer.zip].map(blankToNull);
   return {
-    displayName: qboName ?? acceptableQboName(customerDisplayName(customer), { entity: 'Customer', taken: NOTHING_TAKEN, hostNumber: customer.id }).name,
+    displayName: qboName ?? acceptableQboName(customerDisplayName(customer), { entity: 'Customer', taken: NOTHING_TAKEN }).name,
     givenName: blankToNull(customer.firstName),
     familyName: blankToNull(customer.lastName),
     companyName: blankToNull(customer.companyName),

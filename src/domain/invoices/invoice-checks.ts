@@ -2,7 +2,7 @@
  * `invoiceProblem(invoice)`: why an invoice cannot go to QBO with the right numbers, or null. Totals must be whole
  * cents, lines must add up to the total, each line's amount must be its quantity times its price (to the cent),
  * and an amount needs an item (QBO ignores amounts on description-only lines). The total is the lines plus the
- * sales tax; a taxed invoice is held back (with its reason) until the tax can be sent as billed, never sent without it. `livePayments` and `isPaid` say
+ * sales tax, which must be charged on at least one taxable line (QBO refuses tax with none). `livePayments` and `isPaid` say
  * whether the invoice is eligible at all: only once a live payment is applied to it.
  */
 import type { HostInvoice, HostPayment } from '../host/host-records';
@@ -14,6 +14,15 @@ export const livePaymentsOn = (invoiceId: string, payments: readonly HostPayment
   payments.filter((payment) => !payment.deleted && payment.invoiceId === invoiceId && payment.amountCents > 0);
 
 export const isPaid = (invoice: HostInvoice, payments: readonly HostPayment[]): boolean => livePaymentsOn(invoice.id, payments).length > 0;
+
+const rateOf = (invoice: HostInvoice): string => (invoice.taxRateName ? ` (${invoice.taxRateName})` : '');
+
+/** A taxed invoice names the QBO tax code the admin chose; without one it waits, saying where to choose it. */
+export const missingTaxCode = (invoice: HostInvoice): Rejection =>
+  rejected(
+    'no_tax_code',
+    `Invoice ${invoice.number} charges ${dollars(invoice.taxCents)} of sales tax${rateOf(invoice)}, and QuickBooks needs the tax code it is filed under: choose the tax code for taxed invoices in the QuickBooks settings (Choose accounts), then retry this invoice from the activity log. Until then it stays out of QuickBooks rather than arrive there with a different total.`,
+  );
 
 export const invoiceProblem = (invoice: HostInvoice): Rejection | null => {
   const label = `Invoice ${invoice.number}`;
@@ -41,10 +50,10 @@ export const invoiceProblem = (invoice: HostInvoice): Rejection | null => {
     const tax = invoice.taxCents === 0 ? '' : ` and its sales tax is ${dollars(invoice.taxCents)}`;
     return rejected('total_mismatch', `${label}: its lines add up to ${dollars(sum)}${tax} but its total is ${dollars(invoice.totalCents)}.`);
   }
-  if (invoice.taxCents > 0) {
+  if (invoice.taxCents > 0 && !invoice.lines.some((line) => line.taxable && line.catalogItemId !== null)) {
     return rejected(
-      'sales_tax_not_sent',
-      `${label} charges ${dollars(invoice.taxCents)} of sales tax${invoice.taxRateName ? ` (${invoice.taxRateName})` : ''}; this version of the sync does not send sales tax to QuickBooks yet, so the invoice stays out rather than arrive there with a different total.`,
+      'tax_without_taxable_line',
+      `${label} charges ${dollars(invoice.taxCents)} of sales tax${rateOf(invoice)} but none of its lines is marked taxable; QuickBooks refuses tax on an invoice with no taxable line. Mark the taxed lines taxable in the app.`,
     );
   }
   return null;

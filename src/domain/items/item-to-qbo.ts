@@ -28,7 +28,7 @@ const trimmedOrNull = (value: string | null, max: number): string | null => {
 };
 
 export const toQboItemFields = (item: HostCatalogItem, qboName?: string): QboItemHostFields => ({
-  name: qboName ?? acceptableQboName(item.name, { entity: 'Item', taken: NOTHING_TAKEN, hostNumber: item.id }).name,
+  name: qboName ?? acceptableQboName(item.name, { entity: 'Item', taken: NOTHING_TAKEN }).name,
   type: qboItemType(item.kind),
   description: trimmedOrNull(item.description, DESCRIPTION_MAX),
   unitPriceCents: item.unitPriceCents,

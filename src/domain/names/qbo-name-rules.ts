@@ -1,9 +1,13 @@
 /**
  * QBO's rules for names, and a deterministic way to turn any host name into one QBO accepts.
  * - `qboNameProblems(name, { entity, taken })` lists what QBO would refuse.
- * - `acceptableQboName(name, { entity, taken, hostNumber })` → `{ name, changes }`: forbidden characters replaced,
- *   length cut, and when the name is taken ` (#<hostNumber>)` or ` (2)`, ` (3)` … appended; `changes` says what
- *   changed, in plain words, for the activity log.
+ * - `acceptableQboName(name, { entity, taken })` → `{ name, changes }`: forbidden characters replaced, length cut,
+ *   and when the name is taken the first free of ` (2)`, ` (3)` … appended ("Kevin Park (2)"); `changes` says what
+ *   changed, in plain words, for the activity log. The one rule for every name the plugin gives QBO: the initial
+ *   sync's plan, the pre-flight (which shows the plan's names), delivery after QBO refused a name, and the mappers.
+ *   A name never carries a host id: ids are internal (UUIDs for some hosts), and QBO users tell same-name records
+ *   apart by a number or a letter added to the name (docs/accounting/qbo-names.md).
+ * - An empty name becomes "Unnamed customer" / "Unnamed item", numbered the same way when taken.
  * Customer DisplayName: ≤ 500 characters, unique across Customer, Vendor and Employee (inactive ones included).
  * Item Name: ≤ 100 characters, unique among items. Neither may hold ':', a tab or a line break.
  * `taken` holds `qboNameKey` of every name already used; the key is coarser than QBO's case-insensitive compare,
@@ -68,13 +72,13 @@ const cleaned = (name: string, changes: string[]): string => {
 
 export const acceptableQboName = (
   name: string,
-  rules: { readonly entity: QboNameEntity; readonly taken: ReadonlySet<string>; readonly hostNumber?: string },
+  rules: { readonly entity: QboNameEntity; readonly taken: ReadonlySet<string> },
 ): { readonly name: string; readonly changes: readonly string[] } => {
   const changes: string[] = [];
   const max = QBO_NAME_MAX_LENGTH[rules.entity];
   let base = cleaned(name, changes);
   if (base === '') {
-    base = rules.hostNumber === undefined ? `Unnamed ${LABEL[rules.entity]}` : `${rules.entity} #${cleaned(rules.hostNumber, [])}`;
+    base = `Unnamed ${LABEL[rules.entity]}`;
     changes.push(`the name was empty; used "${base}"`);
   }
   if (base.length > max) {
@@ -82,17 +86,12 @@ export const acceptableQboName = (
     changes.push(`shortened to ${max} characters, the QuickBooks limit for ${LABEL[rules.entity]} names`);
   }
   if (rules.taken.size === 0 || !rules.taken.has(qboNameKey(base))) return { name: base, changes };
-  const suffixes = function* (): Generator<string> {
-    const hostNumber = rules.hostNumber === undefined ? '' : cleaned(rules.hostNumber, []);
-    if (hostNumber !== '') yield ` (#${hostNumber})`;
-    for (let n = 2; ; n++) yield ` (${n})`;
-  };
-  for (const suffix of suffixes()) {
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
     const candidate = `${cut(base, max - suffix.length)}${suffix}`.trim();
     if (candidate.length <= max && !rules.taken.has(qboNameKey(candidate))) {
       changes.push(`"${base}" is already used in QuickBooks by ${TAKEN_BY[rules.entity]}; added "${suffix.trim()}"`);
       return { name: candidate, changes };
     }
   }
-  throw new Error('unreachable: the numbered suffixes never run out');
 };

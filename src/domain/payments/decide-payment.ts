@@ -1,6 +1,8 @@
 /**
  * `decidePayment(tenantId, payment, context, link)`: a payment on an invoice becomes a QBO Payment applied to that
- * invoice; an account credit (no invoice) an unapplied Payment with no lines. A payment the host deleted is
+ * invoice for its share (applied-amounts.ts: at most what the invoice still owes; the rest stays unapplied, the
+ * customer's credit, as in an overpayment); an account credit (no invoice) an unapplied Payment whose only lines
+ * link the expenses its refunds became (decideRefund), so QBO's open credit is what the host has left. A payment the host deleted is
  * deleted in QBO (its invoice stays, due again). The deposit account is set on create and never moved afterwards,
  * so changing the setting does not rewrite past payments. It needs its customer and invoice in QBO first.
  */
@@ -10,10 +12,12 @@ import { type NeededRecord, unmetReferences } from '../sync/dependencies';
 import type { Link } from '../sync/link';
 import { privateNoteMarker } from '../sync/private-note';
 import { dollars, isWholeCents, rejected } from '../sync/rejection';
+import type { QboRefundLink } from '../qbo/qbo-records';
 import type { SyncDecision } from '../sync/sync-decision';
 import type { PaymentContext } from './payment-context';
 
 export type { PaymentContext };
+import { appliedShares } from './applied-amounts';
 import { paymentAmountProblem } from './payment-checks';
 
 
@@ -37,7 +41,9 @@ export const decidePayment = (tenantId: string, payment: HostPayment | null, con
   }
   const unmet = unmetReferences(needed, context.missing, label);
   if (unmet !== null) return unmet;
-  return decideWrite(
+  const appliedCents = appliedCentsOf(payment, context);
+  const refundLinks = payment.invoiceId === null ? linkableRefunds(payment.amountCents, context.refundLinks ?? []) : [];
+  const decision = decideWrite(
     {
       tenantId,
       kind: 'payment',
@@ -48,6 +54,10 @@ export const decidePayment = (tenantId: string, payment: HostPayment | null, con
         totalCents: payment.amountCents,
         txnDate: payment.receivedOn,
         invoiceId: payment.invoiceId === null ? null : (context.invoiceLink?.qboId ?? null),
+        // Only when it differs from the total, so payments applied whole keep the fingerprint they always had.
+        ...(appliedCents === payment.amountCents ? {} : { appliedCents }),
+        // A credit's refunds linked by lines of its own (QBO's way to use a credit for a refund); absent when none.
+        ...(refundLinks.length === 0 ? {} : { refundLinks }),
         paymentRefNum: payment.reference?.trim().slice(0, PAYMENT_REF_MAX) || null,
         privateNote: privateNoteMarker(tenantId, 'payment', payment.id),
       },
@@ -57,4 +67,33 @@ export const decidePayment = (tenantId: string, payment: HostPayment | null, con
     },
     link,
   );
+  if (decision.kind !== 'update') return decision;
+  // QBO replaces a payment's lines all at once: any update carries the whole application (invoice, total, share),
+  // so a changed total or share is never sent without the line that must follow it.
+  const owned = decision.pushed as { invoiceId: string | null; totalCents: number; appliedCents?: number; refundLinks?: readonly QboRefundLink[] };
+  const line = {
+    invoiceId: owned.invoiceId,
+    totalCents: owned.totalCents,
+    ...(owned.appliedCents === undefined ? {} : { appliedCents: owned.appliedCents }),
+    ...(owned.refundLinks === undefined ? {} : { refundLinks: owned.refundLinks }),
+  };
+  return { ...decision, changes: { entity: 'Payment', fields: { ...decision.changes.fields, ...line } } };
+};
+
+/** The refund lines a credit of `totalCents` can carry: in order, each at most what the credit still has. */
+const linkableRefunds = (totalCents: number, links: readonly QboRefundLink[]): QboRefundLink[] => {
+  let left = totalCents;
+  return links.flatMap((link) => {
+    const amountCents = Math.min(link.amountCents, left);
+    left -= amountCents;
+    return amountCents > 0 ? [{ purchaseId: link.purchaseId, amountCents }] : [];
+  });
+};
+
+/** The payment's share of its invoice: the invoice's live payments in order, this one as it is now; a void invoice takes nothing. */
+const appliedCentsOf = (payment: HostPayment, context: PaymentContext): number => {
+  if (payment.invoiceId === null || context.invoice === null) return payment.amountCents;
+  const total = context.invoice.status === 'void' ? 0 : context.invoice.totalCents;
+  const siblings = context.otherPayments.filter((other) => other.id !== payment.id);
+  return appliedShares(payment.invoiceId, total, [...siblings, payment]).get(payment.id) ?? 0;
 };

@@ -1,10 +1,11 @@
 /**
- * `paymentAmountProblem(...)`: why a payment's amount cannot go to QBO, or null. Whole positive cents, never more
- * than what its invoice still owes once its other live payments are counted, on a live invoice of the same customer.
+ * `paymentAmountProblem(...)`: why a payment's amount cannot go to QBO, or null. Whole positive cents, on a live
+ * invoice of the same customer. More than the invoice still owes is fine: the rest is the customer's credit
+ * (applied-amounts.ts).
  */
 import type { HostPayment } from '../host/host-records';
 import type { Link } from '../sync/link';
-import { dollars, isWholeCents, rejected, type Rejection } from '../sync/rejection';
+import { isWholeCents, rejected, type Rejection } from '../sync/rejection';
 import type { PaymentContext } from './payment-context';
 
 export const paymentAmountProblem = (payment: HostPayment, context: PaymentContext, link: Link | null, label: string): Rejection | null => {
@@ -20,12 +21,5 @@ export const paymentAmountProblem = (payment: HostPayment, context: PaymentConte
     return rejected('customer_mismatch', `${label} is from customer ${payment.customerId} but invoice ${invoice.number} belongs to customer ${invoice.customerId}.`);
   }
   if (invoice.status === 'void' && link === null) return rejected('invoice_void', `${label} is applied to invoice ${invoice.number}, which is void.`);
-  const paidByOthers = context.otherPayments
-    .filter((other) => other.id !== payment.id && !other.deleted && other.invoiceId === invoice.id)
-    .reduce((sum, other) => sum + other.amountCents, 0);
-  const owed = invoice.totalCents - paidByOthers;
-  if (payment.amountCents > owed) {
-    return rejected('overpayment', `${label} is more than the ${dollars(Math.max(owed, 0))} still owed on invoice ${invoice.number}; record the difference as an account credit.`);
-  }
   return null;
 };

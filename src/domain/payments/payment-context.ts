@@ -1,5 +1,6 @@
 /** What `decidePayment` needs to know besides the payment itself. */
 import type { HostInvoice, HostPayment } from '../host/host-records';
+import type { QboRefundLink } from '../qbo/qbo-records';
 import type { Link } from '../sync/link';
 import type { SyncDependency } from '../sync/sync-decision';
 
@@ -11,5 +12,7 @@ export interface PaymentContext {
   readonly customerLink: Link | null;
   readonly invoiceLink: Link | null;
   readonly depositAccountId: string | null;
+  /** An account credit's refunds already in QBO as expenses, each with its amount, in the order they were made. */
+  readonly refundLinks?: readonly QboRefundLink[];
   readonly missing?: readonly SyncDependency[];
 }

@@ -55,7 +55,10 @@ const plainWords = (kind: QboErrorKind, fault: FaultDetail | null, context: Faul
     case 'StaleObject':
       return 'Someone changed this record in QuickBooks at the same time, so QuickBooks did not save our change. It will be read again and re-applied.';
     case 'NotFound':
-      return 'QuickBooks could not find the record: it may have been deleted there, or made inactive.';
+      // QBO answers 610 both for a deleted record and for an inactive one a transaction names ("made inactive").
+      return /inactive/i.test(said)
+        ? 'QuickBooks refused it because a record it names (its customer, an item or an account) is inactive in QuickBooks. Make that record active again in QuickBooks; the change is then sent again by itself.'
+        : 'QuickBooks could not find the record: it may have been deleted there, or made inactive.';
     case 'InvalidReference':
       return `QuickBooks does not recognise a record this one refers to${fault?.element ? ` (${fault.element})` : ''}. Check that it still exists and is active in QuickBooks.`;
     case 'RequiredField':

@@ -1,11 +1,17 @@
 /**
- * `decideRefund(tenantId, refund, context, link)`: a refund becomes a QBO RefundReceipt for the payment's customer,
- * paid from the deposit account, with one line on the plugin-managed "Refund" service item. Never more than the
- * payment it refunds. Needs the customer, the payment and the refund item in QBO first. A refund the host removed
- * is deleted in QBO. The deposit account is set on create only, like a payment's.
+ * `decideRefund(tenantId, refund, context, link)`: what QBO must hold for a host refund (docs/accounting/books-parity.md).
+ * - A refund of an invoice payment reverses the sale: a RefundReceipt for the payment's customer, paid from the
+ *   deposit account, one line on the plugin-managed "Refund" service item. Never more than the payment it refunds.
+ * - A refund of an account credit (a payment with no invoice) uses the credit, as QBO documents refunding a
+ *   customer's credit balance: an Expense (`Purchase`) paid to the customer from the deposit account, its line on
+ *   Accounts Receivable; the credit's payment then links it (decidePayment's `refundLinks`), so the open credit drops
+ *   and income never moves. The credit's refunds together never exceed it.
+ * A record keeps the form it reached QBO in (a credit refund an older version sent as a RefundReceipt stays one).
+ * A refund the host removed is deleted in QBO. The deposit account is set on create only, like a payment's.
  */
 import type { HostPayment, HostRefund } from '../host/host-records';
 import { REFUND_ITEM_HOST_ID } from '../items/refund-item';
+import { compareHostIds } from '../payments/applied-amounts';
 import { decideWrite, deleteDecision } from '../sync/decide-write';
 import { type NeededRecord, unmetReferences } from '../sync/dependencies';
 import type { Link } from '../sync/link';
@@ -21,12 +27,20 @@ export interface RefundContext {
   /** The link of the plugin-managed "Refund" item (host id `REFUND_ITEM_HOST_ID`). */
   readonly refundItemLink: Link | null;
   readonly depositAccountId: string | null;
+  /** Every refund of the same payment (this one included or not), for a credit's running total. */
+  readonly otherRefunds?: readonly HostRefund[];
+  /** QBO's Accounts Receivable account, for a credit refund's line; null when QBO has none active. */
+  readonly receivableAccountId?: string | null;
   readonly missing?: readonly SyncDependency[];
 }
 
+/** How a refund is represented in QBO: by the link once it is there, else by what it refunds. */
+export const refundEntity = (payment: HostPayment | null, link: Link | null): 'RefundReceipt' | 'Purchase' =>
+  link !== null ? (link.qboEntity === 'Purchase' ? 'Purchase' : 'RefundReceipt') : payment !== null && payment.invoiceId === null ? 'Purchase' : 'RefundReceipt';
+
 export const decideRefund = (tenantId: string, refund: HostRefund | null, context: RefundContext, link: Link | null): SyncDecision => {
   if (refund === null) {
-    if (link !== null && !link.retired) return deleteDecision(tenantId, link, 'RefundReceipt');
+    if (link !== null && !link.retired) return deleteDecision(tenantId, link, refundEntity(null, link));
     return { kind: 'nothing', reason: 'The refund no longer exists in the host and is not in QBO.' };
   }
   if (link?.retired) return { kind: 'nothing', reason: 'The refund is already deleted in QBO.' };
@@ -46,6 +60,10 @@ export const decideRefund = (tenantId: string, refund: HostRefund | null, contex
   if (link === null && context.depositAccountId === null) {
     return rejected('no_deposit_account', `${label} cannot go to QuickBooks until a deposit account is chosen in the settings.`);
   }
+  return refundEntity(payment, link) === 'Purchase' ? creditRefund(tenantId, refund, payment, context, link, label) : saleRefund(tenantId, refund, payment, context, link, label);
+};
+
+const saleRefund = (tenantId: string, refund: HostRefund, payment: HostPayment, context: RefundContext, link: Link | null, label: string): SyncDecision => {
   const needed: readonly NeededRecord[] = [
     { dependency: { kind: 'customer', hostId: payment.customerId }, link: context.customerLink, label: `customer ${payment.customerId}` },
     { dependency: { kind: 'payment', hostId: payment.id }, link: context.paymentLink, label: `payment ${payment.id}` },
@@ -72,4 +90,42 @@ export const decideRefund = (tenantId: string, refund: HostRefund | null, contex
     },
     link,
   );
+};
+
+const creditRefund = (tenantId: string, refund: HostRefund, payment: HostPayment, context: RefundContext, link: Link | null, label: string): SyncDecision => {
+  // The credit's refunds in the order they were made: this one may use only what the earlier ones left.
+  const earlier = (context.otherRefunds ?? []).filter((other) => other.id !== refund.id && compareHostIds(other.id, refund.id) < 0);
+  const left = payment.amountCents - earlier.reduce((sum, other) => sum + other.amountCents, 0);
+  if (refund.amountCents > left) {
+    return rejected('refund_exceeds_payment', `${label} is more than the ${dollars(Math.max(left, 0))} left of the ${dollars(payment.amountCents)} credit it refunds; lower the refund or the earlier refunds of that credit.`);
+  }
+  if (context.receivableAccountId === null || context.receivableAccountId === undefined) {
+    return rejected('no_receivable_account', `${label} refunds an account credit, which QuickBooks records against Accounts Receivable, but the QuickBooks company has no active Accounts Receivable account; make one active in QuickBooks (Chart of accounts) and the refund is sent by itself.`);
+  }
+  const needed: readonly NeededRecord[] = [{ dependency: { kind: 'customer', hostId: payment.customerId }, link: context.customerLink, label: `customer ${payment.customerId}` }];
+  const unmet = unmetReferences(needed, context.missing, label);
+  if (unmet !== null) return unmet;
+  const decision = decideWrite(
+    {
+      tenantId,
+      kind: 'refund',
+      hostId: refund.id,
+      entity: 'Purchase',
+      hostOwned: {
+        customerId: context.customerLink?.qboId ?? '',
+        txnDate: refund.refundedOn,
+        receivableAccountId: context.receivableAccountId,
+        amountCents: refund.amountCents,
+        privateNote: privateNoteMarker(tenantId, 'refund', refund.id),
+      },
+      setOnCreate: { paidFromAccountId: context.depositAccountId },
+      dependencies: needed.map((record) => record.dependency),
+      upToDate: `QBO already has this version of the refund.`,
+    },
+    link,
+  );
+  // The expense's one line carries the amount and the A/R account together: an update sends both or neither.
+  if (decision.kind !== 'update') return decision;
+  const line = { amountCents: refund.amountCents, receivableAccountId: context.receivableAccountId };
+  return { ...decision, changes: { entity: 'Purchase', fields: { ...decision.changes.fields, ...line } } };
 };

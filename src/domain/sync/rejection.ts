@@ -24,7 +24,13 @@ export type RejectionCode =
   | 'customer_mismatch'
   | 'invoice_void'
   | 'payment_deleted'
-  | 'sales_tax_not_sent';
+  | 'no_tax_code'
+  | 'tax_without_taxable_line'
+  | 'deposited_payment'
+  | 'no_payout_accounts'
+  | 'payout_mismatch'
+  | 'payout_payment_deleted'
+  | 'no_receivable_account';
 
 export type Rejection = Extract<SyncDecision, { kind: 'rejected' }> & { readonly code: RejectionCode };
 

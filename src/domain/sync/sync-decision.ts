@@ -9,8 +9,8 @@ export interface SyncDependency {
 
 /** What to do in QBO about one host record, given its current state and what was pushed last. */
 export type SyncDecision =
-  | { readonly kind: 'create'; readonly draft: QboDraft; readonly fingerprint: string; readonly pushed: Readonly<Record<string, unknown>>; readonly requestId: string; readonly dependencies: readonly SyncDependency[] }
-  | { readonly kind: 'update'; readonly ref: QboRef; readonly changes: QboChanges; readonly fingerprint: string; readonly pushed: Readonly<Record<string, unknown>>; readonly requestId: string; readonly dependencies: readonly SyncDependency[] }
+  | { readonly kind: 'create'; readonly draft: QboDraft; readonly fingerprint: string; readonly pushed: Readonly<Record<string, unknown>>; readonly requestId: string; readonly dependencies: readonly SyncDependency[]; readonly note?: string }
+  | { readonly kind: 'update'; readonly ref: QboRef; readonly changes: QboChanges; readonly fingerprint: string; readonly pushed: Readonly<Record<string, unknown>>; readonly requestId: string; readonly dependencies: readonly SyncDependency[]; readonly note?: string }
   | { readonly kind: 'delete'; readonly entity: QboTransactionEntity; readonly ref: QboRef; readonly requestId: string }
   | { readonly kind: 'void'; readonly entity: 'Invoice' | 'Payment'; readonly ref: QboRef; readonly requestId: string }
   | { readonly kind: 'nothing'; readonly reason: string }

@@ -147,6 +147,21 @@ describe('start-up and checkHost refuse a mapping that would misread (MariaDB)',
     await db.knex('aqua_clients').where({ org_uuid: org }).delete();
   });
 
+  it('a ledger type that no per-kind filter claims (a row nothing would read)', async () => {
+    const org = randomUUID();
+    await db.knex('aqua_ledger').insert({ uuid: randomUUID(), org_uuid: org, entry_type: 'chargeback', client_uuid: randomUUID(), amount: '20.00', posted_on: '2026-03-05', changed_at: at });
+    const message = 'Column aqua_ledger.entry_type holds "chargeback" in 1 row, which no record kind reads (payments take "payment", "credit"; refunds take "refund"): add it to the filter of the kind those rows are (hostSchema.payments.filter.entry_type or hostSchema.refunds.filter.entry_type).';
+    expect(await problemsOf(aquaHostSchema)).toEqual([{ table: 'aqua_ledger', column: 'entry_type', message }]);
+    const plugin = await pluginWith(aquaHostSchema);
+    await expect(plugin.migrate()).rejects.toThrow(message);
+    await expect(plugin.start()).rejects.toMatchObject({ code: 'host_schema_mismatch' });
+    expect((await plugin.checkHost(org)).problems).toEqual([{ table: 'aqua_ledger', column: 'entry_type', message }]);
+    expect((await plugin.checkHost(randomUUID())).problems).toEqual([]);
+    // Claimed by a kind, the same row is read, and the check is clean again.
+    expect(await problemsOf({ ...aquaHostSchema, payments: { ...aquaHostSchema.payments, filter: { entry_type: ['payment', 'credit', 'chargeback'] } } })).toEqual([]);
+    await db.knex('aqua_ledger').where({ org_uuid: org }).delete();
+  });
+
   it('the reference schema checks clean, and a missing table is named', async () => {
     expect(await problemsOf({})).toEqual([]);
     expect(await problemsOf({ refunds: { table: 'money_back' } })).toEqual([

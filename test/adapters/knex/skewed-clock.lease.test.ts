@@ -50,6 +50,9 @@ const contend = async (db: TestDatabase, clocks: Record<string, Clock>, tenant: 
         // Half of the time the worker "dies" (gives nothing back): the other must wait out the lease.
         if (Math.random() < 0.5) await held.release();
         else await abandon(held);
+        // Between rounds a real worker does other work before it asks again; without this pause the worker that just
+        // gave the lease back wins it again at once on a loaded machine, and the other never holds it.
+        await new Promise((resolve) => setTimeout(resolve, 30 + Math.random() * 30));
       }
     }),
   );

@@ -1,4 +1,4 @@
-import { changesJson, draftJson } from '../../../src/adapters/qbo/qbo-record.mapper';
+import { changesJson, draftJson, recordFrom } from '../../../src/adapters/qbo/qbo-record.mapper';
 
 describe('domain → QBO JSON', () => {
   it('writes a customer create with refs, address, email and phone, omitting empty fields', () => {
@@ -66,10 +66,50 @@ describe('domain → QBO JSON', () => {
       TxnDate: '2026-03-01',
       PrivateNote: 'qbo-sync:t1:invoice:9',
       Line: [
-        { DetailType: 'SalesItemLineDetail', Amount: 10.05, Description: 'Chlorine', SalesItemLineDetail: { ItemRef: { value: '7' }, Qty: 3, UnitPrice: 3.35 } },
+        { DetailType: 'SalesItemLineDetail', Amount: 10.05, Description: 'Chlorine', SalesItemLineDetail: { ItemRef: { value: '7' }, Qty: 3, UnitPrice: 3.35, TaxCodeRef: { value: 'NON' } } },
         { DetailType: 'DescriptionOnly', Description: 'Gate code 1234', DescriptionLineDetail: {} },
       ],
     });
+  });
+
+  it('sends the host\'s sales tax as the override (TxnTaxCodeRef with TotalTax), taxable lines as TAX, and TotalTax 0 once it is gone', () => {
+    const fields = {
+      customerId: '5', docNumber: '1001', txnDate: '2026-03-01', dueDate: null, privateNote: 'm',
+      lines: [
+        { itemId: '7', description: 'Chlorine', quantity: 1, unitPriceCents: 10000, amountCents: 10000, taxable: true },
+        { itemId: '8', description: 'Labour', quantity: 1, unitPriceCents: 5000, amountCents: 5000 },
+      ],
+      taxCents: 911,
+      taxCodeId: '3',
+    };
+    const body = draftJson({ entity: 'Invoice', fields }) as any;
+    expect(body.Line.map((line: any) => line.SalesItemLineDetail.TaxCodeRef.value)).toEqual(['TAX', 'NON']);
+    expect(body.TxnTaxDetail).toEqual({ TxnTaxCodeRef: { value: '3' }, TotalTax: 9.11 });
+    expect((changesJson({ entity: 'Invoice', fields: { taxCents: 0 } }) as any).TxnTaxDetail).toEqual({ TotalTax: 0 });
+    expect(() => draftJson({ entity: 'Invoice', fields: { ...fields, taxCodeId: undefined } })).toThrow('tax code');
+    const read = recordFrom('Invoice', { Id: '9', SyncToken: '0', CustomerRef: { value: '5' }, TotalAmt: 159.11, Balance: 0, ...body, TxnTaxDetail: { TxnTaxCodeRef: { value: '3' }, TotalTax: 9.11 } });
+    expect(read.fields).toMatchObject({ taxCents: 911, taxCodeId: '3' });
+    expect(read.fields.lines.map((line) => line.taxable)).toEqual([true, undefined]);
+  });
+
+  it('writes a payout as a deposit: a linked line per payment, the fee a negative line to its account; reads it back', () => {
+    const body = draftJson({
+      entity: 'Deposit',
+      fields: { txnDate: '2026-03-05', payments: [{ paymentId: '40', amountCents: 10000 }, { paymentId: '41', amountCents: 5550 }], feeCents: 512, privateNote: 'qbo-sync:t1:payout:3', depositAccountId: '35', feeAccountId: '91', hostPaymentIds: ['p1', 'p2'] },
+    }) as any;
+    expect(body).toEqual({
+      DepositToAccountRef: { value: '35' },
+      TxnDate: '2026-03-05',
+      PrivateNote: 'qbo-sync:t1:payout:3',
+      Line: [
+        { Amount: 100, LinkedTxn: [{ TxnId: '40', TxnType: 'Payment', TxnLineId: '0' }] },
+        { Amount: 55.5, LinkedTxn: [{ TxnId: '41', TxnType: 'Payment', TxnLineId: '0' }] },
+        { Amount: -5.12, DetailType: 'DepositLineDetail', DepositLineDetail: { AccountRef: { value: '91' } } },
+      ],
+    });
+    expect(() => changesJson({ entity: 'Deposit', fields: { feeCents: 100 } })).toThrow('together');
+    const read = recordFrom('Deposit', { Id: '50', SyncToken: '1', TotalAmt: 150.38, ...body });
+    expect(read).toMatchObject({ totalCents: 15038, fields: { payments: [{ paymentId: '40', amountCents: 10000 }, { paymentId: '41', amountCents: 5550 }], feeCents: 512, feeAccountId: '91', depositAccountId: '35' } });
   });
 
   it('links an applied payment to its invoice and sends an account credit without lines', () => {

@@ -10,8 +10,8 @@ import { mountPath } from '../test-host';
  * A tenant with the sync on, the way an admin gets there: a fresh QBO company, "Connect" through the OAuth walk
  * (the emulator consents for the company created last), accounts chosen, Save & Sync, initial sync finished.
  */
-export const connectAndEnable = async (app: Express, emulatorUrl: string, tenantId: string): Promise<string> => {
-  await createRealm(emulatorUrl, `Pools of tenant ${tenantId}`);
+export const connectAndEnable = async (app: Express, emulatorUrl: string, tenantId: string, salesTax?: 'automated' | 'manual' | 'off'): Promise<string> => {
+  await createRealm(emulatorUrl, `Pools of tenant ${tenantId}`, salesTax);
   const callback = await connectThroughOAuth(app, tenantId);
   if (callback.status !== 303) throw new Error(`connecting tenant ${tenantId}: HTTP ${callback.status}`);
   const connection = await request(app).get(`${mountPath}/connection`).set('x-company-id', tenantId).expect(200);

@@ -105,19 +105,53 @@ describe('decideInvoice', () => {
     }), { numRuns: 5000 });
   });
 
-  it('counts the sales tax in the total and says why a taxed invoice is held back instead of sending it without its tax', () => {
-    const taxed = anInvoice({ taxCents: 1619, taxRateName: 'Tampa 6.5%+1.5%', totalCents: 29998 + 1619 });
+  const chemicalsTaxed = anInvoice().lines.map((line) => ({ ...line, taxable: line.description.startsWith('Chlorine') }));
+
+  it('sends the sales tax as billed: taxable lines TAX, the host\'s TotalTax under the chosen code, QBO\'s total the host\'s to the cent', () => {
+    const taxed = anInvoice({ taxCents: 1619, taxRateName: 'Tampa 6.5%+1.5%', totalCents: 29998 + 1619, lines: chemicalsTaxed });
     expect(decideInvoice('pool-co', taxed, paid, null)).toEqual({
       kind: 'rejected',
-      code: 'sales_tax_not_sent',
-      reason: 'Invoice 1001 charges $16.19 of sales tax (Tampa 6.5%+1.5%); this version of the sync does not send sales tax to QuickBooks yet, so the invoice stays out rather than arrive there with a different total.',
+      code: 'no_tax_code',
+      reason: 'Invoice 1001 charges $16.19 of sales tax (Tampa 6.5%+1.5%), and QuickBooks needs the tax code it is filed under: choose the tax code for taxed invoices in the QuickBooks settings (Choose accounts), then retry this invoice from the activity log. Until then it stays out of QuickBooks rather than arrive there with a different total.',
     });
     expect(decideInvoice('pool-co', anInvoice({ taxCents: 1619, totalCents: 29998 }), paid, null)).toMatchObject({
       code: 'total_mismatch', reason: 'Invoice 1001: its lines add up to $299.98 and its sales tax is $16.19 but its total is $299.98.',
     });
+    const untaxedLines = anInvoice({ taxCents: 100, totalCents: 29998 + 100, lines: anInvoice().lines.map((line) => ({ ...line, taxable: false })) });
+    expect(decideInvoice('pool-co', untaxedLines, { ...paid, taxCodeId: '3' }, null)).toMatchObject({ kind: 'rejected', code: 'tax_without_taxable_line' });
     fc.assert(fc.property(taxedInvoiceArb, (invoice) => {
-      expect(invoice.lines.reduce((sum, line) => sum + line.amountCents, 0) + invoice.taxCents).toBe(invoice.totalCents);
-      expect(decideInvoice('t', invoice, paid, null)).toMatchObject({ kind: 'rejected', code: 'sales_tax_not_sent' });
+      const decision = decideInvoice('t', invoice, { ...paid, taxCodeId: '3' }, null);
+      if (decision.kind !== 'create' || decision.draft.entity !== 'Invoice') throw new Error(`expected a create, got ${decision.kind}`);
+      const { lines, taxCents, taxCodeId } = decision.draft.fields;
+      expect([taxCents, taxCodeId]).toEqual([invoice.taxCents, '3']);
+      expect(lines.reduce((sum, line) => sum + line.amountCents, 0) + (taxCents ?? 0)).toBe(invoice.totalCents);
+      expect(lines.map((line) => line.taxable === true)).toEqual(invoice.lines.map((line) => line.taxable));
+      // The code is not fingerprinted: choosing another one later rewrites nothing.
+      expect(decideInvoice('t', invoice, { ...paid, taxCodeId: '4' }, null)).toMatchObject({ fingerprint: decision.fingerprint });
     }));
+  });
+
+  it('leaves untaxed invoices as they were sent before tax was sent (no tax field, same fingerprint), all lines NON', () => {
+    fc.assert(fc.property(invoiceArb, (invoice) => {
+      const decision = decideInvoice('t', invoice, { ...paid, taxCodeId: '3' }, null);
+      if (decision.kind !== 'create' || decision.draft.entity !== 'Invoice') throw new Error(`expected a create, got ${decision.kind}`);
+      expect(decision.draft.fields).not.toHaveProperty('taxCents');
+      expect(decision.draft.fields).not.toHaveProperty('taxCodeId');
+      expect(decision.draft.fields.lines.every((line) => !('taxable' in line))).toBe(true);
+    }));
+  });
+
+  it('sends lines, tax and code together when either changes, and TotalTax 0 once the host no longer charges tax', () => {
+    const taxed = anInvoice({ taxCents: 1619, totalCents: 29998 + 1619, lines: chemicalsTaxed });
+    const created = decideInvoice('pool-co', taxed, { ...paid, taxCodeId: '3' }, null);
+    if (created.kind !== 'create') throw new Error('expected a create');
+    const link = applied('invoice', 'inv-1', created, null);
+    expect(decideInvoice('pool-co', taxed, { ...paid, taxCodeId: '3' }, link).kind).toBe('nothing');
+    const retaxed = decideInvoice('pool-co', anInvoice({ taxCents: 1700, totalCents: 29998 + 1700, lines: chemicalsTaxed }), { ...paid, taxCodeId: '3' }, link);
+    expect(retaxed).toMatchObject({ kind: 'update', changes: { entity: 'Invoice', fields: { taxCents: 1700, taxCodeId: '3', lines: expect.any(Array) } } });
+    const untaxed = decideInvoice('pool-co', anInvoice({ lines: chemicalsTaxed }), { ...paid, taxCodeId: '3' }, link);
+    expect(untaxed).toMatchObject({ kind: 'update', changes: { fields: { taxCents: 0, lines: expect.any(Array) } } });
+    if (untaxed.kind !== 'update') throw new Error('expected an update');
+    expect(untaxed.changes.fields).not.toHaveProperty('taxCodeId');
   });
 });

@@ -43,7 +43,6 @@ describe('decidePayment', () => {
   });
 
   it.each([
-    ['overpayment', aPayment({ amountCents: 20000 }), { otherPayments: [aPayment({ id: 'p-0', amountCents: 10000 })] }],
     ['negative_amount', aPayment({ amountCents: -100 }), {}],
     ['zero_amount', aPayment({ amountCents: 0 }), {}],
     ['not_whole_cents', aPayment({ amountCents: 10.5 }), {}],
@@ -55,9 +54,28 @@ describe('decidePayment', () => {
     expect(decidePayment('pool-co', payment, { ...context, ...overrides }, null)).toMatchObject({ kind: 'rejected', code });
   });
 
-  it('explains an overpayment in plain words', () => {
-    const decision = decidePayment('pool-co', aPayment({ amountCents: 20000 }), { ...context, otherPayments: [aPayment({ id: 'p-0', amountCents: 10000 })] }, null);
-    expect(decision).toMatchObject({ reason: 'Payment of $200.00 received 2026-06-03 is more than the $199.98 still owed on invoice 1001; record the difference as an account credit.' });
+  it('sends an overpayment as one payment: the invoice balance applied, the rest left unapplied as credit', () => {
+    // $400 received on a $350 invoice.
+    const decision = decidePayment('pool-co', aPayment({ amountCents: 40000 }), { ...context, invoice: anInvoice({ totalCents: 35000 }) }, null);
+    expect(decision).toMatchObject({ kind: 'create', draft: { entity: 'Payment', fields: { totalCents: 40000, invoiceId: '130', appliedCents: 35000 } } });
+  });
+
+  it('applies a later payment only to what earlier payments left open', () => {
+    const decision = decidePayment('pool-co', aPayment({ id: 'p-2', amountCents: 20000 }), { ...context, otherPayments: [aPayment({ id: 'p-1', amountCents: 10000 })] }, null);
+    expect(decision).toMatchObject({ kind: 'create', draft: { fields: { totalCents: 20000, appliedCents: 19998 } } });
+    const none = decidePayment('pool-co', aPayment({ id: 'p-2', amountCents: 500 }), { ...context, otherPayments: [aPayment({ id: 'p-1', amountCents: 29998 })] }, null);
+    expect(none).toMatchObject({ kind: 'create', draft: { fields: { totalCents: 500, appliedCents: 0 } } });
+  });
+
+  it('keeps the fields of a payment applied whole as they always were (no appliedCents)', () => {
+    const decision = decidePayment('pool-co', aPayment(), context, null);
+    expect(decision.kind === 'create' && 'appliedCents' in decision.draft.fields).toBe(false);
+  });
+
+  it('lowers what a paid payment applies when its invoice is edited below it, sending the whole line', () => {
+    const link = applied('payment', 'p-1', decidePayment('pool-co', aPayment(), context, null), null);
+    const lowered = decidePayment('pool-co', aPayment(), { ...context, invoice: anInvoice({ totalCents: 25000, lines: [] }) }, link);
+    expect(lowered).toMatchObject({ kind: 'update', changes: { entity: 'Payment', fields: { invoiceId: '130', totalCents: 29998, appliedCents: 25000 } } });
   });
 
   it('ignores deleted payments when working out what is still owed', () => {

@@ -36,6 +36,36 @@ describe('decideRefund', () => {
     expect(decideRefund('pool-co', refund, { ...context, ...overrides }, null)).toMatchObject({ kind: 'rejected', code });
   });
 
+  describe('a refund of an account credit', () => {
+    const credit = aPayment({ invoiceId: null, amountCents: 5000 });
+    const creditContext: RefundContext = { ...context, payment: credit, refundItemLink: null, receivableAccountId: '84', otherRefunds: [] };
+
+    it('is an expense to the customer from the deposit account, on A/R, needing only the customer', () => {
+      expect(decideRefund('pool-co', aRefund({ amountCents: 2000 }), creditContext, null)).toMatchObject({
+        kind: 'create',
+        draft: { entity: 'Purchase', fields: { customerId: '58', txnDate: '2026-06-10', paidFromAccountId: '35', receivableAccountId: '84', amountCents: 2000, privateNote: 'qbo-sync:pool-co:refund:r-1' } },
+        dependencies: [{ kind: 'customer', hostId: '17' }],
+      });
+    });
+
+    it('never refunds more than the credit its earlier refunds left, and says so', () => {
+      const decision = decideRefund('pool-co', aRefund({ id: 'r-2', amountCents: 3500 }), { ...creditContext, otherRefunds: [aRefund({ id: 'r-1', amountCents: 2000 })] }, null);
+      expect(decision).toMatchObject({ kind: 'rejected', code: 'refund_exceeds_payment', reason: expect.stringContaining('more than the $30.00 left of the $50.00 credit') });
+    });
+
+    it('needs an Accounts Receivable account in QBO, and says what to do', () => {
+      expect(decideRefund('pool-co', aRefund({ amountCents: 2000 }), { ...creditContext, receivableAccountId: null }, null)).toMatchObject({ kind: 'rejected', code: 'no_receivable_account', reason: expect.stringContaining('make one active in QuickBooks') });
+    });
+
+    it('sends the amount with its A/R account when the amount changes, and keeps the RefundReceipt an older version made', () => {
+      const link = applied('refund', 'r-1', decideRefund('pool-co', aRefund({ amountCents: 2000 }), creditContext, null), null);
+      expect(decideRefund('pool-co', aRefund({ amountCents: 2500 }), creditContext, link)).toMatchObject({ kind: 'update', changes: { entity: 'Purchase', fields: { amountCents: 2500, receivableAccountId: '84' } } });
+      const old = applied('refund', 'r-1', decideRefund('pool-co', aRefund({ amountCents: 2000 }), context, null), null);
+      expect(decideRefund('pool-co', aRefund({ amountCents: 2000 }), { ...creditContext, refundItemLink: context.refundItemLink }, old).kind).toBe('nothing');
+      expect(decideRefund('pool-co', null, creditContext, link)).toMatchObject({ kind: 'delete', entity: 'Purchase' });
+    });
+  });
+
   it('updates a changed amount and deletes a refund the host removed', () => {
     const link = applied('refund', 'r-1', decideRefund('pool-co', aRefund(), context, null), null);
     expect(decideRefund('pool-co', aRefund({ amountCents: 4000 }), context, link)).toMatchObject({ kind: 'update', changes: { fields: { amountCents: 4000 } } });

@@ -33,6 +33,9 @@ const moneyValue = fc.oneof(
   fc.double({ noNaN: false }),
   fc.constantFrom('', 'abc', '1e3', '12.345', '12.340', '-0.00', ' 7.5 ', null, '99999999999999999.99'),
 );
+/** The oracle's own lookup: only the mapping's own keys count (a value such as "valueOf" must not find Object's methods). */
+const mapped = <V>(map: Record<string, V>, value: unknown): V | undefined =>
+  Object.hasOwn(map, String(value)) ? map[String(value)] : undefined;
 const enumValue = <T extends string>(known: readonly T[]) => fc.oneof(fc.constantFrom(...known), fc.string({ maxLength: 8 }), fc.constant(null), fc.integer());
 
 describe('mapped rows read exactly or are refused with a reason', () => {
@@ -42,9 +45,9 @@ describe('mapped rows read exactly or are refused with a reason', () => {
         fc.record({ id: fc.uuid(), kind: enumValue(Object.keys(kinds)), name: fc.oneof(fc.string({ maxLength: 20 }), fc.constant(null)), description: fc.oneof(fc.string(), fc.constant(null)), unitPriceCents: moneyValue, isActive: enumValue(Object.keys(statuses)) }),
         (row) => {
           const read = itemFromRow(schema, row);
-          const kind = row.kind === null ? undefined : kinds[String(row.kind)];
+          const kind = row.kind === null ? undefined : mapped(kinds, row.kind);
           const cents = oracleCents(row.unitPriceCents);
-          const active = row.isActive === null ? true : statuses[String(row.isActive)];
+          const active = row.isActive === null ? true : mapped(statuses, row.isActive);
           const readable = typeof kind === 'string' && typeof row.name === 'string' && row.name.trim() !== '' && cents !== null && active !== undefined;
           if ('skip' in read) {
             expect(readable).toBe(false);
@@ -65,8 +68,8 @@ describe('mapped rows read exactly or are refused with a reason', () => {
         fc.record({ id: fc.uuid(), fullName: fc.oneof(fc.string({ maxLength: 30 }), fc.constant(null)), displayAsCompany: enumValue(['Y', 'N']), email: fc.oneof(fc.emailAddress(), fc.constant(null)), isActive: enumValue(Object.keys(statuses)) }),
         (row) => {
           const read = customerFromRow(schema, row);
-          const business = row.displayAsCompany === null ? false : ({ Y: true, N: false } as Record<string, boolean>)[String(row.displayAsCompany)];
-          const active = row.isActive === null ? true : statuses[String(row.isActive)];
+          const business = row.displayAsCompany === null ? false : mapped({ Y: true, N: false }, row.displayAsCompany);
+          const active = row.isActive === null ? true : mapped(statuses, row.isActive);
           if ('skip' in read) {
             expect(business === undefined || active === undefined).toBe(true);
             expect(read.skip).toMatch(/aqua_clients\.(is_business|status) holds .* neither true nor false/);

@@ -31,13 +31,28 @@ describe('acceptableQboName', () => {
     expect(result.changes).toEqual(['"Maria Lopez" is already used in QuickBooks by a customer, vendor or employee; added "(3)"']);
   });
 
-  it('prefers the host record number when it is given', () => {
-    const result = acceptableQboName('Weekly pool service', { entity: 'Item', taken: takenNameKeys(['Weekly Pool Service']), hostNumber: '42' });
-    expect(result.name).toBe('Weekly pool service (#42)');
+  it('gives a taken name the first free number, never a host id: "Kevin Park (2)" beside a vendor "Kevin Park"', () => {
+    const result = acceptableQboName('Kevin Park', { entity: 'Customer', taken: takenNameKeys(['Kevin Park']) });
+    expect(result).toEqual({ name: 'Kevin Park (2)', changes: ['"Kevin Park" is already used in QuickBooks by a customer, vendor or employee; added "(2)"'] });
+    expect(acceptableQboName('Weekly pool service', { entity: 'Item', taken: takenNameKeys(['Weekly Pool Service']) }).name).toBe('Weekly pool service (2)');
   });
 
-  it('names an empty name after the host record', () => {
-    expect(acceptableQboName('  ', { entity: 'Customer', taken: nothingTaken, hostNumber: '17' }).name).toBe('Customer #17');
+  it('names an empty name in words, numbered when taken', () => {
+    expect(acceptableQboName('  ', { entity: 'Customer', taken: nothingTaken })).toEqual({ name: 'Unnamed customer', changes: ['removed spaces at the start or end', 'the name was empty; used "Unnamed customer"'] });
+    expect(acceptableQboName('', { entity: 'Item', taken: takenNameKeys(['Unnamed item']) }).name).toBe('Unnamed item (2)');
+  });
+
+  it('never puts a host id, a "#" or anything but the name and a number into a variant', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 40 }), fc.array(fc.string({ maxLength: 40 }), { maxLength: 6 }), (raw, others) => {
+      const taken = takenNameKeys([raw, ...others]);
+      const { name } = acceptableQboName(raw, { entity: 'Customer', taken });
+      const plain = acceptableQboName(raw, { entity: 'Customer', taken: nothingTaken }).name;
+      if (!taken.has(qboNameKey(plain))) expect(name).toBe(plain);
+      else {
+        expect(name.startsWith(`${plain} (`)).toBe(true);
+        expect(name.slice(plain.length)).toMatch(/^ \(\d+\)$/);
+      }
+    }), { numRuns: 300 });
   });
 
   it('always emits a name QBO accepts and that is not taken', () => {
@@ -46,12 +61,11 @@ describe('acceptableQboName', () => {
     const name = fc.oneof(anyText, longish, fc.constantFrom('Smith', 'smith (2)', ':', '\t', ''));
     fc.assert(fc.property(
       name,
-      fc.array(fc.oneof(name, fc.constantFrom('Smith', 'Smith (2)', 'smith (#7)', 'Customer #7', 'Unnamed item')), { maxLength: 10 }),
+      fc.array(fc.oneof(name, fc.constantFrom('Smith', 'Smith (2)', 'smith (3)', 'Unnamed customer', 'Unnamed item')), { maxLength: 10 }),
       fc.constantFrom<'Customer' | 'Item'>('Customer', 'Item'),
-      fc.option(fc.constantFrom('7', '12:3', '')),
-      (raw, takenNames, entity, hostNumber) => {
+      (raw, takenNames, entity) => {
         const taken = takenNameKeys(takenNames);
-        const result = acceptableQboName(raw, { entity, taken, ...(hostNumber === null ? {} : { hostNumber }) });
+        const result = acceptableQboName(raw, { entity, taken });
         expect(qboNameProblems(result.name, { entity, taken })).toEqual([]);
         expect(result.name.length).toBeLessThanOrEqual(QBO_NAME_MAX_LENGTH[entity]);
         expect(taken.has(qboNameKey(result.name))).toBe(false);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  accountsView, confirmationLines, connectionView, creditRow, describeAge, duplicateRow, enableSteps, errorMessage, formatCents, hasWarnings,
+  accountsView, optionalChoices, confirmationLines, connectionView, creditRow, describeAge, duplicateRow, enableSteps, errorMessage, formatCents, hasWarnings,
   importBody, matchCounts, matchTabLabel, nameOf, nearMatchRow, outboxLine, progressView, statusMismatchRow, toggleSelection,
 } from '../../../src/adapters/http/page/assets/page-state.js';
 
@@ -86,6 +86,15 @@ describe('the accounts step', () => {
     expect(view.income).toEqual([{ id: '79', label: 'Sales' }, { id: '80', label: 'Services' }]);
     expect(view.deposit).toEqual([{ id: '35', label: 'Checking (Bank)' }]);
     expect(view).toMatchObject({ incomeId: '80', depositId: '35', complete: true });
+  });
+
+  it('offers the tax codes and the payout bank and fee accounts, preselecting the saved ones; none chosen is payouts off', () => {
+    const withPayouts = { ...accounts, taxCodes: [{ id: '3', name: 'Tucson' }], payout: [{ id: '35', name: 'Checking', accountType: 'Bank' }], payoutFee: [{ id: '91', name: 'Bank Charges & Fees', accountType: 'Expense' }] };
+    const view = accountsView(withPayouts, { incomeAccountId: '80', depositAccountId: '35', taxCodeId: '3', payoutAccountId: '35', payoutFeeAccountId: '91' });
+    expect(view).toMatchObject({ taxCodeId: '3', payoutId: '35', payoutFeeId: '91', taxCodes: [{ id: '3', label: 'Tucson' }], payoutFee: [{ id: '91', label: 'Bank Charges & Fees (Expense)' }] });
+    expect(accountsView(withPayouts, { payoutAccountId: null })).toMatchObject({ payoutId: '', payoutFeeId: '', taxCodeId: '' });
+    expect(optionalChoices('3', '35', '91')).toEqual({ taxCodeId: '3', payoutAccountId: '35', payoutFeeAccountId: '91' });
+    expect(optionalChoices('', '', '91')).toEqual({ taxCodeId: null, payoutAccountId: null, payoutFeeAccountId: null });
   });
 
   it('does not preselect an account QBO no longer lists, and says the settings are incomplete', () => {

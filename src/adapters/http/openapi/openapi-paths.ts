@@ -1,7 +1,7 @@
 import { csv, json, jsonBody, queryParam, refusals } from './openapi-responses';
 
 type Json = Record<string, unknown>;
-const kinds = { enum: ['customer', 'item', 'invoice', 'payment', 'refund'] };
+const kinds = { enum: ['customer', 'item', 'invoice', 'payment', 'refund', 'payout'] };
 const outcomes = { enum: ['success', 'failure', 'skipped'] };
 const op = (operationId: string, summary: string, action: string, responses: Json, extra: Json = {}): Json => ({ operationId, summary, description: `Asks \`authorize(req, '${action}')\`.`, ...extra, responses });
 const qboRead = [409, 503];

@@ -61,9 +61,31 @@ export const openApiSchemas: Record<string, Schema> = {
   Accounts: record({
     income: list(record({ id: text, name: text })),
     deposit: list(record({ id: text, name: text, accountType: text })),
+    payout: { ...list(record({ id: text, name: text, accountType: text })), description: 'Bank accounts a processor payout may be deposited into.' },
+    payoutFee: { ...list(record({ id: text, name: text, accountType: text })), description: 'Expense and Other Expense accounts for the processing fee.' },
+    taxCodes: { ...list(record({ id: text, name: text })), description: 'Tax codes that group rates (TAX and NON left out), named by a taxed invoice.' },
   }),
-  Settings: record({ incomeAccountId: textOrNull, depositAccountId: textOrNull, serviceImportKind: { enum: ['pool_service', 'work_order_type'] } }),
-  SettingsChanges: { type: 'object', minProperties: 1, properties: { incomeAccountId: qboId, depositAccountId: qboId, serviceImportKind: { enum: ['pool_service', 'work_order_type'] } }, additionalProperties: false },
+  Settings: record({
+    incomeAccountId: textOrNull,
+    depositAccountId: textOrNull,
+    serviceImportKind: { enum: ['pool_service', 'work_order_type'] },
+    taxCodeId: { ...textOrNull, description: 'The QuickBooks tax code a taxed invoice names; null: none chosen (taxed invoices wait).' },
+    payoutAccountId: { ...textOrNull, description: "The bank account payouts are deposited into; null: don't sync payouts (the default)." },
+    payoutFeeAccountId: { ...textOrNull, description: 'The expense account processing fees are posted to.' },
+  }),
+  SettingsChanges: {
+    type: 'object',
+    minProperties: 1,
+    properties: {
+      incomeAccountId: qboId,
+      depositAccountId: qboId,
+      serviceImportKind: { enum: ['pool_service', 'work_order_type'] },
+      taxCodeId: { oneOf: [qboId, { type: 'null' }] },
+      payoutAccountId: { oneOf: [qboId, { type: 'null' }], description: "null: don't sync payouts." },
+      payoutFeeAccountId: { oneOf: [qboId, { type: 'null' }] },
+    },
+    additionalProperties: false,
+  },
   HostCheck: record({
     ok: { type: 'boolean', description: 'True when the mapping fits the database and every record of the company reads.' },
     problems: list(record({ table: text, column: textOrNull, message: { type: 'string', description: 'Names the table, the column and the fix.' } })),
@@ -72,13 +94,18 @@ export const openApiSchemas: Record<string, Schema> = {
   }, 'The host-schema mapping checked against the live database, and the records of this company it cannot read.'),
   Preflight: {
     type: 'object',
-    required: ['duplicates', 'credits', 'creditTotals', 'review', 'summary', 'hasWarnings', 'notes'],
+    required: ['duplicates', 'credits', 'creditTotals', 'review', 'summary', 'salesTax', 'hasWarnings', 'notes'],
     properties: {
       duplicates: list({ type: 'object', required: ['kind', 'reason', 'value', 'records', 'explanation'], properties: { kind: { enum: ['customer', 'item'] }, reason: text, value: text, records: list({ type: 'object', required: ['id', 'name'], properties: { id: text, name: text } }), explanation: text } }),
       credits: list({ type: 'object', required: ['customerId', 'customerName', 'count', 'totalCents', 'payments', 'explanation'], properties: { customerId: text, customerName: text, count, totalCents: { type: 'integer' }, payments: list(record({ id: text, amountCents: { type: 'integer' }, receivedOn: text })), explanation: text } }),
       creditTotals: record({ customers: count, count, totalCents: { type: 'integer' } }),
       review: list(ref('ReviewItem')),
       summary: ref('PreviewCounts'),
+      salesTax: record({
+        hostChargesTax: { type: 'boolean', description: 'Some invoice that is not void charges sales tax.' },
+        qboSalesTax: { enum: ['automated', 'manual', 'off'], description: "QuickBooks' Preferences.TaxPrefs: automated sales tax, manual codes and rates, or off." },
+        warning: { ...textOrNull, description: 'What it means when the app charges tax that QuickBooks would refuse; null when it fits.' },
+      }),
       hasWarnings: { type: 'boolean' },
       notes: list(text),
     },

@@ -76,6 +76,14 @@ export const renderPageShell = (assetBase: string): string => {
     <select id="income-account" name="incomeAccountId" required aria-describedby="accounts-required"><option value="">Loading…</option></select>
     <label for="deposit-account">Deposit account for payments and refunds</label>
     <select id="deposit-account" name="depositAccountId" required aria-describedby="accounts-required"><option value="">Loading…</option></select>
+    <label for="tax-code">Tax code for invoices that charge sales tax</label>
+    <select id="tax-code" name="taxCodeId" aria-describedby="tax-code-help"><option value="">Loading…</option></select>
+    <p id="tax-code-help" class="muted">Invoices that charge sales tax are sent with the tax as billed, under this QuickBooks tax code; until one is chosen they wait.</p>
+    <label for="payout-account">Bank account for processor payouts</label>
+    <select id="payout-account" name="payoutAccountId" aria-describedby="payout-help"><option value="">Loading…</option></select>
+    <label for="payout-fee-account">Expense account for processing fees</label>
+    <select id="payout-fee-account" name="payoutFeeAccountId" aria-describedby="payout-help"><option value="">Loading…</option></select>
+    <p id="payout-help" class="muted">Each payout becomes one bank deposit of its payments, less the fee, matching the line in your bank feed. Payments must then go to Undeposited Funds.</p>
     <p id="accounts-required" class="inline-error" hidden></p>
     <div class="actions"><button type="submit" id="accounts-save" class="primary">Save accounts</button></div>
     <p id="accounts-status" class="muted" role="status"></p>

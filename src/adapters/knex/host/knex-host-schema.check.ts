@@ -55,6 +55,7 @@ export class KnexHostSchemaCheck implements HostSchemaCheck {
 
   async problems(tenantId?: string): Promise<readonly HostSchemaProblem[]> {
     const problems: HostSchemaProblem[] = [];
+    const present = new Set<string>();
     for (const entity of Object.keys(this.schema) as HostEntity[]) {
       const mapped = this.schema[entity] as MappedTable;
       const columns = await this.columnsOf(mapped.table);
@@ -62,6 +63,7 @@ export class KnexHostSchemaCheck implements HostSchemaCheck {
         problems.push({ table: mapped.table, column: null, message: `Table ${mapped.table} does not exist in the database: map ${entity} to the app's table with hostSchema.${entity}.table.` });
         continue;
       }
+      present.add(mapped.table);
       const byName = new Map(columns.map((column) => [column.name.toLowerCase(), column]));
       const missing = new Set<string>();
       const fields = Object.entries(mapped.fields) as [string, MappedColumn][];
@@ -91,6 +93,47 @@ export class KnexHostSchemaCheck implements HostSchemaCheck {
       if (missing.size > 0) continue;
       for (const [field, spec] of fields) {
         if (spec.column !== null && (spec.role === 'flag' || spec.role === 'enum')) problems.push(...(await this.valueProblems(mapped, field, spec, tenantId)));
+      }
+    }
+    problems.push(...(await this.unclaimedKindProblems(present, problems, tenantId)));
+    return problems;
+  }
+
+  /**
+   * A column that tells several kinds apart in one table (a ledger's `entry_type` filtered by payments and by
+   * refunds) is an enum too: a value no kind's filter takes is a row nothing reads, so it is named, never skipped.
+   * A filter only one kind puts on a table is a choice of rows (e.g. `is_test: false`), not a discriminator.
+   */
+  private async unclaimedKindProblems(present: ReadonlySet<string>, found: readonly HostSchemaProblem[], tenantId: string | undefined): Promise<HostSchemaProblem[]> {
+    const claims = new Map<string, { table: string; column: string; tenantColumn: string | null; byEntity: Map<HostEntity, readonly (string | number | boolean)[]> }>();
+    for (const entity of Object.keys(this.schema) as HostEntity[]) {
+      const mapped = this.schema[entity] as MappedTable;
+      if (!present.has(mapped.table)) continue;
+      for (const { column, values } of mapped.filter) {
+        // A filter column that does not exist is already named.
+        if (found.some((problem) => problem.table === mapped.table && problem.column?.toLowerCase() === column.toLowerCase())) continue;
+        const key = `${mapped.table}\0${column.toLowerCase()}`;
+        const claim = claims.get(key) ?? { table: mapped.table, column, tenantColumn: (mapped.columns as Record<string, string | null>)['companyId'] ?? null, byEntity: new Map() };
+        claim.byEntity.set(entity, values);
+        claims.set(key, claim);
+      }
+    }
+    const problems: HostSchemaProblem[] = [];
+    for (const { table, column, tenantColumn, byEntity } of claims.values()) {
+      if (byEntity.size < 2) continue;
+      const claimed = new Set([...byEntity.values()].flat().map((value) => valueText(value)));
+      const query = this.knex(table).select(this.knex.raw('?? as value', [column])).count({ rows: '*' }).groupBy(column);
+      if (tenantId !== undefined && tenantColumn) query.where(tenantColumn, tenantId);
+      const rows = (await query) as { value: unknown; rows: number | string }[];
+      const takers = [...byEntity].map(([entity, values]) => `${entity} take ${values.map((value) => JSON.stringify(value)).join(', ')}`).join('; ');
+      const filters = [...byEntity.keys()].map((entity) => `hostSchema.${entity}.filter.${column}`).join(' or ');
+      for (const { value, rows: count } of rows.filter(({ value }) => value === null || !claimed.has(valueText(value))).slice(0, valuesShown)) {
+        const n = Number(count);
+        problems.push({
+          table,
+          column,
+          message: `Column ${table}.${column} holds ${value === null ? 'nothing (NULL)' : JSON.stringify(valueText(value))} in ${n} row${n === 1 ? '' : 's'}, which no record kind reads (${takers}): add it to the filter of the kind those rows are (${filters}).`,
+        });
       }
     }
     return problems;

@@ -1,15 +1,15 @@
 import { customerDisplayName } from '../../../domain/customers/customer-to-qbo';
-import type { QboRecordOf } from '../../../domain/qbo/qbo-records';
+import type { QboRecordOf, QboSalesTaxMode } from '../../../domain/qbo/qbo-records';
 import { dollars } from '../../../domain/sync/rejection';
 import { duplicateGroups } from '../../../domain/names/duplicate-groups';
 import { customerCandidate, itemCandidate } from '../../../domain/names/name-candidate';
 import { acceptableQboName, qboNameKey, takenNameKeys } from '../../../domain/names/qbo-name-rules';
-import { ok, type Result } from '../../../domain/shared/result';
+import { err, ok, type Result } from '../../../domain/shared/result';
 import type { ApplicationError } from '../../application-error';
 import type { HostDirectory } from '../../ports/host-directory.port';
 import type { QboGateway } from '../../ports/qbo-gateway.port';
 import type { QboPageReads } from '../../setup/qbo-page-reads';
-import { collect, readForPage } from '../../setup/qbo-reads';
+import { collect, qboReadError, readForPage } from '../../setup/qbo-reads';
 import { firstSyncReview, type ReviewItem } from '../../setup/first-sync-review';
 import type { GetMatchReport } from './get-match-report.use-case';
 import type { GetSyncPreview } from './get-sync-preview.use-case';
@@ -38,11 +38,27 @@ export namespace GetPreflight {
     readonly review: readonly ReviewItem[];
     /** The first sync's counts, from the same plan the job runs (GET /preview). */
     readonly summary: GetSyncPreview.Output['counts'];
+    /** The host's sales tax beside QBO's (Preferences.TaxPrefs): a warning when the host charges tax QBO would refuse. */
+    readonly salesTax: SalesTax;
     readonly hasWarnings: boolean;
     /** What the sync will and will not send, in plain words. */
     readonly notes: readonly string[];
   }
+  export interface SalesTax {
+    readonly hostChargesTax: boolean;
+    readonly qboSalesTax: QboSalesTaxMode;
+    readonly warning: string | null;
+  }
 }
+
+/**
+ * Sales tax off in QBO while the host charges it: QBO refuses every transaction that charges tax in such a company
+ * (the emulator's rule, docs/accounting/sales-tax-and-payouts.md), so each taxed invoice would fail.
+ */
+export const salesTaxWarning = (hostChargesTax: boolean, qboSalesTax: QboSalesTaxMode): string | null =>
+  hostChargesTax && qboSalesTax === 'off'
+    ? 'Your invoices charge sales tax, but sales tax is turned off in this QuickBooks company. QuickBooks refuses an invoice that charges tax there, so every taxed invoice would fail and wait in the activity log: its total in QuickBooks would otherwise differ from yours. Turn on sales tax in QuickBooks (Taxes → Set up sales tax) before turning the sync on, then choose the tax code here.'
+    : null;
 
 const displayNameOf = (record: QboRecordOf<'Vendor' | 'Employee'>): string => record.fields.displayName;
 
@@ -75,29 +91,35 @@ export class GetPreflight {
     const duplicates: GetPreflight.Duplicate[] = [
       ...duplicateGroups(customers.map(customerCandidate)).map((g) => ({ kind: 'customer' as const, reason: g.reason, value: g.value, records: g.records.map(({ id, name }) => ({ id, name })), explanation: g.explanation })),
       ...duplicateGroups(items.map(itemCandidate)).map((g) => ({ kind: 'item' as const, reason: g.reason, value: g.value, records: g.records.map(({ id, name }) => ({ id, name })), explanation: g.explanation })),
-      ...this.peopleCollisions(customers.map(customerCandidate), [...vendors.value, ...employees.value]),
     ];
-    const credits = await this.credits(tenantId, new Map(customers.map((c) => [c.id, customerDisplayName(c)])));
-    const creditTotals = { customers: credits.length, count: credits.reduce((n, c) => n + c.count, 0), totalCents: credits.reduce((n, c) => n + c.totalCents, 0) };
     const preview = await this.preview.execute(tenantId);
     if (!preview.ok) return preview;
+    // The name each customer is created under is the job's own plan (ADR 0090), so the warning shows exactly that.
+    const plannedNames = new Map(preview.value.rows.filter((row) => row.kind === 'customer' && row.action === 'create').map((row) => [row.hostId, row.qboName]));
+    duplicates.push(...this.peopleCollisions(customers.map(customerCandidate), [...vendors.value, ...employees.value], plannedNames));
+    const credits = await this.credits(tenantId, new Map(customers.map((c) => [c.id, customerDisplayName(c)])));
+    const creditTotals = { customers: credits.length, count: credits.reduce((n, c) => n + c.count, 0), totalCents: credits.reduce((n, c) => n + c.totalCents, 0) };
     const customerReport = await this.match.execute(tenantId, 'customers');
     if (!customerReport.ok) return customerReport;
     const itemReport = await this.match.execute(tenantId, 'items');
     if (!itemReport.ok) return itemReport;
     const review = firstSyncReview(preview.value, { customer: customerReport.value, item: itemReport.value });
-    const hasWarnings = duplicates.length > 0 || credits.length > 0 || review.length > 0;
-    return ok({ duplicates, credits, creditTotals, review, summary: preview.value.counts, hasWarnings, notes });
+    const qboSalesTax = await this.gateway.salesTaxMode(tenantId);
+    if (!qboSalesTax.ok) return err(qboReadError(qboSalesTax.error));
+    const hostChargesTax = await this.host.chargesSalesTax(tenantId);
+    const salesTax = { hostChargesTax, qboSalesTax: qboSalesTax.value, warning: salesTaxWarning(hostChargesTax, qboSalesTax.value) };
+    const hasWarnings = duplicates.length > 0 || credits.length > 0 || review.length > 0 || salesTax.warning !== null;
+    return ok({ duplicates, credits, creditTotals, review, summary: preview.value.counts, salesTax, hasWarnings, notes });
   }
 
   /** Customers share QBO's name space with vendors and employees: a taken name gets a suffix when created. */
-  private peopleCollisions(customers: readonly { id: string; name: string }[], peopleNames: readonly string[]): GetPreflight.Duplicate[] {
+  private peopleCollisions(customers: readonly { id: string; name: string }[], peopleNames: readonly string[], plannedNames: ReadonlyMap<string, string | null>): GetPreflight.Duplicate[] {
     const taken = takenNameKeys(peopleNames);
     if (taken.size === 0) return [];
     return customers
       .filter((customer) => taken.has(qboNameKey(customer.name)))
       .map((customer) => {
-        const created = acceptableQboName(customer.name, { entity: 'Customer', taken, hostNumber: customer.id }).name;
+        const created = plannedNames.get(customer.id) ?? acceptableQboName(customer.name, { entity: 'Customer', taken }).name;
         return {
           kind: 'customer' as const,
           reason: 'name-used-by-vendor-or-employee' as const,

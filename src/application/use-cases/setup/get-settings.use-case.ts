@@ -1,13 +1,21 @@
 import type { SettingsStore, TenantSettings } from '../../ports/settings-store.port';
 
-export type SetupSettings = Pick<TenantSettings, 'incomeAccountId' | 'depositAccountId' | 'serviceImportKind'>;
+export type SetupSettings = Pick<TenantSettings, 'incomeAccountId' | 'depositAccountId' | 'serviceImportKind' | 'taxCodeId' | 'payoutAccountId' | 'payoutFeeAccountId'>;
 
-/** The accounts chosen (and how imported QBO services are filed), as the set-up page shows them. */
+export const setupSettingsOf = ({ incomeAccountId, depositAccountId, serviceImportKind, taxCodeId, payoutAccountId, payoutFeeAccountId }: TenantSettings): SetupSettings => ({
+  incomeAccountId,
+  depositAccountId,
+  serviceImportKind,
+  taxCodeId,
+  payoutAccountId,
+  payoutFeeAccountId,
+});
+
+/** The accounts and tax code chosen (and how imported QBO services are filed), as the set-up page shows them. */
 export class GetSettings {
   constructor(private readonly settings: SettingsStore) {}
 
   async execute(tenantId: string): Promise<SetupSettings> {
-    const { incomeAccountId, depositAccountId, serviceImportKind } = await this.settings.get(tenantId);
-    return { incomeAccountId, depositAccountId, serviceImportKind };
+    return setupSettingsOf(await this.settings.get(tenantId));
   }
 }

@@ -4,13 +4,17 @@ import { applicationError, type ApplicationError } from '../../application-error
 import type { QboGateway } from '../../ports/qbo-gateway.port';
 import type { QboPageReads } from '../../setup/qbo-page-reads';
 import type { SettingsStore } from '../../ports/settings-store.port';
-import type { SetupSettings } from './get-settings.use-case';
-import { isDepositAccount, isIncomeAccount } from './list-accounts.use-case';
+import { setupSettingsOf, type SetupSettings } from './get-settings.use-case';
+import { isChoosableTaxCode, isDepositAccount, isIncomeAccount, isPayoutAccount, isPayoutFeeAccount, isUndepositedFunds } from './list-accounts.use-case';
 import { qboReadError } from '../../setup/qbo-reads';
 
+type AccountCheck = readonly [id: string | null | undefined, role: string, fits: (f: QboAccountFields) => boolean, wanted: string];
+
 /**
- * Set-up, step 3: saves the income and deposit accounts (and the kind imported services become). Each account is
- * checked live against QBO: it must exist, be active and be of the right type.
+ * Set-up, step 3: saves the income and deposit accounts, the tax code, the payout bank and fee accounts (and the kind
+ * imported services become). Each is checked live against QBO: it must exist, be active and be of the right type.
+ * Payouts (a payout account chosen) need a fee account and payments that wait in Undeposited Funds: QBO deposits
+ * only payments held there (Intuit API reference, Deposit: LinkedTxn moves the payment out of Undeposited Funds).
  */
 export class SaveSettings {
   constructor(
@@ -20,31 +24,73 @@ export class SaveSettings {
   ) {}
 
   async execute(tenantId: string, changes: Partial<SetupSettings>): Promise<Result<SetupSettings, ApplicationError>> {
-    const checks: [string | null | undefined, string, (f: QboAccountFields) => boolean, string][] = [
+    const checks: AccountCheck[] = [
       [changes.incomeAccountId, 'income', isIncomeAccount, 'an Income account'],
       [changes.depositAccountId, 'deposit', isDepositAccount, 'a Bank or Other Current Asset account'],
+      [changes.payoutAccountId, 'payout', isPayoutAccount, 'a Bank account'],
+      [changes.payoutFeeAccountId, 'payout fee', isPayoutFeeAccount, 'an Expense or Other Expense account'],
     ];
     for (const [id, role, fits, wanted] of checks) {
       if (id === undefined || id === null) continue;
       const problem = await this.checkAccount(tenantId, id, role, fits, wanted);
       if (problem) return err(problem);
     }
+    if (changes.taxCodeId !== undefined && changes.taxCodeId !== null) {
+      const problem = await this.checkTaxCode(tenantId, changes.taxCodeId);
+      if (problem) return err(problem);
+    }
+    const before = await this.settings.get(tenantId);
+    const after = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) };
+    if (after.payoutAccountId !== null) {
+      const problem = await this.checkPayouts(tenantId, after.payoutFeeAccountId, after.depositAccountId);
+      if (problem) return err(problem);
+    }
     const saved = await this.settings.update(tenantId, changes);
     this.pageReads.forget(tenantId);
-    return ok({ incomeAccountId: saved.incomeAccountId, depositAccountId: saved.depositAccountId, serviceImportKind: saved.serviceImportKind });
+    return ok(setupSettingsOf(saved));
+  }
+
+  private async checkPayouts(tenantId: string, feeAccountId: string | null, depositAccountId: string | null): Promise<ApplicationError | null> {
+    if (feeAccountId === null) {
+      return applicationError('InvalidSettings', 'no_payout_fee_account', 'Syncing payouts needs the expense account their processing fees go to. Choose the payout fee account too, or choose "Don\'t sync payouts".');
+    }
+    if (depositAccountId === null) return null;
+    const deposit = await this.gateway.get(tenantId, 'Account', depositAccountId);
+    if (!deposit.ok) return deposit.error.kind === 'NotFound' || deposit.error.kind === 'Validation' ? null : qboReadError(deposit.error);
+    if (isUndepositedFunds(deposit.value.fields)) return null;
+    return applicationError(
+      'InvalidSettings',
+      'payouts_need_undeposited_funds',
+      `Payments go to "${deposit.value.fields.name}", but a payout can only deposit payments that wait in Undeposited Funds. Choose Undeposited Funds as the deposit account, or choose "Don't sync payouts".`,
+    );
+  }
+
+  private async checkTaxCode(tenantId: string, id: string): Promise<ApplicationError | null> {
+    const code = await this.gateway.get(tenantId, 'TaxCode', id);
+    if (!code.ok) {
+      if (code.error.kind === 'NotFound' || code.error.kind === 'Validation') {
+        return applicationError('InvalidSettings', 'unknown_tax_code', `QuickBooks has no tax code with id "${id}". Choose the tax code from the list.`);
+      }
+      return qboReadError(code.error);
+    }
+    if (!isChoosableTaxCode(code.value.fields)) {
+      return applicationError('InvalidSettings', 'wrong_tax_code', `"${code.value.fields.name}" is not an active tax code that groups rates in QuickBooks. Choose the tax code from the list.`);
+    }
+    return null;
   }
 
   private async checkAccount(tenantId: string, id: string, role: string, fits: (f: QboAccountFields) => boolean, wanted: string): Promise<ApplicationError | null> {
+    const code = role.replace(' ', '_');
     const account = await this.gateway.get(tenantId, 'Account', id);
     if (!account.ok) {
       if (account.error.kind === 'NotFound' || account.error.kind === 'Validation') {
-        return applicationError('InvalidSettings', `unknown_${role}_account`, `QuickBooks has no account with id "${id}". Choose the ${role} account from the list.`);
+        return applicationError('InvalidSettings', `unknown_${code}_account`, `QuickBooks has no account with id "${id}". Choose the ${role} account from the list.`);
       }
       return qboReadError(account.error);
     }
     const { fields } = account.value;
-    if (!fields.active) return applicationError('InvalidSettings', `inactive_${role}_account`, `"${fields.name}" is inactive in QuickBooks. Choose an active ${role} account.`);
-    if (!fits(fields)) return applicationError('InvalidSettings', `wrong_${role}_account_type`, `"${fields.name}" is a ${fields.accountType} account; the ${role} account must be ${wanted}.`);
+    if (!fields.active) return applicationError('InvalidSettings', `inactive_${code}_account`, `"${fields.name}" is inactive in QuickBooks. Choose an active ${role} account.`);
+    if (!fits(fields)) return applicationError('InvalidSettings', `wrong_${code}_account_type`, `"${fields.name}" is a ${fields.accountType} account; the ${role} account must be ${wanted}.`);
     return null;
   }
 }

@@ -6,14 +6,16 @@ import { GetMatchReport } from '../../../../src/application/use-cases/setup/get-
 import { GetSyncPreview } from '../../../../src/application/use-cases/setup/get-sync-preview.use-case';
 import { InMemoryLinkStore } from '../../../../src/adapters/memory/in-memory-link.store';
 import { InMemorySettingsStore } from '../../../../src/adapters/memory/in-memory-settings.store';
-import { aCustomer, aPayment } from '../../../support/domain/host-records.builder';
+import { aCustomer, anInvoice, aPayment } from '../../../support/domain/host-records.builder';
 
 const tenantId = 'preflight-co';
 
 /** QBO with no vendors and no employees; anything else the pre-flight must not ask. */
+let qboSalesTax: 'automated' | 'manual' | 'off' = 'off';
 const emptyPeople = new Proxy({} as QboGateway, {
   get: (_target, property) => {
     if (property === 'list') return async function* () {};
+    if (property === 'salesTaxMode') return async () => ({ ok: true, value: qboSalesTax });
     return () => {
       throw new Error(`the pre-flight called the gateway's ${String(property)}`);
     };
@@ -72,5 +74,36 @@ describe('GetPreflight credits', () => {
     const result = await preflightOf(host).execute(tenantId);
     expect(result.ok && result.value.credits).toEqual([]);
     expect(result.ok && result.value.creditTotals).toEqual({ customers: 0, count: 0, totalCents: 0 });
+  });
+});
+
+describe('GetPreflight sales tax', () => {
+  const taxedHost = (): InMemoryHostDirectory => {
+    const host = new InMemoryHostDirectory();
+    host.putCustomer(tenantId, aCustomer({ id: '17' }), 0);
+    host.putInvoice(tenantId, anInvoice({ taxCents: 100, totalCents: 29998 + 100, lines: anInvoice().lines.map((line) => ({ ...line, taxable: true })) }), 0);
+    return host;
+  };
+  afterEach(() => (qboSalesTax = 'off'));
+
+  it('warns, in words, when the host charges sales tax and QuickBooks has it turned off', async () => {
+    const result = await preflightOf(taxedHost()).execute(tenantId);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.salesTax).toMatchObject({ hostChargesTax: true, qboSalesTax: 'off', warning: expect.stringContaining('sales tax is turned off in this QuickBooks company') });
+    expect(result.value.salesTax.warning).toContain('every taxed invoice would fail');
+    expect(result.value.hasWarnings).toBe(true);
+  });
+
+  it('does not warn when QuickBooks charges sales tax (either kind), or when the host charges none', async () => {
+    for (const mode of ['automated', 'manual'] as const) {
+      qboSalesTax = mode;
+      const result = await preflightOf(taxedHost()).execute(tenantId);
+      expect(result.ok && result.value.salesTax).toEqual({ hostChargesTax: true, qboSalesTax: mode, warning: null });
+    }
+    qboSalesTax = 'off';
+    const untaxed = new InMemoryHostDirectory();
+    untaxed.putInvoice(tenantId, anInvoice(), 0);
+    const result = await preflightOf(untaxed).execute(tenantId);
+    expect(result.ok && result.value.salesTax).toEqual({ hostChargesTax: false, qboSalesTax: 'off', warning: null });
   });
 });

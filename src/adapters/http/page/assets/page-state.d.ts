@@ -27,6 +27,12 @@ export interface AccountsView {
   readonly incomeId: string;
   readonly depositId: string;
   readonly complete: boolean;
+  readonly taxCodes: readonly Option[];
+  readonly taxCodeId: string;
+  readonly payout: readonly Option[];
+  readonly payoutId: string;
+  readonly payoutFee: readonly Option[];
+  readonly payoutFeeId: string;
 }
 export interface ProgressView {
   readonly visible: boolean;
@@ -46,6 +52,7 @@ export declare const duplicateRow: (group: unknown) => { names: string; explanat
 export declare const toggleSelection: (selection: readonly string[], id: string, checked: boolean) => string[];
 export declare const importBody: (selection: readonly string[], all: boolean) => { qboIds?: string[] };
 export declare const accountsView: (accounts: unknown, settings: unknown) => AccountsView;
+export declare const optionalChoices: (taxCodeId: string, payoutId: string, payoutFeeId: string) => { taxCodeId: string | null; payoutAccountId: string | null; payoutFeeAccountId: string | null };
 export declare const enableSteps: (preflight: unknown) => Array<'duplicates' | 'credits' | 'confirm'>;
 export declare const hasWarnings: (preflight: unknown) => boolean;
 export declare const creditRow: (credit: unknown) => { name: string; amount: string };

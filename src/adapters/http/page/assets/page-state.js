@@ -93,8 +93,22 @@ export const accountsView = (accounts, settings) => {
   const pick = (options, id) => (id !== null && id !== undefined && options.some((o) => o.id === String(id)) ? String(id) : '');
   const incomeId = pick(income, settings?.incomeAccountId);
   const depositId = pick(deposit, settings?.depositAccountId);
-  return { income, deposit, incomeId, depositId, complete: incomeId !== '' && depositId !== '' };
+  // Optional choices: the tax code (taxed invoices), and the payout bank and fee accounts ('' = "Don't sync payouts").
+  const taxCodes = list(accounts?.taxCodes).map(option);
+  const payout = list(accounts?.payout).map(option);
+  const payoutFee = list(accounts?.payoutFee).map(option);
+  const taxCodeId = pick(taxCodes, settings?.taxCodeId);
+  const payoutId = pick(payout, settings?.payoutAccountId);
+  const payoutFeeId = pick(payoutFee, settings?.payoutFeeAccountId);
+  return { income, deposit, incomeId, depositId, complete: incomeId !== '' && depositId !== '', taxCodes, taxCodeId, payout, payoutId, payoutFee, payoutFeeId };
 };
+
+/** The PUT /settings body of the optional choices: an empty choice clears it (no payout account: payouts off). */
+export const optionalChoices = (taxCodeId, payoutId, payoutFeeId) => ({
+  taxCodeId: taxCodeId || null,
+  payoutAccountId: payoutId || null,
+  payoutFeeAccountId: payoutId ? payoutFeeId || null : null,
+});
 
 /** The pop-ups shown before the confirmation, in order; the confirmation always comes last. */
 export const enableSteps = (preflight) => [

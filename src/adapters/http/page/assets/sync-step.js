@@ -97,7 +97,9 @@ const walkWarnings = async (preflight) => {
     } else if (step === 'credits') {
       fillList('credits-list', preflight.credits.map(creditRow).map((c) => `${c.name}: ${c.amount}`));
     } else {
-      fillList('confirm-list', confirmationFromSummary(preflight.summary));
+      // The sales tax warning (taxed invoices QuickBooks would refuse) is read right above the button that starts the sync.
+      const taxWarning = typeof preflight?.salesTax?.warning === 'string' ? [preflight.salesTax.warning] : [];
+      fillList('confirm-list', [...taxWarning, ...confirmationFromSummary(preflight.summary)]);
     }
     if ((await ask(byId(`dialog-${step}`))) !== 'continue') return false;
   }
