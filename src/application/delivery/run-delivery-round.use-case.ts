@@ -3,6 +3,7 @@ import type { Clock } from '../ports/clock.port';
 import type { Logger } from '../ports/logger.port';
 import type { ClaimedChange, OutboxStore } from '../ports/outbox-store.port';
 import type { RandomSource } from '../ports/random-source.port';
+import type { TenantSettings } from '../ports/settings-store.port';
 import type { TenantLease } from '../ports/tenant-lease.port';
 import { silentTelemetry, type Telemetry } from '../ports/telemetry.port';
 import type { DeliveryOutcome } from './delivery-outcome';
@@ -22,11 +23,15 @@ export namespace RunDeliveryRound {
 
 type Settled = Exclude<DeliveryOutcome, { kind: 'held' }>;
 
+/** Never turned on since the tenant's last fresh start: no sync window, no initial sync yet. */
+const neverTurnedOn = (settings: TenantSettings): boolean => !settings.syncEnabled && settings.enabledAt === null;
+
 /**
  * One worker's turn at one tenant: take the tenant's lease (one worker per QBO company keeps per-record order
  * and the realm's limits true across instances), read the settings and connection once, claim rows in order,
  * deliver them in one pass, settle each row. A tenant on hold (sync off, connection needing attention) is not
  * claimed at all: its rows are postponed as a whole, without spending attempts and without changing their order.
+ * A tenant whose sync was never turned on has its rows expired instead (they would otherwise wait forever).
  */
 export class RunDeliveryRound {
   constructor(
@@ -47,6 +52,7 @@ export class RunDeliveryRound {
     if (!lease) return { settled: 0, leased: false };
     try {
       const { settings, holdReason } = await this.readiness.check(tenantId);
+      if (neverTurnedOn(settings)) return { settled: await this.expire(tenantId), leased: true };
       if (holdReason !== null) {
         await this.outbox.postpone(tenantId, this.clock.now() + this.policy.holdMs);
         return { settled: 0, leased: true };
@@ -66,6 +72,16 @@ export class RunDeliveryRound {
     } finally {
       await lease.release();
     }
+  }
+
+  /**
+   * Changes of a tenant whose sync was never turned on (never connected, never Save & Sync, or its links reset) have
+   * nothing to wait for: the first sync reads every customer and item itself, and money dated before it is never sent
+   * (ADR 0031). They are settled as done, a batch a round, with no attempt spent and nothing written to QBO or the log.
+   */
+  private async expire(tenantId: string): Promise<number> {
+    const claimed = await this.outbox.claim(tenantId, this.policy.batchSize, this.clock.now(), this.policy.leaseMs);
+    return claimed.length === 0 ? 0 : this.outbox.completeMany(claimed.map(({ id, attemptToken }) => ({ id, attemptToken })), this.clock.now());
   }
 
   /** Delivered rows are marked done in one write; the few others one by one. Rows the pass did not reach stay claimed. */
