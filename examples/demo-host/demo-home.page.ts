@@ -48,7 +48,7 @@ export const renderHome = async (knex: Knex, emulatorUrl: string): Promise<strin
   }).join('');
 
   return layout('Blue Lagoon Pool Service', `<h1>Blue Lagoon Pool Service — back office</h1>
-    <nav><a href="/integrations/qbo/">Integrations → QuickBooks Online</a><a href="${escape(emulatorUrl)}/__emulator/" target="_blank" rel="noopener">What QuickBooks holds (emulator)</a></nav>
+    <nav><a href="/integrations/qbo/">Integrations → QuickBooks Online</a><a href="/payouts">Payouts</a><a href="${escape(emulatorUrl)}/__emulator/" target="_blank" rel="noopener">What QuickBooks holds (emulator)</a></nav>
     <p class="muted">Every change below is saved with its sync signal in one transaction; the sync sends it to QuickBooks within a second once it is on.</p>
     <h2 id="customers">Customers</h2><table><thead><tr><th>#</th><th>Name</th><th>E-mail</th><th>Status</th><th>Change</th></tr></thead><tbody>${customerRows}</tbody></table>
     <form id="add-customer" class="add" method="post" action="/customers"><label>First name <input name="first_name" required maxlength="100"></label>

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { HostChange, QboSyncPlugin } from '../../src/plugin';
 import { ReferenceHostSeeder } from '../reference-host/reference-host-seed';
 import { renderHome } from './demo-home.page';
+import { renderPayouts } from './demo-payouts.page';
 import { parseDollars, problemPage } from './demo-layout';
 import { demoTenantId } from './demo-seed';
 import { sameOriginForms } from './same-origin-forms';
@@ -22,7 +23,7 @@ export const mountDemoPages = (app: Express, knex: Knex, plugin: QboSyncPlugin, 
     res.type('html').send(await renderHome(knex, emulatorUrl));
   });
 
-  /** Runs `write` in a transaction and notifies what it returns; a string answer is a refusal shown to the user. */
+  /** Runs `write` in a transaction and notifies what it returns; a string answer is a refusal shown to the user. `anchor`: on the home page, or a path. */
   const change = (anchor: string, write: (seeder: ReferenceHostSeeder, trx: Knex.Transaction, form: Form, req: Request) => Promise<Change[] | string>) =>
     async (req: Request, res: Response): Promise<void> => {
       const refusal = await knex.transaction(async (trx) => {
@@ -32,7 +33,7 @@ export const mountDemoPages = (app: Express, knex: Knex, plugin: QboSyncPlugin, 
         return null;
       });
       if (refusal) res.status(400).type('html').send(problemPage(refusal));
-      else res.redirect(303, `/#${anchor}`);
+      else res.redirect(303, anchor.startsWith('/') ? anchor : `/#${anchor}`);
     };
 
   const owned = async (trx: Knex.Transaction, table: string, id: unknown) =>
@@ -99,6 +100,32 @@ export const mountDemoPages = (app: Express, knex: Knex, plugin: QboSyncPlugin, 
     if (!payment || payment.deleted_at) return 'There is no such payment.';
     await seeder.deletePayment(String(payment.id));
     return [{ kind: 'payment', id: String(payment.id) }, ...(payment.invoice_id ? [{ kind: 'invoice' as const, id: String(payment.invoice_id) }] : [])];
+  }));
+
+  app.get('/payouts', async (_req, res) => {
+    res.type('html').send(await renderPayouts(knex));
+  });
+
+  /** A payout of the payments ticked (live, in no other payout), less the fee: its gross, fee and net add up. */
+  app.post('/payouts', change('/payouts', async (seeder, trx, form) => {
+    const raw = (form as Record<string, unknown>)['payment_ids'];
+    const ids = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
+    const fee = parseDollars(form.fee);
+    if (ids.length === 0 || fee === null) return 'Tick the payments paid out and enter the processing fee, such as 1.61.';
+    const payments = await trx('payments').where({ company_id: demoTenantId }).whereIn('id', ids).whereNull('deleted_at');
+    const taken = await trx('payout_payments').join('payouts', 'payouts.id', 'payout_payments.payout_id').whereIn('payout_payments.payment_id', ids).whereNull('payouts.deleted_at').first();
+    if (payments.length !== ids.length || taken) return 'Each payment must be a live payment of this company, in no other payout.';
+    const gross = payments.reduce((sum, p) => sum + Number(p.amount_cents), 0);
+    if (fee > gross) return 'The fee cannot be more than the payments paid out.';
+    const id = await seeder.payout(demoTenantId, { paymentIds: ids, feeCents: fee, paidOn: new Date().toISOString().slice(0, 10), reference: form.reference?.trim() || null });
+    return [{ kind: 'payout', id }];
+  }));
+
+  app.post('/payouts/:id/delete', change('/payouts', async (seeder, trx, _form, req) => {
+    const payout = await owned(trx, 'payouts', req.params.id);
+    if (!payout || payout.deleted_at) return 'There is no such payout.';
+    await seeder.deletePayout(String(payout.id));
+    return [{ kind: 'payout', id: String(payout.id) }];
   }));
 
   app.post('/payments/:id/refunds', change('payments', async (seeder, trx, form, req) => {

@@ -21,7 +21,8 @@ export interface DemoQboCompany {
 }
 
 export const seedDemoQboCompany = async (emulatorUrl: string): Promise<DemoQboCompany> => {
-  const realm = await post(`${emulatorUrl}/__emulator/realms`, { companyName: 'Blue Lagoon Pool Service (QuickBooks)' });
+  // Chemicals are taxable: the company charges sales tax with its own codes and rates (manual), as a pool company does.
+  const realm = await post(`${emulatorUrl}/__emulator/realms`, { companyName: 'Blue Lagoon Pool Service (QuickBooks)', salesTax: 'manual' });
   const realmId = String(realm.realmId);
   const entities = `${emulatorUrl}/__emulator/realms/${realmId}/entities`;
   for (const customer of qboCustomers) await post(`${entities}/Customer`, customer);

@@ -88,14 +88,25 @@ describe('the integration page, walked through in Chromium', () => {
     await shoot('05-matched');
   });
 
-  it('fills both account lists from QBO and saves the choice', async () => {
+  it('fills the account lists and the tax codes from QBO, and saves the choice: the tax code and both payout accounts too', async () => {
     await page.getByLabel('Income account for the products and services the sync creates').selectOption({ label: 'Services' });
-    await page.getByLabel('Deposit account for payments and refunds').selectOption({ label: 'Checking (Bank)' });
+    // Payouts deposit payments that wait in Undeposited Funds, so payments go there.
+    await page.getByLabel('Deposit account for payments and refunds').selectOption({ label: 'Undeposited Funds (Other Current Asset)' });
+    const taxCode = page.getByLabel('Tax code for invoices that charge sales tax');
+    expect(await taxCode.locator('option').allInnerTexts()).toEqual(['No tax code chosen', 'California', 'Tucson']);
+    await taxCode.selectOption({ label: 'Tucson' });
+    const payout = page.getByLabel('Bank account for processor payouts');
+    expect(await payout.locator('option:checked').innerText()).toBe("Don't sync payouts");
+    await payout.selectOption({ label: 'Checking (Bank)' });
+    await page.getByLabel('Expense account for processing fees').selectOption({ label: 'Bank Charges & Fees (Expense)' });
     await page.getByRole('button', { name: 'Save accounts' }).click();
     await page.locator('#flash:text("The accounts are saved")').waitFor();
     await openIntegration();
     await page.locator('#accounts-status:text-is("Saved.")').waitFor();
     expect(await page.locator('#income-account option:checked').innerText()).toBe('Services');
+    expect(await page.locator('#tax-code option:checked').innerText()).toBe('Tucson');
+    expect(await page.locator('#payout-account option:checked').innerText()).toBe('Checking (Bank)');
+    expect(await page.locator('#payout-fee-account option:checked').innerText()).toBe('Bank Charges & Fees (Expense)');
     await shoot('06-accounts');
   });
 
@@ -176,6 +187,31 @@ describe('the integration page, walked through in Chromium', () => {
     expect(qbo).toContain('Olivia Park');
     expect(qbo).toMatch(/Olivia Park\s+45\.00/);
     await shoot('13-quickbooks');
+  });
+
+  it('records a processor payout on the Payouts page; QuickBooks gets one bank deposit of the payment less the fee', async () => {
+    await page.goto(demo.url);
+    await page.getByRole('link', { name: 'Payouts' }).click();
+    const customer = await knex('customers').where({ company_id: demoTenantId, first_name: 'Olivia' }).first();
+    const payment = await knex('payments').where({ company_id: demoTenantId, customer_id: customer.id }).first();
+    const form = page.locator('#add-payout');
+    await form.getByLabel(`#${payment.id} Olivia Park $45.00`).check();
+    await form.getByLabel('Processing fee').fill('1.61');
+    await form.getByLabel('Reference').fill('po_demo1');
+    await form.getByRole('button', { name: 'Record payout' }).click();
+    await page.getByRole('cell', { name: 'po_demo1', exact: true }).waitFor();
+    expect(await page.locator('tbody').innerText()).toMatch(/\$45\.00\s+\$1\.61\s+\$43\.39\s+paid out/);
+    await shoot('14-payouts');
+
+    const payout = await knex('payouts').where({ company_id: demoTenantId, reference: 'po_demo1' }).first();
+    const { realm_id: realmId } = await knex('qbo_connections').where({ tenant_id: demoTenantId }).first();
+    // The deposit linked to this payout: the payment ($45.00) less the fee into Checking, the bank line's amount.
+    await eventually(async () => {
+      const link = await knex('qbo_links').where({ tenant_id: demoTenantId, kind: 'payout', host_id: String(payout.id) }).first();
+      const state = (await (await fetch(`${demo.emulatorUrl}/__emulator/realms/${realmId}/state`)).json()) as { Deposit?: Array<{ Id: string; TotalAmt: number; DepositToAccountRef: { name?: string } }> };
+      const deposit = state.Deposit?.find((each) => each.Id === link?.qbo_id);
+      return deposit ? `${deposit.TotalAmt} into ${deposit.DepositToAccountRef.name}` : 'no deposit yet';
+    }, /^43\.39 into Checking$/);
   });
 
   it('logged no console error, no failed request and no uncaught exception on the integration page', () => {
