@@ -1,3 +1,4 @@
+import { ArmedRefusals } from './armed-refusals';
 import { Ledger } from './books/ledger';
 import { DEFAULT_TIME_ZONE } from './qbo-time';
 import type { SalesTaxMode } from './tax/sales-tax-mode';
@@ -58,6 +59,8 @@ export class RealmStore {
   version = 0;
   /** The books' closing date (`YYYY-MM-DD`): transactions dated on or before it are refused with 6210. */
   closedThrough: string | null = null;
+  /** Refusals a test armed for the next writes of an entity (control API `POST /__emulator/refusals`). */
+  readonly refusals = new ArmedRefusals();
   queryCache: { readonly key: string; readonly version: number; readonly matches: readonly StoredRecord[] } | undefined;
   readonly requests: RequestLogEntry[] = [];
 

@@ -122,4 +122,60 @@ describe('a refused write arrives once its cause is gone (MariaDB, the emulator 
     expect(await linkOf('payment', refused.paymentId)).toBeDefined();
     expect((await books()).customers.find((c) => c.id === refused.qboCustomer)).toMatchObject({ openReceivableCents: 0, balanceCents: 0 });
   });
+
+  describe('an armed refusal (a 4xx ValidationFault the emulator gives every Payment write until cleared)', () => {
+    const paymentWrites = async (): Promise<Array<{ requestid?: string; status: number }>> =>
+      (await emulatorRequests(stack.emulator.url, stack.realmId)).filter((r) => r.method === 'POST' && /\/payment$/.test(r.path.split('?')[0]!));
+    const control = async (method: string, path: string, body?: unknown): Promise<void> => {
+      const response = await fetch(`${stack.emulator.url}/__emulator${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      expect(response.status).toBeLessThan(300);
+    };
+    /** An account credit QBO refuses while the refusal is armed. */
+    const refusedCredit = async (name: string): Promise<{ customerId: string; paymentId: string; refusedIds: Set<string | undefined> }> => {
+      let customerId = '';
+      await hostChange(async (seed) => [['customer', (customerId = await seed.customer(tenant, { firstName: name, lastName: 'Armed' }))]]);
+      const before = (await paymentWrites()).length;
+      await control('POST', '/refusals', { realmId: stack.realmId, entity: 'Payment', count: null, detail: 'Armed by the test' });
+      let paymentId = '';
+      await hostChange(async (seed) => [['payment', (paymentId = await seed.payment(tenant, { customerId, invoiceId: null, amountCents: 4_500, receivedOn: today() }))]]);
+      // While the cause is there, the sweep tries again under a new id and is refused again.
+      await stack.host.plugin.sweep();
+      await drain();
+      const refused = (await paymentWrites()).slice(before).filter((r) => r.status === 400);
+      expect(refused.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(refused.map((r) => r.requestid)).size).toBe(refused.length);
+      expect(await linkOf('payment', paymentId)).toBeUndefined();
+      expect((await failures('payment', paymentId)).map((f) => f.message).join(' ')).toMatch(/Armed by the test/);
+      await control('DELETE', `/refusals?realmId=${stack.realmId}`);
+      return { customerId, paymentId, refusedIds: new Set(refused.map((r) => r.requestid)) };
+    };
+    const creditArrived = async (refused: { customerId: string; paymentId: string; refusedIds: Set<string | undefined> }): Promise<void> => {
+      const qboId = await linkOf('payment', refused.paymentId);
+      expect(qboId).toBeDefined();
+      expect((await qbo('Payment')).find((record) => record.Id === qboId)).toMatchObject({ TotalAmt: 45, UnappliedAmt: 45 });
+      const accepted = (await paymentWrites()).filter((r) => r.status === 200);
+      expect(refused.refusedIds.has(accepted[accepted.length - 1]!.requestid)).toBe(false);
+      const qboCustomer = await linkOf('customer', refused.customerId);
+      expect((await books()).customers.find((c) => c.id === qboCustomer)).toMatchObject({ openReceivableCents: 0, openCreditCents: 4_500, balanceCents: -4_500 });
+    };
+
+    it('through the sweep: the refusal cleared, the payment arrives with no edit in the host', async () => {
+      const refused = await refusedCredit('SweepArmed');
+      const row = await stack.db.knex('payments').where({ id: refused.paymentId }).first();
+      await stack.host.plugin.sweep();
+      await drain();
+      await creditArrived(refused);
+      expect(await stack.db.knex('payments').where({ id: refused.paymentId }).first()).toEqual(row);
+    });
+
+    it("through the admin's Retry: the refusal cleared, Retry sends it under a new request id", async () => {
+      const refused = await refusedCredit('RetryArmed');
+      const listed = await request(stack.host.app).get(`${mountPath}/activity?outcome=failure&kind=payment`).set('x-company-id', tenant).expect(200);
+      const entry = (listed.body.items as Array<{ id: string; hostId: string; outboxId: string | null }>).find((item) => item.hostId === refused.paymentId && item.outboxId !== null);
+      expect(entry).toBeDefined();
+      await request(stack.host.app).post(`${mountPath}/activity/${entry!.id}/retry`).set('x-company-id', tenant).expect(200);
+      await drain();
+      await creditArrived(refused);
+    });
+  });
 });

@@ -25,6 +25,9 @@ export function writeOperationOf(operation: string, include: string, body: unkno
 
 /** Runs one write and returns the body QBO answers with (without `time`). */
 export function runWrite(store: RealmStore, entity: EmulatedEntity, operation: WriteOperation, body: unknown, options: WriteOptions): Body {
+  // A refusal armed by a test is thrown here, inside the write, so it is stored under the requestid as QBO's own are.
+  const refused = store.refusals.take(entity);
+  if (refused) throw refused;
   switch (operation) {
     case 'create':
       return { [entity]: presentRecord(store, createEntity(store, entity, body, options)) };

@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { booksSummary } from '../books/books-summary';
-import { EMULATED_ENTITIES, type Body } from '../emulated-entity';
+import { EMULATED_ENTITIES, entityFromName, type Body } from '../emulated-entity';
 import { mergeConfig } from '../emulator-config';
 import { FAULT_KINDS, type EmulatorState, type FaultKind } from '../emulator-state';
 import { createEntity, deletedBody, presentRecord, updateEntity } from '../entity-writer';
@@ -129,6 +129,33 @@ export function controlRouter(state: EmulatorState): Router {
     const realmId = typeof req.query.realmId === 'string' ? req.query.realmId : undefined;
     if (req.query.realmId !== undefined && realmId === undefined) throw new ControlError(400, 'realmId must be given once');
     res.json({ realmId: realmId ?? null, cleared: state.clearFaults(realmId) });
+  });
+
+  // A definite refusal (400 ValidationFault) for the next `count` writes of `entity` in a company, or every write
+  // until cleared (`count: null`): a refusal whose cause a test can then remove (armed-refusals.ts).
+  router.post('/refusals', (req, res) => {
+    const body = (req.body ?? {}) as Body;
+    const realmId = String(body.realmId ?? '');
+    const store = state.realms.get(realmId);
+    if (!store) throw new ControlError(404, `No company with realm id ${realmId}`);
+    const entity = entityFromName(String(body.entity ?? ''));
+    if (!entity) throw new ControlError(400, `entity must be one of ${EMULATED_ENTITIES.join(', ')}`);
+    const count = body.count === undefined ? 1 : body.count;
+    if (count !== null && (!Number.isInteger(count) || (count as number) < 1)) throw new ControlError(400, 'count must be a whole number of at least 1, or null for every write until cleared');
+    const code = body.code === undefined ? '6000' : String(body.code);
+    if (!/^\d{3,5}$/.test(code)) throw new ControlError(400, 'code must be a QBO fault code (3 to 5 digits)');
+    const detail = body.detail === undefined ? `The ${entity} was refused by a test (armed refusal).` : String(body.detail);
+    store.refusals.arm({ entity, code, detail, remaining: count as number | null });
+    res.status(201).json({ realmId, entity, count, code, detail });
+  });
+
+  router.delete('/refusals', (req, res) => {
+    const realmId = typeof req.query.realmId === 'string' ? req.query.realmId : '';
+    const store = state.realms.get(realmId);
+    if (!store) throw new ControlError(404, `No company with realm id ${realmId}`);
+    const entity = typeof req.query.entity === 'string' ? entityFromName(req.query.entity) : undefined;
+    if (req.query.entity !== undefined && !entity) throw new ControlError(400, `entity must be one of ${EMULATED_ENTITIES.join(', ')}`);
+    res.json({ realmId, cleared: store.refusals.clear(entity ?? undefined) });
   });
 
   router.post('/config', (req, res) => {
