@@ -74,3 +74,17 @@ describe('emulator: a client that goes away', () => {
     expect(retry.status).toBe(200);
   });
 });
+
+describe('emulator: the rate limit of a realm whose clients went away', () => {
+  const emulator = EmulatorClient.use({}, 'each');
+
+  it('a request whose client left before it was admitted does not keep a concurrent slot', async () => {
+    const company = await emulator.company();
+    await emulator.control('POST', '/config', { rateLimits: { perMinute: 500, concurrent: 2, batchPerMinute: 40 } });
+    const url = (requestid: string): string => `${emulator.url}/v3/company/${company.realmId}/customer?requestid=${requestid}&minorversion=75`;
+    for (let n = 0; n < 6; n += 1) await sendAndVanish(url(`gone-${n}`), company.accessToken, { DisplayName: `Gone ${n}` });
+    await until(async () => (await emulator.requests(company)).length === 6);
+    const after = await emulator.create(company, 'Customer', { DisplayName: 'Still Served' }, 'after-1');
+    expect(after.status).toBe(200);
+  });
+});
