@@ -32,7 +32,7 @@ describe('the admin routes are rate-limited per user and per tenant (MariaDB + e
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${mountPath}`;
   });
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  afterAll(() => new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined))));
 
   const get = async (path: string, company: string, user: string) => {
     const response = await fetch(`${base}/${path}`, { headers: { 'x-company-id': company, 'x-user': user } });
