@@ -47,7 +47,7 @@ export interface Harness {
 }
 
 /** Everything in memory except QBO, which is the emulator over real HTTP (a fresh company per run). */
-export const createHarness = async (emulatorUrl: string, control: (method: string, path: string, body?: unknown) => Promise<any>): Promise<Harness> => {
+export const createHarness = async (emulatorUrl: string, control: (method: string, path: string, body?: unknown) => Promise<any>, policyOverrides: Partial<DeliveryPolicy> = {}): Promise<Harness> => {
   const realm = (await control('POST', '/__emulator/realms')) as { realmId: string; accessToken: string; refreshToken: string };
   const clock = new ModelClock(Date.now());
   const [host, links, outbox, activity, settings, connections, lease, journal, marks] = [
@@ -71,7 +71,7 @@ export const createHarness = async (emulatorUrl: string, control: (method: strin
   await settings.update(tenantId, { syncEnabled: true, enabledAt: now, incomeAccountId, depositAccountId, linkedRealmId: realm.realmId });
 
   const crashing = new CrashingGateway(gateway);
-  const policy: DeliveryPolicy = { ...defaultDeliveryPolicy, minBatchWrites: 2, maxAttempts: 50, baseBackoffMs: 100, maxBackoffMs: 2_000, leaseMs: 30_000, holdMs: 5_000 };
+  const policy: DeliveryPolicy = { ...defaultDeliveryPolicy, minBatchWrites: 2, maxAttempts: 50, baseBackoffMs: 100, maxBackoffMs: 2_000, leaseMs: 30_000, holdMs: 5_000, ...policyOverrides };
   const random = { next: () => 0.5 };
   // The worker's own view of its stores: after a crash they refuse everything, as a dead process stores nothing.
   const w = { linkStore: stopsWhenDead(links, crashing), outboxStore: stopsWhenDead(outbox, crashing), activityLog: stopsWhenDead(activity, crashing), writeJournal: stopsWhenDead(journal, crashing), tenantLease: stopsWhenDead(lease, crashing) };

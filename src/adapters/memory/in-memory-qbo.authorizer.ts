@@ -80,6 +80,11 @@ export class InMemoryQboAuthorizer implements QboAuthorizer {
     return ok(this.issue(found.grant));
   }
 
+  /** Intuit ends an access token before its hour is up (the emulator's `expire-access-token`); its refresh token still works. */
+  expireAccessToken(accessToken: string): void {
+    this.accessTokens.delete(accessToken);
+  }
+
   /** Any token of a grant ends the whole grant; an unknown token is ignored, as Intuit does. */
   async revoke(anyToken: string): Promise<void> {
     const grant = this.refreshTokens.get(anyToken)?.grant ?? this.accessTokens.get(anyToken);

@@ -36,10 +36,18 @@ export class ConfirmConnection {
   execute(tenantId: string): Promise<ConfirmConnection.Outcome> {
     return this.parts.connections.withRefreshLock(tenantId, async (current) => {
       if (current?.status !== 'pending_verification') return settled;
-      const tokens = await this.freshTokens(current);
+      let tokens = await this.freshTokens(current, false);
       if (tokens === 'refused') return this.refuse(current, 'Intuit no longer accepts this authorization');
       if (tokens === 'unavailable') return { kind: 'waiting', retryAfterMs: null };
-      const checked = await this.parts.check.companyOf(current.realmId, tokens.accessToken, tenantId);
+      let checked = await this.parts.check.companyOf(current.realmId, tokens.accessToken, tenantId);
+      if (!checked.ok && checked.error.kind === 'NotGranted' && tokens === current.tokens) {
+        // A 401 may only mean that the access token ran out early while QBO was busy (issue 16's fault run lost a
+        // reconnect this way): only a refusal of a token just refreshed says the claim is false.
+        tokens = await this.freshTokens({ ...current, tokens }, true);
+        if (tokens === 'refused') return this.refuse(current, 'Intuit no longer accepts this authorization');
+        if (tokens === 'unavailable') return { kind: 'waiting', retryAfterMs: null };
+        checked = await this.parts.check.companyOf(current.realmId, tokens.accessToken, tenantId);
+      }
       if (checked.ok) {
         await this.parts.connections.save({ ...current, tokens, status: 'connected', statusReason: null, companyName: checked.value.companyName });
         this.parts.pageReads.forget(tenantId);
@@ -51,9 +59,9 @@ export class ConfirmConnection {
     });
   }
 
-  /** The pending tokens, refreshed first when the access token is about to expire (the wait may have been long). */
-  private async freshTokens(current: QboConnection): Promise<QboTokens | 'refused' | 'unavailable'> {
-    if (current.tokens.accessTokenExpiresAt - expiryMarginMs > this.parts.clock.now()) return current.tokens;
+  /** The pending tokens, refreshed when asked or when the access token is about to expire (the wait may have been long). */
+  private async freshTokens(current: QboConnection, refresh: boolean): Promise<QboTokens | 'refused' | 'unavailable'> {
+    if (!refresh && current.tokens.accessTokenExpiresAt - expiryMarginMs > this.parts.clock.now()) return current.tokens;
     const refreshed = await this.parts.authorizer.refresh(current.tokens.refreshToken);
     if (!refreshed.ok) return refreshed.error.kind === 'InvalidGrant' ? 'refused' : 'unavailable';
     await this.parts.connections.save({ ...current, tokens: refreshed.value });

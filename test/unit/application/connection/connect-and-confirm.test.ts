@@ -82,6 +82,28 @@ describe('CompleteAuthorization and ConfirmConnection', () => {
     expect(after!.tokens.accessToken).not.toBe(before.accessToken);
   });
 
+  it('refreshes a pending access token QBO refused before its expiry, and confirms with the new one (issue 16)', async () => {
+    const t = build();
+    t.check.fail('1001', 'busy');
+    await t.callback('T', '1001');
+    const before = (await t.connections.get('T'))!.tokens;
+    t.authorizer.expireAccessToken(before.accessToken);
+    expect(await t.confirm.execute('T')).toEqual({ kind: 'settled' });
+    const after = await t.connections.get('T');
+    expect(after).toMatchObject({ status: 'connected', companyName: 'Company 1001' });
+    expect(after!.tokens.accessToken).not.toBe(before.accessToken);
+    expect((await t.messages('T'))[0]).toBe('success: Connected to QuickBooks company Company 1001: QuickBooks confirmed the connection.');
+  });
+
+  it('still refuses a claim when QBO refuses the refreshed token too', async () => {
+    const t = build();
+    t.check.fail('2002', 'busy');
+    await t.callback('T', '1001', '2002');
+    expect(await t.confirm.execute('T')).toEqual({ kind: 'settled' });
+    expect(await t.connections.get('T')).toBeNull();
+    expect(t.check.checked.filter((realm) => realm === '2002')).toHaveLength(3); // the callback's, then one per token
+  });
+
   it('leaves alone a connection that was replaced or removed before the confirmation ran', async () => {
     const t = build();
     t.check.fail('1001', 'busy');
