@@ -197,7 +197,7 @@ describe('books parity end to end (MariaDB, the emulator over HTTP)', () => {
       const before = await money();
       await hostChange(async (seed) => (await seed.updateCustomer(customerId, { isActive: false }), [['customer', customerId]]));
       expect(await qboCustomer(customerId)).toMatchObject({ Active: true });
-      expect((await customerLines(customerId)).at(-1)).toBe(`Did not send customer ${customerId} to QuickBooks: it is inactive in the app but kept active in QuickBooks until its balance is settled (it still owes $350.00)`);
+      expect((await customerLines(customerId)).at(-1)).toBe(`Did not send customer "Ivan Inactive" to QuickBooks: it is inactive in the app but kept active in QuickBooks until its balance is settled (it still owes $350.00)`);
 
       let paymentId = '';
       await hostChange(async (seed) => [['payment', (paymentId = await seed.payment(tenant, { customerId, invoiceId, amountCents: 35_000, receivedOn: today() }))]]);

@@ -35,7 +35,7 @@ describe('POST /activity/:id/retry (MariaDB + emulator)', () => {
     expect(failures.body.items).toHaveLength(1);
     const [failure] = failures.body.items;
     expect(failure).toMatchObject({ kind: 'refund', hostId: refundId, outcome: 'failure' });
-    expect(failure.message).toBe(`Did not send refund ${refundId} to QuickBooks: Refund of $20.00 on ${today()} is more than the $10.00 payment it refunds.`);
+    expect(failure.message).toBe(`Did not send refund of $20.00 on ${today()} to QuickBooks: Refund of $20.00 on ${today()} is more than the $10.00 payment it refunds.`);
     failureId = failure.id;
     expect((await emulatorState(stack.emulator.url, stack.realmId)).RefundReceipt).toBeUndefined();
   });
