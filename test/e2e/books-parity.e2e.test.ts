@@ -228,5 +228,21 @@ describe('books parity end to end (MariaDB, the emulator over HTTP)', () => {
       const after = await money();
       expect({ deposit: after.deposit - before.deposit, income: after.income - before.income }).toEqual({ deposit: 0, income: 0 });
     });
+    it('inactive in both with its money settled, then its paid invoice is raised: made active again before the edit goes', async () => {
+      let customerId = '';
+      let invoiceId = '';
+      await hostChange(async (seed) => {
+        customerId = await seed.customer(tenant, { firstName: 'Edda', lastName: 'Settled' });
+        invoiceId = await seed.invoice(tenant, { customerId, number: 'SET-1', issuedOn: today(), lines: [{ catalogItemId: itemId, quantity: 2, unitPriceCents: 5_000 }] });
+        const paymentId = await seed.payment(tenant, { customerId, invoiceId, amountCents: 10_000, receivedOn: today() });
+        return [['customer', customerId], ['invoice', invoiceId], ['payment', paymentId]];
+      });
+      await hostChange(async (seed) => (await seed.updateCustomer(customerId, { isActive: false }), [['customer', customerId]]));
+      expect(await qboCustomer(customerId)).toMatchObject({ Active: false });
+      await hostChange(editInvoice(invoiceId, 15_000));
+      expect(await record('Invoice', 'invoice', invoiceId)).toMatchObject({ TotalAmt: 150, Balance: 50 });
+      expect(await qboCustomer(customerId)).toMatchObject({ Active: true });
+      expect(await booksOf(customerId)).toEqual({ openReceivableCents: 5_000, openCreditCents: 0, balanceCents: 5_000 });
+    });
   });
 });
