@@ -114,6 +114,16 @@ export class MoneyDecider {
     return (await this.activity.keptActiveBecause(tenantId, customer.id, settings)) !== null;
   }
 
+  /** Host ids of the payments whose lines in QBO link the refund expense `purchaseId` (rare: read by going through the links). */
+  private async creditsLinking(tenantId: string, purchaseId: string): Promise<string[]> {
+    const linking: string[] = [];
+    for await (const payment of this.links.list(tenantId, 'payment')) {
+      const lines = (payment.pushed?.['refundLinks'] ?? []) as readonly QboRefundLink[];
+      if (!payment.retired && lines.some((line) => line.purchaseId === purchaseId)) linking.push(payment.hostId);
+    }
+    return linking;
+  }
+
   /** A credit's refunds that reached QBO as expenses (in the order they were made), for the credit's lines. */
   private async refundLinksOf(tenantId: string, paymentId: string): Promise<QboRefundLink[]> {
     const refunds = await this.host.refundsOfPayment(tenantId, paymentId);
@@ -131,7 +141,15 @@ export class MoneyDecider {
     if (read.kind === 'unreadable') return unreadable(read.reason);
     const refund = recordOf(read);
     const none = { payment: null, customerLink: null, paymentLink: null, refundItemLink: null, depositAccountId: settings.depositAccountId };
-    if (refund === null) return decideRefund(tenantId, null, none, link);
+    if (refund === null) {
+      // A credit refund the host removed: QBO refuses to delete an expense a payment links, so the credits that link it
+      // are written first (their refund lines no longer list it), then the expense is deleted.
+      if (link !== null && !link.retired && link.qboEntity === 'Purchase') {
+        const linking = await this.creditsLinking(tenantId, link.qboId);
+        if (linking.length > 0) return { kind: 'awaiting', dependencies: linking.map((hostId) => ({ kind: 'payment' as const, hostId })) };
+      }
+      return decideRefund(tenantId, null, none, link);
+    }
     const paymentRead = await this.host.read(tenantId, 'payment', refund.paymentId);
     if (paymentRead.kind === 'unreadable') return unreadable(`the payment ${refund.paymentId} it refunds: ${paymentRead.reason}`);
     const payment: HostPayment | null = recordOf(paymentRead);
