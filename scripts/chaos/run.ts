@@ -280,11 +280,14 @@ class Run {
     return realms;
   }
 
+  readonly refusals: string[] = [];
+
   async requests(): Promise<Record<string, number>> {
     const byStatus: Record<string, number> = {};
     for (const realmId of this.realms.values()) {
-      const { requests } = (await (await fetch(`${this.emulator.url}/__emulator/realms/${realmId}/requests`)).json()) as { requests: Array<{ status: number; replayed?: boolean; dropped?: boolean }> };
+      const { requests } = (await (await fetch(`${this.emulator.url}/__emulator/realms/${realmId}/requests`)).json()) as { requests: Array<{ method: string; path: string; status: number; replayed?: boolean; dropped?: boolean }> };
       for (const entry of requests) {
+        if (entry.status === 400) this.refusals.push(`${entry.method} ${entry.path.replace(/\/v3\/company\/\d+\//, '')}`);
         const key = entry.replayed ? `${entry.status} replayed` : entry.dropped ? 'dropped' : String(entry.status);
         byStatus[key] = (byStatus[key] ?? 0) + 1;
       }
@@ -368,6 +371,7 @@ const main = async (): Promise<number> => {
       hostChanges: writer.changes,
       hostWritesRefusedWhileDatabaseDown: writer.failedWrites,
       qboRequests: requests,
+      qboRefusals: run.refusals,
       expectedRecords: sum((check) => check.expected),
       lost: sum((check) => check.lost.length),
       duplicated: sum((check) => check.duplicated.length),
