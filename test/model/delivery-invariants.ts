@@ -1,4 +1,5 @@
 import type { ActivityEntry } from '../../src/application/ports/activity-log.port';
+import { customerBooks, isSettled } from '../../src/domain/customers/customer-books';
 import type { HostRecordKind } from '../../src/domain/host/host-records';
 import type { QboWritableEntity } from '../../src/domain/qbo/qbo-records';
 import type { Link } from '../../src/domain/sync/link';
@@ -55,7 +56,7 @@ export const checkInvariants = async (h: Harness, model: HostModel, emulatorUrl:
 
   // Invariant 2: exactly one live QBO record per link, and none that no link explains.
   const state = await emulatorState(emulatorUrl, h.realmId);
-  for (const entity of ['Customer', 'Item', 'Invoice', 'Payment', 'RefundReceipt'] as QboWritableEntity[]) {
+  for (const entity of ['Customer', 'Item', 'Invoice', 'Payment', 'RefundReceipt', 'Purchase'] as QboWritableEntity[]) {
     const live = (state[entity] ?? []).filter((r) => r['status'] !== 'Deleted').map((r) => r.Id).sort();
     const linked = [...links.values()].filter((l) => l.qboEntity === entity && !(l.retired && entity !== 'Invoice')).map((l) => l.qboId).sort();
     if (JSON.stringify(live) !== JSON.stringify(linked)) problems.push(`${entity}: QBO holds ${JSON.stringify(live)} but the links say ${JSON.stringify(linked)}`);
@@ -81,7 +82,9 @@ export const checkInvariants = async (h: Harness, model: HostModel, emulatorUrl:
     await expectLinked('customer', id, async (link) => {
       const qbo = await read('Customer', link.qboId);
       const name = `${host.firstName} ${host.lastName}`;
-      if (qbo.fields.active !== host.isActive) return `active is ${qbo.fields.active} in QBO, ${host.isActive} in the host`;
+      // A customer inactive in the host stays active in QBO while its money is open (ADR 0041).
+      const keptActive = !host.isActive && qbo.fields.active && !isSettled(customerBooks(await h.host.moneyOfCustomer(tenantId, id)));
+      if (qbo.fields.active !== host.isActive && !keptActive) return `active is ${qbo.fields.active} in QBO, ${host.isActive} in the host`;
       return qbo.fields.displayName === name || qbo.fields.displayName.startsWith(`${name} (`) ? null : `named "${qbo.fields.displayName}" in QBO, "${name}" in the host`;
     });
   }
@@ -132,7 +135,8 @@ export const checkInvariants = async (h: Harness, model: HostModel, emulatorUrl:
   for (const id of model.refunds) {
     const host = (await h.host.getRefund(tenantId, id))!;
     await expectLinked('refund', id, async (l) => {
-      const qbo = await read('RefundReceipt', l.qboId);
+      // A refund of an invoice payment is a RefundReceipt, one of an account credit an expense (Purchase).
+      const qbo = l.qboEntity === 'Purchase' ? await read('Purchase', l.qboId) : await read('RefundReceipt', l.qboId);
       return qbo.fields.amountCents === host.amountCents ? null : `amount ${qbo.fields.amountCents} in QBO, ${host.amountCents} in the host`;
     });
   }

@@ -7,7 +7,7 @@ import type { QboBatchOperation, QboGateway } from '../ports/qbo-gateway.port';
 import type { WriteJournal } from '../ports/write-journal.port';
 import type { Applied, DecisionApplier, Write } from './decision-applier';
 import { successMessage } from './delivery-log';
-import type { RecordState } from './record-state';
+import { wordsOf, type RecordState } from './record-state';
 import { linkAfterWrite, noteOf } from './write-effects';
 
 /** QBO takes at most 30 operations in one batch request. */
@@ -60,7 +60,7 @@ export class BatchDelivery {
       links.push(linkAfterWrite(state, decision, answer.value)!);
       (ended[state.kind] ??= []).push(state.hostId);
       if ((state.refusals ?? 0) > 0) healed.push(state);
-      entries.push({ tenantId, kind: state.kind, hostId: state.hostId, outboxId: state.outboxId, at: this.clock.now(), action: decision.kind, qboId: answer.value.id, outcome: 'success', message: successMessage(state, decision, answer.value) });
+      entries.push({ tenantId, kind: state.kind, hostId: state.hostId, outboxId: state.outboxId, at: this.clock.now(), action: decision.kind, qboId: answer.value.id, outcome: 'success', message: successMessage(wordsOf(state), decision, answer.value) });
       applied.set(write, { kind: 'delivered' });
     });
     await this.links.saveMany(tenantId, links);

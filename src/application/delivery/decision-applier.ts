@@ -10,7 +10,7 @@ import type { WriteJournal } from '../ports/write-journal.port';
 import type { DeliveryOutcome } from './delivery-outcome';
 import { logDelivery, successMessage, type Write } from './delivery-log';
 import { outcomeOfQboError } from './qbo-error-outcome';
-import type { RecordState } from './record-state';
+import { wordsOf, type RecordState } from './record-state';
 import { linkAfterWrite, lookupOf, noteOf } from './write-effects';
 
 export type { Write } from './delivery-log';
@@ -50,7 +50,7 @@ export class DecisionApplier {
     if (link !== state.link && link !== null) await this.links.save(state.tenantId, link);
     if (decision.kind === 'create' || decision.kind === 'update') await this.journal.end(state.tenantId, state.kind, state.hostId);
     if ((state.refusals ?? 0) > 0) await this.journal.healed(state.tenantId, state.kind, state.hostId);
-    await logDelivery(this.activity, this.clock, state, decision.kind, written.value?.id ?? null, 'success', successMessage(state, decision, written.value) + notes(note, decision));
+    await logDelivery(this.activity, this.clock, state, decision.kind, written.value?.id ?? null, 'success', successMessage(wordsOf(state), decision, written.value) + notes(note, decision));
     return { kind: 'delivered' };
   }
 
@@ -107,7 +107,7 @@ export class DecisionApplier {
     if (outcome.kind === 'failed') await this.journal.refused(state.tenantId, state.kind, state.hostId, this.clock.now());
     if (error.kind === 'DuplicateName' && (decision.kind === 'create' || decision.kind === 'update')) return { kind: 'name-taken', error };
     if (outcome.kind === 'failed') {
-      await logDelivery(this.activity, this.clock, state, decision.kind, null, 'failure', `Could not ${decision.kind} ${state.kind} ${state.hostId} in QuickBooks: ${error.message}`);
+      await logDelivery(this.activity, this.clock, state, decision.kind, null, 'failure', `Could not ${decision.kind} ${wordsOf(state)} in QuickBooks: ${error.message}`);
     }
     return outcome;
   }

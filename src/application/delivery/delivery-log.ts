@@ -27,8 +27,8 @@ export const logDelivery = async (
 /** A decision that writes to QBO. */
 export type Write = Extract<SyncDecision, { kind: 'create' | 'update' | 'delete' | 'void' }>;
 
-export const successMessage = (record: RecordAddress, decision: Write, ref: QboRef | null): string => {
-  const what = `${record.kind} ${record.hostId}`;
+/** `what` names the record as the host shows it (`wordsOf` in record-state.ts), never by its id. */
+export const successMessage = (what: string, decision: Write, ref: QboRef | null): string => {
   switch (decision.kind) {
     case 'create':
       return `Created ${what} in QuickBooks (${decision.draft.entity} ${ref?.id}).`;

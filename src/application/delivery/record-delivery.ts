@@ -9,7 +9,7 @@ import type { DeliveryOutcome } from './delivery-outcome';
 import type { NameResolver } from './name-resolver';
 import { outcomeOfQboError } from './qbo-error-outcome';
 import type { Naming, RecordDecider, RecordDecision } from './record-decider';
-import type { RecordState } from './record-state';
+import { wordsOf, type RecordState } from './record-state';
 import type { RelatedRecords } from './related-records';
 import type { RoundStates } from './round-states';
 import type { WriteJournal } from '../ports/write-journal.port';
@@ -64,7 +64,7 @@ export class RecordDelivery {
       case 'nothing':
         return this.delivered(round, state);
       case 'skipped':
-        await logDelivery(this.activity, this.clock, state, 'skip', null, 'skipped', `Did not send ${state.kind} ${state.hostId} to QuickBooks: ${decision.reason}`);
+        await logDelivery(this.activity, this.clock, state, 'skip', null, 'skipped', `Did not send ${wordsOf(state)} to QuickBooks: ${decision.reason}`);
         return this.delivered(round, state);
       case 'awaiting':
         return this.reject(state, `it still waits for ${decision.dependencies.map((d) => `${d.kind} ${d.hostId}`).join(', ')} to reach QuickBooks`);
@@ -118,7 +118,7 @@ export class RecordDelivery {
   }
 
   private async reject(state: RecordState, reason: string): Promise<DeliveryOutcome> {
-    const message = `Did not send ${state.kind} ${state.hostId} to QuickBooks: ${reason}`;
+    const message = `Did not send ${wordsOf(state)} to QuickBooks: ${reason}`;
     await logDelivery(this.activity, this.clock, state, 'skip', null, 'failure', message);
     return { kind: 'failed', reason: message };
   }

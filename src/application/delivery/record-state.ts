@@ -1,4 +1,5 @@
-import type { HostRecordKind } from '../../domain/host/host-records';
+import type { HostRecordKind, HostRecordOfKind } from '../../domain/host/host-records';
+import { lastKnownWords, recordWords } from '../../domain/host/record-words';
 import type { Link } from '../../domain/sync/link';
 import type { HostReadOf } from '../ports/host-read';
 import type { PendingCreate } from '../ports/write-journal.port';
@@ -19,3 +20,9 @@ interface StateOf<K extends HostRecordKind> extends RecordAddress {
 export type RecordState = { [K in HostRecordKind]: StateOf<K> }[HostRecordKind];
 
 export const recordKey = (record: { readonly kind: HostRecordKind; readonly hostId: string }): string => `${record.kind}:${record.hostId}`;
+
+/** The record as the activity log names it: as read now, else as last sent to QBO; never by its host id. */
+export const wordsOf = (state: RecordState): string =>
+  state.read.kind === 'found'
+    ? recordWords(state.kind, state.read.record as HostRecordOfKind[typeof state.kind])
+    : lastKnownWords(state.kind, state.link?.pushed ?? null, state.read.kind, state.hostId);

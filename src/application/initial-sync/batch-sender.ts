@@ -55,12 +55,12 @@ export class BatchSender {
         links.push({ kind: target.kind, hostId: target.hostId, qboEntity: entity, qboId: result.value.id, syncToken: result.value.syncToken, fingerprint: target.fingerprint, pushed: target.pushed, retired: false });
         if (linkedBefore.has(`${target.kind}:${target.hostId}`)) return;
         const renamed = target.nameChanges.length > 0 ? ` The name was changed for QuickBooks: ${target.nameChanges.join('; ')}.` : '';
-        rows.push({ ...base, qboId: result.value.id, outcome: 'success', message: `Created ${target.kind} ${target.hostId} in QuickBooks as "${name}" (${entity} ${result.value.id}).${renamed}` });
+        rows.push({ ...base, qboId: result.value.id, outcome: 'success', message: `Created ${target.kind} "${name}" in QuickBooks (${entity} ${result.value.id}).${renamed}` });
       } else {
         failed[target.kind] += 1;
         rows.push({
           ...base, qboId: null, outcome: 'failure',
-          message: `QuickBooks refused to create ${target.kind} ${target.hostId} ("${name}"): ${result.error.message} Fix it in the app; it is sent again when it changes or when the sync is turned on again.`,
+          message: `QuickBooks refused to create ${target.kind} "${name}": ${result.error.message} Fix it in the app; it is sent again when it changes or when the sync is turned on again.`,
         });
       }
     });

@@ -21,6 +21,8 @@ export interface PlannedCreate {
 
 export interface Refusal {
   readonly hostId: string;
+  /** The record's name as the host shows it; null for a row that could not be read (then only its id names it). */
+  readonly name: string | null;
   readonly reason: string;
 }
 
@@ -131,7 +133,7 @@ export async function* plannedCreates<H extends { readonly id: string }>(
       taken.add(qboNameKey(accepted.name));
       const decision = rules.decide(record, accepted.name);
       if (decision.kind !== 'create') {
-        refusals.push({ hostId: record.id, reason: 'reason' in decision ? decision.reason : `the rules gave "${decision.kind}" for a record never sent` });
+        refusals.push({ hostId: record.id, name: rules.nameOf(record), reason: 'reason' in decision ? decision.reason : `the rules gave "${decision.kind}" for a record never sent` });
         continue;
       }
       creates.push({

@@ -42,7 +42,7 @@ describe('a delivery round', () => {
     expect(await f.round.execute(tenantId, 'worker')).toEqual({ settled: 1, leased: true });
     const [failure] = await f.failures();
     expect(failure?.message).toBe(
-      'Did not send item 17 to QuickBooks: it could not be read from the app (the item has no name). Correct the record in the app; the change is sent again when it is saved, or retry it from the activity log.',
+      'Did not send item "Salt" to QuickBooks: it could not be read from the app (the item has no name). Correct the record in the app; the change is sent again when it is saved, or retry it from the activity log.',
     );
     expect(await f.outbox.stats(tenantId, f.clock.now())).toMatchObject({ pending: 0, failed: 1 });
     expect(await f.links.get(tenantId, 'item', '17')).toEqual(link);

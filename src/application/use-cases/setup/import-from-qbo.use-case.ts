@@ -139,7 +139,7 @@ export class ImportFromQbo {
       const name = records[hostIds.indexOf(link.hostId)]!.name;
       await this.activity.record({
         tenantId, at, action: 'import', kind, hostId: link.hostId, qboId: link.qboId, outcome: 'success', outboxId: null,
-        message: `Imported "${name}" from QuickBooks into the app (${kind} ${link.hostId}), linked to QuickBooks ${link.qboEntity} ${link.qboId}.`,
+        message: `Imported ${kind} "${name}" from QuickBooks into the app, linked to QuickBooks ${link.qboEntity} ${link.qboId}.`,
       });
     }
     return links.length;

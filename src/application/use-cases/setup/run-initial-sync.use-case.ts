@@ -133,7 +133,7 @@ export class RunInitialSync {
       const at = this.clock.now();
       await this.activity.recordMany(slice.map(({ link, name }) => ({
         tenantId: job.tenantId, at, action: 'link' as const, kind: link.kind, hostId: link.hostId, qboId: link.qboId, outcome: 'success' as const, outboxId: null,
-        message: `Linked ${link.kind} ${link.hostId} ("${name}") to the QuickBooks ${link.qboEntity} ${link.qboId} of the same name; no second copy was made.`,
+        message: `Linked ${link.kind} "${name}" to the QuickBooks ${link.qboEntity} ${link.qboId} of the same name; no second copy was made.`,
       })));
       progress.add(survey.kind, slice.length, 0);
       if (!(await this.save(job, progress))) return false;
@@ -148,7 +148,7 @@ export class RunInitialSync {
   private async countUnreadable(tenantId: string, kind: JobRecordKind, progress: InitialSyncProgress, readable: number, linked: number): Promise<void> {
     const refusals: Refusal[] = [];
     for await (const row of this.host.listUnreadable(tenantId, kind)) {
-      refusals.push({ hostId: row.id, reason: `it could not be read from the app (${row.reason}). Correct the record in the app; it is sent when it is saved.` });
+      refusals.push({ hostId: row.id, name: null, reason: `it could not be read from the app (${row.reason}). Correct the record in the app; it is sent when it is saved.` });
     }
     progress.start(kind, readable + refusals.length, linked);
     for (let start = 0; start < refusals.length; start += chunk) await this.logRefused(tenantId, kind, refusals.slice(start, start + chunk), progress);
@@ -158,7 +158,8 @@ export class RunInitialSync {
     const at = this.clock.now();
     await this.activity.recordMany(refusals.map((refused) => ({
       tenantId, at, action: 'create' as const, kind, hostId: refused.hostId, qboId: null, outcome: 'failure' as const, outboxId: null,
-      message: `Did not create ${kind} ${refused.hostId} in QuickBooks: ${refused.reason}`,
+      // A row that could not be read has no name to show: its id is then what the host's engineer finds it by.
+      message: `Did not create ${refused.name === null ? `the ${kind} of row ${refused.hostId}` : `${kind} "${refused.name}"`} in QuickBooks: ${refused.reason}`,
     })));
     progress.add(kind, 0, refusals.length);
   }
