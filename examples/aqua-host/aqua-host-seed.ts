@@ -1,8 +1,10 @@
 import type { Knex } from 'knex';
 import { centsToDecimalDollars, decimalDollarsToCents } from '../../src/plugin';
-import { invoiceTax, type CustomerSeed, type HostContractOptions, type HostSeed, type InvoiceSeed, type ItemSeed, type PaymentSeed, type PayoutSeed, type RefundSeed } from '../../src/testing';
+import { ContractClock, invoiceTax, type CustomerSeed, type HostContractOptions, type HostFixture, type HostSeed, type InvoiceSeed, type ItemSeed, type PaymentSeed, type PayoutSeed, type RefundSeed } from '../../src/testing';
 import { aquaCategoryOfKind } from './aqua-host-rows';
 import { aquaUuid } from './aqua-ids';
+import { AquaHostDirectory } from './aqua-host.directory';
+import { AquaHostWriter } from './aqua-host.writer';
 
 const stateOfStatus = { draft: 'draft', sent: 'open', void: 'cancelled' } as const;
 
@@ -23,6 +25,27 @@ export const aquaHostKeeps: HostContractOptions = {
     }),
     item: (written) => ({ ...written, sku: null }),
   },
+};
+
+/**
+ * The contract suite's fixture for the aqua adapter over `knex` (its tables made): a fresh clock, the adapter, this
+ * seeder, and the two ways to write a row the adapter cannot read. This repository's contract test and the outside
+ * host of the packed-package test both use it.
+ */
+export const aquaContractFixture = (knex: Knex): HostFixture => {
+  const clock = new ContractClock();
+  return {
+    directory: new AquaHostDirectory(knex),
+    writer: new AquaHostWriter(knex, () => clock.now()),
+    seed: new AquaHostSeeder(knex, () => clock.now()),
+    clock,
+    blankItemName: async (_tenantId, id) => {
+      await knex('aqua_catalog').where({ uuid: id }).update({ title: '  ' });
+    },
+    breakInvoiceStatus: async (_tenantId, id) => {
+      await knex('aqua_bills').where({ uuid: id }).update({ state: 'lost' });
+    },
+  };
 };
 
 /**

@@ -173,8 +173,10 @@ describe('the integration page, walked through in Chromium', () => {
       await page.getByRole('button', { name: 'Show' }).click();
       await page.locator('#activity-page').waitFor();
       return rows.innerText();
-    }, new RegExp(`Payment #${payment.id}`));
-    expect(await rows.innerText()).toContain(`Customer #${customer.id}`);
+    }, /payment of \$45\.00 received/);
+    // Records are named as the app shows them, never by the app's id.
+    expect(await rows.innerText()).toContain('customer "Olivia Park"');
+    expect(await rows.innerText()).not.toContain(`#${customer.id}`);
     const csvLink = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
     expect(csvLink).toBe(`${demo.integrationUrl}activity.csv`);
     const csv = await page.request.get(csvLink!);

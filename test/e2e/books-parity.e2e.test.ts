@@ -162,6 +162,27 @@ describe('books parity end to end (MariaDB, the emulator over HTTP)', () => {
     await stack.db.knex('qbo_activity').where({ tenant_id: tenant, kind: 'refund', host_id: last }).delete();
   });
 
+  it('a credit refund removed in the host: the credit lets go of the expense first, then the expense is deleted; the credit is whole again', async () => {
+    let customerId = '';
+    let creditId = '';
+    let refundId = '';
+    await hostChange(async (seed) => {
+      customerId = await seed.customer(tenant, { firstName: 'Ruth', lastName: 'Reverted' });
+      creditId = await seed.payment(tenant, { customerId, invoiceId: null, amountCents: 6_000, receivedOn: today() });
+      refundId = await seed.refund(tenant, { paymentId: creditId, amountCents: 1_500, refundedOn: today(), reason: null });
+      return [['customer', customerId], ['payment', creditId], ['refund', refundId]];
+    });
+    expect(await booksOf(customerId)).toEqual({ openReceivableCents: 0, openCreditCents: 4_500, balanceCents: -4_500 });
+    const expenseId = await linkOf('refund', refundId);
+    const before = await money();
+    await hostChange(async (_seed, trx) => (await trx('refunds').where({ id: refundId }).delete(), [['refund', refundId]]));
+    expect((await qbo('Purchase')).find((p) => p.Id === expenseId)?.['status']).toBe('Deleted');
+    expect(await record('Payment', 'payment', creditId)).toMatchObject({ TotalAmt: 60, UnappliedAmt: 60, Line: [] });
+    expect(await booksOf(customerId)).toEqual({ openReceivableCents: 0, openCreditCents: 6_000, balanceCents: -6_000 });
+    const after = await money();
+    expect({ deposit: after.deposit - before.deposit, income: after.income - before.income }).toEqual({ deposit: 1_500, income: 0 });
+  });
+
   it('a refund of an invoice payment reverses the sale: a RefundReceipt, income and the bank drop, the invoice stays paid', async () => {
     let customerId = '';
     let invoiceId = '';
@@ -227,6 +248,22 @@ describe('books parity end to end (MariaDB, the emulator over HTTP)', () => {
       expect(await qboCustomer(customerId)).toMatchObject({ Active: false });
       const after = await money();
       expect({ deposit: after.deposit - before.deposit, income: after.income - before.income }).toEqual({ deposit: 0, income: 0 });
+    });
+    it('inactive in both with its money settled, then its paid invoice is raised: made active again before the edit goes', async () => {
+      let customerId = '';
+      let invoiceId = '';
+      await hostChange(async (seed) => {
+        customerId = await seed.customer(tenant, { firstName: 'Edda', lastName: 'Settled' });
+        invoiceId = await seed.invoice(tenant, { customerId, number: 'SET-1', issuedOn: today(), lines: [{ catalogItemId: itemId, quantity: 2, unitPriceCents: 5_000 }] });
+        const paymentId = await seed.payment(tenant, { customerId, invoiceId, amountCents: 10_000, receivedOn: today() });
+        return [['customer', customerId], ['invoice', invoiceId], ['payment', paymentId]];
+      });
+      await hostChange(async (seed) => (await seed.updateCustomer(customerId, { isActive: false }), [['customer', customerId]]));
+      expect(await qboCustomer(customerId)).toMatchObject({ Active: false });
+      await hostChange(editInvoice(invoiceId, 15_000));
+      expect(await record('Invoice', 'invoice', invoiceId)).toMatchObject({ TotalAmt: 150, Balance: 50 });
+      expect(await qboCustomer(customerId)).toMatchObject({ Active: true });
+      expect(await booksOf(customerId)).toEqual({ openReceivableCents: 5_000, openCreditCents: 0, balanceCents: 5_000 });
     });
   });
 });

@@ -37,7 +37,8 @@ describe('POST /activity/:id/retry (MariaDB + emulator)', () => {
     expect(failure).toMatchObject({ kind: 'refund', hostId: refundId, outcome: 'failure' });
     expect(failure.message).toBe(`Did not send refund of $20.00 on ${today()} to QuickBooks: Refund of $20.00 on ${today()} is more than the $10.00 payment it refunds.`);
     failureId = failure.id;
-    expect((await emulatorState(stack.emulator.url, stack.realmId)).RefundReceipt).toBeUndefined();
+    const qbo = await emulatorState(stack.emulator.url, stack.realmId);
+    expect([qbo.RefundReceipt, qbo.Purchase]).toEqual([undefined, undefined]);
   });
 
   it('is 404 for another tenant, which cannot retry (or learn about) this entry', async () => {
@@ -64,10 +65,13 @@ describe('POST /activity/:id/retry (MariaDB + emulator)', () => {
     expect(retried.body).toEqual({ retried: true, kind: 'refund', hostId: refundId });
     await drainInProcess(stack.db.knex, () => stack.host.plugin.deliverPending());
 
-    const receipts = (await emulatorState(stack.emulator.url, stack.realmId)).RefundReceipt ?? [];
-    expect(receipts).toHaveLength(1);
-    expect(receipts[0]).toMatchObject({ TotalAmt: 5 });
+    // A refund of an account credit is an expense paid to the customer (docs/accounting/books-parity.md).
+    const refunds = (await emulatorState(stack.emulator.url, stack.realmId)).Purchase ?? [];
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]).toMatchObject({ TotalAmt: 5 });
     expect(await stack.db.knex('qbo_outbox').where({ tenant_id: tenant, kind: 'refund' }).select('state')).toEqual([{ state: 'done' }]);
+    const retriedEntry = (await as(tenant).get('/activity?kind=refund&limit=3').expect(200)).body.items.find((item: { action: string }) => item.action === 'retry');
+    expect(retriedEntry.message).toBe(`Queued again to be sent to QuickBooks; it had failed: Did not send refund of $20.00 on ${today()} to QuickBooks: Refund of $20.00 on ${today()} is more than the $10.00 payment it refunds.`);
     const latest = await as(tenant).get('/activity?kind=refund&limit=1').expect(200);
     expect(latest.body.items[0]).toMatchObject({ outcome: 'success', hostId: refundId });
 

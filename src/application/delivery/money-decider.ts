@@ -1,4 +1,4 @@
-import type { HostPayment } from '../../domain/host/host-records';
+import type { HostCustomer, HostPayment } from '../../domain/host/host-records';
 import { REFUND_ITEM_HOST_ID } from '../../domain/items/refund-item';
 import { decideInvoice } from '../../domain/invoices/decide-invoice';
 import { decidePayment } from '../../domain/payments/decide-payment';
@@ -13,6 +13,7 @@ import type { TenantSettings } from '../ports/settings-store.port';
 import type { RecordDecision } from './record-decision';
 import type { RecordState } from './record-state';
 import { ApplicationOrder } from './application-order';
+import { CustomerActivity } from './customer-activity';
 import type { ReceivableAccount } from './receivable-account';
 import { appliedOf, compareHostIds, pushedApplied } from '../../domain/payments/applied-amounts';
 import { unreadable } from './unreadable';
@@ -26,6 +27,7 @@ type StateOf<K extends RecordState['kind']> = Extract<RecordState, { kind: K }>;
  */
 export class MoneyDecider {
   private readonly order: ApplicationOrder;
+  private readonly activity: CustomerActivity;
 
   constructor(
     private readonly host: HostDirectory,
@@ -33,6 +35,7 @@ export class MoneyDecider {
     private readonly receivable: ReceivableAccount,
   ) {
     this.order = new ApplicationOrder(host, links);
+    this.activity = new CustomerActivity(host, links);
   }
 
   async invoice({ tenantId, hostId, read, link }: Pick<StateOf<'invoice'>, 'tenantId' | 'hostId' | 'read' | 'link'>, settings: TenantSettings): Promise<RecordDecision> {
@@ -57,7 +60,7 @@ export class MoneyDecider {
       ...itemIds.filter((id, i) => items[i] === null && !itemLinks.has(id)).map((id) => ({ kind: 'item' as const, hostId: id })),
     ];
     const decision = decideInvoice(tenantId, invoice, { payments, customerLink, itemLinks, missing, taxCodeId: settings.taxCodeId }, link);
-    if (decision.kind === 'create' && madeInactive(customerLink)) return awaitingCustomer(invoice.customerId);
+    if (await this.customerFirst(decision, tenantId, customer, customerLink, settings)) return awaitingCustomer(invoice.customerId);
     if (decision.kind === 'update') {
       // An invoice edited below what its payments apply in QBO: those payments are lowered first (their rest stays credit).
       const lowerFirst = await this.order.lowerFirst(tenantId, hostId, invoice.totalCents, null);
@@ -89,7 +92,7 @@ export class MoneyDecider {
     const missing = customer === null && customerLink === null ? [{ kind: 'customer' as const, hostId: payment.customerId }] : [];
     const refundLinks = payment.invoiceId === null ? await this.refundLinksOf(tenantId, payment.id) : [];
     const decision = decidePayment(tenantId, payment, { ...context, invoice, otherPayments, customerLink, invoiceLink, missing, refundLinks }, link);
-    if (decision.kind === 'create' && madeInactive(customerLink)) return awaitingCustomer(payment.customerId);
+    if (await this.customerFirst(decision, tenantId, customer, customerLink, settings)) return awaitingCustomer(payment.customerId);
     if ((decision.kind !== 'create' && decision.kind !== 'update') || invoice === null || invoiceRead === null || invoiceLink === null) return decision;
     if (appliedOf(decision.pushed) <= pushedApplied(link)) return decision;
     // Raising what this payment applies: whatever lowers the invoice's applications goes first, and the invoice's own
@@ -98,6 +101,27 @@ export class MoneyDecider {
     const invoiceDecision = await this.invoice({ tenantId, hostId: invoice.id, read: invoiceRead, link: invoiceLink }, settings);
     if (invoiceDecision.kind === 'update' || invoiceDecision.kind === 'awaiting') first.push({ kind: 'invoice', hostId: invoice.id });
     return first.length === 0 ? decision : { kind: 'awaiting', dependencies: first };
+  }
+
+  /**
+   * A write for a customer the plugin made inactive in QBO waits for the customer when the customer's next look makes
+   * it active again: always for new money (it keeps the customer active until sent), for an edit when the host has the
+   * customer active again or its money is open (ADR 0041). Otherwise the write goes as it is.
+   */
+  private async customerFirst(decision: RecordDecision, tenantId: string, customer: HostCustomer | null, customerLink: Link | null, settings: TenantSettings): Promise<boolean> {
+    if ((decision.kind !== 'create' && decision.kind !== 'update') || !madeInactive(customerLink) || customer === null) return false;
+    if (decision.kind === 'create' || customer.isActive) return true;
+    return (await this.activity.keptActiveBecause(tenantId, customer.id, settings)) !== null;
+  }
+
+  /** Host ids of the payments whose lines in QBO link the refund expense `purchaseId` (rare: read by going through the links). */
+  private async creditsLinking(tenantId: string, purchaseId: string): Promise<string[]> {
+    const linking: string[] = [];
+    for await (const payment of this.links.list(tenantId, 'payment')) {
+      const lines = (payment.pushed?.['refundLinks'] ?? []) as readonly QboRefundLink[];
+      if (!payment.retired && lines.some((line) => line.purchaseId === purchaseId)) linking.push(payment.hostId);
+    }
+    return linking;
   }
 
   /** A credit's refunds that reached QBO as expenses (in the order they were made), for the credit's lines. */
@@ -117,7 +141,15 @@ export class MoneyDecider {
     if (read.kind === 'unreadable') return unreadable(read.reason);
     const refund = recordOf(read);
     const none = { payment: null, customerLink: null, paymentLink: null, refundItemLink: null, depositAccountId: settings.depositAccountId };
-    if (refund === null) return decideRefund(tenantId, null, none, link);
+    if (refund === null) {
+      // A credit refund the host removed: QBO refuses to delete an expense a payment links, so the credits that link it
+      // are written first (their refund lines no longer list it), then the expense is deleted.
+      if (link !== null && !link.retired && link.qboEntity === 'Purchase') {
+        const linking = await this.creditsLinking(tenantId, link.qboId);
+        if (linking.length > 0) return { kind: 'awaiting', dependencies: linking.map((hostId) => ({ kind: 'payment' as const, hostId })) };
+      }
+      return decideRefund(tenantId, null, none, link);
+    }
     const paymentRead = await this.host.read(tenantId, 'payment', refund.paymentId);
     if (paymentRead.kind === 'unreadable') return unreadable(`the payment ${refund.paymentId} it refunds: ${paymentRead.reason}`);
     const payment: HostPayment | null = recordOf(paymentRead);
@@ -138,7 +170,7 @@ export class MoneyDecider {
       ? { otherRefunds: await this.host.refundsOfPayment(tenantId, refund.paymentId), receivableAccountId: await this.receivable.idFor(tenantId, settings.linkedRealmId) }
       : {};
     const decision = decideRefund(tenantId, refund, { ...context, ...credit }, link);
-    return decision.kind === 'create' && payment !== null && madeInactive(customerLink) ? awaitingCustomer(payment.customerId) : decision;
+    return payment !== null && (await this.customerFirst(decision, tenantId, customer, customerLink, settings)) ? awaitingCustomer(payment.customerId) : decision;
   }
 }
 

@@ -1,5 +1,5 @@
-import type { HostRecordKind } from '../../domain/host/host-records';
-import { lastKnownWords, recordWords, type HostRecordOfKindForWords } from '../../domain/host/record-words';
+import type { HostRecordKind, HostRecordOfKind } from '../../domain/host/host-records';
+import { lastKnownWords, recordWords } from '../../domain/host/record-words';
 import type { Link } from '../../domain/sync/link';
 import type { HostReadOf } from '../ports/host-read';
 import type { PendingCreate } from '../ports/write-journal.port';
@@ -24,5 +24,5 @@ export const recordKey = (record: { readonly kind: HostRecordKind; readonly host
 /** The record as the activity log names it: as read now, else as last sent to QBO; never by its host id. */
 export const wordsOf = (state: RecordState): string =>
   state.read.kind === 'found'
-    ? recordWords(state.kind, state.read.record as HostRecordOfKindForWords[typeof state.kind])
+    ? recordWords(state.kind, state.read.record as HostRecordOfKind[typeof state.kind])
     : lastKnownWords(state.kind, state.link?.pushed ?? null, state.read.kind, state.hostId);

@@ -1,14 +1,7 @@
-import type { HostCatalogItem, HostCustomer, HostInvoice, HostPayment, HostPayout, HostRecordKind, HostRefund } from '../../domain/host/host-records';
+import type { HostRecordKind, HostRecordOfKind } from '../../domain/host/host-records';
 
-/** The domain record each host kind reads as. */
-export interface HostRecordOfKind {
-  readonly customer: HostCustomer;
-  readonly item: HostCatalogItem;
-  readonly invoice: HostInvoice;
-  readonly payment: HostPayment;
-  readonly refund: HostRefund;
-  readonly payout: HostPayout;
-}
+/** The domain record each host kind reads as (kept in the domain, which names records too). */
+export type { HostRecordOfKind };
 
 /**
  * One host row as delivery sees it. `unreadable` is a row that exists but cannot be turned into a record (no

@@ -37,7 +37,8 @@ export class RetryDelivery {
     }
     await this.activity.record({
       tenantId, at: now, action: 'retry', kind: entry.kind, hostId: entry.hostId, qboId: null, outcome: 'success', outboxId: entry.outboxId,
-      message: `Queued ${entry.kind ?? 'the change'} ${entry.hostId ?? ''} to be sent to QuickBooks again.`.replace('  ', ' '),
+      // The failed entry already names the record as the host shows it; the host id is internal (a UUID for some hosts).
+      message: `Queued again to be sent to QuickBooks; it had failed: ${entry.message}`,
     });
     return ok({ retried: true, kind: entry.kind, hostId: entry.hostId });
   }

@@ -110,3 +110,13 @@ export interface HostCustomerMoney {
   readonly refunds: readonly HostRefund[];
   readonly unreadable: readonly string[];
 }
+
+/** The record each host kind reads as. */
+export interface HostRecordOfKind {
+  readonly customer: HostCustomer;
+  readonly item: HostCatalogItem;
+  readonly invoice: HostInvoice;
+  readonly payment: HostPayment;
+  readonly refund: HostRefund;
+  readonly payout: HostPayout;
+}

@@ -1,15 +1,5 @@
 import { customerDisplayName } from '../customers/customer-to-qbo';
-import type { HostCatalogItem, HostCustomer, HostInvoice, HostPayment, HostPayout, HostRecordKind, HostRefund } from './host-records';
-
-/** The record each kind reads as, for naming it (the application's HostRecordOfKind, kept in the domain). */
-export interface HostRecordOfKindForWords {
-  readonly customer: HostCustomer;
-  readonly item: HostCatalogItem;
-  readonly invoice: HostInvoice;
-  readonly payment: HostPayment;
-  readonly refund: HostRefund;
-  readonly payout: HostPayout;
-}
+import type { HostRecordKind, HostRecordOfKind } from './host-records';
 
 /** "$1,234.50" from integer cents, without floating point. */
 export const centsInWords = (cents: number): string => {
@@ -24,26 +14,26 @@ const KIND_WORDS: Readonly<Record<HostRecordKind, string>> = { customer: 'custom
  * A host record as the activity log names it: what the host's people see — the customer's or item's name, the
  * invoice number, a payment's or refund's amount and date — never its id (internal, a UUID for some hosts).
  */
-export const recordWords = <K extends HostRecordKind>(kind: K, record: HostRecordOfKindForWords[K]): string => {
+export const recordWords = <K extends HostRecordKind>(kind: K, record: HostRecordOfKind[K]): string => {
   switch (kind) {
     case 'customer':
-      return `customer "${customerDisplayName(record as HostRecordOfKindForWords['customer'])}"`;
+      return `customer "${customerDisplayName(record as HostRecordOfKind['customer'])}"`;
     case 'item':
-      return `item "${(record as HostRecordOfKindForWords['item']).name.trim()}"`;
+      return `item "${(record as HostRecordOfKind['item']).name.trim()}"`;
     case 'invoice': {
-      const invoice = record as HostRecordOfKindForWords['invoice'];
+      const invoice = record as HostRecordOfKind['invoice'];
       return invoice.number.trim() === '' ? `the invoice of ${invoice.issuedOn} for ${centsInWords(invoice.totalCents)}` : `invoice ${invoice.number.trim()}`;
     }
     case 'payment': {
-      const payment = record as HostRecordOfKindForWords['payment'];
+      const payment = record as HostRecordOfKind['payment'];
       return `${payment.invoiceId === null ? 'account credit' : 'payment'} of ${centsInWords(payment.amountCents)} received ${payment.receivedOn}`;
     }
     case 'refund': {
-      const refund = record as HostRecordOfKindForWords['refund'];
+      const refund = record as HostRecordOfKind['refund'];
       return `refund of ${centsInWords(refund.amountCents)} on ${refund.refundedOn}`;
     }
     default: {
-      const payout = record as HostRecordOfKindForWords['payout'];
+      const payout = record as HostRecordOfKind['payout'];
       return `payout of ${centsInWords(payout.netCents)} on ${payout.paidOn}`;
     }
   }

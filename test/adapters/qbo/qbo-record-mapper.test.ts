@@ -1,6 +1,29 @@
 import { changesJson, draftJson, recordFrom } from '../../../src/adapters/qbo/qbo-record.mapper';
 
 describe('domain → QBO JSON', () => {
+  it('writes an overpayment as one line of the applied share, and a credit with a line per refund expense', () => {
+    const payment = { customerId: '58', totalCents: 40000, txnDate: '2026-06-03', depositAccountId: '35', paymentRefNum: null, privateNote: 'p' };
+    expect(draftJson({ entity: 'Payment', fields: { ...payment, invoiceId: '130', appliedCents: 35000 } })).toMatchObject({
+      TotalAmt: 400, Line: [{ Amount: 350, LinkedTxn: [{ TxnId: '130', TxnType: 'Invoice' }] }],
+    });
+    expect(draftJson({ entity: 'Payment', fields: { ...payment, invoiceId: '130', appliedCents: 0 } })).toMatchObject({ TotalAmt: 400, Line: [] });
+    expect(changesJson({ entity: 'Payment', fields: { invoiceId: null, totalCents: 5000, refundLinks: [{ purchaseId: '77', amountCents: 2000 }] } })).toEqual({
+      TotalAmt: 50, Line: [{ Amount: 20, LinkedTxn: [{ TxnId: '77', TxnType: 'Expense' }] }],
+    });
+    const read = recordFrom('Payment', { Id: '9', SyncToken: '1', CustomerRef: { value: '58' }, TotalAmt: 50, UnappliedAmt: 30, Line: [{ Amount: 20, LinkedTxn: [{ TxnId: '77', TxnType: 'Expense' }] }] });
+    expect(read).toMatchObject({ fields: { invoiceId: null, refundLinks: [{ purchaseId: '77', amountCents: 2000 }] }, unappliedCents: 3000 });
+  });
+
+  it('writes a credit refund as a Cash expense to the customer from the deposit account, its line on A/R', () => {
+    const fields = { customerId: '58', txnDate: '2026-06-10', paidFromAccountId: '35', receivableAccountId: '84', amountCents: 2000, privateNote: 'qbo-sync:t:refund:r-1' };
+    expect(draftJson({ entity: 'Purchase', fields })).toEqual({
+      PaymentType: 'Cash', AccountRef: { value: '35' }, EntityRef: { value: '58', type: 'Customer' }, TxnDate: '2026-06-10', PrivateNote: 'qbo-sync:t:refund:r-1',
+      Line: [{ DetailType: 'AccountBasedExpenseLineDetail', Amount: 20, AccountBasedExpenseLineDetail: { AccountRef: { value: '84' } } }],
+    });
+    expect(() => changesJson({ entity: 'Purchase', fields: { amountCents: 2500 } })).toThrow(/both the amount and the Accounts Receivable account/);
+    expect(recordFrom('Purchase', { Id: '77', SyncToken: '0', ...draftJson({ entity: 'Purchase', fields }), TotalAmt: 20 })).toMatchObject({ entity: 'Purchase', fields });
+  });
+
   it('writes a customer create with refs, address, email and phone, omitting empty fields', () => {
     expect(
       draftJson({

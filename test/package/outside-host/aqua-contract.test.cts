@@ -2,11 +2,9 @@
 // adapter, on the MariaDB database at DATABASE_URL. Copied into a scratch app beside the adapter's files (their
 // imports rewritten to `qbo-sync` and `qbo-sync/testing`) and compiled there; not run by this repository's Jest.
 import knexFactory, { type Knex } from 'knex';
-import { ContractClock, describeHostDirectoryContract } from 'qbo-sync/testing';
+import { describeHostDirectoryContract } from 'qbo-sync/testing';
 import { createAquaHostTables } from './aqua-host-schema';
-import { AquaHostSeeder, aquaHostKeeps } from './aqua-host-seed';
-import { AquaHostDirectory } from './aqua-host.directory';
-import { AquaHostWriter } from './aqua-host.writer';
+import { aquaContractFixture, aquaHostKeeps } from './aqua-host-seed';
 
 let knex: Knex;
 beforeAll(async () => {
@@ -15,22 +13,4 @@ beforeAll(async () => {
 });
 afterAll(() => knex.destroy());
 
-describeHostDirectoryContract(
-  'aqua, outside the package',
-  async () => {
-    const clock = new ContractClock();
-    return {
-      directory: new AquaHostDirectory(knex),
-      writer: new AquaHostWriter(knex, () => clock.now()),
-      seed: new AquaHostSeeder(knex, () => clock.now()),
-      clock,
-      blankItemName: async (_tenantId, id) => {
-        await knex('aqua_catalog').where({ uuid: id }).update({ title: '  ' });
-      },
-      breakInvoiceStatus: async (_tenantId, id) => {
-        await knex('aqua_bills').where({ uuid: id }).update({ state: 'lost' });
-      },
-    };
-  },
-  aquaHostKeeps,
-);
+describeHostDirectoryContract('aqua, outside the package', async () => aquaContractFixture(knex), aquaHostKeeps);

@@ -45,4 +45,16 @@ describe('decideCustomer', () => {
       expect(decideCustomer('t', after, settled).kind).toBe('nothing');
     }));
   });
+
+  it('keeps a customer inactive in the host active in QBO while its money moves, saying why; inactive once settled', () => {
+    const pushed = linkAfter(decideCustomer('pool-co', poolOwner, null));
+    const inactive = { ...poolOwner, isActive: false };
+    const kept = decideCustomer('pool-co', inactive, pushed, {}, { keptActive: 'kept active in QuickBooks until its balance is settled (it still owes $350.00)' });
+    expect(kept.kind).toBe('nothing');
+    const created = decideCustomer('pool-co', inactive, null, {}, { keptActive: 'kept active in QuickBooks until its balance is settled (it holds $5.00 of credit)' });
+    expect(created).toMatchObject({ kind: 'create', draft: { fields: { active: true } }, note: 'inactive in the app, kept active in QuickBooks until its balance is settled (it holds $5.00 of credit)' });
+    expect(decideCustomer('pool-co', inactive, pushed, {}, { keptActive: null })).toMatchObject({ kind: 'update', changes: { fields: { active: false } } });
+    // An active host customer is active whatever its money.
+    expect(decideCustomer('pool-co', poolOwner, pushed, {}, { keptActive: 'kept active' }).kind).toBe('nothing');
+  });
 });

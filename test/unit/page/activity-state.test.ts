@@ -80,8 +80,8 @@ describe('the activity tab state', () => {
 
   it('words a row and offers Retry only on a failed delivery with an outbox entry', () => {
     const failed = activityRow({ id: 'a1', at: Date.UTC(2026, 0, 5, 12), action: 'create', kind: 'payment', hostId: '12', qboId: null, outcome: 'failure', message: 'QuickBooks refused it.', outboxId: 'o9' });
-    expect(failed).toMatchObject({ id: 'a1', what: 'Created', record: 'Payment #12', outcome: 'Failed', failed: true, canRetry: true, message: 'QuickBooks refused it.', iso: '2026-01-05T12:00:00.000Z' });
-    expect(activityRow({ id: 'a2', action: 'create', kind: 'customer', hostId: '3', qboId: '58', outcome: 'success', outboxId: 'o1' })).toMatchObject({ record: 'Customer #3 (QuickBooks 58)', canRetry: false });
+    expect(failed).toMatchObject({ id: 'a1', what: 'Created', record: 'Payment', outcome: 'Failed', failed: true, canRetry: true, message: 'QuickBooks refused it.', iso: '2026-01-05T12:00:00.000Z' });
+    expect(activityRow({ id: 'a2', action: 'create', kind: 'customer', hostId: '3', qboId: '58', outcome: 'success', outboxId: 'o1' })).toMatchObject({ record: 'Customer (QuickBooks 58)', canRetry: false });
     expect(activityRow({ id: 'a3', action: 'update', kind: 'item', outcome: 'failure', outboxId: null }).canRetry).toBe(false);
     expect(activityRow({ id: 'a4', action: 'enable', kind: null, outcome: 'success' })).toMatchObject({ what: 'Sync turned on', record: '—' });
   });

@@ -71,7 +71,8 @@ const OUTCOME_WORDS = { success: 'Done', failure: 'Failed', skipped: 'Skipped' }
 /** One table row of the log, in words; `canRetry` only for a failed delivery that has an outbox entry to retry. */
 export const activityRow = (entry) => {
   const kind = KIND_WORDS[entry?.kind] ?? '';
-  const record = [kind, entry?.hostId ? `#${entry.hostId}` : '', entry?.qboId ? `(QuickBooks ${entry.qboId})` : ''].filter(Boolean).join(' ');
+  // The message names the record as the app shows it; the app's own id is internal (a UUID for some apps), so not shown.
+  const record = [kind, entry?.qboId ? `(QuickBooks ${entry.qboId})` : ''].filter(Boolean).join(' ');
   return {
     id: String(entry?.id ?? ''),
     when: formatWhen(entry?.at),
