@@ -150,8 +150,11 @@ export const openApiSchemas: Record<string, Schema> = {
     outcome: { enum: ['success', 'failure', 'skipped'] },
     message: { type: 'string', description: 'Plain words: what happened, and for a failure what to do.' },
     outboxId: { type: ['string', 'null'], description: 'Opaque; present on a delivery that can be retried.' },
+    dismissedAt: { type: ['integer', 'null'], description: 'When a person dismissed this failure as handled elsewhere (ms since 1970-01-01 UTC); null otherwise.' },
   }),
   ActivityPage: record({ items: list(ref('ActivityEntry')), nextCursor: { ...textOrNull, description: 'Pass as `cursor` for the next page; null on the last.' } }),
   Retried: record({ retried: { const: true }, kind: textOrNull, hostId: textOrNull }),
+  RetriedAll: record({ retried: count }),
+  Dismissed: record({ dismissed: { const: true }, dismissedAt: epochMs }),
   OpenApiDocument: { type: 'object', required: ['openapi', 'info', 'paths'], properties: { openapi: { const: '3.1.0' } } },
 };
