@@ -231,8 +231,8 @@ describe('processor payouts as bank deposits (issue 15)', () => {
     });
     expect(await linkOf(payouts, 'payment', failedId)).toBeUndefined();
     expect(await deposits()).toEqual([]);
-    const waiting = (await failures(payouts)).filter((message) => message.includes(`payout ${payoutId}`));
-    expect(waiting.at(-1)).toContain(`payment ${failedId}, which it needs, could not be sent`);
+    const waiting = (await failures(payouts)).filter((message) => message.includes('payout') && message.includes(`payment ${failedId}, which it needs, could not be sent`));
+    expect(waiting.length).toBeGreaterThan(0);
 
     expect((await closed(null)).status).toBe(200);
     await stack.host.plugin.sweep();
