@@ -12,6 +12,8 @@ import { RunDeliveryRound } from '../application/delivery/run-delivery-round.use
 import { SweepChanges } from '../application/delivery/sweep-changes.use-case';
 import { TenantReadiness } from '../application/delivery/tenant-readiness';
 import { NotifyChanges } from '../application/use-cases/notify-changes.use-case';
+import { DismissFailure } from '../application/use-cases/dismiss-failure.use-case';
+import { RetryAllFailed } from '../application/use-cases/retry-all-failed.use-case';
 import { RetryDelivery } from '../application/use-cases/retry-delivery.use-case';
 import type { DeliveryPorts } from './plugin-ports';
 
@@ -20,6 +22,8 @@ export interface DeliveryEngine {
   readonly runDeliveryRound: RunDeliveryRound;
   readonly sweepChanges: SweepChanges;
   readonly retryDelivery: RetryDelivery;
+  readonly retryAllFailed: RetryAllFailed;
+  readonly dismissFailure: DismissFailure;
 }
 
 /** The always-on delivery engine, from its ports: the one wiring the plugin and the tests share. */
@@ -36,5 +40,7 @@ export const createDeliveryEngine = (ports: DeliveryPorts, policy: DeliveryPolic
     runDeliveryRound: new RunDeliveryRound(outbox, ports.tenantLease, readiness, pass, policy, clock, ports.randomSource, activity, logger, ports.telemetry),
     sweepChanges: new SweepChanges(ports.settingsStore, ports.sweepMarkStore, host, reader, decider, outbox, journal, policy, clock),
     retryDelivery: new RetryDelivery(activity, outbox, clock, ports.opaqueIds),
+    retryAllFailed: new RetryAllFailed(activity, outbox, clock),
+    dismissFailure: new DismissFailure(activity, outbox, clock, ports.opaqueIds),
   };
 };

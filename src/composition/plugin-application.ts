@@ -21,6 +21,8 @@ export const createPluginApplication = (ports: PluginPorts, policy: DeliveryPoli
     new DisableSync(settings, activity, clock, ports.telemetry),
     new ListActivity(activity, ports.opaqueIds),
     delivery.retryDelivery,
+    delivery.retryAllFailed,
+    delivery.dismissFailure,
     ...setup.useCases,
   ];
   const byClass = new Map(useCases.map((useCase) => [useCase.constructor, useCase]));

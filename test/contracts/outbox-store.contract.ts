@@ -171,10 +171,24 @@ export const describeOutboxStoreContract = (name: string, makeFixture: () => Pro
       expect(again).toMatchObject({ id: claimed!.id, attempt: 1 });
     });
 
+    it('dismisses a failed row handled elsewhere: it leaves the failed count, for its own tenant only, and cannot be requeued', async () => {
+      await f.store.enqueue([change('1')]);
+      const [claimed] = await f.store.claim(tenant, 1, f.clock.now(), lease);
+      expect(await f.store.dismiss(tenant, claimed!.id, f.clock.now())).toBe(false);
+      expect(await f.store.fail(claimed!.id, claimed!.attemptToken, 'Duplicate name', f.clock.now())).toBe(true);
+      expect(await f.store.dismiss(uniqueTenant('intruder'), claimed!.id, f.clock.now())).toBe(false);
+      expect(await f.store.dismiss(tenant, claimed!.id, f.clock.now())).toBe(true);
+      expect(await f.store.dismiss(tenant, claimed!.id, f.clock.now())).toBe(false);
+      expect(await f.store.stats(tenant, f.clock.now())).toEqual({ pending: 0, failing: 0, failed: 0, oldestAgeMs: 0 });
+      expect(await f.store.requeue(tenant, claimed!.id, f.clock.now())).toBe(false);
+      expect(await f.store.claim(tenant, 1, f.clock.now() + lease * 10, lease)).toEqual([]);
+    });
+
     it('answers false, not an error, for ids that name no row', async () => {
       for (const id of ['0', 'abc', '-1', '1; DROP TABLE x', '99999999999']) {
         expect(await f.store.complete(id, 'token', f.clock.now())).toBe(false);
         expect(await f.store.requeue(tenant, id, f.clock.now())).toBe(false);
+        expect(await f.store.dismiss(tenant, id, f.clock.now())).toBe(false);
       }
     });
 

@@ -42,6 +42,8 @@ describe.each(paths)('the aqua host\'s whole walkthrough on MariaDB with the emu
       const services = ((await emulatorState(emulator.url, realmId)).Account ?? []).find((a) => a.Name === 'Services')!.Id;
       qboIds['maria'] = (await seedQbo(emulator.url, realmId, 'customer', { DisplayName: 'Maria Lopez', GivenName: 'Maria', FamilyName: 'Lopez' })).Id;
       qboIds['acme'] = (await seedQbo(emulator.url, realmId, 'customer', { DisplayName: 'Acme Resorts', CompanyName: 'Acme Resorts' })).Id;
+      // A vendor holds the business's name: the customer needs a readable variant, never one made of its UUID.
+      qboIds['palmVendor'] = (await seedQbo(emulator.url, realmId, 'vendor', { DisplayName: 'Palm Pools LLC' })).Id;
       qboIds['chlorine'] = (await seedQbo(emulator.url, realmId, 'item', { Name: 'Chlorine Tabs', Type: 'NonInventory', UnitPrice: 12.5, IncomeAccountRef: { value: services } })).Id;
       qboIds['filter'] = (await seedQbo(emulator.url, realmId, 'item', { Name: 'Filter Clean', Type: 'Service', UnitPrice: 80, IncomeAccountRef: { value: services } })).Id;
 
@@ -100,16 +102,27 @@ describe.each(paths)('the aqua host\'s whole walkthrough on MariaDB with the emu
     expect(await stack.db.knex('aqua_catalog').where({ org_uuid: tenant, title: 'Filter Clean' }).select('category', 'price')).toEqual([{ category: 'service', price: '80.00' }]);
   });
 
-  it('chooses the accounts and turns the sync on: every customer and synced item reaches QBO once, none failed', async () => {
+  it('the pre-flight says the exact name the business gets beside the vendor of the same name', async () => {
     await chooseAccounts(stack.host.app, tenant);
+    const { body } = await as(request(stack.host.app).get(`${mountPath}/preflight`)).expect(200);
+    expect(body.duplicates).toContainEqual(expect.objectContaining({
+      reason: 'name-used-by-vendor-or-employee',
+      explanation: '"Palm Pools LLC" is already the name of a vendor or employee in QuickBooks, and customers cannot share it: unless you rename one of them, the customer will be created as "Palm Pools LLC (2)".',
+    }));
+  });
+
+  it('turns the sync on: every customer and synced item reaches QBO once, none failed', async () => {
     await as(request(stack.host.app).post(`${mountPath}/sync/enable`)).send({ acknowledgeWarnings: true }).expect(202);
     const status = await waitForInitialSync(stack.host.app, tenant);
     // The gift card's category is mapped "not synced": it is not a record to send, so not a failure either.
     expect(status.job).toMatchObject({ state: 'completed', total: 7, done: 7, failed: 0 });
     expect(status.job.byKind).toEqual({ customer: { total: 4, done: 4, failed: 0 }, item: { total: 3, done: 3, failed: 0 } });
     const customers = await qbo('Customer');
-    expect(customers.map((c) => c.DisplayName).sort()).toEqual(['Acme Resorts', 'Gone Person', 'Maria Lopez', 'Palm Pools LLC']);
-    expect(customers.find((c) => c.DisplayName === 'Palm Pools LLC')).toMatchObject({ CompanyName: 'Palm Pools LLC', Active: true });
+    expect(customers.map((c) => c.DisplayName).sort()).toEqual(['Acme Resorts', 'Gone Person', 'Maria Lopez', 'Palm Pools LLC (2)']);
+    expect(customers.find((c) => c.DisplayName === 'Palm Pools LLC (2)')).toMatchObject({ CompanyName: 'Palm Pools LLC', Active: true });
+    expect(await stack.db.knex('qbo_activity').where({ tenant_id: tenant, kind: 'customer', action: 'create' }).pluck('message')).toEqual(expect.arrayContaining([
+      `Created customer "Palm Pools LLC (2)" in QuickBooks (Customer ${customers.find((c) => c.DisplayName === 'Palm Pools LLC (2)')!.Id}). The name was changed for QuickBooks: "Palm Pools LLC" is already used in QuickBooks by a customer, vendor or employee; added "(2)".`,
+    ]));
     expect(customers.find((c) => c.DisplayName === 'Gone Person')).toMatchObject({ Active: false });
     expect(customers.find((c) => c.DisplayName === 'Maria Lopez')).toMatchObject({ Id: qboIds['maria'], Active: true });
     const items = await qbo('Item');
@@ -174,6 +187,13 @@ describe.each(paths)('the aqua host\'s whole walkthrough on MariaDB with the emu
     const moved = Object.fromEntries(Object.keys(after.accounts).filter((name) => after.accounts[name] !== before.accounts[name]).map((name) => [name, after.accounts[name]! - (before.accounts[name] ?? 0)]));
     expect(moved).toEqual({ 'Undeposited Funds': -1_075, [incomeOfRefunds(after, before)]: -1_075 });
     expect(after.customers['Maria Lopez']).toMatchObject({ openReceivableCents: 10_000, balanceCents: 10_000 });
+  });
+
+  it('never names a record by its UUID in the activity log: names, invoice numbers, amounts and dates', async () => {
+    const messages: string[] = await stack.db.knex('qbo_activity').where({ tenant_id: tenant }).pluck('message');
+    expect(messages.length).toBeGreaterThan(15);
+    expect(messages.filter((message) => /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.test(message))).toEqual([]);
+    expect(messages).toEqual(expect.arrayContaining([expect.stringContaining('invoice B-1001'), expect.stringContaining('customer "Olivia Moneypenny"')]));
   });
 });
 

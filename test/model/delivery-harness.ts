@@ -42,13 +42,21 @@ export interface Harness {
   readonly policy: DeliveryPolicy;
   readonly realmId: string;
   readonly incomeAccountId: string;
+  /** With `taxAndPayouts`: the company's sales tax mode, and the accounts payouts use (payments then go to Undeposited Funds). */
+  readonly taxAndPayouts?: { readonly salesTax: 'automated' | 'manual'; readonly bankId: string; readonly feeAccountId: string; readonly undepositedId: string };
   /** One worker's round on the tenant; a crash leaves its rows in flight until their lease expires. */
   round(workerId: string): Promise<'ran' | 'crashed'>;
 }
 
 /** Everything in memory except QBO, which is the emulator over real HTTP (a fresh company per run). */
-export const createHarness = async (emulatorUrl: string, control: (method: string, path: string, body?: unknown) => Promise<any>, policyOverrides: Partial<DeliveryPolicy> = {}): Promise<Harness> => {
-  const realm = (await control('POST', '/__emulator/realms')) as { realmId: string; accessToken: string; refreshToken: string };
+export const createHarness = async (
+  emulatorUrl: string,
+  control: (method: string, path: string, body?: unknown) => Promise<any>,
+  policyOverrides: Partial<DeliveryPolicy> = {},
+  company: { readonly taxAndPayouts?: 'automated' | 'manual' } = {},
+): Promise<Harness> => {
+  const salesTax = company.taxAndPayouts;
+  const realm = (await control('POST', '/__emulator/realms', salesTax ? { salesTax } : undefined)) as { realmId: string; accessToken: string; refreshToken: string };
   const clock = new ModelClock(Date.now());
   const [host, links, outbox, activity, settings, connections, lease, journal, marks] = [
     new InMemoryHostDirectory(), new InMemoryLinkStore(), new InMemoryOutboxStore(clock), new InMemoryActivityLog(), new InMemorySettingsStore(),
@@ -67,8 +75,18 @@ export const createHarness = async (emulatorUrl: string, control: (method: strin
   const accounts: any[] = [];
   for await (const account of gateway.list(tenantId, 'Account')) accounts.push(account);
   const incomeAccountId = accounts.find((a) => a.fields.accountType === 'Income').ref.id as string;
-  const depositAccountId = accounts.find((a) => a.fields.accountType === 'Bank').ref.id as string;
-  await settings.update(tenantId, { syncEnabled: true, enabledAt: now, incomeAccountId, depositAccountId, linkedRealmId: realm.realmId });
+  const bankId = accounts.find((a) => a.fields.accountType === 'Bank').ref.id as string;
+  await settings.update(tenantId, { syncEnabled: true, enabledAt: now, incomeAccountId, depositAccountId: bankId, linkedRealmId: realm.realmId });
+  let taxAndPayouts: Harness['taxAndPayouts'];
+  if (salesTax) {
+    // Issue 15: taxed invoices under the company's tax code; payments wait in Undeposited Funds until a payout deposits them.
+    const codes: any[] = [];
+    for await (const code of gateway.list(tenantId, 'TaxCode')) codes.push(code);
+    const undepositedId = accounts.find((a) => a.fields.accountSubType === 'UndepositedFunds').ref.id as string;
+    const feeAccountId = accounts.find((a) => a.fields.accountType === 'Expense' && a.fields.name === 'Bank Charges & Fees').ref.id as string;
+    await settings.update(tenantId, { depositAccountId: undepositedId, taxCodeId: codes.find((c) => c.fields.taxGroup).ref.id, payoutAccountId: bankId, payoutFeeAccountId: feeAccountId });
+    taxAndPayouts = { salesTax, bankId, feeAccountId, undepositedId };
+  }
 
   const crashing = new CrashingGateway(gateway);
   const policy: DeliveryPolicy = { ...defaultDeliveryPolicy, minBatchWrites: 2, maxAttempts: 50, baseBackoffMs: 100, maxBackoffMs: 2_000, leaseMs: 30_000, holdMs: 5_000, ...policyOverrides };
@@ -81,6 +99,7 @@ export const createHarness = async (emulatorUrl: string, control: (method: strin
   const sweep = createDeliveryEngine({ ...ports, linkStore: links, outboxStore: outbox, activityLog: activity, writeJournal: journal, tenantLease: lease, sweepMarkStore: marks }, policy).sweepChanges;
   return {
     clock, host, links, outbox, activity, settings, connections, gateway, crashing, policy, realmId: realm.realmId, incomeAccountId,
+    ...(taxAndPayouts ? { taxAndPayouts } : {}),
     notify: new NotifyChanges(outbox),
     sweep,
     async round(workerId) {

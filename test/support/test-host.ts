@@ -9,8 +9,8 @@ export const testEncryptionKey = Buffer.alloc(32, 7);
 export const mountPath = '/integrations/qbo';
 
 /** The ports tests look into (to seed an activity log, witness host rows, read stored tokens, seal the ids the API shows). */
-type SeenPorts = Pick<PluginPorts, 'hostDirectory' | 'activityLog' | 'connectionStore' | 'settingsStore' | 'opaqueIds'>;
-const seen = ['hostDirectory', 'activityLog', 'connectionStore', 'settingsStore', 'opaqueIds'] as const;
+type SeenPorts = Pick<PluginPorts, 'hostDirectory' | 'activityLog' | 'connectionStore' | 'settingsStore' | 'opaqueIds' | 'outboxStore'>;
+const seen = ['hostDirectory', 'activityLog', 'connectionStore', 'settingsStore', 'opaqueIds', 'outboxStore'] as const;
 
 export interface TestHost {
   readonly app: Express;

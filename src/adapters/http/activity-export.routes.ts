@@ -6,25 +6,24 @@ import type { PluginAccess } from './plugin-access';
 import { tenantFor } from './plugin-access';
 import { csvCell } from './preflight-csv';
 import { utf8Bom } from './preview-csv';
-import { optionalChoice } from './query-params';
+import { activityFilters } from './activity.routes';
 import type { UseCaseResolver } from './use-case-resolver';
 
-const kinds = ['customer', 'item', 'invoice', 'payment', 'refund', 'payout'] as const;
-const outcomes = ['success', 'failure', 'skipped'] as const;
 const pageSize = 200;
 /** A spreadsheet's worth; beyond it the admin filters by kind or outcome. */
 const maxRows = 100_000;
 
-const header = ['when (UTC)', 'action', 'record kind', 'host id', 'QuickBooks id', 'outcome', 'message'];
+const header = ['when (UTC)', 'action', 'record kind', 'host id', 'QuickBooks id', 'outcome', 'message', 'dismissed'];
+// "dismissed" holds when a person marked the failure as handled elsewhere (UTC), empty otherwise.
 const row = (entry: ActivityEntry): string =>
-  [new Date(entry.at).toISOString(), entry.action, entry.kind ?? '', entry.hostId ?? '', entry.qboId ?? '', entry.outcome, entry.message].map(csvCell).join(',');
+  [new Date(entry.at).toISOString(), entry.action, entry.kind ?? '', entry.hostId ?? '', entry.qboId ?? '', entry.outcome, entry.message, entry.dismissedAt === null ? '' : new Date(entry.dismissedAt).toISOString()].map(csvCell).join(',');
 
 /** GET /activity.csv: the activity log with the same filters as GET /activity, every page, newest first. */
 export const mountActivityExportRoutes = (router: Router, access: PluginAccess, resolve: UseCaseResolver): void => {
   router.get('/activity.csv', async (req, res) => {
     const tenantId = await tenantFor(access, req, 'activity:read');
     const query = req.query as Record<string, unknown>;
-    const filters = { kind: optionalChoice(query, 'kind', kinds), outcome: optionalChoice(query, 'outcome', outcomes) };
+    const filters = activityFilters(query);
     const list = resolve(ListActivity);
     let page = await list.execute(tenantId, { ...filters, limit: pageSize });
     if (!page.ok) {

@@ -24,3 +24,12 @@ export const optionalChoice = <T extends string>(query: Record<string, unknown>,
   if (!(choices as readonly string[]).includes(text)) throw badRequest('invalid_query', `"${name}" must be one of: ${choices.join(', ')}.`);
   return text as T;
 };
+
+/** An instant as ISO 8601 date and time with its offset ("2026-12-05T00:00:00-08:00", "…Z"), as epoch ms. */
+export const optionalInstant = (query: Record<string, unknown>, name: string): number | undefined => {
+  const text = optionalString(query, name, 40);
+  if (text === undefined) return undefined;
+  const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(text) ? Date.parse(text) : Number.NaN;
+  if (!Number.isFinite(at)) throw badRequest('invalid_query', `"${name}" must be a date and time with its offset, e.g. 2026-12-05T00:00:00-08:00.`);
+  return at;
+};

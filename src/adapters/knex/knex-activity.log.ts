@@ -9,7 +9,7 @@ import type {
   ActivityQuery,
 } from '../../application/ports/activity-log.port';
 import type { HostRecordKind } from '../../domain/host/host-records';
-import { activityPageLimit, parseActivityCursor } from '../../application/ports/activity-log.port';
+import { activityPageLimit, activitySearchText, parseActivityCursor } from '../../application/ports/activity-log.port';
 import { pluginTables } from './plugin-tables';
 
 interface ActivityRow {
@@ -23,6 +23,7 @@ interface ActivityRow {
   outcome: string;
   message: string;
   outbox_id: string | null;
+  dismissed_at: number | string | null;
 }
 
 const fromRow = (row: ActivityRow): ActivityEntry => ({
@@ -36,9 +37,10 @@ const fromRow = (row: ActivityRow): ActivityEntry => ({
   outcome: row.outcome as ActivityOutcome,
   message: row.message,
   outboxId: row.outbox_id,
+  dismissedAt: row.dismissed_at === null || row.dismissed_at === undefined ? null : Number(row.dismissed_at),
 });
 
-const rowOf = (entry: ActivityEntryInput): Omit<ActivityRow, 'id'> => ({
+const rowOf = (entry: ActivityEntryInput): Omit<ActivityRow, 'id' | 'dismissed_at'> => ({
   tenant_id: entry.tenantId,
   at: entry.at,
   action: entry.action,
@@ -65,7 +67,7 @@ export class KnexActivityLog implements ActivityLog {
   async record(entry: ActivityEntryInput): Promise<ActivityEntry> {
     const row = rowOf(entry);
     const [id] = await this.knex(this.table).insert(row);
-    return { ...entry, id: String(id) };
+    return { ...entry, id: String(id), dismissedAt: null };
   }
 
   async list(tenantId: string, query: ActivityQuery): Promise<ActivityPage> {
@@ -75,9 +77,28 @@ export class KnexActivityLog implements ActivityLog {
     if (query.kind) select.andWhere({ kind: query.kind });
     if (query.outcome) select.andWhere({ outcome: query.outcome });
     if (before !== null) select.andWhere('id', '<', before);
+    if (query.from !== undefined) select.andWhere('at', '>=', query.from);
+    if (query.to !== undefined) select.andWhere('at', '<', query.to);
+    const search = activitySearchText(query.search);
+    if (search) {
+      // LIKE's own wildcards in the text are matched literally. '!' escapes them: a backslash would itself need
+      // escaping in MariaDB's string literals but not in SQLite's.
+      const pattern = `%${search.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      select.andWhere((where) => {
+        where.whereRaw("LOWER(message) LIKE ? ESCAPE '!'", [pattern])
+          .orWhereRaw("LOWER(COALESCE(host_id, '')) LIKE ? ESCAPE '!'", [pattern])
+          .orWhereRaw("LOWER(COALESCE(qbo_id, '')) LIKE ? ESCAPE '!'", [pattern]);
+      });
+    }
     const rows: ActivityRow[] = await select;
     const items = rows.slice(0, limit).map(fromRow);
     return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
+  }
+
+  async dismiss(tenantId: string, id: string, at: number): Promise<boolean> {
+    if (!/^[1-9][0-9]{0,18}$/.test(id)) return false;
+    const count = await this.knex(this.table).where({ tenant_id: tenantId, id, outcome: 'failure', dismissed_at: null }).update({ dismissed_at: at });
+    return count === 1;
   }
 
   async get(tenantId: string, id: string): Promise<ActivityEntry | null> {

@@ -155,6 +155,15 @@ export class KnexOutboxStore implements OutboxStore {
     return count === 1;
   }
 
+  async dismiss(tenantId: string, id: string, now: number): Promise<boolean> {
+    if (!isRowId(id)) return false;
+    // Done, not deleted: the row's last error stays readable until purgeDone clears old rows.
+    const count = await retryOnLockConflict(() =>
+      this.knex(this.table).where({ id, tenant_id: tenantId, state: 'failed' }).update({ state: 'done', settled_at: now }),
+    );
+    return count === 1;
+  }
+
   stats(tenantId: string, now: number): Promise<OutboxStats> {
     return this.statsWhere({ tenant_id: tenantId }, now);
   }

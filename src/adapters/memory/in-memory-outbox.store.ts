@@ -125,6 +125,13 @@ export class InMemoryOutboxStore implements OutboxStore {
     return true;
   }
 
+  async dismiss(tenantId: string, id: string, now: number): Promise<boolean> {
+    const row = this.rows.get(Number(id));
+    if (!row || row.change.tenantId !== tenantId || row.state !== 'failed') return false;
+    Object.assign(row, { state: 'done', settledAt: now });
+    return true;
+  }
+
   async stats(tenantId: string, now: number): Promise<OutboxStats> {
     return this.statsOf([...this.rows.values()].filter((row) => row.change.tenantId === tenantId), now);
   }

@@ -19,6 +19,8 @@ export interface ActivityEntryInput {
 
 export interface ActivityEntry extends ActivityEntryInput {
   readonly id: string;
+  /** When a person marked this failure as handled elsewhere (it leaves the failed count); null otherwise. */
+  readonly dismissedAt: number | null;
 }
 
 export interface ActivityQuery {
@@ -27,6 +29,12 @@ export interface ActivityQuery {
   readonly cursor?: string;
   readonly kind?: HostRecordKind;
   readonly outcome?: ActivityOutcome;
+  /** Only entries whose message (names, invoice numbers), host id or QuickBooks id contains this, ignoring case. */
+  readonly search?: string;
+  /** Only entries at or after this instant (epoch ms). */
+  readonly from?: number;
+  /** Only entries before this instant (epoch ms). */
+  readonly to?: number;
 }
 
 export interface ActivityPage {
@@ -43,7 +51,12 @@ export interface ActivityLog {
   /** Throws a RangeError for a cursor it never handed out. */
   list(tenantId: string, query: ActivityQuery): Promise<ActivityPage>;
   get(tenantId: string, id: string): Promise<ActivityEntry | null>;
+  /** Marks a failure as handled elsewhere at `at`; false when the entry is not this tenant's undismissed failure. */
+  dismiss(tenantId: string, id: string, at: number): Promise<boolean>;
 }
+
+/** The search text as both adapters compare it: trimmed, lower case, at most 100 characters; empty means none. */
+export const activitySearchText = (search: string | undefined): string => (search ?? '').trim().toLowerCase().slice(0, 100);
 
 /** Paging rules shared by every ActivityLog adapter, so they agree on what a bad limit or cursor means. */
 export const maxActivityPage = 200;

@@ -59,6 +59,11 @@ export interface OutboxStore {
   postpone(tenantId: string, until: number): Promise<number>;
   /** Puts a failed row back to pending with a fresh attempt budget. */
   requeue(tenantId: string, id: string, now: number): Promise<boolean>;
+  /**
+   * Settles a failed row as handled elsewhere (a person fixed it in QuickBooks): it leaves the failed count and is
+   * never sent; a later change of the record is a new row. False when the row is not this tenant's failed row.
+   */
+  dismiss(tenantId: string, id: string, now: number): Promise<boolean>;
   stats(tenantId: string, now: number): Promise<OutboxStats>;
   /** `stats` of every tenant together: the queue as operators see it (health, metrics), with no tenant named. */
   backlog(now: number): Promise<OutboxStats>;

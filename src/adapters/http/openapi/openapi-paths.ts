@@ -3,6 +3,14 @@ import { csv, json, jsonBody, queryParam, refusals } from './openapi-responses';
 type Json = Record<string, unknown>;
 const kinds = { enum: ['customer', 'item', 'invoice', 'payment', 'refund', 'payout'] };
 const outcomes = { enum: ['success', 'failure', 'skipped'] };
+const instant = { type: 'string', format: 'date-time', description: 'ISO 8601 with its offset, e.g. 2026-12-05T00:00:00-08:00.' };
+const activityFilterParams = [
+  queryParam('kind', 'Only this kind of record.', kinds),
+  queryParam('outcome', 'Only this outcome.', outcomes),
+  queryParam('search', 'Only entries naming this (a name, an invoice number, a host or QuickBooks id), ignoring case.', { type: 'string', maxLength: 100 }),
+  queryParam('from', 'Only entries at or after this instant.', instant),
+  queryParam('to', 'Only entries before this instant.', instant),
+];
 const op = (operationId: string, summary: string, action: string, responses: Json, extra: Json = {}): Json => ({ operationId, summary, description: `Asks \`authorize(req, '${action}')\`.`, ...extra, responses });
 const qboRead = [409, 503];
 
@@ -47,12 +55,17 @@ export const openApiPaths: Record<string, Json> = {
       parameters: [
         queryParam('limit', 'Entries per page, 1 to 200 (default 50).', { type: 'string', pattern: '^\\d+$' }),
         queryParam('cursor', "The previous page's `nextCursor`.", { type: 'string', maxLength: 64 }),
-        queryParam('kind', 'Only this kind of record.', kinds),
-        queryParam('outcome', 'Only this outcome.', outcomes),
+        ...activityFilterParams,
       ],
     }),
   },
-  '/activity.csv': { get: op('exportActivity', 'The activity log as CSV, with the same filters (at most 100,000 rows).', 'activity:read', { 200: csv('One row per entry, newest first.'), ...refusals() }, { parameters: [queryParam('kind', 'Only this kind of record.', kinds), queryParam('outcome', 'Only this outcome.', outcomes)] }) },
+  '/activity.csv': { get: op('exportActivity', 'The activity log as CSV, with the same filters (at most 100,000 rows).', 'activity:read', { 200: csv('One row per entry, newest first.'), ...refusals() }, { parameters: activityFilterParams }) },
+  '/activity/retry-failed': { post: op('retryAllFailed', '"Retry all failed": sends every failed change that is not dismissed again, each as its own Retry would.', 'activity:retry', { 200: json('How many went back into the outbox.', 'RetriedAll'), ...refusals() }) },
+  '/activity/{id}/dismiss': {
+    post: op('dismissFailure', 'Dismisses a failure a person handled elsewhere: it stays in the log (and the CSV) as dismissed, leaves the failed count and is not sent again.', 'activity:retry', { 200: json('Dismissed.', 'Dismissed'), ...refusals(404, 409) }, {
+      parameters: [{ name: 'id', in: 'path', required: true, description: "The activity entry's id.", schema: { type: 'string' } }],
+    }),
+  },
   '/activity/{id}/retry': {
     post: op('retryDelivery', 'Sends a failed change again, with a fresh set of attempts.', 'activity:retry', { 200: json('Queued again.', 'Retried'), ...refusals(404, 409) }, {
       parameters: [{ name: 'id', in: 'path', required: true, description: "The activity entry's id.", schema: { type: 'string' } }],

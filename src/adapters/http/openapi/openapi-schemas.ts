@@ -103,7 +103,7 @@ export const openApiSchemas: Record<string, Schema> = {
       summary: ref('PreviewCounts'),
       salesTax: record({
         hostChargesTax: { type: 'boolean', description: 'Some invoice that is not void charges sales tax.' },
-        qboSalesTax: { enum: ['automated', 'manual', 'off'], description: "QuickBooks' Preferences.TaxPrefs: automated sales tax, manual codes and rates, or off." },
+        qboSalesTax: { enum: ['automated', 'manual', 'off', null], description: "QuickBooks' Preferences.TaxPrefs: automated sales tax, manual codes and rates, or off; null when not read (the app charges no tax)." },
         warning: { ...textOrNull, description: 'What it means when the app charges tax that QuickBooks would refuse; null when it fits.' },
       }),
       hasWarnings: { type: 'boolean' },
@@ -150,8 +150,11 @@ export const openApiSchemas: Record<string, Schema> = {
     outcome: { enum: ['success', 'failure', 'skipped'] },
     message: { type: 'string', description: 'Plain words: what happened, and for a failure what to do.' },
     outboxId: { type: ['string', 'null'], description: 'Opaque; present on a delivery that can be retried.' },
+    dismissedAt: { type: ['integer', 'null'], description: 'When a person dismissed this failure as handled elsewhere (ms since 1970-01-01 UTC); null otherwise.' },
   }),
   ActivityPage: record({ items: list(ref('ActivityEntry')), nextCursor: { ...textOrNull, description: 'Pass as `cursor` for the next page; null on the last.' } }),
   Retried: record({ retried: { const: true }, kind: textOrNull, hostId: textOrNull }),
+  RetriedAll: record({ retried: count }),
+  Dismissed: record({ dismissed: { const: true }, dismissedAt: epochMs }),
   OpenApiDocument: { type: 'object', required: ['openapi', 'info', 'paths'], properties: { openapi: { const: '3.1.0' } } },
 };

@@ -26,13 +26,21 @@ export type Row = Record<string, unknown>;
 class Unreadable extends Error {}
 
 const pad = (n: number): string => String(n).padStart(2, '0');
-/** MySQL dates arrive already formatted (DATE_FORMAT in the query); SQLite keeps text, or epoch ms when a Date was bound. */
+/** Whether year-month-day is a day of the calendar (MySQL's "0000-00-00" and "2026-02-30" are not). */
+const isCalendarDay = (year: number, month: number, day: number): boolean =>
+  year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/**
+ * MySQL dates arrive already formatted (DATE_FORMAT in the query); SQLite keeps text (a date, or a date and a time),
+ * or epoch ms when a Date was bound. Anything else — a day not on the calendar, other text — is not a date: null.
+ */
 export const isoDate = (value: unknown): string | null => {
   if (value === null || value === undefined || value === '') return null;
-  if (value instanceof Date) return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
-  if (typeof value === 'number') return new Date(value).toISOString().slice(0, 10);
-  const match = /^(\d{4}-\d{2}-\d{2})/.exec(String(value));
-  return match ? match[1]! : null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) <= 8.64e15 ? new Date(value).toISOString().slice(0, 10) : null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|[ T]\d)/.exec(String(value));
+  if (!match || !isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]))) return null;
+  return `${match[1]}-${match[2]}-${match[3]}`;
 };
 
 /** A database value as the text a value map is keyed by: booleans as true/false, BIT(1) as 1/0. */
@@ -140,8 +148,13 @@ class RowReader<E extends HostEntity> {
     return value;
   }
 
-  optionalDate(field: HostFieldOf<E>): string | null {
-    return isoDate(this.raw(field));
+  /** NULL (or empty) is no date; a value that is there but not a date is refused, never dropped as "no date". */
+  optionalDate(field: HostFieldOf<E>, what: string): string | null {
+    const value = this.raw(field);
+    if (isNull(value) || value === '') return null;
+    const day = isoDate(value);
+    if (day === null) throw new Unreadable(`${what} ${shown(value)} in ${this.where(field)} is not a date`);
+    return day;
   }
 
   deleted(field: HostFieldOf<E>): boolean {
@@ -215,7 +228,7 @@ export const invoiceHeadFromRow = (schema: HostSchema, row: Row): Mapped<Invoice
       customerId,
       number: read.text('number') ?? id,
       issuedOn: read.date('issuedOn', 'the issue date'),
-      dueOn: read.optionalDate('dueOn'),
+      dueOn: read.optionalDate('dueOn', 'the due date'),
       status: state === undefined ? 'sent' : invoiceStatusOf[state ?? 'sent'],
       totalCents: read.money('totalCents', 'the invoice total'),
       // A NULL tax is an untaxed invoice (hosts that added the column later); a value that is not whole cents is unreadable.

@@ -46,7 +46,8 @@ export namespace GetPreflight {
   }
   export interface SalesTax {
     readonly hostChargesTax: boolean;
-    readonly qboSalesTax: QboSalesTaxMode;
+    /** null: not read, as the host charges no tax. */
+    readonly qboSalesTax: QboSalesTaxMode | null;
     readonly warning: string | null;
   }
 }
@@ -104,10 +105,12 @@ export class GetPreflight {
     const itemReport = await this.match.execute(tenantId, 'items');
     if (!itemReport.ok) return itemReport;
     const review = firstSyncReview(preview.value, { customer: customerReport.value, item: itemReport.value });
-    const qboSalesTax = await this.gateway.salesTaxMode(tenantId);
-    if (!qboSalesTax.ok) return err(qboReadError(qboSalesTax.error));
+    // QBO's Preferences are read only when the host charges tax: otherwise nothing can clash, and the page saves a call.
     const hostChargesTax = await this.host.chargesSalesTax(tenantId);
-    const salesTax = { hostChargesTax, qboSalesTax: qboSalesTax.value, warning: salesTaxWarning(hostChargesTax, qboSalesTax.value) };
+    const qboSalesTax = hostChargesTax ? await this.gateway.salesTaxMode(tenantId) : null;
+    if (qboSalesTax !== null && !qboSalesTax.ok) return err(qboReadError(qboSalesTax.error));
+    const mode = qboSalesTax === null ? null : qboSalesTax.value;
+    const salesTax = { hostChargesTax, qboSalesTax: mode, warning: mode === null ? null : salesTaxWarning(hostChargesTax, mode) };
     const hasWarnings = duplicates.length > 0 || credits.length > 0 || review.length > 0 || salesTax.warning !== null;
     return ok({ duplicates, credits, creditTotals, review, summary: preview.value.counts, salesTax, hasWarnings, notes });
   }

@@ -104,6 +104,6 @@ describe('GetPreflight sales tax', () => {
     const untaxed = new InMemoryHostDirectory();
     untaxed.putInvoice(tenantId, anInvoice(), 0);
     const result = await preflightOf(untaxed).execute(tenantId);
-    expect(result.ok && result.value.salesTax).toEqual({ hostChargesTax: false, qboSalesTax: 'off', warning: null });
+    expect(result.ok && result.value.salesTax).toEqual({ hostChargesTax: false, qboSalesTax: null, warning: null });
   });
 });
