@@ -56,7 +56,8 @@ function projection(entity: string, record: Body, s: Side): unknown {
       return { Name: record['Name'], Type: record['Type'], UnitPrice: record['UnitPrice'], Active: record['Active'], Sku: record['Sku'], income: record['IncomeAccountRef'] ? ref('Account', record['IncomeAccountRef']) : null };
     default:
       return {
-        TotalAmt: record['TotalAmt'], Balance: record['Balance'], UnappliedAmt: record['UnappliedAmt'], TxnDate: record['TxnDate'], DocNumber: record['DocNumber'],
+        // QBO numbers refund receipts and expenses itself, in the order they arrive: only an invoice's is the host's.
+        TotalAmt: record['TotalAmt'], Balance: record['Balance'], UnappliedAmt: record['UnappliedAmt'], TxnDate: record['TxnDate'], DocNumber: entity === 'Invoice' ? record['DocNumber'] : undefined,
         customer: record['CustomerRef'] ? ref('Customer', record['CustomerRef']) : record['EntityRef'] ? ref('Customer', record['EntityRef']) : null,
         deposit: record['DepositToAccountRef'] ? ref('Account', record['DepositToAccountRef']) : null, lines,
       };

@@ -63,6 +63,8 @@ class Run {
   dbDownMs = 0;
   revocations = 0;
   reconnectMs: number[] = [];
+  revocationNoticedMs: number[] = [];
+  readonly reconnecting = new Set<string>();
 
   note(event: string): void {
     this.events.push(`${((Date.now() - started) / 1000).toFixed(1)} s ${event}`);
@@ -148,7 +150,9 @@ class Run {
         const count = kind === 'throttle' || kind === 'timeout' ? 1 : between(random, 1, 3);
         // A fault meets the realm's next requests: a new one replaces what an idle realm (say, one waiting for its
         // admin to reconnect) has not met yet, so faults never pile up beyond the fault phase.
-        const realmId = this.realms.get(pick(random, TENANTS)!)!;
+        // Not on a company whose admin is reconnecting: its only request then is the plugin's company check, which
+        // would meet every fault armed for it (a throttle costs the 60 s QBO asks for), where real QBO throttles traffic.
+        const realmId = this.realms.get(pick(random, TENANTS.filter((tenant) => !this.reconnecting.has(tenant)))!)!;
         await this.control('DELETE', `/faults?realmId=${realmId}`);
         await this.control('POST', '/faults', { kind, count, realmId });
         this.injected[kind] = (this.injected[kind] ?? 0) + count;
@@ -178,7 +182,12 @@ class Run {
       this.revocations += 1;
       const revoked = Date.now();
       this.note(`authorization of ${tenant} revoked in QBO`);
-      await sleep(8_000);
+      // The admin reconnects once the page says the connection needs attention (the plugin noticed on its own).
+      while (Date.now() - revoked < 60_000 && (await this.admin.status(tenant).catch(() => 'unknown')) !== 'needs_reconnect') await sleep(200);
+      this.revocationNoticedMs.push(Date.now() - revoked);
+      this.note(`${tenant}: the page says the connection needs reconnecting (${Date.now() - revoked} ms after the revocation)`);
+      this.reconnecting.add(tenant);
+      await sleep(3_000);
       for (;;) {
         try {
           await this.admin.connect(tenant, this.realms.get(tenant)!);
@@ -188,6 +197,7 @@ class Run {
           await sleep(1_000);
         }
       }
+      this.reconnecting.delete(tenant);
       this.reconnectMs.push(Date.now() - revoked);
       this.note(`${tenant} reconnected by its admin`);
     });
@@ -270,11 +280,14 @@ class Run {
     return realms;
   }
 
+  readonly refusals: string[] = [];
+
   async requests(): Promise<Record<string, number>> {
     const byStatus: Record<string, number> = {};
     for (const realmId of this.realms.values()) {
-      const { requests } = (await (await fetch(`${this.emulator.url}/__emulator/realms/${realmId}/requests`)).json()) as { requests: Array<{ status: number; replayed?: boolean; dropped?: boolean }> };
+      const { requests } = (await (await fetch(`${this.emulator.url}/__emulator/realms/${realmId}/requests`)).json()) as { requests: Array<{ method: string; path: string; status: number; replayed?: boolean; dropped?: boolean }> };
       for (const entry of requests) {
+        if (entry.status === 400) this.refusals.push(`${entry.method} ${entry.path.replace(/\/v3\/company\/\d+\//, '')}`);
         const key = entry.replayed ? `${entry.status} replayed` : entry.dropped ? 'dropped' : String(entry.status);
         byStatus[key] = (byStatus[key] ?? 0) + 1;
       }
@@ -305,7 +318,13 @@ const main = async (): Promise<number> => {
     say(`faults for ${SECONDS} s (seed ${SEED})`);
     await run.faultLoops(Date.now() + SECONDS * 1000);
 
-    // The faults stop: no more injected faults, no latency, the host stops writing; every process is up.
+    // The last fault: two of the three workers SIGKILLed at once while they hold companies and rows in flight; the
+    // third must take their companies over. Then the faults stop: no more injected faults, no latency, the host stops
+    // writing, the two are started again.
+    const lastFault = Date.now();
+    const doomed = [...run.slots].sort(() => random() - 0.5).slice(0, 2);
+    await Promise.all(doomed.map((slot) => run.kill(slot)));
+    run.note(`SIGKILL workers ${doomed.map((slot) => slot.index).join(' and ')} at once (the last fault)`);
     await run.control('DELETE', '/faults');
     await run.control('POST', '/config', { latencyMs: 0 });
     run.writer.child.kill('SIGTERM');
@@ -315,6 +334,7 @@ const main = async (): Promise<number> => {
     for (const slot of run.slots) if (!slot.running) run.startWorker(slot);
     say('faults stopped; draining');
     const drainMs = await run.drain();
+    const sinceLastFaultMs = Date.now() - lastFault;
     const load = loadavg().map((n) => Number(n.toFixed(2)));
     say(`drained in ${drainMs} ms (load average ${load.join(' ')})`);
 
@@ -346,10 +366,12 @@ const main = async (): Promise<number> => {
       injectedFaults: run.injected,
       stallMs: 20_000,
       revocations: run.revocations,
+      revocationNoticedAfterMs: run.revocationNoticedMs,
       reconnectAfterRevocationMs: run.reconnectMs,
       hostChanges: writer.changes,
       hostWritesRefusedWhileDatabaseDown: writer.failedWrites,
       qboRequests: requests,
+      qboRefusals: run.refusals,
       expectedRecords: sum((check) => check.expected),
       lost: sum((check) => check.lost.length),
       duplicated: sum((check) => check.duplicated.length),
@@ -358,6 +380,7 @@ const main = async (): Promise<number> => {
       unexplainedFailures: sum((check) => check.unexplainedFailures.length),
       failureRowsByReason: reasons,
       drainMs,
+      drainFromTheLastSigkillMs: sinceLastFaultMs,
       loadAverageAtDrain: load,
       totalRunSeconds: Math.round((Date.now() - started) / 1000),
     };
