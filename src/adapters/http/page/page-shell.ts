@@ -129,9 +129,20 @@ export const renderPageShell = (assetBase: string): string => {
     <select id="activity-outcome" name="outcome">
       <option value="">All outcomes</option><option value="success">Done</option><option value="failure">Failed</option><option value="skipped">Skipped</option>
     </select>
+    <label for="activity-search">Name or number</label>
+    <input id="activity-search" name="search" type="search" maxlength="100" autocomplete="off">
+    <label for="activity-from">From</label>
+    <input id="activity-from" name="from" type="date">
+    <label for="activity-to">To</label>
+    <input id="activity-to" name="to" type="date">
     <button type="submit">Show</button>
     <a id="activity-csv" class="button" download>Download CSV</a>
   </form>
+  <p id="activity-range-problem" class="inline-error" role="alert" hidden></p>
+  <div class="filters">
+    <button type="button" id="activity-retry-all">Retry all failed</button>
+    <p id="activity-zone" class="muted"></p>
+  </div>
   <div class="table-wrap">
     <table class="stacking">
       <caption class="visually-hidden">What the sync did, newest first</caption>
