@@ -141,6 +141,16 @@ describe('the integration page speaks bookkeeping, in Chromium', () => {
       await rows.locator(`tr:has-text(${JSON.stringify(text)})`).first().waitFor();
     };
     await waitRow(`Renamed customer from "${oldName(a!)}" to "Renata Quill" in QuickBooks`);
+    // The row opens the record in QuickBooks: here the emulator's own page for it, at QBO's own path.
+    const link = rows.locator('tr:has-text("Renata Quill")').first().getByRole('link', { name: /^Open in QuickBooks/ });
+    const recordHref = await link.getAttribute('href');
+    expect(recordHref?.startsWith(`${demo.emulatorUrl}/app/customerdetail?nameId=`)).toBe(true);
+    expect(recordHref).toMatch(/\?nameId=\d+$/);
+    const [opened] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+    await opened.waitForLoadState();
+    expect(await opened.locator('h1').innerText()).toMatch(/^Customer \d+$/);
+    expect(await opened.locator('main').innerText()).toContain('Renata Quill');
+    await opened.close();
 
     // QuickBooks refuses the next two renames: the log says why in plain words, no API field names.
     expect((await refuse(true)).ok).toBe(true);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  activityQuery, activityRow, canGoNewer, canGoOlder, dayStart, exportQuery, formatWhen, initialActivity, newerPage, olderPage, pagerFocusAfter, rangeProblem, withFilters, withPageLoaded, zoneWords,
+  activityQuery, activityRow, canGoNewer, canGoOlder, dayStart, exportQuery, formatWhen, initialActivity, newerPage, olderPage, pagerFocusAfter, qboRecordUrl, rangeProblem, withFilters, withPageLoaded, zoneWords,
 } from '../../../src/adapters/http/page/assets/activity-state.js';
 
 describe('the activity tab state', () => {
@@ -114,5 +114,16 @@ describe('the activity tab state', () => {
     expect(formatWhen(undefined)).toBe('');
     expect(activityRow({ at: Date.UTC(2026, 11, 5, 21, 49) }, 'America/Los_Angeles').when).toBe('Dec 5, 2026, 1:49 PM PST');
     expect(zoneWords(Date.UTC(2026, 11, 5), 'America/Los_Angeles')).toBe('Pacific Standard Time (America/Los_Angeles)');
+  });
+
+  it('links a record to its page in QuickBooks (or the emulator), none for items, refunds or a record not in QuickBooks', () => {
+    expect(qboRecordUrl('https://app.qbo.intuit.com', 'invoice', '130')).toBe('https://app.qbo.intuit.com/app/invoice?txnId=130');
+    expect(qboRecordUrl('http://localhost:4010/', 'customer', '13')).toBe('http://localhost:4010/app/customerdetail?nameId=13');
+    expect(qboRecordUrl('https://app.qbo.intuit.com', 'payment', '7')).toBe('https://app.qbo.intuit.com/app/recvpayment?txnId=7');
+    expect(qboRecordUrl('https://app.qbo.intuit.com', 'payout', '9')).toBe('https://app.qbo.intuit.com/app/deposit?txnId=9');
+    expect(qboRecordUrl('https://app.qbo.intuit.com', 'item', '5')).toBe('');
+    expect(qboRecordUrl('https://app.qbo.intuit.com', 'customer', null)).toBe('');
+    expect(qboRecordUrl('javascript:alert(1)', 'customer', '1')).toBe('');
+    expect(activityRow({ kind: 'invoice', qboId: '130', outcome: 'success' }, 'UTC', 'https://app.qbo.intuit.com').qboUrl).toBe('https://app.qbo.intuit.com/app/invoice?txnId=130');
   });
 });

@@ -3,15 +3,16 @@ import { escapeHtml } from '../html-escape';
 /**
  * The integration page's HTML: static structure only. Every piece of data is filled in by the page's scripts with
  * textContent, so nothing from the API or the URL is ever parsed as HTML. `assetBase` is where the host mounted the
- * router plus `/assets`.
+ * router plus `/assets`; `qboAppUrl` where the activity log's links open a record (QuickBooks' web app or the emulator).
  */
-export const renderPageShell = (assetBase: string): string => {
+export const renderPageShell = (assetBase: string, qboAppUrl = 'https://app.qbo.intuit.com'): string => {
   const asset = (file: string): string => escapeHtml(`${assetBase}/${file}`);
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="qbo-app-url" content="${escapeHtml(qboAppUrl)}">
 <title>QuickBooks Online integration</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${asset('qbo-page.css')}">

@@ -20,6 +20,7 @@ export interface ActivityRow {
   readonly message: string;
   readonly canRetry: boolean;
   readonly canDismiss: boolean;
+  readonly qboUrl: string;
   readonly dismissed: string;
 }
 export declare const ACTIVITY_KINDS: readonly string[];
@@ -37,6 +38,7 @@ export declare const newerPage: (state: ActivityState) => ActivityState;
 export declare const pagerFocusAfter: (state: ActivityState, pressed: 'older' | 'newer') => 'older' | 'newer' | 'pager';
 export declare const activityQuery: (state: ActivityState) => string;
 export declare const exportQuery: (state: ActivityState) => string;
-export declare const activityRow: (entry: unknown, timeZone?: string) => ActivityRow;
+export declare const activityRow: (entry: unknown, timeZone?: string, appUrl?: string) => ActivityRow;
+export declare const qboRecordUrl: (appUrl: unknown, kind: unknown, qboId: unknown) => string;
 export declare const formatWhen: (at: unknown, timeZone?: string) => string;
 export declare const zoneWords: (at: number, timeZone?: string) => string;

@@ -88,13 +88,23 @@ const ACTION_WORDS = {
   create: 'Created', update: 'Updated', delete: 'Deleted', void: 'Voided', link: 'Linked', import: 'Imported', skip: 'Skipped',
   retry: 'Retried', connect: 'Connected', disconnect: 'Disconnected', enable: 'Sync turned on', disable: 'Sync turned off',
 };
+/** QBO's own page of each kind of record, and the parameter carrying its id; items and refunds have none to link. */
+const QBO_PAGES = { customer: ['customerdetail', 'nameId'], invoice: ['invoice', 'txnId'], payment: ['recvpayment', 'txnId'], payout: ['deposit', 'txnId'] };
+
+/** The URL that opens the record in QuickBooks (or the emulator), '' when there is none to open. */
+export const qboRecordUrl = (appUrl, kind, qboId) => {
+  const page = QBO_PAGES[kind];
+  if (!page || typeof qboId !== 'string' || qboId === '' || typeof appUrl !== 'string' || !/^https?:\/\//.test(appUrl)) return '';
+  return `${appUrl.replace(/\/+$/, '')}/app/${page[0]}?${page[1]}=${encodeURIComponent(qboId)}`;
+};
+
 const OUTCOME_WORDS = { success: 'Done', failure: 'Failed', skipped: 'Skipped' };
 
 /**
  * One table row of the log, in words, times in `timeZone` (the page's, by default); `canRetry` only for a failed
  * delivery that has an outbox entry to retry and was not dismissed; `canDismiss` for any failure not yet dismissed.
  */
-export const activityRow = (entry, timeZone = undefined) => {
+export const activityRow = (entry, timeZone = undefined, appUrl = '') => {
   const dismissed = Number.isFinite(entry?.dismissedAt);
   const kind = KIND_WORDS[entry?.kind] ?? '';
   // The message names the record as the app shows it; the app's own id is internal (a UUID for some apps), so not shown.
@@ -111,6 +121,7 @@ export const activityRow = (entry, timeZone = undefined) => {
     message: String(entry?.message ?? ''),
     canRetry: entry?.outcome === 'failure' && !dismissed && Boolean(entry?.outboxId),
     canDismiss: entry?.outcome === 'failure' && !dismissed,
+    qboUrl: qboRecordUrl(appUrl, entry?.kind, entry?.qboId),
   };
 };
 

@@ -34,12 +34,23 @@ const actionsOf = (row, guard) => {
   return buttons.length === 0 ? '' : el('div', { className: 'row-actions' }, ...buttons);
 };
 
+/** Where QuickBooks' web app (or the emulator) opens a record: from the plugin's options, in the page's head. */
+const qboAppUrl = () => document.querySelector('meta[name="qbo-app-url"]')?.getAttribute('content') ?? '';
+
+const recordCell = (row) => {
+  if (!row.qboUrl) return row.record;
+  const link = el('a', { href: row.qboUrl, target: '_blank', rel: 'noopener' }, 'Open in QuickBooks');
+  link.setAttribute('aria-label', `Open in QuickBooks: ${row.record}, ${row.message}`.slice(0, 200));
+  return [row.record, el('br'), link];
+};
+
 const renderRows = (items, guard) => {
-  const rows = items.map((entry) => activityRow(entry)).map((row) =>
+  const appUrl = qboAppUrl();
+  const rows = items.map((entry) => activityRow(entry, undefined, appUrl)).map((row) =>
     el('tr', { className: row.failed ? 'failed' : row.dismissed ? 'dismissed' : '' },
       el('td', { className: 'nowrap', 'data-label': 'When' }, el('time', { dateTime: row.iso }, row.when)),
       el('td', { className: 'nowrap', 'data-label': 'What' }, row.what),
-      el('td', { 'data-label': 'Record' }, row.record),
+      el('td', { 'data-label': 'Record' }, recordCell(row)),
       el('td', { className: 'nowrap', 'data-label': 'Outcome' }, el('span', { className: `badge ${row.failed ? 'bad' : ''}` }, row.outcome)),
       el('td', { className: 'message', 'data-label': 'Details' }, row.message, row.dismissed ? el('span', { className: 'dismissed-note' }, row.dismissed) : ''),
       el('td', { className: row.canRetry || row.canDismiss ? '' : 'empty' }, actionsOf(row, guard))));
