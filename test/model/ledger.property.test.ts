@@ -343,55 +343,47 @@ const check = async (h: Harness, story: Story): Promise<void> => {
   }
 };
 
-it(`QBO's books equal the host's after random money stories (${runs} runs)`, async () => {
+/** The opening every story shares: one item of `kind` and two customers, then the story's steps; settle, then compare. */
+const runStory = async (h: Harness, story: Story, itemKind: 'pool_service' | 'dosage', steps: readonly Step[]): Promise<void> => {
+  const itemId = h.host.nextId();
+  const name = itemKind === 'dosage' ? 'Chlorine' : 'Pool visit';
+  h.host.putItem(tenantId, { id: itemId, kind: itemKind, name, description: null, unitPriceCents: 5_000, sku: null, isActive: true }, h.clock.now());
+  story.items.push(itemId);
+  await signal(h, 'item', itemId);
+  for (let i = 0; i < 2; i += 1) await apply(h, story, { kind: 'customer' });
+  for (const step of steps) await apply(h, story, step);
+  await settle(h);
+  await check(h, story);
+};
+
+/**
+ * Runs a ledger property `runs` times (or replays `<envPrefix>_SEED`/`<envPrefix>_PATH`), prints its figures for the
+ * record (runs, seed, time, failures) and, on failure, the line that replays it.
+ */
+const checkLedger = async <T>(label: string, envPrefix: string, runs: number, property: fc.IAsyncPropertyWithHooks<T>): Promise<void> => {
   const started = Date.now();
-  const seed = process.env['LEDGER_SEED'] ? Number(process.env['LEDGER_SEED']) : undefined;
-  const details = await fc.check(
-    fc.asyncProperty(fc.array(stepArb, { minLength: 4, maxLength: 24 }), async (steps) => {
-      const h = await createHarness(emulator.url, call, { refusalWaitMs: 1_000 });
-      const story: Story = { customers: [], items: [], invoices: [], payments: [], refunds: [] };
-      const itemId = h.host.nextId();
-      h.host.putItem(tenantId, { id: itemId, kind: 'pool_service', name: 'Pool visit', description: null, unitPriceCents: 5_000, sku: null, isActive: true }, h.clock.now());
-      story.items.push(itemId);
-      await signal(h, 'item', itemId);
-      for (let i = 0; i < 2; i += 1) await apply(h, story, { kind: 'customer' });
-      for (const step of steps) await apply(h, story, step);
-      await settle(h);
-      await check(h, story);
-    }),
-    { numRuns: runs, endOnFailure: true, ...(seed !== undefined ? { seed, path: process.env['LEDGER_PATH'] ?? '0' } : {}) },
-  );
-  // The figures of the run, for the record (runs, seed, time, failures).
-  console.log(`ledger property: ${details.numRuns} runs, seed ${details.seed}, ${Date.now() - started} ms, ${details.failed ? 1 : 0} failures`);
+  const seed = process.env[`${envPrefix}_SEED`] ? Number(process.env[`${envPrefix}_SEED`]) : undefined;
+  const details = await fc.check(property, { numRuns: runs, endOnFailure: true, ...(seed !== undefined ? { seed, path: process.env[`${envPrefix}_PATH`] ?? '0' } : {}) });
+  console.log(`${label}: ${details.numRuns} runs, seed ${details.seed}, ${Date.now() - started} ms, ${details.failed ? 1 : 0} failures`);
   if (details.failed) {
     const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-    throw new Error(`${fc.defaultReportMessage(details) ?? 'the ledger property failed'}\nReplay: LEDGER_SEED=${details.seed} LEDGER_PATH=${details.counterexamplePath ?? '0'}\n${cause}`);
+    throw new Error(`${fc.defaultReportMessage(details) ?? `the ${label} failed`}\nReplay: ${envPrefix}_SEED=${details.seed} ${envPrefix}_PATH=${details.counterexamplePath ?? '0'}\n${cause}`);
   }
+};
+
+it(`QBO's books equal the host's after random money stories (${runs} runs)`, async () => {
+  await checkLedger('ledger property', 'LEDGER', runs, fc.asyncProperty(fc.array(stepArb, { minLength: 4, maxLength: 24 }), async (steps) => {
+    const h = await createHarness(emulator.url, call, { refusalWaitMs: 1_000 });
+    await runStory(h, { customers: [], items: [], invoices: [], payments: [], refunds: [] }, 'pool_service', steps);
+  }));
 }, 900_000);
 
 const taxRuns = Number(process.env['LEDGER_TAX_RUNS'] ?? 100);
 
 it(`with sales tax and processor payouts, in both tax modes, QBO's books equal the host's: sales tax payable, bank, Undeposited Funds and fees too (${taxRuns} runs)`, async () => {
-  const started = Date.now();
-  const seed = process.env['LEDGER_TAX_SEED'] ? Number(process.env['LEDGER_TAX_SEED']) : undefined;
-  const details = await fc.check(
-    fc.asyncProperty(fc.constantFrom<'automated' | 'manual'>('automated', 'manual'), fc.array(taxAndPayoutStepArb, { minLength: 4, maxLength: 24 }), async (mode, steps) => {
-      const h = await createHarness(emulator.url, call, { refusalWaitMs: 1_000 }, { taxAndPayouts: mode });
-      const story: Story = { customers: [], items: [], invoices: [], payments: [], refunds: [], payouts: [] };
-      const itemId = h.host.nextId();
-      h.host.putItem(tenantId, { id: itemId, kind: 'dosage', name: 'Chlorine', description: null, unitPriceCents: 5_000, sku: null, isActive: true }, h.clock.now());
-      story.items.push(itemId);
-      await signal(h, 'item', itemId);
-      for (let i = 0; i < 2; i += 1) await apply(h, story, { kind: 'customer' });
-      for (const step of steps) await apply(h, story, step);
-      await settle(h);
-      await check(h, story);
-    }),
-    { numRuns: taxRuns, endOnFailure: true, ...(seed !== undefined ? { seed, path: process.env['LEDGER_TAX_PATH'] ?? '0' } : {}) },
-  );
-  console.log(`ledger property with tax and payouts: ${details.numRuns} runs, seed ${details.seed}, ${Date.now() - started} ms, ${details.failed ? 1 : 0} failures`);
-  if (details.failed) {
-    const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-    throw new Error(`${fc.defaultReportMessage(details) ?? 'the ledger property failed'}\nReplay: LEDGER_TAX_SEED=${details.seed} LEDGER_TAX_PATH=${details.counterexamplePath ?? '0'}\n${cause}`);
-  }
+  const property = fc.asyncProperty(fc.constantFrom<'automated' | 'manual'>('automated', 'manual'), fc.array(taxAndPayoutStepArb, { minLength: 4, maxLength: 24 }), async (mode, steps) => {
+    const h = await createHarness(emulator.url, call, { refusalWaitMs: 1_000 }, { taxAndPayouts: mode });
+    await runStory(h, { customers: [], items: [], invoices: [], payments: [], refunds: [], payouts: [] }, 'dosage', steps);
+  });
+  await checkLedger('ledger property with tax and payouts', 'LEDGER_TAX', taxRuns, property);
 }, 900_000);
