@@ -250,7 +250,7 @@ describe('processor payouts as bank deposits (issue 15)', () => {
     const qboPayment = await linkOf(payouts, 'payment', clawedBack!);
     await hostChange(payouts, async (seed) => (await seed.deletePayment(clawedBack!), [['payment', clawedBack!]]));
     const held = (await failures(payouts)).at(-1)!;
-    expect(held).toContain(`it is in the QuickBooks deposit of payout ${payoutId}, and QuickBooks does not let a deposited payment be deleted`);
+    expect(held).toContain(`it is in the QuickBooks deposit of the payout of $67.90 on ${today()}, and QuickBooks does not let a deposited payment be deleted`);
     expect(await depositOf(payoutId)).toMatchObject({ TotalAmt: 67.9 });
     expect((await qbo(payouts, 'Payment')).find((payment) => payment.Id === qboPayment)?.['status']).toBeUndefined();
 
