@@ -6,6 +6,7 @@ import { createPluginApplication } from './composition/plugin-application';
 import { createPluginPorts } from './composition/plugin-adapters';
 import { parsePluginOptions, type QboSyncPluginOptions } from './composition/plugin-options';
 import { adaptersOfOverrides } from './composition/port-overrides';
+import { qboAppUrl } from './composition/options/qbo-app-url';
 import { createQboSyncRouter } from './adapters/http/qbo-sync.router';
 import { AdminRateLimiter, defaultAdminRateLimits } from './adapters/http/admin-rate.limiter';
 import { migratePluginTables } from './adapters/knex/plugin-migrations';
@@ -106,7 +107,7 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
     ...(options.resolveUser ? { resolveUser: options.resolveUser } : {}),
     ...(options.adminRateLimit === false ? {} : { rateLimiter: new AdminRateLimiter({ ...defaultAdminRateLimits, ...options.adminRateLimit }) }),
   };
-  const router = createQboSyncRouter(access, app.resolve, logger);
+  const router = createQboSyncRouter(access, app.resolve, logger, { qboAppUrl: qboAppUrl(options.qbo) });
 
   const pollMs = options.worker?.pollMs ?? 250;
   const stopTimeoutMs = options.worker?.stopTimeoutMs ?? 10_000;

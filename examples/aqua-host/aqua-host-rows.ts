@@ -52,7 +52,11 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 const date = (row: AquaRow, column: string, what: string): string => {
   const value = row[column];
   if (value instanceof Date && !Number.isNaN(value.getTime())) return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) return value.slice(0, 10);
+  const day = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})(?:$|[ T]\d)/.exec(value) : null;
+  // "0000-00-00" or "2026-02-30" is not a day: refused, never passed on as text.
+  const text = day ? `${day[1]}-${day[2]}-${day[3]}` : '';
+  const parsed = new Date(`${text}T00:00:00Z`);
+  if (day && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text) return text;
   throw new AquaUnreadable(`${what} is empty or not a date (${column})`);
 };
 

@@ -8,6 +8,7 @@ export const layout = (title: string, body: string): string =>
   `table{border-collapse:collapse;width:100%;margin-bottom:.75rem}td,th{border-bottom:1px solid #ddd;padding:.35rem;text-align:left;vertical-align:top}` +
   `form.inline{display:inline-flex;gap:.3rem;flex-wrap:wrap;align-items:center}input,select,button{font:inherit}input[type=text],input:not([type]){width:8rem}` +
   `.add{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;background:#f4f6f9;padding:.6rem;border-radius:6px}.add label{display:grid}` +
+  `.add fieldset label{display:flex;gap:.4rem;align-items:center}` +
   `nav a{margin-right:1rem}.muted{color:#666}</style></head><body>${body}</body></html>`;
 
 /** "12.50" or "$1,200" → 1250 / 120000 cents; null for anything else. */

@@ -3,6 +3,7 @@ import { companyApiRouter } from './api/company-api.router';
 import { controlRouter } from './control/control.router';
 import { EmulatorState, type EmulatorOptions } from './emulator-state';
 import { oauthRouter } from './oauth/oauth.router';
+import { recordPageRouter } from './control/record-page';
 
 export type QboEmulatorOptions = EmulatorOptions;
 
@@ -15,6 +16,7 @@ export function createQboEmulatorApp(options: QboEmulatorOptions = {}): QboEmula
   app.disable('x-powered-by');
   app.use('/__emulator', controlRouter(state));
   app.use(oauthRouter(state));
+  app.use(recordPageRouter(state));
   app.use('/v3/company/:realmId', companyApiRouter(state));
   return Object.assign(app, { emulatorState: state });
 }

@@ -23,7 +23,8 @@ describe('the integration page speaks bookkeeping, in Chromium', () => {
   };
 
   beforeAll(async () => {
-    session = await startBrowserSession('bookkeeping');
+    // A zone other than the machine's (UTC): every time on the page must be in the page's zone, named.
+    session = await startBrowserSession('bookkeeping', { timezoneId: 'America/Los_Angeles' });
     ({ demo, page } = session);
     await session.openIntegration();
     await checked('01-disconnected');
@@ -102,6 +103,8 @@ describe('the integration page speaks bookkeeping, in Chromium', () => {
     await checked('06-confirm-with-the-jobs-counts');
     await confirm.getByRole('button', { name: 'Save & Sync' }).click();
     await page.locator('#sync-progress-label:text("Initial sync finished")').waitFor({ timeout: 60_000 });
+    // The "has started" line goes once the job is over; the progress line says how it ended.
+    await page.waitForFunction(() => !document.getElementById('flash')?.textContent?.includes('has started'));
   });
 
   it('then does what the summary said: the job counts are the summary counts', async () => {
@@ -113,11 +116,142 @@ describe('the integration page speaks bookkeeping, in Chromium', () => {
     await checked('07-sync-on');
   });
 
+  it('makes step 1 an honest view once the sync is on: linked and waiting, no import offer for linked records or the plugin\'s own items, no resolved warnings', async () => {
+    await session.openIntegration();
+    const summaryLine = page.locator('#match-body .summary');
+    await summaryLine.waitFor();
+    const report = await (await page.request.get(`${demo.integrationUrl}match/customers`)).json() as { linked: number; hostOnly: unknown[]; qboOnly: { name: string }[]; nearMatches: unknown[]; statusMismatches: unknown[] };
+    expect(report.linked).toBe(summary.customer.link + summary.customer.create + summary.customer.linkedBefore);
+    expect(report.nearMatches).toEqual([]);
+    expect(report.statusMismatches).toEqual([]);
+    expect(await summaryLine.innerText()).toMatch(new RegExp(`^${report.linked} linked to QuickBooks · ${report.hostOnly.length} not in QuickBooks yet · ${report.qboOnly.length} only in QuickBooks · 0 near · 0 status`));
+    const body = await session.text('#match-body');
+    expect(body).not.toMatch(/will be created|will be linked/);
+    await page.getByRole('tab', { name: /^Products and services/ }).click();
+    await page.locator('#match-body .summary:text("linked to QuickBooks")').waitFor();
+    const items = await (await page.request.get(`${demo.integrationUrl}match/items`)).json() as { qboOnly: { name: string }[] };
+    expect(items.qboOnly.map((r) => r.name)).not.toContain('Refund');
+    expect(await page.locator('#match-body label:text-is("Refund")').count()).toBe(0);
+    await checked('07b-step-1-once-synced');
+    await page.getByRole('tab', { name: /^Customers/ }).click();
+  });
+
+  it('speaks the bookkeeper\'s words in the activity log: renames old → new, plain QBO errors, times in the page\'s zone, search, dates, Retry all failed, Dismiss', async () => {
+    const customers = await session.knex('customers').where({ company_id: '1', display_as_company: false, is_active: true }).orderBy('id').limit(3).select('id', 'first_name', 'last_name');
+    expect(customers).toHaveLength(3);
+    const rename = async (id: number, first: string, last: string): Promise<void> => {
+      const answer = await fetch(`${demo.url}/customers/${id}/rename`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ first_name: first, last_name: last }) });
+      expect(answer.status).toBe(303);
+    };
+    const refuse = (armed: boolean) => fetch(`${demo.emulatorUrl}/__emulator/refusals${armed ? '' : `?realmId=${demo.realmId}`}`, {
+      method: armed ? 'POST' : 'DELETE', headers: { 'content-type': 'application/json' }, body: armed ? JSON.stringify({ realmId: demo.realmId, entity: 'Customer', count: null }) : undefined,
+    });
+    const [a, b, c] = customers as { id: number; first_name: string; last_name: string }[];
+    const oldName = (x: { first_name: string; last_name: string }) => `${x.first_name} ${x.last_name}`;
+
+    await rename(a!.id, 'Renata', 'Quill');
+    await page.getByRole('tab', { name: 'Activity' }).click();
+    const rows = page.locator('#activity-rows');
+    const showAll = async () => page.getByRole('button', { name: 'Show', exact: true }).click();
+    const waitRow = async (text: string) => {
+      for (let i = 0; i < 80 && (await rows.locator(`tr:has-text(${JSON.stringify(text)})`).count()) === 0; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        await showAll();
+      }
+      await rows.locator(`tr:has-text(${JSON.stringify(text)})`).first().waitFor();
+    };
+    await waitRow(`Renamed customer from "${oldName(a!)}" to "Renata Quill" in QuickBooks`);
+    // The row opens the record in QuickBooks: here the emulator's own page for it, at QBO's own path.
+    const link = rows.locator('tr:has-text("Renata Quill")').first().getByRole('link', { name: /^Open in QuickBooks/ });
+    const recordHref = await link.getAttribute('href');
+    expect(recordHref?.startsWith(`${demo.emulatorUrl}/app/customerdetail?nameId=`)).toBe(true);
+    expect(recordHref).toMatch(/\?nameId=\d+$/);
+    const [opened] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+    await opened.waitForLoadState();
+    expect(await opened.locator('h1').innerText()).toMatch(/^Customer \d+$/);
+    expect(await opened.locator('main').innerText()).toContain('Renata Quill');
+    await opened.close();
+
+    // QuickBooks refuses the next two renames: the log says why in plain words, no API field names.
+    expect((await refuse(true)).ok).toBe(true);
+    await rename(b!.id, 'Otto', 'Brenner');
+    await rename(c!.id, 'Ida', 'Vance');
+    await waitRow('"Otto Brenner"');
+    await waitRow('"Ida Vance"');
+    const failedRows = rows.locator('tr.failed');
+    await page.getByLabel('Outcome').selectOption({ label: 'Failed' });
+    await showAll();
+    await page.locator('#activity-rows tr.failed >> nth=1').waitFor();
+    const failedText = await failedRows.allInnerTexts();
+    expect(failedText.join('\n')).toContain('QuickBooks rejected the change');
+    expect(failedText.join('\n')).not.toMatch(/givenName|familyName|displayName|billAddr|Customer #/);
+
+    // One time base in every row: US date and time, the page's zone named beside the table.
+    expect(await session.text('#activity-zone')).toBe('Times are in Pacific Standard Time (America/Los_Angeles).');
+    for (const when of await rows.locator('time').allInnerTexts()) expect(when).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} (AM|PM) P[SD]T$/);
+    await checked('10-activity-failures');
+
+    // Dismiss: Ida's rename was fixed by hand in QuickBooks.
+    const ida = rows.locator('tr.failed:has-text("Ida Vance")').first();
+    await ida.getByRole('button', { name: /^Dismiss as handled elsewhere/ }).click();
+    await page.locator('#flash:text("dismissed as handled elsewhere")').waitFor();
+    await page.locator('#activity-rows tr.dismissed:has-text("Ida Vance")').first().waitFor();
+    expect(await session.text('#activity-rows tr.dismissed')).toMatch(/Failed, dismissed[\s\S]*Dismissed [A-Z][a-z]{2} \d{1,2}, \d{4}, .* P[SD]T as handled elsewhere\./);
+
+    // "Retry all failed" once QuickBooks takes them again: Otto's rename goes through, Ida's dismissed one is not sent.
+    expect((await refuse(false)).ok).toBe(true);
+    await page.getByRole('button', { name: 'Retry all failed' }).click();
+    await page.locator('#flash:text("1 failed change was sent again")').waitFor();
+    await page.getByLabel('Outcome').selectOption({ label: 'All outcomes' });
+    await waitRow(`Renamed customer from "${oldName(b!)}" to "Otto Brenner" in QuickBooks`);
+    const books = (await (await fetch(`${demo.emulatorUrl}/__emulator/realms/${demo.realmId}/state`)).json()) as { Customer?: { DisplayName: string }[] };
+    const names = (books.Customer ?? []).map((x) => x.DisplayName);
+    expect(names).toEqual(expect.arrayContaining(['Renata Quill', 'Otto Brenner']));
+    expect(names).not.toContain('Ida Vance');
+    const status = await (await page.request.get(`${demo.integrationUrl}sync/status`)).json() as { outbox: { failed: number } };
+    expect(status.outbox.failed).toBe(0);
+
+    // Search by name and a date range, on the page and in the CSV alike (with the dismissed column).
+    const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
+    await page.getByLabel('Name or number').fill('ida vance');
+    await page.getByRole('textbox', { name: 'From', exact: true }).fill(today);
+    await page.getByRole('textbox', { name: 'To', exact: true }).fill(today);
+    await showAll();
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('#activity-rows tr')).every((tr) => /Ida Vance/.test(tr.textContent ?? '')));
+    const shown = await rows.locator('tr').count();
+    expect(shown).toBeGreaterThanOrEqual(1);
+    const href = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
+    expect(href).toContain('search=ida+vance');
+    const csv = (await (await page.request.get(href!)).body()).toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(csv[0]).toMatch(/"dismissed"$/);
+    expect(csv).toHaveLength(shown + 1);
+    expect(csv.slice(1).some((line) => /"failure",".*Ida Vance.*","\d{4}-\d{2}-\d{2}T[^"]*Z"$/.test(line))).toBe(true);
+    await checked('11-activity-search-and-dismissed');
+    await page.getByRole('textbox', { name: 'From', exact: true }).fill(today);
+    await page.getByRole('textbox', { name: 'To', exact: true }).fill('2020-01-01');
+    await showAll();
+    expect(await session.text('#activity-range-problem')).toBe('The last day is before the first day: change one of them.');
+    await page.getByLabel('Name or number').fill('');
+    await page.getByRole('textbox', { name: 'From', exact: true }).fill('');
+    await page.getByRole('textbox', { name: 'To', exact: true }).fill('');
+    await showAll();
+    await page.getByRole('tab', { name: 'Set-up' }).click();
+  });
+
   it('makes a lost connection a state of the page: paused, no "Loading…", logged, and says what happens after reconnecting', async () => {
     for (const kind of ['expire-access-token', 'revoke-refresh-token']) {
       await fetch(`${demo.emulatorUrl}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ realmId: demo.realmId, kind }) });
     }
-    await page.request.get(`${demo.integrationUrl}accounts`); // QuickBooks refuses the refresh: the connection is lost
+    // The next read of QuickBooks meets the refused refresh and the connection is lost. The page's reads are kept a
+    // few seconds (QboPageReads), so an earlier step's reads may answer first: read until QuickBooks is asked.
+    const deadline = Date.now() + 20_000;
+    let connection = '';
+    do {
+      await page.request.get(`${demo.integrationUrl}accounts`);
+      connection = ((await (await page.request.get(`${demo.integrationUrl}connection`)).json()) as { status: string }).status;
+      if (connection === 'connected') await new Promise((resolve) => setTimeout(resolve, 500));
+    } while (connection === 'connected' && Date.now() < deadline);
+    expect(connection).toBe('needs_reconnect');
     await session.openIntegration();
     await page.locator('#sync-toggle-text:text-is("Sync is paused")').waitFor();
     expect(await session.text('#sync-hint')).toMatch(/^Paused until you reconnect QuickBooks/);
@@ -136,6 +270,6 @@ describe('the integration page speaks bookkeeping, in Chromium', () => {
   });
 
   it('logged no console error and no uncaught exception; the only failed requests are the lost connection\'s', () => {
-    expect(session.problems.filter((p) => !/HTTP 409 GET .*\/accounts|status of 409/.test(p))).toEqual([]);
+    expect(session.problems.filter((p) => !/HTTP 409 GET .*\/(accounts|match\/customers|match\/items)$|status of 409/.test(p))).toEqual([]);
   });
 });

@@ -106,6 +106,25 @@ describe('books parity end to end (MariaDB, the emulator over HTTP)', () => {
     expect({ deposit: after.deposit - before.deposit, income: after.income - before.income }).toEqual({ deposit: 0, income: 10_000 });
   });
 
+  it('a paid invoice voided in the host: its payment is unapplied first, then the invoice is voided; the money stays as credit', async () => {
+    let customerId = '';
+    let invoiceId = '';
+    let paymentId = '';
+    await hostChange(async (seed) => {
+      customerId = await seed.customer(tenant, { firstName: 'Vera', lastName: 'Voided' });
+      invoiceId = await seed.invoice(tenant, { customerId, number: 'VOID-1', issuedOn: today(), lines: [{ catalogItemId: itemId, quantity: 2, unitPriceCents: 5_000 }] });
+      paymentId = await seed.payment(tenant, { customerId, invoiceId, amountCents: 10_000, receivedOn: today() });
+      return [['customer', customerId], ['invoice', invoiceId], ['payment', paymentId]];
+    });
+    const before = await money();
+    await hostChange(async (_seed, trx) => (await trx('invoices').where({ id: invoiceId }).update({ status: 'void', updated_at: new Date() }), [['invoice', invoiceId]]));
+    expect(await record('Invoice', 'invoice', invoiceId)).toMatchObject({ TotalAmt: 0, Balance: 0 });
+    expect(await record('Payment', 'payment', paymentId)).toMatchObject({ TotalAmt: 100, UnappliedAmt: 100 });
+    expect(await booksOf(customerId)).toEqual({ openReceivableCents: 0, openCreditCents: 10_000, balanceCents: -10_000 });
+    const after = await money();
+    expect({ deposit: after.deposit - before.deposit, income: after.income - before.income }).toEqual({ deposit: 0, income: -10_000 });
+  });
+
   it('two payments on one invoice: the later one takes what is left; the earlier deleted, the later is applied in full', async () => {
     let customerId = '';
     let invoiceId = '';

@@ -231,8 +231,9 @@ describe('processor payouts as bank deposits (issue 15)', () => {
     });
     expect(await linkOf(payouts, 'payment', failedId)).toBeUndefined();
     expect(await deposits()).toEqual([]);
-    const waiting = (await failures(payouts)).filter((message) => message.includes(`payout ${payoutId}`));
-    expect(waiting.at(-1)).toContain(`payment ${failedId}, which it needs, could not be sent`);
+    // Named as the host shows them: the payout by its net and date, the payment it needs by its amount and date.
+    const waiting = (await failures(payouts)).filter((message) => message.startsWith(`Did not send payout of $67.90 on ${today()}`));
+    expect(waiting.at(-1)).toContain(`account credit of $40.00 received ${today()}, which it needs, could not be sent`);
 
     expect((await closed(null)).status).toBe(200);
     await stack.host.plugin.sweep();
@@ -249,7 +250,7 @@ describe('processor payouts as bank deposits (issue 15)', () => {
     const qboPayment = await linkOf(payouts, 'payment', clawedBack!);
     await hostChange(payouts, async (seed) => (await seed.deletePayment(clawedBack!), [['payment', clawedBack!]]));
     const held = (await failures(payouts)).at(-1)!;
-    expect(held).toContain(`it is in the QuickBooks deposit of payout ${payoutId}, and QuickBooks does not let a deposited payment be deleted`);
+    expect(held).toContain(`it is in the QuickBooks deposit of the payout of $67.90 on ${today()}, and QuickBooks does not let a deposited payment be deleted`);
     expect(await depositOf(payoutId)).toMatchObject({ TotalAmt: 67.9 });
     expect((await qbo(payouts, 'Payment')).find((payment) => payment.Id === qboPayment)?.['status']).toBeUndefined();
 

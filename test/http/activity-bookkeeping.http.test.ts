@@ -84,6 +84,10 @@ describe('the activity log for a bookkeeper: search, date range, retry all faile
     expect((await get('/sync/status').expect(200)).body.outbox).toMatchObject({ pending: 2, failed: 0 });
     const retries = await get('/activity?outcome=success&limit=2').expect(200);
     expect(retries.body.items.map((i: { action: string; hostId: string }) => `${i.action} ${i.hostId}`).sort()).toEqual(['retry 4', 'retry 5']);
+    expect(retries.body.items.map((i: { message: string }) => i.message).sort()).toEqual([
+      'Queued again by "Retry all failed" to be sent to QuickBooks; it had failed: Ann Lee: QuickBooks rejected the change.',
+      'Queued again by "Retry all failed" to be sent to QuickBooks; it had failed: Kevin Park failed again',
+    ]);
     expect((await post('/activity/retry-failed').expect(200)).body).toEqual({ retried: 0 });
   });
 });

@@ -33,6 +33,7 @@ type Step =
   | { readonly kind: 'refundPayment'; readonly payment: number; readonly share: number }
   | { readonly kind: 'deletePayment'; readonly payment: number }
   | { readonly kind: 'editInvoice'; readonly invoice: number; readonly quantity: number }
+  | { readonly kind: 'voidInvoice'; readonly invoice: number }
   | { readonly kind: 'active'; readonly customer: number; readonly active: boolean }
   | { readonly kind: 'fault'; readonly fault: 'server-error' | 'throttle' | 'apply-then-drop' }
   | { readonly kind: 'refusal'; readonly entity: 'Customer' | 'Invoice' | 'Payment' | 'Purchase' | 'RefundReceipt' }
@@ -51,6 +52,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('refundPayment' as const), payment: fc.nat(), share: fc.double({ min: 0.05, max: 1, noNaN: true }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deletePayment' as const), payment: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('editInvoice' as const), invoice: fc.nat(), quantity: fc.integer({ min: 1, max: 6 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('voidInvoice' as const), invoice: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('active' as const), customer: fc.nat(), active: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('fault' as const), fault: fc.constantFrom('server-error' as const, 'throttle' as const, 'apply-then-drop' as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('refusal' as const), entity: fc.constantFrom('Customer' as const, 'Invoice' as const, 'Payment' as const, 'Purchase' as const, 'RefundReceipt' as const) }) },
@@ -91,6 +93,10 @@ const livePaymentsOn = (story: Story, invoiceId: string): HostPayment[] => story
 const paidOn = (story: Story, invoiceId: string): number => livePaymentsOn(story, invoiceId).reduce((sum, p) => sum + p.amountCents, 0);
 const refundedOf = (story: Story, paymentId: string): number => story.refunds.filter((r) => r.paymentId === paymentId).reduce((sum, r) => sum + r.amountCents, 0);
 
+/** Whether a live payout carries a live payment of the invoice (its share in QBO can no longer change, 6540). */
+const paidOutOn = (story: Story, invoiceId: string): boolean =>
+  livePaymentsOn(story, invoiceId).some((payment) => (story.payouts ?? []).some((payout) => !payout.deleted && payout.paymentIds.includes(payment.id)));
+
 const signal = async (h: Harness, kind: 'customer' | 'item' | 'invoice' | 'payment' | 'refund' | 'payout', hostId: string): Promise<void> => {
   const result = await h.notify.execute([{ tenantId, kind, hostId }]);
   if (!result.ok) throw new Error(result.error.message);
@@ -118,7 +124,7 @@ const apply = async (h: Harness, story: Story, step: Step): Promise<void> => {
       return signal(h, 'invoice', id);
     }
     case 'pay': {
-      const invoice = pick(story.invoices, step.invoice);
+      const invoice = pick(story.invoices.filter((i) => i.status !== 'void'), step.invoice);
       if (!invoice) return;
       const owed = invoice.totalCents - paidOn(story, invoice.id);
       const amountCents = step.how === 'over' ? Math.max(owed, 0) + step.extraCents : step.how === 'partial' ? Math.floor(owed / 2) : owed;
@@ -163,8 +169,18 @@ const apply = async (h: Harness, story: Story, step: Step): Promise<void> => {
       story.payments[story.payments.indexOf(payment)] = deleted;
       return signal(h, 'payment', payment.id);
     }
+    case 'voidInvoice': {
+      // A host voids an invoice, paid or not; its payments stay, as the customer's credit. Not one whose payments a
+      // processor already paid out: QBO cannot change a deposited payment (6540) until it leaves the deposit.
+      const invoice = pick(story.invoices.filter((i) => i.status !== 'void' && !paidOutOn(story, i.id)), step.invoice);
+      if (!invoice) return;
+      const voided = { ...invoice, status: 'void' as const };
+      h.host.putInvoice(tenantId, voided, now);
+      story.invoices[story.invoices.indexOf(invoice)] = voided;
+      return signal(h, 'invoice', invoice.id);
+    }
     case 'editInvoice': {
-      const invoice = pick(story.invoices, step.invoice);
+      const invoice = pick(story.invoices.filter((i) => i.status !== 'void' && !paidOutOn(story, i.id)), step.invoice);
       if (!invoice) return;
       const line = { ...invoice.lines[0]!, quantity: step.quantity, amountCents: step.quantity * invoice.lines[0]!.unitPriceCents };
       // A taxed invoice keeps its rate: the tax follows the new amount.
@@ -256,10 +272,13 @@ const expectedOf = (story: Story, customerId: string, unpaidToo = false): Expect
   let credit = 0;
   for (const invoice of story.invoices.filter((i) => i.customerId === customerId && (i.everPaid || unpaidToo))) {
     const paid = paidOn(story, invoice.id);
-    receivable += Math.max(invoice.totalCents - paid, 0);
-    credit += Math.max(paid - invoice.totalCents, 0);
+    const total = invoice.status === 'void' ? 0 : invoice.totalCents;
+    receivable += Math.max(total - paid, 0);
+    credit += Math.max(paid - total, 0);
   }
   for (const payment of story.payments.filter((p) => p.customerId === customerId && !p.deleted && p.invoiceId === null)) credit += payment.amountCents - refundedOf(story, payment.id);
+  // Money received on an invoice voided before QBO held it is the customer's credit (QBO never gets the invoice).
+  for (const invoice of story.invoices.filter((i) => i.customerId === customerId && !i.everPaid && !unpaidToo && i.status === 'void')) credit += paidOn(story, invoice.id);
   return { receivable, credit };
 };
 
@@ -270,7 +289,7 @@ const check = async (h: Harness, story: Story): Promise<void> => {
   for (const invoice of story.invoices) {
     const link = await h.links.get(tenantId, 'invoice', invoice.id);
     invoice.everPaid = link !== null;
-    if (link === null && livePaymentsOn(story, invoice.id).length > 0) problems.push(`invoice ${invoice.id} has a live payment but never reached QBO`);
+    if (link === null && invoice.status !== 'void' && livePaymentsOn(story, invoice.id).length > 0) problems.push(`invoice ${invoice.id} has a live payment but never reached QBO`);
   }
   const books = (await call('GET', `/__emulator/realms/${h.realmId}/books`)) as {
     customers: Array<{ id: string; active: boolean; openReceivableCents: number; openCreditCents: number; balanceCents: number }>;
@@ -310,11 +329,11 @@ const check = async (h: Harness, story: Story): Promise<void> => {
     if (bank !== wantBank) problems.push(`bank account: QBO ${bank}, the host's payouts' nets ${wantBank}`);
     if (fees !== wantFees) problems.push(`fee account: QBO ${fees}, the host's payouts' fees ${wantFees}`);
     const taxPayable = (books.accounts as Array<{ id: string; name?: string; balanceCents: number }>).filter((a) => a.name?.endsWith(' Payable')).reduce((sum, a) => sum + a.balanceCents, 0);
-    const wantTax = story.invoices.filter((i) => i.everPaid).reduce((sum, i) => sum + i.taxCents, 0);
+    const wantTax = story.invoices.filter((i) => i.everPaid && i.status !== 'void').reduce((sum, i) => sum + i.taxCents, 0);
     if (taxPayable !== wantTax) problems.push(`sales tax payable (${h.taxAndPayouts.salesTax}): QBO ${taxPayable}, the host's tax on invoices sent ${wantTax}`);
   }
   // Income is the sales without their tax, which is owed to the agencies.
-  const sales = story.invoices.filter((i) => i.everPaid).reduce((sum, i) => sum + i.totalCents - i.taxCents, 0);
+  const sales = story.invoices.filter((i) => i.everPaid && i.status !== 'void').reduce((sum, i) => sum + i.totalCents - i.taxCents, 0);
   const saleRefunds = story.refunds.filter((r) => story.payments.find((p) => p.id === r.paymentId)?.invoiceId !== null).reduce((sum, r) => sum + r.amountCents, 0);
   const income = books.accounts.find((a) => a.id === settings.incomeAccountId)!.balanceCents;
   if (income !== sales - saleRefunds) problems.push(`income account: QBO ${income}, the host's sales less refunded sales ${sales - saleRefunds}`);
@@ -324,55 +343,47 @@ const check = async (h: Harness, story: Story): Promise<void> => {
   }
 };
 
-it(`QBO's books equal the host's after random money stories (${runs} runs)`, async () => {
+/** The opening every story shares: one item of `kind` and two customers, then the story's steps; settle, then compare. */
+const runStory = async (h: Harness, story: Story, itemKind: 'pool_service' | 'dosage', steps: readonly Step[]): Promise<void> => {
+  const itemId = h.host.nextId();
+  const name = itemKind === 'dosage' ? 'Chlorine' : 'Pool visit';
+  h.host.putItem(tenantId, { id: itemId, kind: itemKind, name, description: null, unitPriceCents: 5_000, sku: null, isActive: true }, h.clock.now());
+  story.items.push(itemId);
+  await signal(h, 'item', itemId);
+  for (let i = 0; i < 2; i += 1) await apply(h, story, { kind: 'customer' });
+  for (const step of steps) await apply(h, story, step);
+  await settle(h);
+  await check(h, story);
+};
+
+/**
+ * Runs a ledger property `runs` times (or replays `<envPrefix>_SEED`/`<envPrefix>_PATH`), prints its figures for the
+ * record (runs, seed, time, failures) and, on failure, the line that replays it.
+ */
+const checkLedger = async <T>(label: string, envPrefix: string, runs: number, property: fc.IAsyncPropertyWithHooks<T>): Promise<void> => {
   const started = Date.now();
-  const seed = process.env['LEDGER_SEED'] ? Number(process.env['LEDGER_SEED']) : undefined;
-  const details = await fc.check(
-    fc.asyncProperty(fc.array(stepArb, { minLength: 4, maxLength: 24 }), async (steps) => {
-      const h = await createHarness(emulator.url, call, { refusalWaitMs: 1_000 });
-      const story: Story = { customers: [], items: [], invoices: [], payments: [], refunds: [] };
-      const itemId = h.host.nextId();
-      h.host.putItem(tenantId, { id: itemId, kind: 'pool_service', name: 'Pool visit', description: null, unitPriceCents: 5_000, sku: null, isActive: true }, h.clock.now());
-      story.items.push(itemId);
-      await signal(h, 'item', itemId);
-      for (let i = 0; i < 2; i += 1) await apply(h, story, { kind: 'customer' });
-      for (const step of steps) await apply(h, story, step);
-      await settle(h);
-      await check(h, story);
-    }),
-    { numRuns: runs, endOnFailure: true, ...(seed !== undefined ? { seed, path: process.env['LEDGER_PATH'] ?? '0' } : {}) },
-  );
-  // The figures of the run, for the record (runs, seed, time, failures).
-  console.log(`ledger property: ${details.numRuns} runs, seed ${details.seed}, ${Date.now() - started} ms, ${details.failed ? 1 : 0} failures`);
+  const seed = process.env[`${envPrefix}_SEED`] ? Number(process.env[`${envPrefix}_SEED`]) : undefined;
+  const details = await fc.check(property, { numRuns: runs, endOnFailure: true, ...(seed !== undefined ? { seed, path: process.env[`${envPrefix}_PATH`] ?? '0' } : {}) });
+  console.log(`${label}: ${details.numRuns} runs, seed ${details.seed}, ${Date.now() - started} ms, ${details.failed ? 1 : 0} failures`);
   if (details.failed) {
     const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-    throw new Error(`${fc.defaultReportMessage(details) ?? 'the ledger property failed'}\nReplay: LEDGER_SEED=${details.seed} LEDGER_PATH=${details.counterexamplePath ?? '0'}\n${cause}`);
+    throw new Error(`${fc.defaultReportMessage(details) ?? `the ${label} failed`}\nReplay: ${envPrefix}_SEED=${details.seed} ${envPrefix}_PATH=${details.counterexamplePath ?? '0'}\n${cause}`);
   }
+};
+
+it(`QBO's books equal the host's after random money stories (${runs} runs)`, async () => {
+  await checkLedger('ledger property', 'LEDGER', runs, fc.asyncProperty(fc.array(stepArb, { minLength: 4, maxLength: 24 }), async (steps) => {
+    const h = await createHarness(emulator.url, call, { refusalWaitMs: 1_000 });
+    await runStory(h, { customers: [], items: [], invoices: [], payments: [], refunds: [] }, 'pool_service', steps);
+  }));
 }, 900_000);
 
 const taxRuns = Number(process.env['LEDGER_TAX_RUNS'] ?? 100);
 
 it(`with sales tax and processor payouts, in both tax modes, QBO's books equal the host's: sales tax payable, bank, Undeposited Funds and fees too (${taxRuns} runs)`, async () => {
-  const started = Date.now();
-  const seed = process.env['LEDGER_TAX_SEED'] ? Number(process.env['LEDGER_TAX_SEED']) : undefined;
-  const details = await fc.check(
-    fc.asyncProperty(fc.constantFrom<'automated' | 'manual'>('automated', 'manual'), fc.array(taxAndPayoutStepArb, { minLength: 4, maxLength: 24 }), async (mode, steps) => {
-      const h = await createHarness(emulator.url, call, { refusalWaitMs: 1_000 }, { taxAndPayouts: mode });
-      const story: Story = { customers: [], items: [], invoices: [], payments: [], refunds: [], payouts: [] };
-      const itemId = h.host.nextId();
-      h.host.putItem(tenantId, { id: itemId, kind: 'dosage', name: 'Chlorine', description: null, unitPriceCents: 5_000, sku: null, isActive: true }, h.clock.now());
-      story.items.push(itemId);
-      await signal(h, 'item', itemId);
-      for (let i = 0; i < 2; i += 1) await apply(h, story, { kind: 'customer' });
-      for (const step of steps) await apply(h, story, step);
-      await settle(h);
-      await check(h, story);
-    }),
-    { numRuns: taxRuns, endOnFailure: true, ...(seed !== undefined ? { seed, path: process.env['LEDGER_TAX_PATH'] ?? '0' } : {}) },
-  );
-  console.log(`ledger property with tax and payouts: ${details.numRuns} runs, seed ${details.seed}, ${Date.now() - started} ms, ${details.failed ? 1 : 0} failures`);
-  if (details.failed) {
-    const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-    throw new Error(`${fc.defaultReportMessage(details) ?? 'the ledger property failed'}\nReplay: LEDGER_TAX_SEED=${details.seed} LEDGER_TAX_PATH=${details.counterexamplePath ?? '0'}\n${cause}`);
-  }
+  const property = fc.asyncProperty(fc.constantFrom<'automated' | 'manual'>('automated', 'manual'), fc.array(taxAndPayoutStepArb, { minLength: 4, maxLength: 24 }), async (mode, steps) => {
+    const h = await createHarness(emulator.url, call, { refusalWaitMs: 1_000 }, { taxAndPayouts: mode });
+    await runStory(h, { customers: [], items: [], invoices: [], payments: [], refunds: [], payouts: [] }, 'dosage', steps);
+  });
+  await checkLedger('ledger property with tax and payouts', 'LEDGER_TAX', taxRuns, property);
 }, 900_000);

@@ -10,14 +10,14 @@ export const pageContentSecurityPolicy =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
 
 /** The integration page at GET / and its static assets, wherever the host mounted the router. */
-export const mountPageRoutes = (router: Router, access: PluginAccess): void => {
+export const mountPageRoutes = (router: Router, access: PluginAccess, qboAppUrl: string): void => {
   const assets = loadPageAssets();
 
   router.get('/', async (req, res) => {
     await tenantFor(access, req, 'page:view');
     res.set('Content-Security-Policy', pageContentSecurityPolicy);
     res.set('Referrer-Policy', 'same-origin');
-    res.type('html').send(renderPageShell(`${req.baseUrl}/assets`));
+    res.type('html').send(renderPageShell(`${req.baseUrl}/assets`, qboAppUrl));
   });
 
   router.get('/assets/:file', (req, res) => {

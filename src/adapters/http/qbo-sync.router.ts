@@ -19,7 +19,12 @@ import { mountOpenApiRoutes } from './openapi.routes';
  * The router a host mounts (`app.use('/integrations/qbo', plugin.router)`). It parses its own JSON, answers every
  * error itself as `{ error: { code, message } }`, and never lets a stack trace reach a response.
  */
-export const createQboSyncRouter = (access: PluginAccess, resolve: UseCaseResolver, logger: Logger): Router => {
+/** What the page needs to know of the plugin's options: where QuickBooks' web app (or the emulator's) opens a record. */
+export interface PageOptions {
+  readonly qboAppUrl: string;
+}
+
+export const createQboSyncRouter = (access: PluginAccess, resolve: UseCaseResolver, logger: Logger, page: PageOptions = { qboAppUrl: 'https://app.qbo.intuit.com' }): Router => {
   const router = createAsyncSafeRouter();
   router.use((_req, res, next) => {
     res.set('X-Content-Type-Options', 'nosniff');
@@ -37,7 +42,7 @@ export const createQboSyncRouter = (access: PluginAccess, resolve: UseCaseResolv
   mountActivityRoutes(router, access, resolve);
   mountActivityExportRoutes(router, access, resolve);
   mountOpenApiRoutes(router, access);
-  mountPageRoutes(router, access);
+  mountPageRoutes(router, access, page.qboAppUrl);
   router.use((req, res) => {
     res.status(404).json(errorBody('not_found', `There is no ${req.method} ${req.path} in the QuickBooks integration.`));
   });

@@ -1,6 +1,7 @@
 import type { HostRecordKind } from '../../domain/host/host-records';
 import type { QboRef } from '../../domain/qbo/qbo-records';
 import type { SyncDecision } from '../../domain/sync/sync-decision';
+import { updateWords } from '../../domain/sync/update-words';
 import type { ActivityAction, ActivityLog, ActivityOutcome } from '../ports/activity-log.port';
 import type { Clock } from '../ports/clock.port';
 
@@ -27,13 +28,16 @@ export const logDelivery = async (
 /** A decision that writes to QBO. */
 export type Write = Extract<SyncDecision, { kind: 'create' | 'update' | 'delete' | 'void' }>;
 
-/** `what` names the record as the host shows it (`wordsOf` in record-state.ts), never by its id. */
-export const successMessage = (what: string, decision: Write, ref: QboRef | null): string => {
+/**
+ * `what` names the record as the host shows it (`wordsOf` in record-state.ts), never by its id; `before` is what was
+ * pushed last (the link's), so an update says old → new.
+ */
+export const successMessage = (what: string, decision: Write, ref: QboRef | null, before: Readonly<Record<string, unknown>> | null = null): string => {
   switch (decision.kind) {
     case 'create':
       return `Created ${what} in QuickBooks (${decision.draft.entity} ${ref?.id}).`;
     case 'update':
-      return `Updated ${what} in QuickBooks (${Object.keys(decision.changes.fields).join(', ') || 'no field'} changed).`;
+      return updateWords(what, before, decision.changes.fields as Readonly<Record<string, unknown>>);
     case 'delete':
       return `Deleted ${what} in QuickBooks.`;
     case 'void':

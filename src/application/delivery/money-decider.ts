@@ -61,9 +61,10 @@ export class MoneyDecider {
     ];
     const decision = decideInvoice(tenantId, invoice, { payments, customerLink, itemLinks, missing, taxCodeId: settings.taxCodeId }, link);
     if (await this.customerFirst(decision, tenantId, customer, customerLink, settings)) return awaitingCustomer(invoice.customerId);
-    if (decision.kind === 'update') {
-      // An invoice edited below what its payments apply in QBO: those payments are lowered first (their rest stays credit).
-      const lowerFirst = await this.order.lowerFirst(tenantId, hostId, invoice.totalCents, null);
+    if (decision.kind === 'update' || decision.kind === 'void') {
+      // An invoice edited below what its payments apply in QBO, or voided with payments on it (QBO voids only an
+      // invoice nothing is applied to): those payments are lowered first, their rest left as the customer's credit.
+      const lowerFirst = await this.order.lowerFirst(tenantId, hostId, decision.kind === 'void' ? 0 : invoice.totalCents, null);
       if (lowerFirst.length > 0) return { kind: 'awaiting', dependencies: lowerFirst };
     }
     // An unpaid invoice left out on purpose is worth a line in the activity log; "already up to date" is not.

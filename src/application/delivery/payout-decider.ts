@@ -1,4 +1,5 @@
 import type { HostPayment } from '../../domain/host/host-records';
+import { recordWords } from '../../domain/host/record-words';
 import { decidePayout } from '../../domain/payouts/decide-payout';
 import { rejected } from '../../domain/sync/rejection';
 import type { HostDirectory } from '../ports/host-directory.port';
@@ -59,9 +60,13 @@ export class PayoutDecider {
     const payoutLink = await this.links.get(tenantId, 'payout', payoutId);
     const deposited = payoutLink?.pushed?.['hostPaymentIds'];
     if (payoutLink === null || payoutLink.retired || !Array.isArray(deposited) || !deposited.includes(hostId)) return null;
+    // Named as the host shows it: its net and date (the id only when the payout cannot be read).
+    const payoutRead = await this.host.read(tenantId, 'payout', payoutId);
+    const payout = payoutRead.kind === 'unreadable' ? null : recordOf(payoutRead);
+    const which = payout === null ? `payout ${payoutId}` : recordWords('payout', payout);
     return rejected(
       'deposited_payment',
-      `The payment was deleted in the app, but it is in the QuickBooks deposit of payout ${payoutId}, and QuickBooks does not let a deposited payment be deleted. The deposit is left as it is, matching the bank line. If the processor took the money back, take the payment out of payout ${payoutId} in the app; the deposit is then updated and the payment deleted in QuickBooks.`,
+      `The payment was deleted in the app, but it is in the QuickBooks deposit of the ${which}, and QuickBooks does not let a deposited payment be deleted. The deposit is left as it is, matching the bank line. If the processor took the money back, take the payment out of that payout in the app; the deposit is then updated and the payment deleted in QuickBooks.`,
     );
   }
 }

@@ -66,8 +66,11 @@ export class RecordDelivery {
       case 'skipped':
         await logDelivery(this.activity, this.clock, state, 'skip', null, 'skipped', `Did not send ${wordsOf(state)} to QuickBooks: ${decision.reason}`);
         return this.delivered(round, state);
-      case 'awaiting':
-        return this.reject(state, `it still waits for ${decision.dependencies.map((d) => `${d.kind} ${d.hostId}`).join(', ')} to reach QuickBooks`);
+      case 'awaiting': {
+        // Named as the host shows them: the round reads each (it usually holds them already).
+        const waitingFor = await Promise.all(decision.dependencies.map(async (d) => wordsOf(await round.of({ tenantId: state.tenantId, kind: d.kind, hostId: d.hostId, outboxId: null }))));
+        return this.reject(state, `it still waits for ${waitingFor.join(', ')} to reach QuickBooks`);
+      }
       case 'rejected':
         return this.reject(state, decision.reason);
       default:
@@ -97,7 +100,7 @@ export class RecordDelivery {
         if (outcome.kind !== 'failed') return outcome;
         // Curable once the dependency gets through: listed with the refused records, so the sweep tries it again.
         await this.journal.refused(state.tenantId, state.kind, state.hostId, this.clock.now());
-        return this.reject(state, `${dependency.kind} ${dependency.hostId}, which it needs, could not be sent: ${outcome.reason}`);
+        return this.reject(state, `${wordsOf(needed)}, which it needs, could not be sent: ${outcome.reason}`);
       }
     }
     return null;

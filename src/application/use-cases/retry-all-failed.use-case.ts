@@ -36,7 +36,7 @@ export class RetryAllFailed {
       retried += 1;
       await this.activity.record({
         tenantId, at: now, action: 'retry', kind: entry.kind, hostId: entry.hostId, qboId: null, outcome: 'success', outboxId: entry.outboxId,
-        message: `Sent again by "Retry all failed": ${entry.message}`.slice(0, 2000),
+        message: `Queued again by "Retry all failed" to be sent to QuickBooks; it had failed: ${entry.message}`,
       });
     }
     return ok({ retried });

@@ -20,6 +20,7 @@ const qbo = group('qbo', {
   environment: z.enum(['sandbox', 'production'], { error: '"qbo.environment" must be "sandbox" or "production".' }),
   apiBaseUrl: httpUrl('qbo.apiBaseUrl', "QuickBooks' data API, or an emulator's URL; leave it out for Intuit's").optional(),
   oauthBaseUrl: httpUrl('qbo.oauthBaseUrl', "Intuit's OAuth endpoints, or an emulator's URL; leave it out for Intuit's").optional(),
+  appUrl: httpUrl('qbo.appUrl', "where the activity log's links open a record: QuickBooks' web app (default by environment), or an emulator's URL (default: apiBaseUrl when it is not Intuit's)").optional(),
   timeScale: positiveNumber('qbo.timeScale', 1, 'multiplies every wait and rate window; 1 is real time, less only against an emulator').optional(),
   requestTimeoutMs: wholeNumber('qbo.requestTimeoutMs', 100, 600_000, 'how long one QuickBooks request may take, in ms').optional(),
   limits: group('qbo.limits', {

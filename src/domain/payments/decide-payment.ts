@@ -36,7 +36,10 @@ export const decidePayment = (tenantId: string, payment: HostPayment | null, con
     return rejected('no_deposit_account', `${label} cannot go to QuickBooks until a deposit account is chosen in the settings.`);
   }
   const needed: NeededRecord[] = [{ dependency: { kind: 'customer', hostId: payment.customerId }, link: context.customerLink, label: `customer ${payment.customerId}` }];
-  if (payment.invoiceId !== null) {
+  // Money received on an invoice voided before it reached QBO: the invoice never goes, so the payment is the
+  // customer's credit there, as in the host (it applies nothing to a void invoice).
+  const voidUnsent = context.invoice?.status === 'void' && context.invoiceLink === null;
+  if (payment.invoiceId !== null && !voidUnsent) {
     needed.push({ dependency: { kind: 'invoice', hostId: payment.invoiceId }, link: context.invoiceLink, label: `invoice ${context.invoice?.number ?? payment.invoiceId}` });
   }
   const unmet = unmetReferences(needed, context.missing, label);
@@ -53,9 +56,9 @@ export const decidePayment = (tenantId: string, payment: HostPayment | null, con
         customerId: context.customerLink?.qboId ?? '',
         totalCents: payment.amountCents,
         txnDate: payment.receivedOn,
-        invoiceId: payment.invoiceId === null ? null : (context.invoiceLink?.qboId ?? null),
+        invoiceId: payment.invoiceId === null || voidUnsent ? null : (context.invoiceLink?.qboId ?? null),
         // Only when it differs from the total, so payments applied whole keep the fingerprint they always had.
-        ...(appliedCents === payment.amountCents ? {} : { appliedCents }),
+        ...(appliedCents === payment.amountCents || voidUnsent ? {} : { appliedCents }),
         // A credit's refunds linked by lines of its own (QBO's way to use a credit for a refund); absent when none.
         ...(refundLinks.length === 0 ? {} : { refundLinks }),
         paymentRefNum: payment.reference?.trim().slice(0, PAYMENT_REF_MAX) || null,

@@ -1,7 +1,7 @@
 /**
  * `paymentAmountProblem(...)`: why a payment's amount cannot go to QBO, or null. Whole positive cents, on a live
  * invoice of the same customer. More than the invoice still owes is fine: the rest is the customer's credit
- * (applied-amounts.ts).
+ * (applied-amounts.ts); so is money received on a void invoice, which applies nothing (books parity).
  */
 import type { HostPayment } from '../host/host-records';
 import type { Link } from '../sync/link';
@@ -20,6 +20,5 @@ export const paymentAmountProblem = (payment: HostPayment, context: PaymentConte
   if (invoice.customerId !== payment.customerId) {
     return rejected('customer_mismatch', `${label} is from customer ${payment.customerId} but invoice ${invoice.number} belongs to customer ${invoice.customerId}.`);
   }
-  if (invoice.status === 'void' && link === null) return rejected('invoice_void', `${label} is applied to invoice ${invoice.number}, which is void.`);
   return null;
 };

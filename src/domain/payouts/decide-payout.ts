@@ -12,6 +12,7 @@
  *   is and the payout says what to do: take the payment out of the payout in the app (its gross and net then follow).
  */
 import type { HostPayment, HostPayout } from '../host/host-records';
+import { recordWords } from '../host/record-words';
 import type { QboDepositFields } from '../qbo/qbo-records';
 import { decideWrite, deleteDecision } from '../sync/decide-write';
 import { type NeededRecord, unmetReferences } from '../sync/dependencies';
@@ -37,7 +38,9 @@ export const decidePayout = (tenantId: string, payout: HostPayout | null, contex
     return { kind: 'nothing', reason: link === null ? 'The payout was deleted before it reached QBO.' : 'The payout\'s deposit is already deleted in QBO.' };
   }
   if (link?.retired) return { kind: 'nothing', reason: 'The payout\'s deposit is already deleted in QBO.' };
-  const label = `Payout ${payout.reference?.trim() || payout.id} of ${isWholeCents(payout.netCents) ? dollars(payout.netCents) : payout.netCents} paid ${payout.paidOn}`;
+  // Named as the host shows it (its net and date), with the processor's reference when it has one.
+  const words = isWholeCents(payout.netCents) ? recordWords('payout', payout) : `payout of ${payout.netCents} cents on ${payout.paidOn}`;
+  const label = `${words.charAt(0).toUpperCase()}${words.slice(1)}${payout.reference?.trim() ? ` (${payout.reference.trim()})` : ''}`;
   if (context.payoutAccountId === null) {
     return { kind: 'nothing', reason: `${label} is not sent: payouts are not synced (no payout account is chosen in the settings).` };
   }

@@ -48,7 +48,6 @@ describe('decidePayment', () => {
     ['not_whole_cents', aPayment({ amountCents: 10.5 }), {}],
     ['missing_invoice', aPayment(), { invoice: null }],
     ['customer_mismatch', aPayment({ customerId: '18' }), {}],
-    ['invoice_void', aPayment(), { invoice: anInvoice({ status: 'void' }) }],
     ['no_deposit_account', aPayment(), { depositAccountId: null }],
   ] as const)('rejects with %s', (code, payment, overrides) => {
     expect(decidePayment('pool-co', payment, { ...context, ...overrides }, null)).toMatchObject({ kind: 'rejected', code });
@@ -76,6 +75,15 @@ describe('decidePayment', () => {
     const link = applied('payment', 'p-1', decidePayment('pool-co', aPayment(), context, null), null);
     const lowered = decidePayment('pool-co', aPayment(), { ...context, invoice: anInvoice({ totalCents: 25000, lines: [] }) }, link);
     expect(lowered).toMatchObject({ kind: 'update', changes: { entity: 'Payment', fields: { invoiceId: '130', totalCents: 29998, appliedCents: 25000 } } });
+  });
+
+  it('sends money received on a void invoice as the customer credit: unapplied, with no wait for an invoice that never goes', () => {
+    expect(decidePayment('pool-co', aPayment(), { ...context, invoice: anInvoice({ status: 'void' }), invoiceLink: null }, null)).toMatchObject({
+      kind: 'create', draft: { fields: { invoiceId: null, totalCents: 29998 } }, dependencies: [{ kind: 'customer', hostId: '17' }],
+    });
+    expect(decidePayment('pool-co', aPayment(), { ...context, invoice: anInvoice({ status: 'void' }) }, null)).toMatchObject({
+      kind: 'create', draft: { fields: { invoiceId: '130', appliedCents: 0 } },
+    });
   });
 
   it('ignores deleted payments when working out what is still owed', () => {

@@ -36,7 +36,9 @@ describe('decidePayout', () => {
 
   it('sends nothing while payouts are off, and waits for payments not yet in QBO', () => {
     const list = payments([10_000, 5_550]);
-    expect(decidePayout('pool-co', payoutOf(list, 512), contextOf(list, { payoutAccountId: null }), null)).toMatchObject({ kind: 'nothing', reason: expect.stringContaining('payouts are not synced') });
+    expect(decidePayout('pool-co', payoutOf(list, 512), contextOf(list, { payoutAccountId: null }), null)).toEqual({
+      kind: 'nothing', reason: 'Payout of $150.38 on 2026-06-05 (po_3Jk) is not sent: payouts are not synced (no payout account is chosen in the settings).',
+    });
     const oneMissing = contextOf(list, { paymentLinks: new Map([['p-0', aLink('payment', 'p-0', 'Payment', '40')]]) });
     expect(decidePayout('pool-co', payoutOf(list, 512), oneMissing, null)).toEqual({ kind: 'awaiting', dependencies: [{ kind: 'payment', hostId: 'p-1' }] });
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  activityQuery, activityRow, canGoNewer, canGoOlder, exportQuery, formatWhen, initialActivity, newerPage, olderPage, pagerFocusAfter, withFilters, withPageLoaded,
+  activityQuery, activityRow, canGoNewer, canGoOlder, dayStart, exportQuery, formatWhen, initialActivity, newerPage, olderPage, pagerFocusAfter, qboRecordUrl, rangeProblem, withFilters, withPageLoaded, zoneWords,
 } from '../../../src/adapters/http/page/assets/activity-state.js';
 
 describe('the activity tab state', () => {
@@ -78,6 +78,18 @@ describe('the activity tab state', () => {
     expect(activityQuery(withFilters(paged, '<script>', 'nope'))).toBe('limit=25');
   });
 
+  it('searches and keeps a range of whole days in the page\'s zone, the same for the page and the CSV', () => {
+    const filtered = withFilters(initialActivity(), '', 'failure', { search: '  BL-1001 ', from: '2026-12-05', to: '2026-12-06' });
+    const expected = new URLSearchParams({ outcome: 'failure', search: 'BL-1001', from: new Date(2026, 11, 5).toISOString(), to: new Date(2026, 11, 7).toISOString() }).toString();
+    expect(exportQuery(filtered)).toBe(expected);
+    expect(activityQuery(filtered)).toBe(`${expected}&limit=25`);
+    expect(exportQuery(withFilters(initialActivity(), '', '', { search: '', from: '5/12/2026', to: 'tomorrow' }))).toBe('');
+    expect(dayStart('2026-12-31', 1)).toBe(new Date(2027, 0, 1).toISOString());
+    expect(rangeProblem('2026-12-06', '2026-12-05')).toBe('The last day is before the first day: change one of them.');
+    expect(rangeProblem('2026-12-05', '2026-12-05')).toBe('');
+    expect(rangeProblem('', '2026-12-05')).toBe('');
+  });
+
   it('words a row and offers Retry only on a failed delivery with an outbox entry', () => {
     const failed = activityRow({ id: 'a1', at: Date.UTC(2026, 0, 5, 12), action: 'create', kind: 'payment', hostId: '12', qboId: null, outcome: 'failure', message: 'QuickBooks refused it.', outboxId: 'o9' });
     expect(failed).toMatchObject({ id: 'a1', what: 'Created', record: 'Payment', outcome: 'Failed', failed: true, canRetry: true, message: 'QuickBooks refused it.', iso: '2026-01-05T12:00:00.000Z' });
@@ -86,8 +98,32 @@ describe('the activity tab state', () => {
     expect(activityRow({ id: 'a4', action: 'enable', kind: null, outcome: 'success' })).toMatchObject({ what: 'Sync turned on', record: '—' });
   });
 
-  it('formats times to the second, unambiguously', () => {
-    expect(formatWhen(new Date(2026, 2, 4, 14, 5, 9).getTime())).toBe('2026-03-04 14:05:09');
+  it('offers Dismiss on a failure not yet dismissed; a dismissed one leaves the failures, says when, and offers neither', () => {
+    const entry = { id: 'a1', at: Date.UTC(2026, 11, 5, 21, 49), action: 'create', kind: 'customer', outcome: 'failure', message: 'x', outboxId: 'o9', dismissedAt: null };
+    expect(activityRow(entry, 'America/Los_Angeles')).toMatchObject({ canRetry: true, canDismiss: true, failed: true, dismissed: '', outcome: 'Failed' });
+    expect(activityRow({ ...entry, dismissedAt: Date.UTC(2026, 11, 6, 17, 5) }, 'America/Los_Angeles')).toMatchObject({
+      canRetry: false, canDismiss: false, failed: false, outcome: 'Failed, dismissed', dismissed: 'Dismissed Dec 6, 2026, 9:05 AM PST as handled elsewhere.',
+    });
+    expect(activityRow({ ...entry, outcome: 'success' })).toMatchObject({ canDismiss: false });
+  });
+
+  it('writes times as US date and time with the zone named, one zone for every row', () => {
+    expect(formatWhen(Date.UTC(2026, 11, 5, 21, 49, 51), 'America/Los_Angeles')).toBe('Dec 5, 2026, 1:49 PM PST');
+    expect(formatWhen(Date.UTC(2026, 6, 4, 9, 5), 'America/New_York')).toBe('Jul 4, 2026, 5:05 AM EDT');
+    expect(formatWhen(Date.UTC(2026, 11, 5, 21, 49), 'UTC')).toBe('Dec 5, 2026, 9:49 PM UTC');
     expect(formatWhen(undefined)).toBe('');
+    expect(activityRow({ at: Date.UTC(2026, 11, 5, 21, 49) }, 'America/Los_Angeles').when).toBe('Dec 5, 2026, 1:49 PM PST');
+    expect(zoneWords(Date.UTC(2026, 11, 5), 'America/Los_Angeles')).toBe('Pacific Standard Time (America/Los_Angeles)');
+  });
+
+  it('links a record to its page in QuickBooks (or the emulator), none for items, refunds or a record not in QuickBooks', () => {
+    expect(qboRecordUrl('https://app.qbo.intuit.com', 'invoice', '130')).toBe('https://app.qbo.intuit.com/app/invoice?txnId=130');
+    expect(qboRecordUrl('http://localhost:4010/', 'customer', '13')).toBe('http://localhost:4010/app/customerdetail?nameId=13');
+    expect(qboRecordUrl('https://app.qbo.intuit.com', 'payment', '7')).toBe('https://app.qbo.intuit.com/app/recvpayment?txnId=7');
+    expect(qboRecordUrl('https://app.qbo.intuit.com', 'payout', '9')).toBe('https://app.qbo.intuit.com/app/deposit?txnId=9');
+    expect(qboRecordUrl('https://app.qbo.intuit.com', 'item', '5')).toBe('');
+    expect(qboRecordUrl('https://app.qbo.intuit.com', 'customer', null)).toBe('');
+    expect(qboRecordUrl('javascript:alert(1)', 'customer', '1')).toBe('');
+    expect(activityRow({ kind: 'invoice', qboId: '130', outcome: 'success' }, 'UTC', 'https://app.qbo.intuit.com').qboUrl).toBe('https://app.qbo.intuit.com/app/invoice?txnId=130');
   });
 });

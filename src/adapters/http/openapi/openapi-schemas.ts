@@ -55,6 +55,7 @@ export const openApiSchemas: Record<string, Schema> = {
     nearMatches: list({ type: 'object', required: ['hostId', 'hostName', 'qboId', 'qboName', 'score', 'signals', 'reason'], properties: { hostId: text, hostName: text, qboId: text, qboName: text, score: { type: 'number' }, signals: list({ enum: ['same-email', 'same-phone', 'same-street', 'same-surname', 'shared-words'] }), reason: text } }),
     statusMismatches: list({ type: 'object', required: ['hostId', 'qboId', 'name', 'hostActive', 'qboActive', 'fix', 'reason'], properties: { hostId: text, qboId: text, name: text, hostActive: { type: 'boolean' }, qboActive: { type: 'boolean' }, fix: { enum: ['host', 'qbo'] }, reason: text } }),
     duplicates: list({ type: 'object', required: ['reason', 'value', 'records', 'explanation'], properties: { reason: text, value: text, records: list(nameCandidate), explanation: text } }),
+    linked: { ...count, description: 'Host records linked to a QuickBooks record; they are left out of hostOnly, nearMatches and statusMismatches, and their QuickBooks records out of qboOnly.' },
   }),
   ImportRequest: { type: 'object', properties: { qboIds: { ...list(qboId), minItems: 1, maxItems: 10_000, description: 'Leave out to import every QuickBooks-only record.' } }, additionalProperties: false },
   Imported: record({ imported: count }),

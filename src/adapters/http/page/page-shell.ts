@@ -3,15 +3,16 @@ import { escapeHtml } from '../html-escape';
 /**
  * The integration page's HTML: static structure only. Every piece of data is filled in by the page's scripts with
  * textContent, so nothing from the API or the URL is ever parsed as HTML. `assetBase` is where the host mounted the
- * router plus `/assets`.
+ * router plus `/assets`; `qboAppUrl` where the activity log's links open a record (QuickBooks' web app or the emulator).
  */
-export const renderPageShell = (assetBase: string): string => {
+export const renderPageShell = (assetBase: string, qboAppUrl = 'https://app.qbo.intuit.com'): string => {
   const asset = (file: string): string => escapeHtml(`${assetBase}/${file}`);
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="qbo-app-url" content="${escapeHtml(qboAppUrl)}">
 <title>QuickBooks Online integration</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${asset('qbo-page.css')}">
@@ -129,9 +130,20 @@ export const renderPageShell = (assetBase: string): string => {
     <select id="activity-outcome" name="outcome">
       <option value="">All outcomes</option><option value="success">Done</option><option value="failure">Failed</option><option value="skipped">Skipped</option>
     </select>
+    <label for="activity-search">Name or number</label>
+    <input id="activity-search" name="search" type="search" maxlength="100" autocomplete="off">
+    <label for="activity-from">From</label>
+    <input id="activity-from" name="from" type="date">
+    <label for="activity-to">To</label>
+    <input id="activity-to" name="to" type="date">
     <button type="submit">Show</button>
     <a id="activity-csv" class="button" download>Download CSV</a>
   </form>
+  <p id="activity-range-problem" class="inline-error" role="alert" hidden></p>
+  <div class="filters">
+    <button type="button" id="activity-retry-all">Retry all failed</button>
+    <p id="activity-zone" class="muted"></p>
+  </div>
   <div class="table-wrap">
     <table class="stacking">
       <caption class="visually-hidden">What the sync did, newest first</caption>

@@ -38,7 +38,7 @@ class CountingHost extends InMemoryHostDirectory {
 const preflightOf = (host: InMemoryHostDirectory): GetPreflight => {
   const reads = new QboPageReads({ now: () => 0 });
   const preview = new GetSyncPreview(host, new InMemoryLinkStore(), emptyPeople, new InMemorySettingsStore());
-  return new GetPreflight(host, emptyPeople, reads, preview, new GetMatchReport(host, emptyPeople, reads));
+  return new GetPreflight(host, emptyPeople, reads, preview, new GetMatchReport(host, emptyPeople, reads, new InMemoryLinkStore()));
 };
 
 describe('GetPreflight credits', () => {

@@ -63,8 +63,13 @@ const renderBody = (onImported, guard) => {
   const counts = matchCounts(report);
   const near = (report.nearMatches ?? []).map(nearMatchRow);
   const mismatches = (report.statusMismatches ?? []).map(statusMismatchRow);
+  // Once records are linked (the sync ran), step 1 says what is in QuickBooks and what still waits, not what "will" happen.
+  const linked = Number(report.linked) || 0;
+  const summary = linked > 0
+    ? `${linked} linked to QuickBooks · ${counts.hostOnly} not in QuickBooks yet · ${counts.qboOnly} only in QuickBooks · ${counts.nearMatches} near · ${counts.statusMismatches} status · ${counts.duplicates} duplicate groups`
+    : `${counts.matched} exact · ${counts.hostOnly} only here · ${counts.qboOnly} only in QuickBooks · ${counts.nearMatches} near · ${counts.statusMismatches} status · ${counts.duplicates} duplicate groups`;
   body.replaceChildren(
-    el('p', { className: 'summary' }, `${counts.matched} exact · ${counts.hostOnly} only here · ${counts.qboOnly} only in QuickBooks · ${counts.nearMatches} near · ${counts.statusMismatches} status · ${counts.duplicates} duplicate groups`),
+    el('p', { className: 'summary' }, summary),
     section('Near matches', near.length,
       el('p', { className: 'muted' }, 'Probably the same, but the names differ. Rename one side so they match exactly, or they will be two records in QuickBooks.'),
       table('Near matches', ['Here', 'In QuickBooks', 'Why they look alike'], near.map((r) => [r.hostName, r.qboName, r.reason]))),
@@ -73,8 +78,12 @@ const renderBody = (onImported, guard) => {
     section('Only in QuickBooks', counts.qboOnly, ...importControls(state.entity, report.qboOnly ?? [], onImported, guard)),
     section('Possible duplicates here', counts.duplicates,
       el('ul', { className: 'names' }, (report.duplicates ?? []).map(duplicateRow).map((d) => el('li', {}, el('strong', {}, d.names), ` — ${d.explanation}`)))),
-    el('details', {}, el('summary', {}, `Only here (${counts.hostOnly}): will be created in QuickBooks`), nameList(report.hostOnly ?? [])),
-    el('details', {}, el('summary', {}, `Exact matches (${counts.matched}): will be linked`), nameList((report.matched ?? []).map((pair) => pair.host ?? pair))),
+    linked > 0
+      ? el('details', {}, el('summary', {}, `Not in QuickBooks yet (${counts.hostOnly}): waiting to be sent, or failed (see Activity)`), nameList(report.hostOnly ?? []))
+      : el('details', {}, el('summary', {}, `Only here (${counts.hostOnly}): will be created in QuickBooks`), nameList(report.hostOnly ?? [])),
+    linked > 0
+      ? el('p', { className: 'muted' }, `${linked} linked to QuickBooks records: their changes are sent as you make them.`)
+      : el('details', {}, el('summary', {}, `Exact matches (${counts.matched}): will be linked`), nameList((report.matched ?? []).map((pair) => pair.host ?? pair))),
   );
 };
 

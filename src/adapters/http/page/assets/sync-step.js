@@ -8,6 +8,7 @@ import { confirmationFromSummary, reviewComplete, reviewRow } from './preview-st
 import { accountsSaved, showAccountsRequired } from './accounts-step.js';
 
 const POLL_MS = 1000;
+const STARTED = 'The sync is on. The initial sync has started.';
 let pollTimer = null;
 let onProgressChange = () => undefined;
 let onWrongCompany = () => undefined;
@@ -52,7 +53,11 @@ export const watchStatus = async () => {
     return;
   }
   if (progress.running) pollTimer = setTimeout(watchStatus, POLL_MS);
-  else onProgressChange();
+  else {
+    // "The initial sync has started" is not true any more once it is over: the progress line says how it ended.
+    if (byId('flash').textContent === STARTED) notify('');
+    onProgressChange();
+  }
 };
 
 const fillList = (id, rows) => byId(id).replaceChildren(...rows.map((row) => el('li', {}, row)));
@@ -125,7 +130,7 @@ const turnOn = async () => {
     if (error?.code === 'different_company') onWrongCompany();
     throw error;
   }
-  notify('The sync is on. The initial sync has started.');
+  notify(STARTED);
   await watchStatus();
 };
 
