@@ -41,6 +41,7 @@ export class DeliveryWorker {
   private wakeUp: (() => void) | null = null;
   private wokenEarly = false;
   private lastSweep = Number.NEGATIVE_INFINITY;
+  private sweeping: Promise<void> | null = null;
   private lastPurge = Number.NEGATIVE_INFINITY;
   private lastRoundAt: number | null = null;
   private startedAt: number | null = null;
@@ -71,6 +72,7 @@ export class DeliveryWorker {
     this.running = false;
     this.wakeUp?.();
     await this.loop;
+    await this.sweeping;
     this.loop = null;
     this.startedAt = null;
   }
@@ -113,7 +115,7 @@ export class DeliveryWorker {
       this.wokenEarly = false;
       let settled = 0;
       try {
-        await this.sweepWhenDue();
+        this.sweepWhenDue();
         await this.purgeWhenDue();
         settled = await this.drainOnce();
       } catch (error) {
@@ -124,11 +126,22 @@ export class DeliveryWorker {
     }
   }
 
-  private async sweepWhenDue(): Promise<void> {
-    if (this.options.sweepMs <= 0 || this.clock.now() - this.lastSweep < this.options.sweepMs) return;
+  /**
+   * Starts the sweep when it is due, beside the deliveries: a process's first sweep reads every record of every
+   * company, and the chaos run saw three restarted workers deliver nothing for 18 s while each swept first. A sweep
+   * that fails is logged and runs again at its next turn.
+   */
+  private sweepWhenDue(): void {
+    if (this.sweeping || this.options.sweepMs <= 0 || this.clock.now() - this.lastSweep < this.options.sweepMs) return;
     this.lastSweep = this.clock.now();
-    const swept = await this.sweep.execute();
-    if (swept.enqueued > 0) this.logger.info({ enqueued: swept.enqueued, tenants: swept.tenants }, 'the sweep found host changes that were never signalled; they are queued');
+    this.sweeping = this.sweep.execute().then(
+      (swept) => {
+        if (swept.enqueued > 0) this.logger.info({ enqueued: swept.enqueued, tenants: swept.tenants }, 'the sweep found host changes that were never signalled; they are queued');
+      },
+      (error: unknown) => this.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'the sweep failed; it runs again at its next turn'),
+    ).finally(() => {
+      this.sweeping = null;
+    });
   }
 
   /** Done rows are kept a week (to explain what happened), then deleted a chunk at a time so the table stays small. */

@@ -52,7 +52,22 @@ export class SweepChanges {
   async execute(): Promise<SweepChanges.Output> {
     const tenants = await this.settings.enabledTenants();
     let enqueued = 0;
-    for (const tenantId of tenants) enqueued += await this.sweep(tenantId);
+    const failed: string[] = [];
+    let firstError: unknown;
+    // One company that cannot be swept (its connection still being confirmed, say) never keeps the others from theirs:
+    // the chaos run saw one pending connection stop every company's sweep in the process.
+    for (const tenantId of tenants) {
+      try {
+        enqueued += await this.sweep(tenantId);
+      } catch (error) {
+        failed.push(tenantId);
+        firstError ??= error;
+      }
+    }
+    if (failed.length > 0) {
+      const why = firstError instanceof Error ? firstError.message : String(firstError);
+      throw new Error(`The sweep could not look at ${failed.length} of ${tenants.length} companies (${failed.join(', ')}): ${why} The others were swept (${enqueued} changes queued).`);
+    }
     return { tenants: tenants.length, enqueued };
   }
 
