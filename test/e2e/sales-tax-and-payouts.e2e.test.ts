@@ -103,18 +103,27 @@ describe('sales tax as billed (issue 15)', () => {
     expect(await balances(automated)).toMatchObject({ 'California Department of Tax and Fee Administration Payable': 870, 'Undeposited Funds': 15_870 });
   });
 
-  it('manual tax codes: a taxed invoice waits, saying so, until the tax code is chosen; then the code\'s rates carry the host\'s total', async () => {
+  it('manual tax codes: a taxed invoice waits, saying so, until the tax code is chosen; saving the code sends it with no Retry, the code\'s rates carrying the host\'s total', async () => {
     const { invoiceId, totalCents } = await paidTaxedInvoice(manual, 'MAN-1', { name: 'Tucson 9.15%', percent: 9.15 });
     expect(totalCents).toBe(15_915);
     expect(await qbo(manual, 'Invoice')).toEqual([]);
     const held = (await api(manual).get('/activity?outcome=failure').expect(200)).body.items as Array<{ id: string; kind: string; message: string; outboxId: string | null }>;
     const invoiceHeld = held.find((entry) => entry.kind === 'invoice')!;
     expect(invoiceHeld.message).toContain('Invoice MAN-1 charges $9.15 of sales tax (Tucson 9.15%), and QuickBooks needs the tax code it is filed under: choose the tax code for taxed invoices in the QuickBooks settings');
+    expect(invoiceHeld.message).toContain('and the invoice is then sent by itself');
+    // An unpaid invoice is not sent on its own: what is held is its payment, which needs it.
+    const heldEntry = await stack.db.knex('qbo_activity').where({ tenant_id: manual.id, outcome: 'failure', kind: 'payment' }).whereNotNull('outbox_id').orderBy('id', 'desc').first();
+    expect(heldEntry.message).toContain('choose the tax code for taxed invoices in the QuickBooks settings');
+    const heldRow = await stack.db.knex('qbo_outbox').where({ id: heldEntry.outbox_id }).first();
+    expect(heldRow.state).toBe('failed');
 
+    // Saving the tax code is the cure: no Retry, no edit in the host.
     await chooseTaxCode(manual, 'Tucson');
-    const payment = held.find((entry) => entry.kind === 'payment' && entry.outboxId !== null) ?? held.find((entry) => entry.outboxId !== null)!;
-    await api(manual).post(`/activity/${payment.id}/retry`).expect(200);
+    const released = (await api(manual).get('/activity?outcome=success').expect(200)).body.items as Array<{ kind: string | null; message: string }>;
+    expect(released.filter((entry) => entry.kind === null && entry.message.startsWith('Sales tax code chosen')).map((entry) => entry.message)).toEqual(['Sales tax code chosen: 1 payment waiting for it is being sent.']);
+    expect((await stack.db.knex('qbo_outbox').where({ id: heldRow.id }).first()).state).toBe('pending');
     await settle();
+    expect(await stack.db.knex('qbo_outbox').where({ tenant_id: manual.id, state: 'failed' })).toEqual([]);
     const [invoice] = await qbo(manual, 'Invoice');
     expect(invoice!.Id).toBe(await linkOf(manual, 'invoice', invoiceId));
     expect(invoice).toMatchObject({ TotalAmt: 159.15, Balance: 0, TxnTaxDetail: { TotalTax: 9.15 } });

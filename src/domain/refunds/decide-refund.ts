@@ -18,6 +18,7 @@ import type { Link } from '../sync/link';
 import { privateNoteMarker } from '../sync/private-note';
 import { dollars, isWholeCents, rejected } from '../sync/rejection';
 import type { SyncDecision, SyncDependency } from '../sync/sync-decision';
+import { cureFor } from '../sync/setting-cures';
 
 export interface RefundContext {
   /** The payment refunded; null when the host has no such payment. */
@@ -58,7 +59,7 @@ export const decideRefund = (tenantId: string, refund: HostRefund | null, contex
     return rejected('refund_exceeds_payment', `${label} is more than the ${dollars(payment.amountCents)} payment it refunds.`);
   }
   if (link === null && context.depositAccountId === null) {
-    return rejected('no_deposit_account', `${label} cannot go to QuickBooks until a deposit account is chosen in the settings.`);
+    return rejected('no_deposit_account', `${label} cannot go to QuickBooks ${cureFor('no_deposit_account').words}; it is then sent by itself.`);
   }
   return refundEntity(payment, link) === 'Purchase' ? creditRefund(tenantId, refund, payment, context, link, label) : saleRefund(tenantId, refund, payment, context, link, label);
 };
