@@ -268,4 +268,40 @@ describe('processor payouts as bank deposits (issue 15)', () => {
     expect((await qbo(payouts, 'Payment')).find((payment) => payment.Id === qboPayment)?.['status']).toBe('Deleted');
     expect(await balances(payouts)).toMatchObject({ 'Bank Charges & Fees': 60 + 210, Checking: 1_940 + 2_790 });
   });
+
+  it('a refund of an account credit a synced payout deposited waits with what to do (no raw 6540); once the payout drops the credit, the refund goes', async () => {
+    let creditId = '';
+    let otherId = '';
+    let payoutId = '';
+    let refundId = '';
+    await hostChange(payouts, async (seed) => {
+      const ids = await payments(seed, [5_000, 3_000]);
+      [creditId, otherId] = [ids[0]!, ids[1]!];
+      payoutId = await seed.payout(payouts.id, { paymentIds: ids, feeCents: 100, paidOn: today(), reference: 'po_refund' });
+      return [['payment', creditId], ['payment', otherId], ['payout', payoutId]];
+    });
+    expect(await depositOf(payoutId)).toMatchObject({ TotalAmt: 79 });
+    const creditInQbo = await linkOf(payouts, 'payment', creditId);
+    const purchasesBefore = (await qbo(payouts, 'Purchase')).length;
+    const failuresBefore = (await failures(payouts)).length;
+
+    await hostChange(payouts, async (seed) => [['refund', (refundId = await seed.refund(payouts.id, { paymentId: creditId, amountCents: 2_000, refundedOn: today() }))]]);
+    const held = (await failures(payouts)).slice(failuresBefore);
+    expect(held).toHaveLength(1);
+    expect(held[0]).toContain(`Refund of $20.00 on ${today()} refunds a customer credit (the payment of $50.00 received ${today()}) that a payout already deposited in QuickBooks`);
+    expect(held[0]).toContain('take it out of the payout in the app: the deposit is updated and the refund then sent by itself');
+    expect(held.join('\n')).not.toMatch(/6540\)?:|Object Not Found|deposited transaction/i);
+    expect(await linkOf(payouts, 'refund', refundId)).toBeUndefined();
+    expect((await qbo(payouts, 'Purchase')).length).toBe(purchasesBefore);
+    expect((await qbo(payouts, 'Payment')).find((payment) => payment.Id === creditInQbo)).toMatchObject({ TotalAmt: 50, UnappliedAmt: 50 });
+
+    // The processor did not pay the credit out after all: the payout drops it, and the refund heals with no Retry.
+    await hostChange(payouts, async (seed) => (await seed.updatePayout(payoutId, { paymentIds: [otherId] }), [['payout', payoutId]]));
+    expect(await depositOf(payoutId)).toMatchObject({ TotalAmt: 29 });
+    const purchaseId = await linkOf(payouts, 'refund', refundId);
+    expect(purchaseId).toBeDefined();
+    expect((await qbo(payouts, 'Purchase')).find((purchase) => purchase.Id === purchaseId)).toMatchObject({ TotalAmt: 20 });
+    expect((await qbo(payouts, 'Payment')).find((payment) => payment.Id === creditInQbo)).toMatchObject({ TotalAmt: 50, UnappliedAmt: 30 });
+    expect(await stack.db.knex('qbo_outbox').where({ tenant_id: payouts.id, state: 'pending' })).toEqual([]);
+  });
 });
