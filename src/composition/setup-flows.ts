@@ -57,7 +57,7 @@ export const createSetupFlows = (ports: PluginPorts, policy: DeliveryPolicy, { p
       new ListAccounts(gateway, reads),
       new CheckHost(ports.hostSchemaCheck, host),
       new GetSettings(settings),
-      new SaveSettings(settings, gateway, reads),
+      new SaveSettings(settings, gateway, reads, activity, ports.outboxStore, clock),
       new EnableSync(connections, settings, preflight, jobs, launcher, ports.idGenerator, activity, clock),
       new GetSyncStatus(settings, ports.outboxStore, jobs, clock),
       new StopInitialSync(jobs, clock),

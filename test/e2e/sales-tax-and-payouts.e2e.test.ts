@@ -103,18 +103,27 @@ describe('sales tax as billed (issue 15)', () => {
     expect(await balances(automated)).toMatchObject({ 'California Department of Tax and Fee Administration Payable': 870, 'Undeposited Funds': 15_870 });
   });
 
-  it('manual tax codes: a taxed invoice waits, saying so, until the tax code is chosen; then the code\'s rates carry the host\'s total', async () => {
+  it('manual tax codes: a taxed invoice waits, saying so, until the tax code is chosen; saving the code sends it with no Retry, the code\'s rates carrying the host\'s total', async () => {
     const { invoiceId, totalCents } = await paidTaxedInvoice(manual, 'MAN-1', { name: 'Tucson 9.15%', percent: 9.15 });
     expect(totalCents).toBe(15_915);
     expect(await qbo(manual, 'Invoice')).toEqual([]);
     const held = (await api(manual).get('/activity?outcome=failure').expect(200)).body.items as Array<{ id: string; kind: string; message: string; outboxId: string | null }>;
     const invoiceHeld = held.find((entry) => entry.kind === 'invoice')!;
     expect(invoiceHeld.message).toContain('Invoice MAN-1 charges $9.15 of sales tax (Tucson 9.15%), and QuickBooks needs the tax code it is filed under: choose the tax code for taxed invoices in the QuickBooks settings');
+    expect(invoiceHeld.message).toContain('and the invoice is then sent by itself');
+    // An unpaid invoice is not sent on its own: what is held is its payment, which needs it.
+    const heldEntry = await stack.db.knex('qbo_activity').where({ tenant_id: manual.id, outcome: 'failure', kind: 'payment' }).whereNotNull('outbox_id').orderBy('id', 'desc').first();
+    expect(heldEntry.message).toContain('choose the tax code for taxed invoices in the QuickBooks settings');
+    const heldRow = await stack.db.knex('qbo_outbox').where({ id: heldEntry.outbox_id }).first();
+    expect(heldRow.state).toBe('failed');
 
+    // Saving the tax code is the cure: no Retry, no edit in the host.
     await chooseTaxCode(manual, 'Tucson');
-    const payment = held.find((entry) => entry.kind === 'payment' && entry.outboxId !== null) ?? held.find((entry) => entry.outboxId !== null)!;
-    await api(manual).post(`/activity/${payment.id}/retry`).expect(200);
+    const released = (await api(manual).get('/activity?outcome=success').expect(200)).body.items as Array<{ kind: string | null; message: string }>;
+    expect(released.filter((entry) => entry.kind === null && entry.message.startsWith('Sales tax code chosen')).map((entry) => entry.message)).toEqual(['Sales tax code chosen: 1 payment waiting for it is being sent.']);
+    expect((await stack.db.knex('qbo_outbox').where({ id: heldRow.id }).first()).state).toBe('pending');
     await settle();
+    expect(await stack.db.knex('qbo_outbox').where({ tenant_id: manual.id, state: 'failed' })).toEqual([]);
     const [invoice] = await qbo(manual, 'Invoice');
     expect(invoice!.Id).toBe(await linkOf(manual, 'invoice', invoiceId));
     expect(invoice).toMatchObject({ TotalAmt: 159.15, Balance: 0, TxnTaxDetail: { TotalTax: 9.15 } });
@@ -258,5 +267,41 @@ describe('processor payouts as bank deposits (issue 15)', () => {
     expect(await depositOf(payoutId)).toMatchObject({ TotalAmt: 27.9 });
     expect((await qbo(payouts, 'Payment')).find((payment) => payment.Id === qboPayment)?.['status']).toBe('Deleted');
     expect(await balances(payouts)).toMatchObject({ 'Bank Charges & Fees': 60 + 210, Checking: 1_940 + 2_790 });
+  });
+
+  it('a refund of an account credit a synced payout deposited waits with what to do (no raw 6540); once the payout drops the credit, the refund goes', async () => {
+    let creditId = '';
+    let otherId = '';
+    let payoutId = '';
+    let refundId = '';
+    await hostChange(payouts, async (seed) => {
+      const ids = await payments(seed, [5_000, 3_000]);
+      [creditId, otherId] = [ids[0]!, ids[1]!];
+      payoutId = await seed.payout(payouts.id, { paymentIds: ids, feeCents: 100, paidOn: today(), reference: 'po_refund' });
+      return [['payment', creditId], ['payment', otherId], ['payout', payoutId]];
+    });
+    expect(await depositOf(payoutId)).toMatchObject({ TotalAmt: 79 });
+    const creditInQbo = await linkOf(payouts, 'payment', creditId);
+    const purchasesBefore = (await qbo(payouts, 'Purchase')).length;
+    const failuresBefore = (await failures(payouts)).length;
+
+    await hostChange(payouts, async (seed) => [['refund', (refundId = await seed.refund(payouts.id, { paymentId: creditId, amountCents: 2_000, refundedOn: today() }))]]);
+    const held = (await failures(payouts)).slice(failuresBefore);
+    expect(held).toHaveLength(1);
+    expect(held[0]).toContain(`Refund of $20.00 on ${today()} refunds a customer credit (the payment of $50.00 received ${today()}) that a payout already deposited in QuickBooks`);
+    expect(held[0]).toContain('take it out of the payout in the app: the deposit is updated and the refund then sent by itself');
+    expect(held.join('\n')).not.toMatch(/6540\)?:|Object Not Found|deposited transaction/i);
+    expect(await linkOf(payouts, 'refund', refundId)).toBeUndefined();
+    expect((await qbo(payouts, 'Purchase')).length).toBe(purchasesBefore);
+    expect((await qbo(payouts, 'Payment')).find((payment) => payment.Id === creditInQbo)).toMatchObject({ TotalAmt: 50, UnappliedAmt: 50 });
+
+    // The processor did not pay the credit out after all: the payout drops it, and the refund heals with no Retry.
+    await hostChange(payouts, async (seed) => (await seed.updatePayout(payoutId, { paymentIds: [otherId] }), [['payout', payoutId]]));
+    expect(await depositOf(payoutId)).toMatchObject({ TotalAmt: 29 });
+    const purchaseId = await linkOf(payouts, 'refund', refundId);
+    expect(purchaseId).toBeDefined();
+    expect((await qbo(payouts, 'Purchase')).find((purchase) => purchase.Id === purchaseId)).toMatchObject({ TotalAmt: 20 });
+    expect((await qbo(payouts, 'Payment')).find((payment) => payment.Id === creditInQbo)).toMatchObject({ TotalAmt: 50, UnappliedAmt: 30 });
+    expect(await stack.db.knex('qbo_outbox').where({ tenant_id: payouts.id, state: 'pending' })).toEqual([]);
   });
 });

@@ -74,6 +74,13 @@ describe('one tenant never sees the other, whatever the history (fast-check, Mar
 
   const readableRoutes = () => discoverRoutes(t.host.plugin.router).filter((r) => r.method === 'get' && r.params.length === 0 && !publicRoutes.has(r.key) && r.path !== '/oauth/callback');
 
+  // The work is 12 histories, each followed by every readable GET route read twice (once per tenant); routes such as
+  // /accounts and /preflight read QBO live (accounts, tax codes, preferences). One history with its reads takes 2–3 s
+  // on a quiet machine and the whole property took 29.9–35 s under load, so the default 30 s was the wrong budget:
+  // allow 10 s per history. The number of runs and every check stay as they are.
+  const runs = 12;
+  const budgetPerRunMs = 10_000;
+
   it('keeps activity, links, tokens and outbox apart', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
@@ -102,8 +109,8 @@ describe('one tenant never sees the other, whatever the history (fast-check, Mar
           expect(foreignLinks).toEqual([]);
         }
       }),
-      { numRuns: 12 },
+      { numRuns: runs },
     );
     expect(names.a.length + names.b.length).toBeGreaterThan(0);
-  });
+  }, runs * budgetPerRunMs);
 });

@@ -13,6 +13,7 @@ import type {
   QboTransactionEntity,
 } from '../../domain/qbo/qbo-records';
 import { err, ok, type Result } from '../../domain/shared/result';
+import { carriesMarker } from '../../domain/sync/private-note';
 import { InMemoryQboCompany } from './in-memory-qbo.company';
 import { notFound, refusal, type InMemoryQboRefusal } from './in-memory-qbo.faults';
 import { checkName, nameHolder } from './in-memory-qbo.rules';
@@ -111,7 +112,7 @@ export class InMemoryQboGateway implements QboGateway {
 
   async findByMarker<E extends QboTransactionEntity>(tenantId: string, entity: E, marker: string): Promise<Result<QboRecordOf<E> | null, QboError>> {
     return this.read(tenantId, (company) => {
-      const match = company.all(entity).reverse().find((record) => (record as QboRecordOf<QboTransactionEntity>).fields.privateNote.includes(marker));
+      const match = company.all(entity).reverse().find((record) => carriesMarker((record as QboRecordOf<QboTransactionEntity>).fields.privateNote, marker));
       return ok(match ? present(company, match) : null);
     });
   }

@@ -11,6 +11,7 @@ import type {
   QboTransactionEntity,
 } from '../../domain/qbo/qbo-records';
 import { hash128 } from '../../domain/shared/hash';
+import { carriesMarker } from '../../domain/sync/private-note';
 import { err, ok, type Result } from '../../domain/shared/result';
 import { refFrom } from './qbo-customer.mapper';
 import { qboErrorFrom } from './qbo-fault.parser';
@@ -172,7 +173,7 @@ export class HttpQboGateway implements QboGateway {
       const query = `SELECT * FROM ${entity}${whereClause} ORDERBY MetaData.CreateTime DESC STARTPOSITION ${page * pageSize + 1} MAXRESULTS ${pageSize}`;
       const rows = await this.query(tenantId, entity, query);
       if (!rows.ok) return rows;
-      const match = rows.value.find((record) => (record as QboRecordOf<QboTransactionEntity>).fields.privateNote.includes(marker));
+      const match = rows.value.find((record) => carriesMarker((record as QboRecordOf<QboTransactionEntity>).fields.privateNote, marker));
       if (match) return ok(match);
       if (rows.value.length < pageSize) return ok(null);
     }

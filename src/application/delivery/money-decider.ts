@@ -138,6 +138,14 @@ export class MoneyDecider {
       });
   }
 
+  /** A synced payout (its deposit live in QBO) carries the payment. */
+  private async depositedInPayout(tenantId: string, paymentId: string): Promise<boolean> {
+    const payoutId = await this.host.payoutOfPayment(tenantId, paymentId);
+    if (payoutId === null) return false;
+    const payoutLink = await this.links.get(tenantId, 'payout', payoutId);
+    return payoutLink !== null && !payoutLink.retired;
+  }
+
   async refund({ tenantId, read, link }: StateOf<'refund'>, settings: TenantSettings): Promise<RecordDecision> {
     if (read.kind === 'unreadable') return unreadable(read.reason);
     const refund = recordOf(read);
@@ -168,7 +176,7 @@ export class MoneyDecider {
     const context = { payment, customerLink, paymentLink, refundItemLink, depositAccountId: settings.depositAccountId, missing };
     // A refund of an account credit: an expense on Accounts Receivable, within what the credit's earlier refunds left.
     const credit = refundEntity(payment, link) === 'Purchase'
-      ? { otherRefunds: await this.host.refundsOfPayment(tenantId, refund.paymentId), receivableAccountId: await this.receivable.idFor(tenantId, settings.linkedRealmId) }
+      ? { otherRefunds: await this.host.refundsOfPayment(tenantId, refund.paymentId), receivableAccountId: await this.receivable.idFor(tenantId, settings.linkedRealmId), paymentDeposited: link === null && (await this.depositedInPayout(tenantId, refund.paymentId)) }
       : {};
     const decision = decideRefund(tenantId, refund, { ...context, ...credit }, link);
     return payment !== null && (await this.customerFirst(decision, tenantId, customer, customerLink, settings)) ? awaitingCustomer(payment.customerId) : decision;

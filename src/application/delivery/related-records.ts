@@ -18,7 +18,7 @@ export class RelatedRecords {
   ) {}
 
   async enqueueFor(state: RecordState, wrote = false): Promise<void> {
-    const related = [...relatedTo(state), ...(wrote ? [...(await this.sharesMovedBy(state)), ...(await this.inactiveCustomerOf(state))] : [])];
+    const related = [...relatedTo(state), ...(await this.refundsLetGo(state)), ...(wrote ? [...(await this.sharesMovedBy(state)), ...(await this.inactiveCustomerOf(state))] : [])];
     if (related.length > 0) await this.outbox.enqueue(related);
   }
 
@@ -28,6 +28,16 @@ export class RelatedRecords {
     if (customerId === undefined) return [];
     const customer = await this.host.getCustomer(state.tenantId, customerId);
     return customer !== null && !customer.isActive ? [{ tenantId: state.tenantId, kind: 'customer', hostId: customerId }] : [];
+  }
+
+  /**
+   * A payout that let payments go brings back their refunds too: a credit refund waits while its payment is
+   * deposited (QBO refuses to change a deposited payment, 6540), and goes once the deposit no longer holds it.
+   */
+  private async refundsLetGo(state: RecordState): Promise<OutboxChange[]> {
+    if (state.kind !== 'payout') return [];
+    const refunds = await Promise.all(relatedTo(state).map((payment) => this.host.refundsOfPayment(state.tenantId, payment.hostId)));
+    return refunds.flat().map((refund) => ({ tenantId: state.tenantId, kind: 'refund' as const, hostId: refund.id }));
   }
 
   private async sharesMovedBy(state: RecordState): Promise<OutboxChange[]> {

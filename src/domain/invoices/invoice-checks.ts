@@ -7,6 +7,7 @@
  */
 import type { HostInvoice, HostPayment } from '../host/host-records';
 import { dollars, isWholeCents, rejected, type Rejection } from '../sync/rejection';
+import { cureFor } from '../sync/setting-cures';
 
 const DOC_NUMBER_MAX = 21;
 
@@ -21,7 +22,7 @@ const rateOf = (invoice: HostInvoice): string => (invoice.taxRateName ? ` (${inv
 export const missingTaxCode = (invoice: HostInvoice): Rejection =>
   rejected(
     'no_tax_code',
-    `Invoice ${invoice.number} charges ${dollars(invoice.taxCents)} of sales tax${rateOf(invoice)}, and QuickBooks needs the tax code it is filed under: choose the tax code for taxed invoices in the QuickBooks settings (Choose accounts), then retry this invoice from the activity log. Until then it stays out of QuickBooks rather than arrive there with a different total.`,
+    `Invoice ${invoice.number} charges ${dollars(invoice.taxCents)} of sales tax${rateOf(invoice)}, and QuickBooks needs the tax code it is filed under: ${cureFor('no_tax_code').words} (Choose accounts), and the invoice is then sent by itself. Until then it stays out of QuickBooks rather than arrive there with a different total.`,
   );
 
 export const invoiceProblem = (invoice: HostInvoice): Rejection | null => {

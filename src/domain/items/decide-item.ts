@@ -13,6 +13,7 @@ import type { Link } from '../sync/link';
 import { dollars, isWholeCents, rejected } from '../sync/rejection';
 import type { SyncDecision } from '../sync/sync-decision';
 import { toQboItemFields, type QboItemHostFields } from './item-to-qbo';
+import { cureFor } from '../sync/setting-cures';
 
 export interface ItemSyncSettings {
   readonly incomeAccountId: string | null;
@@ -33,7 +34,7 @@ export const decideItem = (tenantId: string, item: HostCatalogItem | null, link:
   if (!isWholeCents(item.unitPriceCents)) return rejected('not_whole_cents', `"${item.name}" has a price that is not a whole number of cents (${item.unitPriceCents}).`);
   if (item.unitPriceCents < 0) return rejected('negative_amount', `"${item.name}" has a negative price (${dollars(item.unitPriceCents)}); QuickBooks items need a price of zero or more.`);
   if (link === null && settings.incomeAccountId === null) {
-    return rejected('no_income_account', `"${item.name}" cannot be created in QuickBooks until an income account is chosen in the settings.`);
+    return rejected('no_income_account', `"${item.name}" cannot be created in QuickBooks ${cureFor('no_income_account').words}; it is then sent by itself.`);
   }
   return decideWrite(
     {

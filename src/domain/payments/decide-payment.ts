@@ -19,6 +19,7 @@ import type { PaymentContext } from './payment-context';
 export type { PaymentContext };
 import { appliedShares } from './applied-amounts';
 import { paymentAmountProblem } from './payment-checks';
+import { cureFor } from '../sync/setting-cures';
 
 
 const PAYMENT_REF_MAX = 21;
@@ -33,7 +34,7 @@ export const decidePayment = (tenantId: string, payment: HostPayment | null, con
   const amountProblem = paymentAmountProblem(payment, context, link, label);
   if (amountProblem !== null) return amountProblem;
   if (link === null && context.depositAccountId === null) {
-    return rejected('no_deposit_account', `${label} cannot go to QuickBooks until a deposit account is chosen in the settings.`);
+    return rejected('no_deposit_account', `${label} cannot go to QuickBooks ${cureFor('no_deposit_account').words}; it is then sent by itself.`);
   }
   const needed: NeededRecord[] = [{ dependency: { kind: 'customer', hostId: payment.customerId }, link: context.customerLink, label: `customer ${payment.customerId}` }];
   // Money received on an invoice voided before it reached QBO: the invoice never goes, so the payment is the

@@ -20,6 +20,7 @@ import type { Link } from '../sync/link';
 import { privateNoteMarker } from '../sync/private-note';
 import { dollars, isWholeCents, rejected } from '../sync/rejection';
 import type { SyncDecision, SyncDependency } from '../sync/sync-decision';
+import { cureFor } from '../sync/setting-cures';
 
 export interface PayoutContext {
   /** The payout's payments as the host has them, by host id; null when the host has no such payment. */
@@ -47,7 +48,7 @@ export const decidePayout = (tenantId: string, payout: HostPayout | null, contex
   const amountProblem = payoutAmountProblem(payout, context, label, link !== null);
   if (amountProblem !== null) return amountProblem;
   if (payout.feeCents > 0 && context.payoutFeeAccountId === null) {
-    return rejected('no_payout_accounts', `${label} has a fee of ${dollars(payout.feeCents)}, but no payout fee account is chosen in the settings: choose the expense account for processing fees.`);
+    return rejected('no_payout_accounts', `${label} has a fee of ${dollars(payout.feeCents)}, but ${cureFor('no_payout_accounts').words}: choose the expense account for processing fees, and the payout is then sent by itself.`);
   }
   const needed: NeededRecord[] = payout.paymentIds.map((id) => ({ dependency: { kind: 'payment', hostId: id }, link: liveLink(context.paymentLinks.get(id)), label: `payment ${id}` }));
   const missing: SyncDependency[] = payout.paymentIds.filter((id) => context.payments.get(id) === null).map((id) => ({ kind: 'payment', hostId: id }));

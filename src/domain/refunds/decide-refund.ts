@@ -18,6 +18,7 @@ import type { Link } from '../sync/link';
 import { privateNoteMarker } from '../sync/private-note';
 import { dollars, isWholeCents, rejected } from '../sync/rejection';
 import type { SyncDecision, SyncDependency } from '../sync/sync-decision';
+import { cureFor } from '../sync/setting-cures';
 
 export interface RefundContext {
   /** The payment refunded; null when the host has no such payment. */
@@ -31,6 +32,12 @@ export interface RefundContext {
   readonly otherRefunds?: readonly HostRefund[];
   /** QBO's Accounts Receivable account, for a credit refund's line; null when QBO has none active. */
   readonly receivableAccountId?: string | null;
+  /**
+   * The refunded payment is in a payout already deposited in QBO. A credit refund links its expense through the
+   * credit's Payment, and QBO refuses to change a deposited payment (6540), so a new credit refund waits until the
+   * payment leaves the deposit (docs/accounting/books-parity.md).
+   */
+  readonly paymentDeposited?: boolean;
   readonly missing?: readonly SyncDependency[];
 }
 
@@ -58,7 +65,13 @@ export const decideRefund = (tenantId: string, refund: HostRefund | null, contex
     return rejected('refund_exceeds_payment', `${label} is more than the ${dollars(payment.amountCents)} payment it refunds.`);
   }
   if (link === null && context.depositAccountId === null) {
-    return rejected('no_deposit_account', `${label} cannot go to QuickBooks until a deposit account is chosen in the settings.`);
+    return rejected('no_deposit_account', `${label} cannot go to QuickBooks ${cureFor('no_deposit_account').words}; it is then sent by itself.`);
+  }
+  if (link === null && context.paymentDeposited === true && refundEntity(payment, link) === 'Purchase') {
+    return rejected(
+      'refund_of_deposited_payment',
+      `${label} refunds a customer credit (the payment of ${dollars(payment.amountCents)} received ${payment.receivedOn}) that a payout already deposited in QuickBooks. Recording the refund there links it to that payment, and QuickBooks does not let a deposited payment change (error 6540), so it waits. If the processor did not pay that payment out, take it out of the payout in the app: the deposit is updated and the refund then sent by itself. If it did, record the refund in QuickBooks by hand (an expense to the customer, its line on Accounts Receivable) and dismiss this entry.`,
+    );
   }
   return refundEntity(payment, link) === 'Purchase' ? creditRefund(tenantId, refund, payment, context, link, label) : saleRefund(tenantId, refund, payment, context, link, label);
 };

@@ -30,7 +30,8 @@ export type RejectionCode =
   | 'no_payout_accounts'
   | 'payout_mismatch'
   | 'payout_payment_deleted'
-  | 'no_receivable_account';
+  | 'no_receivable_account'
+  | 'refund_of_deposited_payment';
 
 export type Rejection = Extract<SyncDecision, { kind: 'rejected' }> & { readonly code: RejectionCode };
 

@@ -7,6 +7,13 @@ import type { SettingsStore } from '../../ports/settings-store.port';
 import { setupSettingsOf, type SetupSettings } from './get-settings.use-case';
 import { isChoosableTaxCode, isDepositAccount, isIncomeAccount, isPayoutAccount, isPayoutFeeAccount, isUndepositedFunds } from './list-accounts.use-case';
 import { qboReadError } from '../../setup/qbo-reads';
+import { settingCures, type SettingCure } from '../../../domain/sync/setting-cures';
+import { maxActivityPage, type ActivityEntry, type ActivityLog } from '../../ports/activity-log.port';
+import type { Clock } from '../../ports/clock.port';
+import type { OutboxStore } from '../../ports/outbox-store.port';
+
+/** The held entries looked at per setting saved, as "Retry all failed" bounds its scan. */
+const maxHeldScanned = 20_000;
 
 type AccountCheck = readonly [id: string | null | undefined, role: string, fits: (f: QboAccountFields) => boolean, wanted: string];
 
@@ -21,6 +28,9 @@ export class SaveSettings {
     private readonly settings: SettingsStore,
     private readonly gateway: QboGateway,
     private readonly pageReads: QboPageReads,
+    private readonly activity: ActivityLog,
+    private readonly outbox: OutboxStore,
+    private readonly clock: Clock,
   ) {}
 
   async execute(tenantId: string, changes: Partial<SetupSettings>): Promise<Result<SetupSettings, ApplicationError>> {
@@ -47,7 +57,49 @@ export class SaveSettings {
     }
     const saved = await this.settings.update(tenantId, changes);
     this.pageReads.forget(tenantId);
+    for (const cure of settingCures) {
+      if (changes[cure.setting] !== undefined && saved[cure.setting] !== null) await this.release(tenantId, cure);
+    }
     return ok(setupSettingsOf(saved));
+  }
+
+  /**
+   * Records held only for want of the setting just saved go back into the outbox, as the activity log's Retry puts
+   * them (one delivery path); the rejection entries say the cure's words, and the log is searched for them. A record
+   * held since for another reason is decided again and says that reason.
+   */
+  private async release(tenantId: string, cure: SettingCure): Promise<void> {
+    const now = this.clock.now();
+    const released = new Map<string, number>();
+    for (const entry of await this.heldFor(tenantId, cure)) {
+      if (!(await this.outbox.requeue(tenantId, entry.outboxId!, now))) continue;
+      const kind = entry.kind ?? 'change';
+      released.set(kind, (released.get(kind) ?? 0) + 1);
+      await this.activity.record({
+        tenantId, at: now, action: 'retry', kind: entry.kind, hostId: entry.hostId, qboId: null, outcome: 'success', outboxId: entry.outboxId,
+        message: `Queued again to be sent to QuickBooks (${cure.chosen.toLowerCase()}); it had failed: ${entry.message}`,
+      });
+    }
+    if (released.size === 0) return;
+    const total = [...released.values()].reduce((sum, n) => sum + n, 0);
+    const what = [...released].map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`).join(' and ');
+    await this.activity.record({ tenantId, at: now, action: 'retry', kind: null, hostId: null, qboId: null, outcome: 'success', outboxId: null, message: `${cure.chosen}: ${what} waiting for it ${total === 1 ? 'is' : 'are'} being sent.` });
+  }
+
+  /** The newest open (not dismissed) failure of each outbox row whose rejection this setting cures. */
+  private async heldFor(tenantId: string, cure: SettingCure): Promise<ActivityEntry[]> {
+    const byOutboxRow = new Map<string, ActivityEntry>();
+    let cursor: string | undefined;
+    for (let scanned = 0; scanned < maxHeldScanned;) {
+      const page = await this.activity.list(tenantId, { limit: maxActivityPage, outcome: 'failure', search: cure.words, ...(cursor ? { cursor } : {}) });
+      scanned += page.items.length;
+      for (const entry of page.items) {
+        if (entry.outboxId !== null && entry.dismissedAt === null && !byOutboxRow.has(entry.outboxId)) byOutboxRow.set(entry.outboxId, entry);
+      }
+      if (page.nextCursor === null) break;
+      cursor = page.nextCursor;
+    }
+    return [...byOutboxRow.values()];
   }
 
   private async checkPayouts(tenantId: string, feeAccountId: string | null, depositAccountId: string | null): Promise<ApplicationError | null> {

@@ -41,7 +41,7 @@ const recordCell = (row) => {
   if (!row.qboUrl) return row.record;
   const link = el('a', { href: row.qboUrl, target: '_blank', rel: 'noopener' }, 'Open in QuickBooks');
   link.setAttribute('aria-label', `Open in QuickBooks: ${row.record}, ${row.message}`.slice(0, 200));
-  return [row.record, el('br'), link];
+  return el('div', {}, row.record, el('br'), link);
 };
 
 const renderRows = (items, guard) => {
@@ -52,7 +52,8 @@ const renderRows = (items, guard) => {
       el('td', { className: 'nowrap', 'data-label': 'What' }, row.what),
       el('td', { 'data-label': 'Record' }, recordCell(row)),
       el('td', { className: 'nowrap', 'data-label': 'Outcome' }, el('span', { className: `badge ${row.failed ? 'bad' : ''}` }, row.outcome)),
-      el('td', { className: 'message', 'data-label': 'Details' }, row.message, row.dismissed ? el('span', { className: 'dismissed-note' }, row.dismissed) : ''),
+      // One child: on narrow screens each cell is a grid of label and value, and the note belongs to the value.
+      el('td', { className: 'message', 'data-label': 'Details' }, el('div', {}, row.message, row.dismissed ? el('span', { className: 'dismissed-note' }, row.dismissed) : '')),
       el('td', { className: row.canRetry || row.canDismiss ? '' : 'empty' }, actionsOf(row, guard))));
   byId('activity-rows').replaceChildren(...rows);
   show(byId('activity-empty'), rows.length === 0);
