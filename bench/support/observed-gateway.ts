@@ -57,6 +57,9 @@ class ObservedGateway implements QboGateway {
   salesTaxMode(tenantId: string) {
     return this.inner.salesTaxMode(tenantId);
   }
+  homeCurrency(tenantId: string) {
+    return this.inner.homeCurrency(tenantId);
+  }
 }
 
 /** For the plugin's `adapters`: the gateway every use case gets is the standard one, observed. */

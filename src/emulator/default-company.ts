@@ -27,6 +27,8 @@ export interface CompanyOptions {
   readonly salesTax?: SalesTaxMode;
   /** IANA time zone of the company (America/Los_Angeles unless asked). */
   readonly timeZone?: string;
+  /** ISO 4217 home currency (USD unless asked), as Preferences.CurrencyPrefs.HomeCurrency. */
+  readonly homeCurrency?: string;
 }
 
 /** A new company: its CompanyInfo and Preferences (Id "1", as QBO numbers them), the default accounts and its sales tax. */
@@ -37,6 +39,6 @@ export function createCompany(realmId: string, companyName: string, now: number,
   for (const account of DEFAULT_ACCOUNTS) createEntity(store, 'Account', account, { now });
   for (const term of STANDARD_TERMS) store.insert('Term', term, now);
   const taxPrefs = setUpSalesTax(store, options.salesTax ?? 'off', now, (account) => createEntity(store, 'Account', account, { now }).id);
-  store.insert('Preferences', defaultPreferences(companyName, taxPrefs), now, '1');
+  store.insert('Preferences', defaultPreferences(companyName, taxPrefs, options.homeCurrency ?? 'USD'), now, '1');
   return store;
 }

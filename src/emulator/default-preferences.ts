@@ -5,7 +5,7 @@ import type { Body } from './emulated-entity';
  * fresh QBO company and are stated here: AutoApplyCredit is off (QBO would otherwise spend open credits on new invoices
  * by itself, which the emulator does not model), and CustomTxnNumbers is off (QBO numbers transactions).
  */
-export function defaultPreferences(companyName: string, taxPrefs: Body): Body {
+export function defaultPreferences(companyName: string, taxPrefs: Body, homeCurrency = 'USD'): Body {
   const message = (kind: string, text: string): Body => ({ Subject: `${kind} from ${companyName}`, Message: `${text}\n\nSincerely,\n${companyName}` });
   return {
     EmailMessagesPrefs: {
@@ -37,6 +37,6 @@ export function defaultPreferences(companyName: string, taxPrefs: Body): Body {
       ],
     },
     TimeTrackingPrefs: { WorkWeekStartDate: 'Monday', MarkTimeEntriesBillable: true, ShowBillRateToAll: false, UseServices: true, BillCustomers: true },
-    CurrencyPrefs: { HomeCurrency: { value: 'USD' }, MultiCurrencyEnabled: false },
+    CurrencyPrefs: { HomeCurrency: { value: homeCurrency }, MultiCurrencyEnabled: false },
   };
 }

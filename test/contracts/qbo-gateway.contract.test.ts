@@ -42,8 +42,9 @@ interface Tenant {
   readonly fault: (kind: string, count?: number) => Promise<void>;
 }
 
-const newTenant = async (salesTax?: 'automated' | 'manual' | 'off'): Promise<Tenant> => {
-  const realm = (await control('POST', '/__emulator/realms', salesTax ? { salesTax } : undefined)) as { realmId: string; accessToken: string; refreshToken: string };
+const newTenant = async (salesTax?: 'automated' | 'manual' | 'off', homeCurrency?: string): Promise<Tenant> => {
+  const body = { ...(salesTax ? { salesTax } : {}), ...(homeCurrency ? { homeCurrency } : {}) };
+  const realm = (await control('POST', '/__emulator/realms', Object.keys(body).length > 0 ? body : undefined)) as { realmId: string; accessToken: string; refreshToken: string };
   const tenantId = `tenant-${(tenants += 1)}`;
   const connections = new InMemoryConnectionStore();
   const now = Date.now();
@@ -82,10 +83,11 @@ const newTenant = async (salesTax?: 'automated' | 'manual' | 'off'): Promise<Ten
 describeQboGatewayContract('HTTP gateway against the emulator', newTenant);
 
 let memoryTenants = 0;
-describeQboGatewayContract('in memory', async (salesTax = 'off') => {
+describeQboGatewayContract('in memory', async (salesTax = 'off', homeCurrency?: string) => {
   const gateway = new InMemoryQboGateway();
   const tenantId = `memory-tenant-${(memoryTenants += 1)}`;
   gateway.setSalesTax(tenantId, salesTax);
+  if (homeCurrency) gateway.setHomeCurrency(tenantId, homeCurrency);
   return {
     tenantId,
     gateway,

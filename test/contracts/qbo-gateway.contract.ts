@@ -65,9 +65,10 @@ const kinds = (results: readonly { ok: boolean; error?: { kind: string } }[]) =>
 
 /**
  * What every QboGateway promises the plugin (DESIGN.md §2): run against the HTTP gateway + emulator and the in-memory one.
- * `makeTenant(salesTax)` opens a new company that charges sales tax as said (off when not said).
+ * `makeTenant(salesTax, homeCurrency)` opens a new company that charges sales tax as said (off when not said), in the
+ * home currency said (USD when not said).
  */
-export function describeQboGatewayContract(name: string, makeTenant: (salesTax?: QboSalesTaxMode) => Promise<QboGatewayTenant>): void {
+export function describeQboGatewayContract(name: string, makeTenant: (salesTax?: QboSalesTaxMode, homeCurrency?: string) => Promise<QboGatewayTenant>): void {
   describe(`QboGateway contract: ${name}`, () => {
     let tenant: QboGatewayTenant;
     let gateway: QboGateway;
@@ -271,6 +272,14 @@ export function describeQboGatewayContract(name: string, makeTenant: (salesTax?:
         expect(await gateway.create(tenantId, { entity: 'Invoice', fields: { ...(noLines.fields as any), lines: [] } }, requestId())).toMatchObject({ ok: false, error: { kind: 'RequiredField' } });
         valueOf(await gateway.create(tenantId, invoiceDraft(customerRef.id, itemRef.id, 'm3', 'INV-7'), requestId()));
         expect(await gateway.create(tenantId, invoiceDraft(customerRef.id, itemRef.id, 'm4', 'INV-7'), requestId())).toMatchObject({ ok: false, error: { kind: 'DuplicateDocNumber' } });
+      });
+    });
+
+    describe('home currency (issue 18)', () => {
+      it('reads the company\'s home currency as an ISO 4217 code: USD for a new US company, CAD for a Canadian one', async () => {
+        expect(valueOf(await gateway.homeCurrency(tenantId))).toBe('USD');
+        const canadian = await makeTenant(undefined, 'CAD');
+        expect(valueOf(await canadian.gateway.homeCurrency(canadian.tenantId))).toBe('CAD');
       });
     });
 

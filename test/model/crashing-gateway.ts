@@ -67,6 +67,10 @@ export class CrashingGateway implements QboGateway {
     this.stopIfDead();
     return this.inner.salesTaxMode(tenantId);
   }
+  homeCurrency(tenantId: string) {
+    this.stopIfDead();
+    return this.inner.homeCurrency(tenantId);
+  }
 }
 
 /**

@@ -31,6 +31,8 @@ export class InMemoryQboCompany {
   readonly refusals: InMemoryQboRefusal[] = [];
   /** Preferences.TaxPrefs: a new company charges no sales tax until a test turns it on (`setSalesTax`). */
   salesTax: QboSalesTaxMode = 'off';
+  /** ISO 4217 code; USD as a new US company has. */
+  homeCurrency = 'USD';
 
   constructor(readonly companyName: string) {
     for (const fields of defaultAccounts) this.put({ entity: 'Account', ref: { id: this.newId(), syncToken: '0' }, fields });

@@ -151,6 +151,16 @@ export class InMemoryQboGateway implements QboGateway {
     return this.read(tenantId, (company) => ok(company.salesTax));
   }
 
+  async homeCurrency(tenantId: string): Promise<Result<string, QboError>> {
+    return this.read(tenantId, (company) => ok(company.homeCurrency));
+  }
+
+  /** Sets the company's home currency (ISO 4217), as Preferences.CurrencyPrefs.HomeCurrency says it. */
+  setHomeCurrency(tenantId: string, code: string): void {
+    if (!/^[A-Z]{3}$/.test(code)) throw new Error(`A home currency is an ISO 4217 code such as USD or CAD, not "${code}".`);
+    this.company(tenantId).homeCurrency = code;
+  }
+
   private company(tenantId: string): InMemoryQboCompany {
     this.open(tenantId);
     return this.companies.get(tenantId) as InMemoryQboCompany;

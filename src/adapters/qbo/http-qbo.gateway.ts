@@ -148,6 +148,17 @@ export class HttpQboGateway implements QboGateway {
     return this.http.send(tenantId, { method: 'GET', path: 'preferences' }, decode);
   }
 
+  async homeCurrency(tenantId: string): Promise<Result<string, QboError>> {
+    const decode = ({ body, intuitTid }: QboAnswer): Result<string, QboError> => {
+      const preferences = isObject(body) ? objectAt(body, 'Preferences') : null;
+      const home = preferences ? objectAt(objectAt(preferences, 'CurrencyPrefs') ?? {}, 'HomeCurrency') : null;
+      const code = home?.['value'];
+      // An ISO 4217 code or nothing: a page cannot format money in a currency it does not know.
+      return typeof code === 'string' && /^[A-Z]{3}$/.test(code) ? ok(code) : err(unreadable('Preferences', intuitTid));
+    };
+    return this.http.send(tenantId, { method: 'GET', path: 'preferences' }, decode);
+  }
+
   private query<E extends QboReadableEntity>(tenantId: string, entity: E, query: string): Promise<Result<readonly QboRecordOf<E>[], QboError>> {
     const decode = ({ body, intuitTid }: QboAnswer): Result<readonly QboRecordOf<E>[], QboError> => {
       const records: QboRecordOf<E>[] = [];

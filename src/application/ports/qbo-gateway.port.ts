@@ -52,6 +52,11 @@ export interface QboGateway {
    * true is automated sales tax (Intuit, "Manage sales tax for US locales"); otherwise manual codes and rates.
    */
   salesTaxMode(tenantId: string): Promise<Result<QboSalesTaxMode, QboError>>;
+  /**
+   * The company's home currency as an ISO 4217 code ("USD", "CAD"), from Preferences.CurrencyPrefs.HomeCurrency: the
+   * currency every amount the plugin sends is in, so the page shows money in it.
+   */
+  homeCurrency(tenantId: string): Promise<Result<string, QboError>>;
 }
 
 /** Thrown by `list` (an iterator cannot return a Result); carries the same typed error. */

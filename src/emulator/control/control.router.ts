@@ -48,7 +48,10 @@ export function controlRouter(state: EmulatorState): Router {
   });
 
   router.post('/realms', (req, res) => {
-    const { companyName, salesTax, timeZone } = (req.body ?? {}) as Body;
+    const { companyName, salesTax, timeZone, homeCurrency } = (req.body ?? {}) as Body;
+    if (homeCurrency !== undefined && (typeof homeCurrency !== 'string' || !/^[A-Z]{3}$/.test(homeCurrency))) {
+      throw new ControlError(400, 'homeCurrency must be an ISO 4217 code such as USD or CAD');
+    }
     if (timeZone !== undefined && !isTimeZone(timeZone)) throw new ControlError(400, 'timeZone must be an IANA time zone name such as America/New_York');
     if (companyName !== undefined && (typeof companyName !== 'string' || companyName.trim() === '')) {
       throw new ControlError(400, 'companyName must be a non-empty string');
@@ -56,7 +59,7 @@ export function controlRouter(state: EmulatorState): Router {
     if (salesTax !== undefined && !SALES_TAX_MODES.includes(salesTax as SalesTaxMode)) {
       throw new ControlError(400, `salesTax must be one of ${SALES_TAX_MODES.join(', ')} (automated: US automated sales tax; manual: tax codes and rates)`);
     }
-    const store = state.createRealm(companyName as string | undefined, { salesTax: salesTax as SalesTaxMode | undefined, timeZone: timeZone as string | undefined });
+    const store = state.createRealm(companyName as string | undefined, { salesTax: salesTax as SalesTaxMode | undefined, timeZone: timeZone as string | undefined, homeCurrency: homeCurrency as string | undefined });
     const tokens = state.tokens.issue(store.realmId, null, state.now());
     res.status(201).json({ realmId: store.realmId, companyName: store.companyName, salesTax: store.salesTax, accessToken: tokens.access_token, refreshToken: tokens.refresh_token });
   });
