@@ -42,7 +42,7 @@ export const createSetupFlows = (ports: PluginPorts, policy: DeliveryPolicy, { p
   const { hostDirectory: host, qboGateway: gateway, settingsStore: settings, activityLog: activity, clock, jobStore: jobs, connectionStore: connections } = ports;
   const initialSync = new BackgroundInitialSyncLauncher(createInitialSync(ports, policy.leaseMs), jobs, ports.logger, clock, ports.idGenerator, { waitMs: 500, maxWaitMs: 30_000 }, ports.telemetry);
   const launcher = chosen(launcherChoice, () => initialSync);
-  const preview = new GetSyncPreview(host, ports.linkStore, gateway, settings);
+  const preview = new GetSyncPreview(host, ports.linkStore, gateway, settings, reads);
   const match = new GetMatchReport(host, gateway, reads, ports.linkStore);
   const preflight = new GetPreflight(host, gateway, reads, preview, match);
   return {

@@ -55,3 +55,10 @@ export const collect = async <T>(stream: AsyncIterable<T>): Promise<T[]> => {
   for await (const value of stream) all.push(value);
   return all;
 };
+
+/** The company's home currency (ISO 4217), for the page to show money in; kept with the page's other QBO reads. */
+export const readHomeCurrencyForPage = (reads: QboPageReads, gateway: QboGateway, tenantId: string): Promise<Result<string, ApplicationError>> =>
+  reads.read(tenantId, 'homeCurrency', async () => {
+    const read = await gateway.homeCurrency(tenantId);
+    return read.ok ? ok(read.value) : err(qboReadError(read.error));
+  });

@@ -125,6 +125,17 @@ describe('turning the sync on', () => {
       expect(Number(formatCents(cents).replace(/[$,]/g, '')) * 100).toBeCloseTo(cents, 0);
     }));
   });
+
+  it('shows money in the QBO company\'s home currency: CA$ for CAD, € for EUR, two decimals even for yen amounts kept in cents', () => {
+    expect(creditRow({ customerName: 'Grace Nguyen', count: 1, totalCents: 12345 }, 'CAD')).toEqual({ name: 'Grace Nguyen', amount: 'CA$123.45' });
+    expect(formatCents(123456789, 'CAD')).toBe('CA$1,234,567.89');
+    expect(formatCents(-5, 'CAD')).toBe('-CA$0.05');
+    expect(formatCents(1050, 'EUR')).toBe('€10.50');
+    expect(formatCents(1050, 'JPY')).toBe('¥10.50');
+    expect(formatCents(1050, 'USD')).toBe('$10.50');
+    // Not a currency Intl knows: the code names it rather than a wrong symbol.
+    expect(formatCents(1050, 'usd1')).toBe('usd1 10.50');
+  });
 });
 
 describe('the progress bar and the outbox line', () => {

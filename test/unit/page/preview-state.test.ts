@@ -6,6 +6,8 @@ describe('the preview and review, in words', () => {
   it('formats money changes from cents and other changes as given', () => {
     expect(changeText({ field: 'unitPriceCents', label: 'Price', from: '$12.50', to: '$1,399.00', cents: { from: 1250, to: 139900 } })).toBe('Price: $12.50 → $1,399.00');
     expect(changeText({ field: 'email', label: 'Email', from: '(none)', to: 'a@b.example' })).toBe('Email: (none) → a@b.example');
+    expect(changeText({ field: 'unitPriceCents', label: 'Price', from: '$12.50', to: '$1,399.00', cents: { from: 1250, to: 139900 } }, 'CAD')).toBe('Price: CA$12.50 → CA$1,399.00');
+    expect(previewRow({ kind: 'item', name: 'Tea', action: 'link', qboId: '7', qboName: 'Tea', changes: [{ field: 'unitPriceCents', label: 'Price', from: '$1.00', to: '$2.00', cents: { from: 100, to: 200 } }] }, 'CAD').changes).toBe('Price: CA$1.00 → CA$2.00');
   });
 
   it('says what happens to each record', () => {

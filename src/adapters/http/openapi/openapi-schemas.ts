@@ -4,6 +4,7 @@ type Schema = Record<string, unknown>;
 const text: Schema = { type: 'string' };
 const textOrNull: Schema = { type: ['string', 'null'] };
 const count: Schema = { type: 'integer', minimum: 0 };
+const currency: Schema = { type: 'string', pattern: '^[A-Z]{3}$', description: "The QuickBooks company's home currency (ISO 4217, Preferences.CurrencyPrefs.HomeCurrency): the currency of every amount in this answer." };
 const qboId: Schema = { type: 'string', pattern: '^\\d{1,20}$', description: 'A QuickBooks id: digits, as text.' };
 const epochMs: Schema = { type: 'integer', description: 'Milliseconds since 1970-01-01 UTC.' };
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
@@ -95,7 +96,7 @@ export const openApiSchemas: Record<string, Schema> = {
   }, 'The host-schema mapping checked against the live database, and the records of this company it cannot read.'),
   Preflight: {
     type: 'object',
-    required: ['duplicates', 'credits', 'creditTotals', 'review', 'summary', 'salesTax', 'hasWarnings', 'notes'],
+    required: ['duplicates', 'credits', 'creditTotals', 'review', 'summary', 'salesTax', 'hasWarnings', 'notes', 'currency'],
     properties: {
       duplicates: list({ type: 'object', required: ['kind', 'reason', 'value', 'records', 'explanation'], properties: { kind: { enum: ['customer', 'item'] }, reason: text, value: text, records: list({ type: 'object', required: ['id', 'name'], properties: { id: text, name: text } }), explanation: text } }),
       credits: list({ type: 'object', required: ['customerId', 'customerName', 'count', 'totalCents', 'payments', 'explanation'], properties: { customerId: text, customerName: text, count, totalCents: { type: 'integer' }, payments: list(record({ id: text, amountCents: { type: 'integer' }, receivedOn: text })), explanation: text } }),
@@ -109,6 +110,7 @@ export const openApiSchemas: Record<string, Schema> = {
       }),
       hasWarnings: { type: 'boolean' },
       notes: list(text),
+      currency,
     },
     additionalProperties: false,
   },
@@ -139,7 +141,7 @@ export const openApiSchemas: Record<string, Schema> = {
     nameChanges: list(text),
     reason: textOrNull,
   }),
-  SyncPreview: record({ rows: list(ref('PreviewRow')), counts: ref('PreviewCounts') }),
+  SyncPreview: record({ rows: list(ref('PreviewRow')), counts: ref('PreviewCounts'), currency }),
   ActivityEntry: record({
     id: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$', description: 'Opaque; the id to retry with.' },
     tenantId: text,

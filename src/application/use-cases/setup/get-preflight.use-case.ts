@@ -43,6 +43,8 @@ export namespace GetPreflight {
     readonly hasWarnings: boolean;
     /** What the sync will and will not send, in plain words. */
     readonly notes: readonly string[];
+    /** The QBO company's home currency (ISO 4217): the currency of the credits' amounts. */
+    readonly currency: string;
   }
   export interface SalesTax {
     readonly hostChargesTax: boolean;
@@ -112,7 +114,7 @@ export class GetPreflight {
     const mode = qboSalesTax === null ? null : qboSalesTax.value;
     const salesTax = { hostChargesTax, qboSalesTax: mode, warning: mode === null ? null : salesTaxWarning(hostChargesTax, mode) };
     const hasWarnings = duplicates.length > 0 || credits.length > 0 || review.length > 0 || salesTax.warning !== null;
-    return ok({ duplicates, credits, creditTotals, review, summary: preview.value.counts, salesTax, hasWarnings, notes });
+    return ok({ duplicates, credits, creditTotals, review, summary: preview.value.counts, salesTax, hasWarnings, notes, currency: preview.value.currency });
   }
 
   /** Customers share QBO's name space with vendors and employees: a taken name gets a suffix when created. */

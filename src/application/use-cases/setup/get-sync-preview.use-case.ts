@@ -5,6 +5,8 @@ import type { ApplicationError } from '../../application-error';
 import { customerRules, itemRules, plannedCreates, surveyKind, type KindRules, type LinkLookup, type Refusal } from '../../initial-sync/initial-sync-plan';
 import { readQboNameIndex } from '../../initial-sync/qbo-name-index';
 import type { HostDirectory } from '../../ports/host-directory.port';
+import type { QboPageReads } from '../../setup/qbo-page-reads';
+import { readHomeCurrencyForPage } from '../../setup/qbo-reads';
 import type { JobRecordKind } from '../../ports/job-store.port';
 import type { LinkStore } from '../../ports/link-store.port';
 import type { QboGateway } from '../../ports/qbo-gateway.port';
@@ -45,6 +47,8 @@ export namespace GetSyncPreview {
   export interface Output {
     readonly rows: readonly Row[];
     readonly counts: { readonly customer: Counts; readonly item: Counts };
+    /** The QBO company's home currency (ISO 4217): the currency of every amount in `changes`. */
+    readonly currency: string;
   }
 }
 
@@ -82,6 +86,7 @@ export class GetSyncPreview {
     private readonly links: LinkStore,
     private readonly gateway: QboGateway,
     private readonly settings: SettingsStore,
+    private readonly reads: QboPageReads,
   ) {}
 
   async execute(tenantId: string): Promise<Result<GetSyncPreview.Output, ApplicationError>> {
@@ -90,7 +95,9 @@ export class GetSyncPreview {
     if (!customers.ok) return customers;
     const items = await this.kind(itemRules(this.host, tenantId, incomeAccountId) as unknown as KindRules<{ id: string }>, tenantId);
     if (!items.ok) return items;
-    return ok({ rows: [...customers.value, ...items.value], counts: { customer: countsOf(customers.value), item: countsOf(items.value) } });
+    const currency = await readHomeCurrencyForPage(this.reads, this.gateway, tenantId);
+    if (!currency.ok) return currency;
+    return ok({ rows: [...customers.value, ...items.value], counts: { customer: countsOf(customers.value), item: countsOf(items.value) }, currency: currency.value });
   }
 
   private async kind(rules: KindRules<{ id: string }>, tenantId: string): Promise<Result<GetSyncPreview.Row[], ApplicationError>> {

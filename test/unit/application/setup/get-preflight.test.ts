@@ -16,6 +16,7 @@ const emptyPeople = new Proxy({} as QboGateway, {
   get: (_target, property) => {
     if (property === 'list') return async function* () {};
     if (property === 'salesTaxMode') return async () => ({ ok: true, value: qboSalesTax });
+    if (property === 'homeCurrency') return async () => ({ ok: true, value: 'CAD' });
     return () => {
       throw new Error(`the pre-flight called the gateway's ${String(property)}`);
     };
@@ -37,7 +38,7 @@ class CountingHost extends InMemoryHostDirectory {
 
 const preflightOf = (host: InMemoryHostDirectory): GetPreflight => {
   const reads = new QboPageReads({ now: () => 0 });
-  const preview = new GetSyncPreview(host, new InMemoryLinkStore(), emptyPeople, new InMemorySettingsStore());
+  const preview = new GetSyncPreview(host, new InMemoryLinkStore(), emptyPeople, new InMemorySettingsStore(), reads);
   return new GetPreflight(host, emptyPeople, reads, preview, new GetMatchReport(host, emptyPeople, reads, new InMemoryLinkStore()));
 };
 
@@ -64,6 +65,8 @@ describe('GetPreflight credits', () => {
     ]);
     expect(result.value.credits[0]!.payments).toEqual([{ id: '10', amountCents: 2_500, receivedOn: '2026-01-02' }, { id: '12', amountCents: 1_000, receivedOn: '2026-01-05' }]);
     expect(result.value.creditTotals).toEqual({ customers: 2, count: 302, totalCents: 3_800 });
+    // The amounts are in the QBO company's home currency, which the answer names for the page.
+    expect(result.value.currency).toBe('CAD');
     expect(result.value.hasWarnings).toBe(true);
   });
 

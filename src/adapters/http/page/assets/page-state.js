@@ -120,16 +120,23 @@ export const enableSteps = (preflight) => [
 export const hasWarnings = (preflight) => Boolean(preflight?.hasWarnings) || enableSteps(preflight).length > 1;
 
 /** A customer with an account credit, as the credits pop-up lists it. */
-export const creditRow = (credit) => {
+export const creditRow = (credit, currency = 'USD') => {
   const cents = Number(credit?.totalCents ?? credit?.amountCents ?? 0);
-  return { name: String(credit?.customerName ?? credit?.name ?? ''), amount: formatCents(cents) };
+  return { name: String(credit?.customerName ?? credit?.name ?? ''), amount: formatCents(cents, currency) };
 };
 
-export const formatCents = (cents) => {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(Math.trunc(cents));
-  const dollars = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}$${dollars}.${String(abs % 100).padStart(2, '0')}`;
+/**
+ * Money in the QBO company's home currency (ISO 4217, from the answer's `currency`): "$1,234.50", "CA$1,234.50".
+ * en-US so a US bookkeeper reads "$" as US dollars and other dollars are named; always two decimals, as the plugin's
+ * amounts are whole cents. An unknown code falls back to the code itself before the number.
+ */
+export const formatCents = (cents, currency = 'USD') => {
+  const amount = Math.trunc(cents) / 100;
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+  } catch {
+    return `${String(currency)} ${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount)}`;
+  }
 };
 
 /** What Save & Sync will send, in plain words, from the two match reports. */

@@ -4,17 +4,17 @@ import { formatCents } from './page-state.js';
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 /** One change, money formatted in the company's currency ("Price: $12.50 → $13.99"). */
-export const changeText = (change) => {
+export const changeText = (change, currency = 'USD') => {
   const cents = change?.cents;
-  const from = cents && Number.isFinite(cents.from) ? formatCents(cents.from) : String(change?.from ?? '');
-  const to = cents && Number.isFinite(cents.to) ? formatCents(cents.to) : String(change?.to ?? '');
+  const from = cents && Number.isFinite(cents.from) ? formatCents(cents.from, currency) : String(change?.from ?? '');
+  const to = cents && Number.isFinite(cents.to) ? formatCents(cents.to, currency) : String(change?.to ?? '');
   return `${change?.label ?? change?.field ?? ''}: ${from} → ${to}`;
 };
 
 /** What the first sync does to one record, as the preview table shows it. */
-export const previewRow = (row) => {
+export const previewRow = (row, currency = 'USD') => {
   const kind = row?.kind === 'item' ? 'Product or service' : 'Customer';
-  const changes = Array.isArray(row?.changes) ? row.changes.map(changeText) : [];
+  const changes = Array.isArray(row?.changes) ? row.changes.map((change) => changeText(change, currency)) : [];
   let action;
   if (row?.action === 'link') action = changes.length > 0 ? `Link to QuickBooks record ${row.qboId} (“${row.qboName ?? ''}”) and update it` : `Link to QuickBooks record ${row.qboId} (“${row.qboName ?? ''}”)`;
   else if (row?.action === 'create') action = row.makesInactive ? `Create as “${row.qboName}” (inactive)` : `Create as “${row.qboName}”`;

@@ -8,7 +8,7 @@ const HEADINGS = ['Record', 'Name here', 'What the first sync does', 'Changes (o
 export const loadPreview = async () => {
   const preview = await api('GET', 'preview');
   setText(byId('preview-summary'), summaryLines(preview?.counts).join(' '));
-  const rows = (preview?.rows ?? []).map(previewRow);
+  const rows = (preview?.rows ?? []).map((row) => previewRow(row, preview?.currency));
   byId('preview-body').replaceChildren(
     el('table', { className: 'stacking preview-table' },
       el('caption', { className: 'visually-hidden' }, 'What the first sync does to each record'),

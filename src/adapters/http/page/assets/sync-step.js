@@ -100,7 +100,7 @@ const walkWarnings = async (preflight) => {
       fillList('duplicates-list', preflight.duplicates.map(duplicateRow).map((d) => [el('strong', {}, d.names), ` — ${d.explanation}`]));
       byId('duplicates-csv').href = apiUrl('preflight/duplicates.csv');
     } else if (step === 'credits') {
-      fillList('credits-list', preflight.credits.map(creditRow).map((c) => `${c.name}: ${c.amount}`));
+      fillList('credits-list', preflight.credits.map((credit) => creditRow(credit, preflight.currency)).map((c) => `${c.name}: ${c.amount}`));
     } else {
       // The sales tax warning (taxed invoices QuickBooks would refuse) is read right above the button that starts the sync.
       const taxWarning = typeof preflight?.salesTax?.warning === 'string' ? [preflight.salesTax.warning] : [];
