@@ -20,9 +20,10 @@ export interface DemoQboCompany {
   readonly realmId: string;
 }
 
-export const seedDemoQboCompany = async (emulatorUrl: string): Promise<DemoQboCompany> => {
+/** `homeCurrency`: the company's ISO 4217 home currency, USD unless said (a Canadian company is CAD). */
+export const seedDemoQboCompany = async (emulatorUrl: string, options: { readonly homeCurrency?: string } = {}): Promise<DemoQboCompany> => {
   // Chemicals are taxable: the company charges sales tax with its own codes and rates (manual), as a pool company does.
-  const realm = await post(`${emulatorUrl}/__emulator/realms`, { companyName: 'Blue Lagoon Pool Service (QuickBooks)', salesTax: 'manual' });
+  const realm = await post(`${emulatorUrl}/__emulator/realms`, { companyName: 'Blue Lagoon Pool Service (QuickBooks)', salesTax: 'manual', ...(options.homeCurrency ? { homeCurrency: options.homeCurrency } : {}) });
   const realmId = String(realm.realmId);
   const entities = `${emulatorUrl}/__emulator/realms/${realmId}/entities`;
   for (const customer of qboCustomers) await post(`${entities}/Customer`, customer);

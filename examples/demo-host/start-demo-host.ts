@@ -19,6 +19,8 @@ export interface DemoHostOptions {
   readonly emulatorPort?: number;
   /** How often the delivery worker looks for changes when nothing woke it (ms). */
   readonly pollMs?: number;
+  /** The emulated QBO company's home currency (ISO 4217); USD unless said. */
+  readonly homeCurrency?: string;
 }
 
 export interface RunningDemoHost {
@@ -47,7 +49,7 @@ export const startDemoHost = async (options: DemoHostOptions): Promise<RunningDe
   const knex = options.database;
   await createReferenceHostTables(knex);
   const seededHost = await seedDemoHost(knex);
-  const { realmId } = await seedDemoQboCompany(emulator.url);
+  const { realmId } = await seedDemoQboCompany(emulator.url, options.homeCurrency ? { homeCurrency: options.homeCurrency } : {});
 
   // The OAuth redirect URI needs the port, so the server listens first and gets its app once the plugin exists.
   const server = createServer();
