@@ -61,6 +61,6 @@ describe('Save & Sync links matched pairs without a needless update (MariaDB + e
     const updated = (activity.body.items as { action: string; message: string; hostId: string }[]).filter((e) => e.action === 'update');
     expect(updated).toHaveLength(1);
     expect(updated[0]).toMatchObject({ hostId: hostIds['mail'] });
-    expect(updated[0]!.message).toMatch(/\(email changed\)/);
+    expect(updated[0]!.message).toBe('Updated customer "Otto Mail" in QuickBooks: Email: old@example.com → new@example.com.');
   });
 });

@@ -18,6 +18,8 @@ describe('health and the readiness handler', () => {
     const before = await probe(stack.host.plugin).expect(503);
     expect(before.body).toMatchObject({ status: 'failing', database: { ok: true }, migrations: { ok: true, pending: [] }, worker: { ok: false, enabled: true, running: false } });
     await stack.host.plugin.start();
+    // A company whose sync was on and is now paused: its change waits (ADR 0031) and stays in the queue the probe reports.
+    await stack.db.knex('qbo_settings').insert({ tenant_id: 'another-tenant-88', sync_enabled: false, enabled_at: Date.now() - 60_000 });
     await stack.db.knex.transaction(async (trx) => {
       const customer = await new ReferenceHostSeeder(trx).customer('another-tenant-88', { firstName: 'Quiet', lastName: 'Pending' });
       await stack.host.plugin.notify({ tenantId: 'another-tenant-88', kind: 'customer', id: customer }, { trx });

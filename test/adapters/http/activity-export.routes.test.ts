@@ -41,16 +41,16 @@ describe('GET /activity.csv', () => {
     expect(response.headers['content-disposition']).toBe('attachment; filename=qbo-activity.csv');
     expect(response.text.startsWith('\uFEFF"when (UTC)"')).toBe(true);
     const rows = lines(response.text);
-    expect(rows[0]).toBe('"when (UTC)","action","record kind","host id","QuickBooks id","outcome","message"');
+    expect(rows[0]).toBe('"when (UTC)","action","record kind","host id","QuickBooks id","outcome","message","dismissed"');
     expect(rows).toHaveLength(451);
-    expect(rows[1]).toBe('"2026-01-01T00:07:30.000Z","create","customer","450","550","success","Created customer 450 in QuickBooks."');
+    expect(rows[1]).toBe('"2026-01-01T00:07:30.000Z","create","customer","450","550","success","Created customer 450 in QuickBooks.",""');
     expect(response.text).not.toContain('other tenant');
   });
 
   it('applies the same kind and outcome filters as GET /activity', async () => {
     const app = await hostWith([entry(1), entry(2, { kind: 'payment', outcome: 'failure', message: 'QuickBooks refused the payment.' }), entry(3, { kind: 'payment' })]);
     const rows = lines((await request(app).get('/q/activity.csv?kind=payment&outcome=failure').set('x-company-id', '1').expect(200)).text);
-    expect(rows.slice(1)).toEqual(['"2026-01-01T00:00:02.000Z","create","payment","2","102","failure","QuickBooks refused the payment."']);
+    expect(rows.slice(1)).toEqual(['"2026-01-01T00:00:02.000Z","create","payment","2","102","failure","QuickBooks refused the payment.",""']);
   });
 
   it('neutralises cells a spreadsheet would run as formulas and escapes quotes', async () => {
