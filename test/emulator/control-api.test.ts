@@ -1,4 +1,4 @@
-import { EmulatorClient } from './emulator-client';
+import { EmulatorClient, type Company } from './emulator-client';
 
 describe('emulator: control API', () => {
   const emulator = EmulatorClient.use({}, 'each');
@@ -48,10 +48,20 @@ describe('emulator: control API', () => {
     expect((await emulator.api(company, 'GET', `companyinfo/${company.realmId}`)).status).toBe(401);
   });
 
+  it('creates a company in the home currency asked (Preferences.CurrencyPrefs.HomeCurrency), USD when not asked', async () => {
+    const usd = await emulator.company('Dollar Co');
+    expect((await emulator.api(usd, 'GET', 'preferences')).body.Preferences.CurrencyPrefs.HomeCurrency).toEqual({ value: 'USD' });
+    const made = await emulator.control('POST', '/realms', { companyName: 'Loonie Co', homeCurrency: 'CAD' });
+    expect(made.status).toBe(201);
+    const cad: Company = { realmId: made.body.realmId, accessToken: made.body.accessToken, refreshToken: made.body.refreshToken };
+    expect((await emulator.api(cad, 'GET', 'preferences')).body.Preferences.CurrencyPrefs.HomeCurrency).toEqual({ value: 'CAD' });
+  });
+
   it('refuses bad control input with a 4xx and a message', async () => {
     expect((await emulator.control('POST', '/faults', { kind: 'meteor' })).status).toBe(400);
     expect((await emulator.control('POST', '/config', { timeScale: -1 })).status).toBe(400);
     expect((await emulator.control('POST', '/realms', { companyName: 42 })).status).toBe(400);
+    expect((await emulator.control('POST', '/realms', { homeCurrency: 'dollars' })).status).toBe(400);
     expect((await emulator.control('GET', '/realms/000/requests')).status).toBe(404);
   });
 
