@@ -1,7 +1,7 @@
 import { ok, type Result } from '../../domain/shared/result';
 import type { ApplicationError } from '../application-error';
-import type { ActivityEntry, ActivityLog } from '../ports/activity-log.port';
-import { maxActivityPage } from '../ports/activity-log.port';
+import type { ActivityLog } from '../ports/activity-log.port';
+import { openFailures } from './open-failures';
 import type { Clock } from '../ports/clock.port';
 import type { OutboxStore } from '../ports/outbox-store.port';
 
@@ -11,9 +11,6 @@ export namespace RetryAllFailed {
     readonly retried: number;
   }
 }
-
-/** The failures looked at in one request: far more than a log shows; the rest wait for the next press. */
-const maxFailuresScanned = 20_000;
 
 /**
  * `POST /activity/retry-failed` ("Retry all failed"): every failed delivery the log shows, not dismissed, goes back
@@ -28,7 +25,7 @@ export class RetryAllFailed {
   ) {}
 
   async execute(tenantId: string): Promise<Result<RetryAllFailed.Output, ApplicationError>> {
-    const failures = await this.openFailures(tenantId);
+    const failures = await openFailures(this.activity, tenantId);
     const now = this.clock.now();
     let retried = 0;
     for (const entry of failures) {
@@ -40,21 +37,5 @@ export class RetryAllFailed {
       });
     }
     return ok({ retried });
-  }
-
-  /** The newest failure entry of each outbox row still open (not dismissed), newest first. */
-  private async openFailures(tenantId: string): Promise<ActivityEntry[]> {
-    const byOutboxRow = new Map<string, ActivityEntry>();
-    let cursor: string | undefined;
-    for (let scanned = 0; scanned < maxFailuresScanned;) {
-      const page = await this.activity.list(tenantId, { limit: maxActivityPage, outcome: 'failure', ...(cursor ? { cursor } : {}) });
-      scanned += page.items.length;
-      for (const entry of page.items) {
-        if (entry.outboxId !== null && entry.dismissedAt === null && !byOutboxRow.has(entry.outboxId)) byOutboxRow.set(entry.outboxId, entry);
-      }
-      if (page.nextCursor === null) break;
-      cursor = page.nextCursor;
-    }
-    return [...byOutboxRow.values()];
   }
 }

@@ -8,12 +8,10 @@ import { setupSettingsOf, type SetupSettings } from './get-settings.use-case';
 import { isChoosableTaxCode, isDepositAccount, isIncomeAccount, isPayoutAccount, isPayoutFeeAccount, isUndepositedFunds } from './list-accounts.use-case';
 import { qboReadError } from '../../setup/qbo-reads';
 import { settingCures, type SettingCure } from '../../../domain/sync/setting-cures';
-import { maxActivityPage, type ActivityEntry, type ActivityLog } from '../../ports/activity-log.port';
+import type { ActivityLog } from '../../ports/activity-log.port';
+import { openFailures } from '../open-failures';
 import type { Clock } from '../../ports/clock.port';
 import type { OutboxStore } from '../../ports/outbox-store.port';
-
-/** The held entries looked at per setting saved, as "Retry all failed" bounds its scan. */
-const maxHeldScanned = 20_000;
 
 type AccountCheck = readonly [id: string | null | undefined, role: string, fits: (f: QboAccountFields) => boolean, wanted: string];
 
@@ -71,7 +69,7 @@ export class SaveSettings {
   private async release(tenantId: string, cure: SettingCure): Promise<void> {
     const now = this.clock.now();
     const released = new Map<string, number>();
-    for (const entry of await this.heldFor(tenantId, cure)) {
+    for (const entry of await openFailures(this.activity, tenantId, cure.words)) {
       if (!(await this.outbox.requeue(tenantId, entry.outboxId!, now))) continue;
       const kind = entry.kind ?? 'change';
       released.set(kind, (released.get(kind) ?? 0) + 1);
@@ -84,22 +82,6 @@ export class SaveSettings {
     const total = [...released.values()].reduce((sum, n) => sum + n, 0);
     const what = [...released].map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`).join(' and ');
     await this.activity.record({ tenantId, at: now, action: 'retry', kind: null, hostId: null, qboId: null, outcome: 'success', outboxId: null, message: `${cure.chosen}: ${what} waiting for it ${total === 1 ? 'is' : 'are'} being sent.` });
-  }
-
-  /** The newest open (not dismissed) failure of each outbox row whose rejection this setting cures. */
-  private async heldFor(tenantId: string, cure: SettingCure): Promise<ActivityEntry[]> {
-    const byOutboxRow = new Map<string, ActivityEntry>();
-    let cursor: string | undefined;
-    for (let scanned = 0; scanned < maxHeldScanned;) {
-      const page = await this.activity.list(tenantId, { limit: maxActivityPage, outcome: 'failure', search: cure.words, ...(cursor ? { cursor } : {}) });
-      scanned += page.items.length;
-      for (const entry of page.items) {
-        if (entry.outboxId !== null && entry.dismissedAt === null && !byOutboxRow.has(entry.outboxId)) byOutboxRow.set(entry.outboxId, entry);
-      }
-      if (page.nextCursor === null) break;
-      cursor = page.nextCursor;
-    }
-    return [...byOutboxRow.values()];
   }
 
   private async checkPayouts(tenantId: string, feeAccountId: string | null, depositAccountId: string | null): Promise<ApplicationError | null> {
