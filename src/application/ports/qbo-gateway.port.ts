@@ -40,7 +40,7 @@ export interface QboGateway {
   get<E extends QboReadableEntity>(tenantId: string, entity: E, id: string): Promise<Result<QboRecordOf<E>, QboError>>;
   /** Active or not; names compare as QBO compares them (case-insensitively). */
   findByName<E extends QboNamedEntity>(tenantId: string, entity: E, name: string): Promise<Result<QboRecordOf<E> | null, QboError>>;
-  /** The transaction whose PrivateNote carries `marker`, to settle an uncertain write. */
+  /** The transaction whose PrivateNote carries `marker` whole (`carriesMarker`: payment 2's is not in payment 23's), to settle an uncertain write. */
   findByMarker<E extends QboTransactionEntity>(tenantId: string, entity: E, marker: string): Promise<Result<QboRecordOf<E> | null, QboError>>;
   /** Every record of a list entity, inactive included, read page by page. Throws a QboFailure when QBO cannot be read. */
   list<E extends QboReadableEntity>(tenantId: string, entity: E): AsyncIterable<QboRecordOf<E>>;
