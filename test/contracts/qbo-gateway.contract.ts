@@ -191,6 +191,11 @@ export function describeQboGatewayContract(name: string, makeTenant: (salesTax?:
         const paymentRef = valueOf(await gateway.create(tenantId, { entity: 'Payment', fields: { ...payment, invoiceId: invoiceRef.id } }, requestId()));
         expect(valueOf(await gateway.get(tenantId, 'Invoice', invoiceRef.id)).balanceCents).toBe(0);
         expect(valueOf(await gateway.findByMarker(tenantId, 'Payment', payment.privateNote))?.ref.id).toBe(paymentRef.id);
+        // The marker is matched whole: a newer payment whose marker only begins with this one's (payment 23 beside
+        // payment 2) is not it, and a marker no memo carries whole finds nothing.
+        valueOf(await gateway.create(tenantId, { entity: 'Payment', fields: { ...payment, invoiceId: null, privateNote: `${payment.privateNote}3 (a longer id)` } }, requestId()));
+        expect(valueOf(await gateway.findByMarker(tenantId, 'Payment', payment.privateNote))?.ref.id).toBe(paymentRef.id);
+        expect(valueOf(await gateway.findByMarker(tenantId, 'Payment', payment.privateNote.slice(0, -1)))).toBeNull();
 
         valueOf(await gateway.delete(tenantId, 'Payment', paymentRef, requestId()));
         expect(valueOf(await gateway.get(tenantId, 'Invoice', invoiceRef.id)).balanceCents).toBe(1005);
