@@ -66,6 +66,8 @@ describe('resetting the links after a wrong-company refusal, in Chromium', () =>
     expect(await links()).toBeGreaterThan(0);
 
     await session.openIntegration();
+    // Let the page's first reads finish: a QBO read still in flight when Disconnect lands answers 409 (not connected).
+    await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'Disconnect' }).click();
     await page.getByRole('dialog', { name: 'Disconnect QuickBooks?' }).getByRole('button', { name: 'Disconnect' }).click();
     await page.locator('#flash:text("QuickBooks is disconnected")').waitFor();
