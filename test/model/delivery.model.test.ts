@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { startQboEmulator } from '../../src/emulator/start-qbo-emulator';
+import { useModelEmulator } from './model-emulator';
 import { commandArbitraries, control } from './delivery-commands';
 import { createHarness } from './delivery-harness';
 import { checkInvariants, quiesce } from './delivery-invariants';
@@ -10,21 +10,12 @@ import { emptyModel } from './host-model';
 // fast-check prints the seed and path of a failing run; replay it with { seed, path } in fc.assert's options.
 const runs = Number(process.env['MODEL_RUNS'] ?? 250);
 
-let emulator: { url: string; close(): Promise<void> };
-
-const call = async (method: string, path: string, body?: unknown): Promise<any> => {
-  const response = await fetch(`${emulator.url}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
-  return response.json();
-};
-
-beforeAll(async () => {
-  emulator = await startQboEmulator({ port: 0 });
-  await call('POST', '/__emulator/config', { rateLimits: null, latencyMs: 0, timeScale: 0.001 });
+const emulator = useModelEmulator();
+const call = emulator.call;
+beforeAll(() => {
   control.url = emulator.url;
   control.post = async (path, body) => void (await call('POST', path, body));
 });
-afterAll(() => emulator.close());
 
 it(`keeps QBO in step with the host through faults, disconnections and crashes (${runs} runs)`, async () => {
   await fc.assert(

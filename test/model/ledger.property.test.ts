@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { HostCustomer, HostInvoice, HostPayment, HostPayout } from '../../src/domain/host/host-records';
-import { startQboEmulator } from '../../src/emulator/start-qbo-emulator';
+import { useModelEmulator } from './model-emulator';
 import { createHarness, tenantId, type Harness } from './delivery-harness';
 
 // Issue 14, the ledger property: random money stories over several customers go through the REAL delivery engine
@@ -10,18 +10,8 @@ import { createHarness, tenantId, type Harness } from './delivery-harness';
 // A failure prints fast-check's seed and path: replay with LEDGER_SEED=<seed> LEDGER_PATH=<path>.
 const runs = Number(process.env['LEDGER_RUNS'] ?? 200);
 
-let emulator: { url: string; close(): Promise<void> };
-const call = async (method: string, path: string, body?: unknown): Promise<any> => {
-  const response = await fetch(`${emulator.url}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
-  return response.json();
-};
-
-beforeAll(async () => {
-  emulator = await startQboEmulator({ port: 0 });
-  await call('POST', '/__emulator/config', { rateLimits: null, latencyMs: 0, timeScale: 0.001 });
-});
-afterAll(() => emulator.close());
+const emulator = useModelEmulator();
+const call = emulator.call;
 
 /** One step of a story; indices pick among what exists when the step runs. */
 type Step =
