@@ -6,6 +6,7 @@
  */
 import knexFactory, { type Knex } from 'knex';
 import { ReferenceHostSeeder } from '../../examples/reference-host/reference-host-seed';
+import { markerOf } from '../../src/domain/sync/private-note';
 import { startBenchHost, type BenchHost } from './bench-host';
 import type { EmulatorProcess } from './emulator-process';
 import { observeGateway } from './observed-gateway';
@@ -43,7 +44,7 @@ export type FromInstance =
   | { readonly type: 'ready' }
   | { readonly type: 'committed'; readonly pairs: readonly CommittedPair[] }
   /** Markers (`qbo-sync:<tenant>:<kind>:<hostId>`) of records QBO created, with Date.now() of its answer. */
-  | { readonly type: 'report'; readonly seen: readonly (readonly [string, number])[] }
+  | { readonly type: 'report'; readonly seen: readonly (readonly [string, number])[]; readonly statements: number }
   | { readonly type: 'stopped' }
   | { readonly type: 'error'; readonly message: string };
 
@@ -56,15 +57,20 @@ let knex: Knex | null = null;
 let host: BenchHost | null = null;
 /** What this process's worker saw QBO create, kept until the parent asks (then sent and forgotten). */
 let seen: [string, number][] = [];
+/** Database statements this process sent (the plugin's and the host's), for the trace. */
+let statements = 0;
 
 const start = async (message: Extract<ToInstance, { type: 'start' }>): Promise<void> => {
   knex = knexFactory({ client: 'mysql2', connection: message.databaseUrl, pool: { min: 0, max: message.poolMax } });
+  knex.on('query', () => {
+    statements += 1;
+  });
   host = await startBenchHost(knex, emulatorAt(message.emulatorUrl), {
     qbo: { clientId: 'bench-client', clientSecret: 'bench-secret', redirectUri: 'http://127.0.0.1/integrations/qbo/oauth/callback', environment: 'sandbox', apiBaseUrl: message.emulatorUrl, oauthBaseUrl: message.emulatorUrl, limits: QBO_LIMITS },
     worker: { enabled: true, sweepMs: 0, ...(message.tenantConcurrency === undefined ? {} : { tenantConcurrency: message.tenantConcurrency }) },
     adapters: observeGateway((_entities, _at, notes) => {
       const now = Date.now();
-      for (const note of notes) seen.push([note, now]);
+      for (const note of notes) seen.push([markerOf(note), now]);
     }),
   });
   await host.plugin.start();
@@ -103,7 +109,7 @@ process.on('message', (message: ToInstance) => {
       case 'report': {
         const taken = seen;
         seen = [];
-        return send({ type: 'report', seen: taken });
+        return send({ type: 'report', seen: taken, statements });
       }
       case 'stop':
         await host?.close();
@@ -114,3 +120,6 @@ process.on('message', (message: ToInstance) => {
   };
   handle().catch((error: unknown) => send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
 });
+
+// A parent that gives up kills the instance; exiting (not dying) lets `--cpu-prof` write what it saw.
+process.on('SIGTERM', () => process.exit(0));
