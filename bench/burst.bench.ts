@@ -176,6 +176,8 @@ interface BurstFigures {
   readonly p99: number;
   readonly requests: number;
   readonly throttled: number;
+  /** Outbox rows the burst made ÷ pairs: 2 are the host's signals, the rest rows the plugin queued to look again. */
+  readonly rowsPerPair: number;
 }
 
 const burst = async (db: BenchDatabase, emulator: EmulatorProcess, all: readonly Company[], processes: number, round: string, seed: number): Promise<BurstFigures> => {
@@ -217,12 +219,13 @@ const burst = async (db: BenchDatabase, emulator: EmulatorProcess, all: readonly
     }
     const committed = (await committing).flatMap((answer) => (answer as Extract<FromInstance, { type: 'committed' }>).pairs);
     const checked = await checkQbo(emulator, all, committed, startAt);
+    const [{ rows }] = (await db.knex('qbo_outbox').where('enqueued_at', '>=', startAt).count({ rows: '*' })) as [{ rows: number | string }];
     const commitsOf = new Map<string, number[]>();
     for (const pair of committed) commitsOf.set(pair.tenantId, [...(commitsOf.get(pair.tenantId) ?? []), pair.committedAt]);
     const ideal = Math.max(...[...commitsOf.values()].map((commits) => idealFinish(commits, QBO_LIMITS, QBO_LATENCY_MS))) - startAt;
     const drain = checked.lastWriteAt - startAt;
     const latencies = committed.filter((pair) => probes.has(`${pair.tenantId}/${pair.key}`)).map((pair) => seen.get(marker(pair.tenantId, 'payment', pair.paymentId))! - pair.committedAt);
-    return { idealSeconds: ideal / 1000, drainSeconds: drain / 1000, ratio: drain / ideal, p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: checked.requests, throttled: checked.throttled };
+    return { idealSeconds: ideal / 1000, drainSeconds: drain / 1000, ratio: drain / ideal, p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: checked.requests, throttled: checked.throttled, rowsPerPair: Number(rows) / committed.length };
   } finally {
     await Promise.all(instances.map((instance) => instance.request({ type: 'stop' }, 'stopped').catch(() => instance.child.kill())));
   }
@@ -245,6 +248,7 @@ export const run = async (): Promise<Record<string, number>> => {
       'burst.p99CommitToQboMs': rounded(one.p99),
       'burst.requests': one.requests,
       'burst.throttled': one.throttled,
+      'burst.outboxRowsPerPair': rounded(one.rowsPerPair),
       'burst.threeProcessIdealSeconds': rounded(three.idealSeconds),
       'burst.threeProcessDrainSeconds': rounded(three.drainSeconds),
       'burst.threeProcessRatio': rounded(three.ratio),
