@@ -1,0 +1,138 @@
+import type { Logger } from '../../application/ports/logger.port';
+import type { QboBudgetStore } from '../../application/ports/qbo-budget-store.port';
+import type { PaceRule } from '../../domain/qbo/shared-pace';
+
+export type StartKind = 'single' | 'batch';
+
+/** Real time a reserved start may still be used after its time (the plugin's own hiccups are not scaled). */
+export const lateMs = 250;
+/** How far ahead a process reserves when it has a queue: about a second of the company's pace. */
+const blockMs = 1_000;
+/** After the database did not answer: wait this long before asking again (requests wait meanwhile). */
+const retryMs = 1_000;
+/** One warning per outage, then one this often while it lasts. */
+const warnEveryMs = 30_000;
+
+/**
+ * The starts one process holds of a company's shared budget (docs/adr/0072). When requests wait and the starts at hand
+ * will not serve them, it reserves a block (about a second of pace, more when the process used more) with one
+ * conditional UPDATE, and the limiter hands them out locally on their times. The database stays off each request's path.
+ * Without an answer from the database nothing starts: requests wait (fail safe) and the log says so.
+ */
+export class SharedStarts {
+  private readonly singles: number[] = [];
+  private readonly batches: number[] = [];
+  /** When this process took its recent starts, to size the next block. */
+  private readonly used: { single: number[]; batch: number[] } = { single: [], batch: [] };
+  private reserving = false;
+  private retryAt = Number.NEGATIVE_INFINITY;
+  private outageSince: number | null = null;
+  private warnedAt = Number.NEGATIVE_INFINITY;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly blockSingles: number;
+  private readonly blockBatches: number;
+
+  constructor(
+    private readonly store: QboBudgetStore,
+    private readonly tenantId: string,
+    private readonly realmId: string,
+    private readonly rule: PaceRule,
+    private readonly timeScale: number,
+    private readonly now: () => number,
+    private readonly logger: Logger,
+    /** Called when starts arrive (or a reservation may be tried again): the limiter looks at its queue. */
+    private readonly wake: () => void,
+    /** Called with a pause another process wrote. */
+    private readonly paused: (untilMs: number) => void,
+  ) {
+    this.blockSingles = Math.max(rule.singleBurst, Math.round((blockMs * timeScale) / rule.singleIntervalMs));
+    this.blockBatches = Math.max(1, Math.round((blockMs * timeScale) / rule.batchIntervalMs));
+  }
+
+  /** When the next start of `kind` at hand may happen; null when none is at hand (wake() follows when one arrives). */
+  readyAt(kind: StartKind, now: number): number | null {
+    this.forgetStale(now);
+    return (kind === 'single' ? this.singles : this.batches)[0] ?? null;
+  }
+
+  took(kind: StartKind, now: number): void {
+    (kind === 'single' ? this.singles : this.batches).shift();
+    this.used[kind].push(now);
+  }
+
+  /** `singles` and `batches` requests wait: reserve what the starts at hand will not cover. */
+  want(singles: number, batches: number, now: number): void {
+    if (this.reserving || now < this.retryAt) return;
+    this.forgetStale(now);
+    const needSingles = singles > this.singles.length;
+    const needBatches = batches > this.batches.length;
+    if (!needSingles && !needBatches) return;
+    const ask = {
+      singles: needSingles ? this.blockOf('single', singles, this.blockSingles, now) - this.singles.length : 0,
+      batches: needBatches ? this.blockOf('batch', batches, this.blockBatches, now) - this.batches.length : 0,
+    };
+    this.reserving = true;
+    void this.store.reserve(this.tenantId, this.realmId, ask, this.rule, now).then(
+      (reserved) => {
+        this.reserving = false;
+        if (this.outageSince !== null) {
+          this.logger.info({ tenantId: this.tenantId, realmId: this.realmId, waitedMs: Math.round(this.now() - this.outageSince) }, 'the shared QBO budget answers again; requests go on');
+          this.outageSince = null;
+        }
+        if (reserved.pausedUntil > now) this.paused(reserved.pausedUntil);
+        this.add(this.singles, reserved.singles.filter((at) => at >= reserved.pausedUntil));
+        this.add(this.batches, reserved.batches.filter((at) => at >= reserved.pausedUntil));
+        this.wake();
+      },
+      (error: unknown) => {
+        this.reserving = false;
+        const at = this.now();
+        this.outageSince ??= at;
+        this.retryAt = at + retryMs;
+        if (at - this.warnedAt >= warnEveryMs) {
+          this.warnedAt = at;
+          // The error's message only: a driver's error object may carry the connection settings.
+          this.logger.warn({ tenantId: this.tenantId, realmId: this.realmId, error: error instanceof Error ? error.message : String(error), waitingForMs: Math.round(at - this.outageSince) }, 'could not reserve QBO requests in the shared budget (the database did not answer); requests to this company wait rather than risk going faster than QBO allows');
+        }
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = setTimeout(() => {
+          this.timer = null;
+          this.wake();
+        }, retryMs);
+        this.timer.unref();
+      },
+    );
+  }
+
+  /** A 429: every process waits until `untilMs`. Written in the background; this process already waits by itself. */
+  pause(untilMs: number): void {
+    this.drop(this.singles, untilMs);
+    this.drop(this.batches, untilMs);
+    this.store.pause(this.tenantId, this.realmId, untilMs).catch((error: unknown) => {
+      this.logger.warn({ tenantId: this.tenantId, realmId: this.realmId, error: error instanceof Error ? error.message : String(error) }, "could not write QBO's wait to the shared budget; other processes learn of it from QBO");
+    });
+  }
+
+  /** A block: what waits, or a whole block when this process kept busy over the last block's time; two blocks at most. */
+  private blockOf(kind: StartKind, waiting: number, block: number, now: number): number {
+    const since = now - blockMs * this.timeScale;
+    const used = this.used[kind];
+    while (used.length > 0 && (used[0] as number) < since) used.shift();
+    return Math.min(2 * block, Math.max(waiting, Math.min(block, Math.max(used.length, 1))));
+  }
+
+  private add(into: number[], starts: readonly number[]): void {
+    into.push(...starts);
+    into.sort((a, b) => a - b);
+  }
+
+  private drop(from: number[], before: number): void {
+    while (from.length > 0 && (from[0] as number) < before) from.shift();
+  }
+
+  /** A start not used within `lateMs` of its time is gone: used later, it could crowd QBO's window. */
+  private forgetStale(now: number): void {
+    this.drop(this.singles, now - lateMs);
+    this.drop(this.batches, now - lateMs);
+  }
+}
