@@ -39,6 +39,7 @@ const BENCHMARKS: readonly BenchmarkRun[] = [
   { module: './memory.bench.js', nodeFlags: [`--max-old-space-size=${MEMORY_HEAP_CAP_MB}`], settings: { 'memory.heapCapMb': MEMORY_HEAP_CAP_MB } },
   { module: './memory.bench.js', renameKeys: { from: 'memory.', to: 'memory.uncapped.' } },
   { module: './tenants.bench.js' },
+  { module: './shared-limits.bench.js' },
 ];
 
 const RESULTS = path.resolve(__dirname, '../../bench/results/latest.json');
