@@ -120,11 +120,13 @@ describe('the integration page speaks bookkeeping, in Chromium', () => {
     await session.openIntegration();
     const summaryLine = page.locator('#match-body .summary');
     await summaryLine.waitFor();
-    const report = await (await page.request.get(`${demo.integrationUrl}match/customers`)).json() as { linked: number; hostOnly: unknown[]; qboOnly: { name: string }[]; nearMatches: unknown[]; statusMismatches: unknown[] };
+    const report = await (await page.request.get(`${demo.integrationUrl}match/customers`)).json() as { linked: number; failed: unknown[]; hostOnly: unknown[]; qboOnly: { name: string }[]; nearMatches: unknown[]; statusMismatches: unknown[] };
     expect(report.linked).toBe(summary.customer.link + summary.customer.create + summary.customer.linkedBefore);
     expect(report.nearMatches).toEqual([]);
     expect(report.statusMismatches).toEqual([]);
-    expect(await summaryLine.innerText()).toMatch(new RegExp(`^${report.linked} linked to QuickBooks · ${report.hostOnly.length} not in QuickBooks yet · ${report.qboOnly.length} only in QuickBooks · 0 near · 0 status`));
+    // Records the initial sync could not send are failed, apart from the linked and the waiting.
+    expect(report.failed).toHaveLength(summary.customer.notSent);
+    expect(await summaryLine.innerText()).toMatch(new RegExp(`^${report.linked} linked to QuickBooks · ${report.failed.length} failed · ${report.hostOnly.length} waiting to be sent · ${report.qboOnly.length} only in QuickBooks · 0 near · 0 status`));
     const body = await session.text('#match-body');
     expect(body).not.toMatch(/will be created|will be linked/);
     await page.getByRole('tab', { name: /^Products and services/ }).click();
@@ -191,6 +193,20 @@ describe('the integration page speaks bookkeeping, in Chromium', () => {
     for (const when of await rows.locator('time').allInnerTexts()) expect(when).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} (AM|PM) P[SD]T$/);
     await checked('10-activity-failures');
 
+    // Step 1 lists them apart as failed, each with QuickBooks' reason in plain words and a Retry.
+    await page.getByRole('tab', { name: 'Set-up' }).click();
+    await page.getByRole('button', { name: 'Check again' }).click();
+    await page.locator('#flash:text("Matches checked again")').waitFor();
+    const failedTable = page.getByRole('table', { name: 'Failed records' });
+    for (const name of ['Otto Brenner', 'Ida Vance']) {
+      const row = failedTable.locator(`tr:has-text(${JSON.stringify(name)})`);
+      expect(await row.innerText()).toContain('QuickBooks rejected the change');
+      await row.getByRole('button', { name: `Retry ${name}` }).waitFor();
+    }
+    expect(await session.text('#match-body .summary')).toContain(` · ${2 + summary.customer.notSent} failed · `);
+    await checked('10b-step-1-failed');
+    await page.getByRole('tab', { name: 'Activity' }).click();
+
     // Dismiss: Ida's rename was fixed by hand in QuickBooks.
     const ida = rows.locator('tr.failed:has-text("Ida Vance")').first();
     await ida.getByRole('button', { name: /^Dismiss as handled elsewhere/ }).click();
@@ -210,6 +226,10 @@ describe('the integration page speaks bookkeeping, in Chromium', () => {
     expect(names).not.toContain('Ida Vance');
     const status = await (await page.request.get(`${demo.integrationUrl}sync/status`)).json() as { outbox: { failed: number } };
     expect(status.outbox.failed).toBe(0);
+    // Step 1 is honest again: Otto's rename went through and Ida's failure was dismissed, so neither is failed there.
+    const afterRetry = await (await page.request.get(`${demo.integrationUrl}match/customers`)).json() as { failed: { name: string }[] };
+    expect(afterRetry.failed.map((record) => record.name)).not.toContain('Otto Brenner');
+    expect(afterRetry.failed.map((record) => record.name)).not.toContain('Ida Vance');
 
     // Search by name and a date range, on the page and in the CSV alike (with the dismissed column).
     const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));

@@ -21,6 +21,8 @@ export class PayoutDecider {
   constructor(
     private readonly host: HostDirectory,
     private readonly links: LinkStore,
+    /** What the deposit's memo calls the host app (the `hostAppName` option). */
+    private readonly hostAppName?: string,
   ) {}
 
   async payout({ tenantId, read, link }: StateOf<'payout'>, settings: TenantSettings): Promise<RecordDecision> {
@@ -43,7 +45,7 @@ export class PayoutDecider {
     if (link === null && settings.payoutAccountId !== null && early) {
       return { kind: 'skipped', reason: `its payment ${early.id} was received on ${early.receivedOn}, before the sync was turned on (${startDay}), so it is not in QuickBooks to be deposited; the payout stays out of QuickBooks.` };
     }
-    return decidePayout(tenantId, payout, { ...off, payments, paymentLinks }, link);
+    return decidePayout(tenantId, payout, { ...off, payments, paymentLinks, ...(this.hostAppName === undefined ? {} : { hostAppName: this.hostAppName }) }, link);
   }
 
   /**

@@ -13,7 +13,7 @@ import type { QboInvoiceFields } from '../qbo/qbo-records';
 import { decideWrite, voidDecision } from '../sync/decide-write';
 import { dedupe, type NeededRecord, unmetReferences } from '../sync/dependencies';
 import type { Link } from '../sync/link';
-import { privateNoteMarker } from '../sync/private-note';
+import { DEFAULT_HOST_APP_NAME, privateNoteMarker, privateNoteMemo } from '../sync/private-note';
 import type { SyncDecision, SyncDependency } from '../sync/sync-decision';
 import { invoiceProblem, isPaid, missingTaxCode } from './invoice-checks';
 
@@ -27,6 +27,8 @@ export interface InvoiceContext {
   readonly missing?: readonly SyncDependency[];
   /** The QBO tax code chosen in the settings (TxnTaxCodeRef of a taxed invoice); null or absent: none chosen. */
   readonly taxCodeId?: string | null;
+  /** What the host app is called in the memos written to QBO (the `hostAppName` option); absent: a neutral name. */
+  readonly hostAppName?: string;
 }
 
 export const decideInvoice = (tenantId: string, invoice: HostInvoice | null, context: InvoiceContext, link: Link | null): SyncDecision => {
@@ -72,6 +74,9 @@ export const decideInvoice = (tenantId: string, invoice: HostInvoice | null, con
     ...(taxed ? { taxCents: invoice.taxCents } : typeof link?.pushed?.['taxCents'] === 'number' && link.pushed['taxCents'] > 0 ? { taxCents: 0 } : {}),
   };
   const tax = taxed && taxCodeId !== null ? { taxCodeId } : {};
+  const named = invoice.number.trim() === '' ? `Invoice of ${invoice.issuedOn}` : `Invoice ${invoice.number.trim()}`;
+  // The memo in words is written once: a bookkeeper's additions in QBO are kept (ADR 0092).
+  const memo = privateNoteMemo(named, context.hostAppName ?? DEFAULT_HOST_APP_NAME, fields.privateNote);
   const decision = decideWrite(
     {
       tenantId,
@@ -79,7 +84,7 @@ export const decideInvoice = (tenantId: string, invoice: HostInvoice | null, con
       hostId: invoice.id,
       entity: 'Invoice',
       hostOwned: fields,
-      setOnCreate: tax,
+      setOnCreate: { ...tax, privateNote: memo },
       dependencies: needed.map((record) => record.dependency),
       upToDate: `QBO already has this version of invoice ${invoice.number}.`,
     },

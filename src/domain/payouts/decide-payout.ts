@@ -17,7 +17,7 @@ import type { QboDepositFields } from '../qbo/qbo-records';
 import { decideWrite, deleteDecision } from '../sync/decide-write';
 import { type NeededRecord, unmetReferences } from '../sync/dependencies';
 import type { Link } from '../sync/link';
-import { privateNoteMarker } from '../sync/private-note';
+import { DEFAULT_HOST_APP_NAME, privateNoteMarker, privateNoteMemo } from '../sync/private-note';
 import { dollars, isWholeCents, rejected } from '../sync/rejection';
 import type { SyncDecision, SyncDependency } from '../sync/sync-decision';
 import { cureFor } from '../sync/setting-cures';
@@ -31,6 +31,8 @@ export interface PayoutContext {
   readonly payoutAccountId: string | null;
   /** The expense account of the fee. */
   readonly payoutFeeAccountId: string | null;
+  /** What the host app is called in the memos written to QBO (the `hostAppName` option); absent: a neutral name. */
+  readonly hostAppName?: string;
 }
 
 export const decidePayout = (tenantId: string, payout: HostPayout | null, context: PayoutContext, link: Link | null): SyncDecision => {
@@ -69,7 +71,7 @@ export const decidePayout = (tenantId: string, payout: HostPayout | null, contex
       hostId: payout.id,
       entity: 'Deposit',
       hostOwned,
-      setOnCreate: { depositAccountId: context.payoutAccountId, ...feeAccount },
+      setOnCreate: { depositAccountId: context.payoutAccountId, ...feeAccount, privateNote: payoutMemo(payout, context, hostOwned.privateNote) },
       dependencies: needed.map((record) => record.dependency),
       upToDate: `QBO already has this version of the ${label.charAt(0).toLowerCase()}${label.slice(1)}.`,
     },
@@ -110,4 +112,11 @@ const payoutAmountProblem = (payout: HostPayout, context: PayoutContext, label: 
     );
   }
   return null;
+};
+
+/** The memo a payout's deposit is created with (ADR 0092): its date, the processor's reference and how many payments. */
+const payoutMemo = (payout: HostPayout, context: PayoutContext, marker: string): string => {
+  const reference = payout.reference?.trim() ? ` (${payout.reference.trim()})` : '';
+  const count = payout.paymentIds.length === 1 ? '1 payment' : `${payout.paymentIds.length} payments`;
+  return privateNoteMemo(`Processor payout of ${payout.paidOn}${reference}, ${count}`, context.hostAppName ?? DEFAULT_HOST_APP_NAME, marker);
 };

@@ -15,7 +15,7 @@ import { compareHostIds } from '../payments/applied-amounts';
 import { decideWrite, deleteDecision } from '../sync/decide-write';
 import { type NeededRecord, unmetReferences } from '../sync/dependencies';
 import type { Link } from '../sync/link';
-import { privateNoteMarker } from '../sync/private-note';
+import { DEFAULT_HOST_APP_NAME, privateNoteMarker, privateNoteMemo } from '../sync/private-note';
 import { dollars, isWholeCents, rejected } from '../sync/rejection';
 import type { SyncDecision, SyncDependency } from '../sync/sync-decision';
 import { cureFor } from '../sync/setting-cures';
@@ -39,6 +39,8 @@ export interface RefundContext {
    */
   readonly paymentDeposited?: boolean;
   readonly missing?: readonly SyncDependency[];
+  /** What the host app is called in the memos written to QBO (the `hostAppName` option); absent: a neutral name. */
+  readonly hostAppName?: string;
 }
 
 /** How a refund is represented in QBO: by the link once it is there, else by what it refunds. */
@@ -76,6 +78,14 @@ export const decideRefund = (tenantId: string, refund: HostRefund | null, contex
   return refundEntity(payment, link) === 'Purchase' ? creditRefund(tenantId, refund, payment, context, link, label) : saleRefund(tenantId, refund, payment, context, link, label);
 };
 
+/** The memo a refund is created with (ADR 0092): the refund and what it refunds, by date as the host shows them. */
+const refundMemo = (tenantId: string, refund: HostRefund, payment: HostPayment, context: RefundContext): string =>
+  privateNoteMemo(
+    `Refund of ${refund.refundedOn} of the ${payment.invoiceId === null ? 'account credit' : 'payment'} received ${payment.receivedOn}`,
+    context.hostAppName ?? DEFAULT_HOST_APP_NAME,
+    privateNoteMarker(tenantId, 'refund', refund.id),
+  );
+
 const saleRefund = (tenantId: string, refund: HostRefund, payment: HostPayment, context: RefundContext, link: Link | null, label: string): SyncDecision => {
   const needed: readonly NeededRecord[] = [
     { dependency: { kind: 'customer', hostId: payment.customerId }, link: context.customerLink, label: `customer ${payment.customerId}` },
@@ -97,7 +107,7 @@ const saleRefund = (tenantId: string, refund: HostRefund, payment: HostPayment, 
         amountCents: refund.amountCents,
         privateNote: privateNoteMarker(tenantId, 'refund', refund.id),
       },
-      setOnCreate: { depositAccountId: context.depositAccountId },
+      setOnCreate: { depositAccountId: context.depositAccountId, privateNote: refundMemo(tenantId, refund, payment, context) },
       dependencies: needed.map((record) => record.dependency),
       upToDate: `QBO already has this version of the refund.`,
     },
@@ -131,7 +141,7 @@ const creditRefund = (tenantId: string, refund: HostRefund, payment: HostPayment
         amountCents: refund.amountCents,
         privateNote: privateNoteMarker(tenantId, 'refund', refund.id),
       },
-      setOnCreate: { paidFromAccountId: context.depositAccountId },
+      setOnCreate: { paidFromAccountId: context.depositAccountId, privateNote: refundMemo(tenantId, refund, payment, context) },
       dependencies: needed.map((record) => record.dependency),
       upToDate: `QBO already has this version of the refund.`,
     },
