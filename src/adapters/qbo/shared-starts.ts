@@ -6,8 +6,10 @@ export type StartKind = 'single' | 'batch';
 
 /** Real time a reserved start may still be used after its time (the plugin's own hiccups are not scaled). */
 export const lateMs = 250;
-/** How far ahead a process reserves when it has a queue: about a second of the company's pace. */
+/** How far ahead a busy process reserves: about a second of the company's pace. */
 const blockMs = 1_000;
+/** ...and never less than this in real time: a reservation is a real database round trip whatever the time scale. */
+const minBlockRealMs = 250;
 /** After the database did not answer: wait this long before asking again (requests wait meanwhile). */
 const retryMs = 1_000;
 /** One warning per outage, then one this often while it lasts. */
@@ -29,6 +31,7 @@ export class SharedStarts {
   private outageSince: number | null = null;
   private warnedAt = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | null = null;
+  private readonly blockSpanMs: number;
   private readonly blockSingles: number;
   private readonly blockBatches: number;
 
@@ -45,8 +48,9 @@ export class SharedStarts {
     /** Called with a pause another process wrote. */
     private readonly paused: (untilMs: number) => void,
   ) {
-    this.blockSingles = Math.max(rule.singleBurst, Math.round((blockMs * timeScale) / rule.singleIntervalMs));
-    this.blockBatches = Math.max(1, Math.round((blockMs * timeScale) / rule.batchIntervalMs));
+    this.blockSpanMs = Math.max(blockMs * timeScale, minBlockRealMs);
+    this.blockSingles = Math.max(rule.singleBurst, Math.round(this.blockSpanMs / rule.singleIntervalMs));
+    this.blockBatches = Math.max(1, Math.round(this.blockSpanMs / rule.batchIntervalMs));
   }
 
   /** When the next start of `kind` at hand may happen; null when none is at hand (wake() follows when one arrives). */
@@ -64,13 +68,8 @@ export class SharedStarts {
   want(singles: number, batches: number, now: number): void {
     if (this.reserving || now < this.retryAt) return;
     this.forgetStale(now);
-    const needSingles = singles > this.singles.length;
-    const needBatches = batches > this.batches.length;
-    if (!needSingles && !needBatches) return;
-    const ask = {
-      singles: needSingles ? this.blockOf('single', singles, this.blockSingles, now) - this.singles.length : 0,
-      batches: needBatches ? this.blockOf('batch', batches, this.blockBatches, now) - this.batches.length : 0,
-    };
+    const ask = { singles: this.shortOf('single', singles, now), batches: this.shortOf('batch', batches, now) };
+    if (ask.singles + ask.batches === 0) return;
     this.reserving = true;
     void this.store.reserve(this.tenantId, this.realmId, ask, this.rule, now).then(
       (reserved) => {
@@ -113,12 +112,21 @@ export class SharedStarts {
     });
   }
 
-  /** A block: what waits, or a whole block when this process kept busy over the last block's time; two blocks at most. */
-  private blockOf(kind: StartKind, waiting: number, block: number, now: number): number {
-    const since = now - blockMs * this.timeScale;
+  /**
+   * How many starts of `kind` to reserve now: none while those at hand serve what waits (and, for a process that kept
+   * busy, reach half a block ahead, so the next block is there before the last start is used). A busy process takes a
+   * whole block, a trickle what waits; never more than two blocks.
+   */
+  private shortOf(kind: StartKind, waiting: number, now: number): number {
+    if (waiting === 0) return 0;
+    const atHand = kind === 'single' ? this.singles : this.batches;
+    const block = kind === 'single' ? this.blockSingles : this.blockBatches;
     const used = this.used[kind];
-    while (used.length > 0 && (used[0] as number) < since) used.shift();
-    return Math.min(2 * block, Math.max(waiting, Math.min(block, Math.max(used.length, 1))));
+    while (used.length > 0 && (used[0] as number) < now - this.blockSpanMs) used.shift();
+    const busy = used.length >= block / 2;
+    const last = atHand[atHand.length - 1] ?? Number.NEGATIVE_INFINITY;
+    if (waiting <= atHand.length && !(busy && last < now + this.blockSpanMs / 2)) return 0;
+    return Math.max(1, Math.min(2 * block, Math.max(waiting, busy ? block : 1)) - atHand.length);
   }
 
   private add(into: number[], starts: readonly number[]): void {
