@@ -176,6 +176,8 @@ describe('the integration page, walked through in Chromium', () => {
     }, /payment of \$45\.00 received/);
     // Records are named as the app shows them, never by the app's id.
     expect(await rows.innerText()).toContain('customer "Olivia Park"');
+    const invoiceRow = await knex('invoices').where({ company_id: demoTenantId, customer_id: customer.id }).first();
+    expect(await rows.innerText()).toContain(`invoice ${invoiceRow.number}`);
     expect(await rows.innerText()).not.toContain(`#${customer.id}`);
     const csvLink = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
     expect(csvLink).toBe(`${demo.integrationUrl}activity.csv`);
