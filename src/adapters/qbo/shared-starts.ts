@@ -138,9 +138,20 @@ export class SharedStarts {
     while (from.length > 0 && (from[0] as number) < before) from.shift();
   }
 
-  /** A start not used within `lateMs` of its time is gone: used later, it could crowd QBO's window. */
+  /**
+   * A start not used within `lateMs` of its time is gone, and of the starts already due only the last burst's worth
+   * stays: used late all at once they would crowd QBO's window and its 10 in flight (a block is many starts at small
+   * time scales).
+   */
   private forgetStale(now: number): void {
-    this.drop(this.singles, now - lateMs);
-    this.drop(this.batches, now - lateMs);
+    this.dropDue(this.singles, now, this.rule.singleBurst);
+    this.dropDue(this.batches, now, 1);
+  }
+
+  private dropDue(from: number[], now: number, keep: number): void {
+    this.drop(from, now - lateMs);
+    let due = 0;
+    while (due < from.length && (from[due] as number) <= now) due += 1;
+    if (due > keep) from.splice(0, due - keep);
   }
 }
