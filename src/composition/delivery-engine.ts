@@ -37,7 +37,7 @@ export const createDeliveryEngine = (ports: DeliveryPorts, policy: DeliveryPolic
   const applier = new DecisionApplier(gateway, links, journal, activity, clock);
   const delivery = new RecordDelivery(decider, applier, new CreateRecovery(gateway, links, journal), new NameResolver(gateway), new RelatedRecords(outbox, host), activity, clock, journal);
   const pass = new DeliveryPass(reader, delivery, new BatchDelivery(gateway, links, journal, activity, clock, applier), logger, policy.minBatchWrites);
-  const readiness = new TenantReadiness(ports.settingsStore, ports.connectionStore);
+  const readiness = new TenantReadiness(ports.settingsStore, ports.connectionStore, gateway);
   return {
     notifyChanges: new NotifyChanges(outbox),
     runDeliveryRound: new RunDeliveryRound(outbox, ports.tenantLease, readiness, pass, policy, clock, ports.randomSource, activity, logger, ports.telemetry),

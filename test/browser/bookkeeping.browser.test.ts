@@ -242,7 +242,10 @@ describe('the integration page speaks bookkeeping, in Chromium', () => {
     expect(shown).toBeGreaterThanOrEqual(1);
     const href = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
     expect(href).toContain('search=ida+vance');
-    const csv = (await (await page.request.get(href!)).body()).toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const csvText = (await (await page.request.get(href!)).body()).toString('utf8');
+    // A byte-order mark first, so a spreadsheet reads the accents and arrows as UTF-8.
+    expect(csvText.charCodeAt(0)).toBe(0xfeff);
+    const csv = csvText.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(csv[0]).toMatch(/"dismissed"$/);
     expect(csv).toHaveLength(shown + 1);
     expect(csv.slice(1).some((line) => /"failure",".*Ida Vance.*","\d{4}-\d{2}-\d{2}T[^"]*Z"$/.test(line))).toBe(true);

@@ -86,7 +86,7 @@ const decideListRecord = <K extends 'customer' | 'item'>(
   }
   const item = recordOf(read as HostReadOf<'item'>);
   const qboName = naming.qboName ?? (item ? keptVariant(item.name.trim(), link, 'name') : undefined);
-  return decideItem(tenantId, item, link, { incomeAccountId: settings.incomeAccountId, ...(qboName ? { qboName } : {}) });
+  return decideItem(tenantId, item, link, { incomeAccountId: settings.incomeAccountId, currency: settings.homeCurrency, ...(qboName ? { qboName } : {}) });
 };
 
 /** Once a suffixed variant ("Maria Lopez (2)") was pushed, later updates keep it instead of colliding again. */

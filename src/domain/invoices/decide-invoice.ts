@@ -29,6 +29,8 @@ export interface InvoiceContext {
   readonly taxCodeId?: string | null;
   /** What the host app is called in the memos written to QBO (the `hostAppName` option); absent: a neutral name. */
   readonly hostAppName?: string;
+  /** The QBO company's home currency, for money in messages (absent or null: US dollars). */
+  readonly currency?: string | null;
 }
 
 export const decideInvoice = (tenantId: string, invoice: HostInvoice | null, context: InvoiceContext, link: Link | null): SyncDecision => {
@@ -40,11 +42,11 @@ export const decideInvoice = (tenantId: string, invoice: HostInvoice | null, con
   if (link === null && !isPaid(invoice, context.payments)) {
     return { kind: 'nothing', reason: `Invoice ${invoice.number} is unpaid; it goes to QBO with its first payment.` };
   }
-  const problem = invoiceProblem(invoice);
+  const problem = invoiceProblem(invoice, context.currency ?? null);
   if (problem !== null) return problem;
   const taxed = invoice.taxCents > 0;
   const taxCodeId = context.taxCodeId ?? null;
-  if (taxed && taxCodeId === null) return missingTaxCode(invoice);
+  if (taxed && taxCodeId === null) return missingTaxCode(invoice, context.currency ?? null);
   const needed: readonly NeededRecord[] = dedupe([
     { dependency: { kind: 'customer', hostId: invoice.customerId }, link: context.customerLink, label: `customer ${invoice.customerId}` },
     ...invoice.lines.flatMap((line) =>

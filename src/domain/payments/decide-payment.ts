@@ -30,7 +30,7 @@ export const decidePayment = (tenantId: string, payment: HostPayment | null, con
     return { kind: 'nothing', reason: link === null ? 'The payment was deleted before it reached QBO.' : 'The payment is already deleted in QBO.' };
   }
   if (link?.retired) return { kind: 'nothing', reason: 'The payment is already deleted in QBO.' };
-  const label = `Payment of ${isWholeCents(payment.amountCents) ? dollars(payment.amountCents) : payment.amountCents} received ${payment.receivedOn}`;
+  const label = `Payment of ${isWholeCents(payment.amountCents) ? dollars(payment.amountCents, context.currency ?? null) : payment.amountCents} received ${payment.receivedOn}`;
   const amountProblem = paymentAmountProblem(payment, context, link, label);
   if (amountProblem !== null) return amountProblem;
   if (link === null && context.depositAccountId === null) {

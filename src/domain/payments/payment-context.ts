@@ -17,4 +17,6 @@ export interface PaymentContext {
   readonly missing?: readonly SyncDependency[];
   /** What the host app is called in the memos written to QBO (the `hostAppName` option); absent: a neutral name. */
   readonly hostAppName?: string;
+  /** The QBO company's home currency, for money in messages (absent or null: US dollars). */
+  readonly currency?: string | null;
 }

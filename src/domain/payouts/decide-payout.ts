@@ -33,6 +33,8 @@ export interface PayoutContext {
   readonly payoutFeeAccountId: string | null;
   /** What the host app is called in the memos written to QBO (the `hostAppName` option); absent: a neutral name. */
   readonly hostAppName?: string;
+  /** The QBO company's home currency, for money in messages (absent or null: US dollars). */
+  readonly currency?: string | null;
 }
 
 export const decidePayout = (tenantId: string, payout: HostPayout | null, context: PayoutContext, link: Link | null): SyncDecision => {
@@ -42,7 +44,7 @@ export const decidePayout = (tenantId: string, payout: HostPayout | null, contex
   }
   if (link?.retired) return { kind: 'nothing', reason: 'The payout\'s deposit is already deleted in QBO.' };
   // Named as the host shows it (its net and date), with the processor's reference when it has one.
-  const words = isWholeCents(payout.netCents) ? recordWords('payout', payout) : `payout of ${payout.netCents} cents on ${payout.paidOn}`;
+  const words = isWholeCents(payout.netCents) ? recordWords('payout', payout, context.currency ?? null) : `payout of ${payout.netCents} cents on ${payout.paidOn}`;
   const label = `${words.charAt(0).toUpperCase()}${words.slice(1)}${payout.reference?.trim() ? ` (${payout.reference.trim()})` : ''}`;
   if (context.payoutAccountId === null) {
     return { kind: 'nothing', reason: `${label} is not sent: payouts are not synced (no payout account is chosen in the settings).` };
@@ -50,7 +52,7 @@ export const decidePayout = (tenantId: string, payout: HostPayout | null, contex
   const amountProblem = payoutAmountProblem(payout, context, label, link !== null);
   if (amountProblem !== null) return amountProblem;
   if (payout.feeCents > 0 && context.payoutFeeAccountId === null) {
-    return rejected('no_payout_accounts', `${label} has a fee of ${dollars(payout.feeCents)}, but ${cureFor('no_payout_accounts').words}: choose the expense account for processing fees, and the payout is then sent by itself.`);
+    return rejected('no_payout_accounts', `${label} has a fee of ${dollars(payout.feeCents, context.currency ?? null)}, but ${cureFor('no_payout_accounts').words}: choose the expense account for processing fees, and the payout is then sent by itself.`);
   }
   const needed: NeededRecord[] = payout.paymentIds.map((id) => ({ dependency: { kind: 'payment', hostId: id }, link: liveLink(context.paymentLinks.get(id)), label: `payment ${id}` }));
   const missing: SyncDependency[] = payout.paymentIds.filter((id) => context.payments.get(id) === null).map((id) => ({ kind: 'payment', hostId: id }));
@@ -108,7 +110,7 @@ const payoutAmountProblem = (payout: HostPayout, context: PayoutContext, label: 
   if (live - payout.feeCents !== payout.netCents || payout.grossCents - payout.feeCents !== payout.netCents) {
     return rejected(
       'payout_mismatch',
-      `${label}: its payments add up to ${dollars(live)} and its fee is ${dollars(payout.feeCents)}, which makes ${dollars(live - payout.feeCents)}, but its gross is ${dollars(payout.grossCents)} and its net ${dollars(payout.netCents)}. A deposit of other amounts would not match the bank line.`,
+      `${label}: its payments add up to ${dollars(live, context.currency ?? null)} and its fee is ${dollars(payout.feeCents, context.currency ?? null)}, which makes ${dollars(live - payout.feeCents, context.currency ?? null)}, but its gross is ${dollars(payout.grossCents, context.currency ?? null)} and its net ${dollars(payout.netCents, context.currency ?? null)}. A deposit of other amounts would not match the bank line.`,
     );
   }
   return null;
