@@ -68,8 +68,9 @@ export class EnableSync {
     const now = this.clock.now();
     const { job, created } = await this.jobs.start(tenantId, this.ids.newId(), now);
     const enabledAt = current.enabledAt ?? now;
-    // The company's currency, as the pre-flight read it, is kept for the money in the activity log's words.
-    await this.settings.update(tenantId, { syncEnabled: false, enabledAt, linkedRealmId: connection.realmId, homeCurrency: warnings.value.currency });
+    // The company's currency, as the pre-flight read it, is kept for the money in the activity log's words; when the
+    // pre-flight was not computed, the first delivery round reads it (TenantReadiness).
+    await this.settings.update(tenantId, { syncEnabled: false, enabledAt, linkedRealmId: connection.realmId, ...(warnings === null ? {} : { homeCurrency: warnings.value.currency }) });
     if (created) {
       await this.activity.record({
         tenantId, at: now, action: 'enable', kind: null, hostId: null, qboId: null, outcome: 'success', outboxId: null,
