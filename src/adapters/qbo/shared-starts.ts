@@ -10,6 +10,8 @@ export const lateMs = 250;
 const blockMs = 1_000;
 /** ...and never less than this in real time: a reservation is a real database round trip whatever the time scale. */
 const minBlockRealMs = 250;
+/** ...and never more starts than this (limits far above QBO's, as tests lift them, would make blocks of thousands). */
+const maxBlockStarts = 100;
 /** After the database did not answer: wait this long before asking again (requests wait meanwhile). */
 const retryMs = 1_000;
 /** One warning per outage, then one this often while it lasts. */
@@ -49,8 +51,8 @@ export class SharedStarts {
     private readonly paused: (untilMs: number) => void,
   ) {
     this.blockSpanMs = Math.max(blockMs * timeScale, minBlockRealMs);
-    this.blockSingles = Math.max(rule.singleBurst, Math.round(this.blockSpanMs / rule.singleIntervalMs));
-    this.blockBatches = Math.max(1, Math.round(this.blockSpanMs / rule.batchIntervalMs));
+    this.blockSingles = Math.min(maxBlockStarts, Math.max(rule.singleBurst, Math.round(this.blockSpanMs / rule.singleIntervalMs)));
+    this.blockBatches = Math.min(maxBlockStarts, Math.max(1, Math.round(this.blockSpanMs / rule.batchIntervalMs)));
   }
 
   /** When the next start of `kind` at hand may happen; null when none is at hand (wake() follows when one arrives). */

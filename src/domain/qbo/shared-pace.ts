@@ -27,18 +27,18 @@ export const idlePace: PaceState = { singleAt: 0, batchAt: 0, pausedUntil: 0 };
 
 /**
  * The rule for QBO's per-minute limits over a window of `windowMs`. Singles get what batches leave of the request budget
- * (batches count against both), so the two paces can never add up to more than `perMinute`. A start may fire up to
+ * (batches count against both; at most half of it), so the two paces can never add up to more than `perMinute`. A start may fire up to
  * `lateMs` after its time, and the burst lets `singleBurst` go at once: both are taken off the budget, so any window
  * of QBO's holds at most `perMinute` starts (and `batchPerMinute` batches) whoever sends them.
  */
 export const paceRule = (limits: PaceLimits, windowMs: number, lateMs: number, singleBurst: number): PaceRule => {
-  const singles = limits.perMinute - limits.batchPerMinute;
+  // A batch limit that does not bind (as high as the request limit, say) still leaves singles half the requests.
+  const batches = Math.max(1, Math.floor(Math.min(limits.batchPerMinute, limits.perMinute / 2)));
+  const singles = Math.max(1, limits.perMinute - batches);
   const burst = Math.max(1, Math.min(singleBurst, Math.floor(singles / 4)));
-  return {
-    singleIntervalMs: (windowMs + lateMs) / Math.max(1, singles - (burst - 1)),
-    singleBurst: burst,
-    batchIntervalMs: (windowMs + lateMs) / limits.batchPerMinute,
-  };
+  // Whole numbers of starts per window, and a hair more than the exact interval, so float rounding never fits one more in.
+  const interval = (count: number): number => (windowMs + lateMs) / count + 1e-6;
+  return { singleIntervalMs: interval(Math.max(1, singles - (burst - 1))), singleBurst: burst, batchIntervalMs: interval(batches) };
 };
 
 export interface StartAsk {
