@@ -41,18 +41,18 @@ export const lockTenantRows = async (trx: Knex.Transaction, t: ReadyTables, tena
   }
 };
 
-/**
- * Step 2, a statement after the lock: the earliest live row of each tenant, one index dive per state (the claim
- * index orders each tenant's rows of a state by available_at), however long the tenant's backlog.
- */
+/** The earliest live row of each tenant, one index dive per state (the claim index orders a tenant's rows of a state by available_at). */
+export const nextReadyQuery = (db: Knex | Knex.Transaction, t: ReadyTables, tenants: readonly string[]): Knex.QueryBuilder => {
+  const first = (state: string): Knex.Raw =>
+    db.raw(`(SELECT o.available_at FROM ?? o WHERE o.state = ? AND o.tenant_id = s.tenant_id ORDER BY o.available_at LIMIT 1)`, [t.outbox, state]);
+  return db({ s: t.outboxTenants }).select('s.tenant_id', { pending_at: first('pending') }, { in_flight_at: first('in_flight') }).whereIn('s.tenant_id', tenants);
+};
+
+/** Step 2, a statement after the lock, so it reads what committed up to the moment the lock was granted. */
 export const readNextReadyAt = async (trx: Knex.Transaction, t: ReadyTables, tenants: readonly string[]): Promise<Map<string, number | null>> => {
   const next = new Map<string, number | null>();
-  const first = (state: string): Knex.Raw =>
-    trx.raw(`(SELECT o.available_at FROM ?? o WHERE o.state = ? AND o.tenant_id = s.tenant_id ORDER BY o.available_at LIMIT 1)`, [t.outbox, state]);
   for (let start = 0; start < tenants.length; start += writeChunk) {
-    const rows = (await trx({ s: t.outboxTenants })
-      .select('s.tenant_id', { pending_at: first('pending') }, { in_flight_at: first('in_flight') })
-      .whereIn('s.tenant_id', tenants.slice(start, start + writeChunk))) as { tenant_id: string; pending_at: unknown; in_flight_at: unknown }[];
+    const rows = (await nextReadyQuery(trx, t, tenants.slice(start, start + writeChunk))) as { tenant_id: string; pending_at: unknown; in_flight_at: unknown }[];
     for (const row of rows) {
       const times = [row.pending_at, row.in_flight_at].filter((at) => at !== null && at !== undefined).map(Number);
       next.set(row.tenant_id, times.length === 0 ? null : Math.min(...times));
@@ -111,14 +111,15 @@ export const consumeSignals = async (knex: Knex, t: ReadyTables): Promise<number
 };
 
 /** Tenants whose earliest live row is ready at `now`, oldest first: an index range on the summary, no scan of the outbox. */
-export const listReadyTenants = async (knex: Knex, t: ReadyTables, now: number, limit: number): Promise<string[]> => {
-  const rows = (await knex(t.outboxTenants)
+export const readyTenantsQuery = (knex: Knex, t: ReadyTables, now: number, limit: number): Knex.QueryBuilder =>
+  knex(t.outboxTenants)
     .select('tenant_id')
     .where('next_ready_at', '<=', now)
     .orderBy([{ column: 'next_ready_at' }, { column: 'tenant_id' }])
-    .limit(Math.max(0, limit))) as { tenant_id: string }[];
-  return rows.map((row) => row.tenant_id);
-};
+    .limit(Math.max(0, limit));
+
+export const listReadyTenants = async (knex: Knex, t: ReadyTables, now: number, limit: number): Promise<string[]> =>
+  ((await readyTenantsQuery(knex, t, now, limit)) as { tenant_id: string }[]).map((row) => row.tenant_id);
 
 /**
  * The safety net, and the upgrade's fill: the earliest live row of every tenant, read from the outbox (one loose
