@@ -7,13 +7,13 @@ import type { PluginTables } from './plugin-tables';
  * outbox rows, so finding companies with ready work reads the companies ready, not the backlog. The host's
  * transaction never touches it: `enqueue` appends to `outbox_signal`, and the worker folds signals in.
  *
- * Every write of the summary follows one protocol (`refreshTenants`): lock the tenants' summary rows, then read
- * their outbox rows in a new statement, then write. Whoever writes second read after the first one committed, so
- * a wake-up is never overwritten by an older reading.
+ * Every write of the summary follows one protocol (`refreshTenants`): hold the tenant's summary row, then read
+ * its outbox rows, then write. Whoever writes second read after the first one committed, so a wake-up is never
+ * overwritten by an older reading.
  */
 export type ReadyTables = Pick<PluginTables, 'outbox' | 'outboxSignals' | 'outboxTenants'>;
 
-const signalsPerChunk = 1_000;
+const signalsPerChunk = 500;
 /** A pass folds in at most this many chunks; the rest waits for the next pass (late by one poll, never lost). */
 const signalChunksPerPass = 10;
 const writeChunk = 500;
@@ -30,54 +30,43 @@ export const signalTenants = async (db: Knex | Knex.Transaction, t: ReadyTables,
 };
 
 /**
- * Step 1: takes the tenants' summary rows (creating the missing ones) with an exclusive lock, in key order.
- * MySQL's ON DUPLICATE KEY UPDATE locks an existing row exclusively, where INSERT IGNORE would take a shared lock
- * that two refreshers could both hold and then deadlock upgrading.
+ * Creates the tenants' missing summary rows, and holds them all exclusively. MySQL's ON DUPLICATE KEY UPDATE locks
+ * an existing row exclusively, where INSERT IGNORE would take a shared lock that two refreshers could both hold and
+ * then deadlock upgrading.
  */
 export const lockTenantRows = async (trx: Knex.Transaction, t: ReadyTables, tenants: readonly string[]): Promise<void> => {
-  for (let start = 0; start < tenants.length; start += writeChunk) {
-    const rows = tenants.slice(start, start + writeChunk).map((tenant_id) => ({ tenant_id, next_ready_at: null }));
-    await trx(t.outboxTenants).insert(rows).onConflict('tenant_id').merge(['tenant_id']);
-  }
+  await trx(t.outboxTenants).insert(tenants.map((tenant_id) => ({ tenant_id, next_ready_at: null }))).onConflict('tenant_id').merge(['tenant_id']);
 };
 
-/** The earliest live row of each tenant, one index dive per state (the claim index orders a tenant's rows of a state by available_at). */
-export const nextReadyQuery = (db: Knex | Knex.Transaction, t: ReadyTables, tenants: readonly string[]): Knex.QueryBuilder => {
-  const first = (state: string): Knex.Raw =>
-    db.raw(`(SELECT o.available_at FROM ?? o WHERE o.state = ? AND o.tenant_id = s.tenant_id ORDER BY o.available_at LIMIT 1)`, [t.outbox, state]);
-  return db({ s: t.outboxTenants }).select('s.tenant_id', { pending_at: first('pending') }, { in_flight_at: first('in_flight') }).whereIn('s.tenant_id', tenants);
-};
-
-/** Step 2, a statement after the lock, so it reads what committed up to the moment the lock was granted. */
-export const readNextReadyAt = async (trx: Knex.Transaction, t: ReadyTables, tenants: readonly string[]): Promise<Map<string, number | null>> => {
-  const next = new Map<string, number | null>();
-  for (let start = 0; start < tenants.length; start += writeChunk) {
-    const rows = (await nextReadyQuery(trx, t, tenants.slice(start, start + writeChunk))) as { tenant_id: string; pending_at: unknown; in_flight_at: unknown }[];
-    for (const row of rows) {
-      const times = [row.pending_at, row.in_flight_at].filter((at) => at !== null && at !== undefined).map(Number);
-      next.set(row.tenant_id, times.length === 0 ? null : Math.min(...times));
-    }
-  }
-  return next;
-};
-
-/** Step 3: the values read, written over the locked rows. */
-export const writeNextReadyAt = async (trx: Knex.Transaction, t: ReadyTables, next: ReadonlyMap<string, number | null>): Promise<void> => {
-  const rows = [...next.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([tenant_id, next_ready_at]) => ({ tenant_id, next_ready_at }));
-  for (let start = 0; start < rows.length; start += writeChunk) {
-    await trx(t.outboxTenants).insert(rows.slice(start, start + writeChunk)).onConflict('tenant_id').merge(['next_ready_at']);
-  }
+/**
+ * Sets each tenant's row to its earliest live outbox row. The UPDATE takes the row's lock first (waiting for whoever
+ * holds it); the subqueries are correlated, so they run per row once it is held, and under READ COMMITTED they are
+ * consistent reads that lock nothing in the outbox (a refresh never waits on a claim). One index dive per state:
+ * the claim index orders a tenant's rows of a state by available_at, however long its backlog.
+ */
+export const refreshQuery = (db: Knex | Knex.Transaction, t: ReadyTables, tenants: readonly string[]): Knex.QueryBuilder => {
+  const first = '(SELECT o.available_at FROM ?? o WHERE o.state = ? AND o.tenant_id = ??.tenant_id ORDER BY o.available_at LIMIT 1)';
+  const [pending, inFlight] = [[t.outbox, 'pending', t.outboxTenants], [t.outbox, 'in_flight', t.outboxTenants]];
+  // The smaller of two times either of which may be NULL, NULL when both are (MySQL's LEAST and SQLite's MIN answer NULL for any NULL).
+  const least = isMysql(db as Knex) ? 'LEAST' : 'MIN';
+  return db(t.outboxTenants)
+    .whereIn('tenant_id', tenants)
+    .update({ next_ready_at: db.raw(`${least}(COALESCE(${first}, ${first}), COALESCE(${first}, ${first}))`, [...pending, ...inFlight, ...inFlight, ...pending]) });
 };
 
 /**
  * Makes the tenants' summary exact, inside the transaction that changed their outbox rows (READ COMMITTED on
- * MySQL, so step 2 sees what committed up to the moment the lock was granted).
+ * MySQL). Rows that do not exist yet are created and locked first, then set by a second UPDATE.
  */
 export const refreshTenants = async (trx: Knex.Transaction, t: ReadyTables, tenantIds: readonly string[]): Promise<void> => {
   const tenants = sortedUnique(tenantIds);
-  if (tenants.length === 0) return;
-  await lockTenantRows(trx, t, tenants);
-  await writeNextReadyAt(trx, t, await readNextReadyAt(trx, t, tenants));
+  for (let start = 0; start < tenants.length; start += writeChunk) {
+    const chunk = tenants.slice(start, start + writeChunk);
+    // Rows matched, not rows changed (mysql2's FOUND_ROWS; SQLite counts matches): fewer means some are missing.
+    if ((await refreshQuery(trx, t, chunk)) === chunk.length) continue;
+    await lockTenantRows(trx, t, chunk);
+    await refreshQuery(trx, t, chunk);
+  }
 };
 
 /** Tenants of the given outbox rows, read in the transaction that holds those rows. */
@@ -85,9 +74,23 @@ export const tenantsOfRows = async (trx: Knex.Transaction, t: ReadyTables, ids: 
   ids.length === 0 ? [] : ((await trx(t.outbox).distinct('tenant_id').whereIn('id', ids)) as { tenant_id: string }[]).map((row) => row.tenant_id);
 
 /**
+ * Deletes exactly these signals without waiting on a host transaction still open. On MySQL, `id IN (…)` is a range
+ * scan that also reads the record after the last id, which is usually a host's uncommitted signal: the delete would
+ * wait for that host to commit. Joined from a list of ids, each is a unique lookup that reads nothing else.
+ */
+const deleteSignals = async (trx: Knex.Transaction, t: ReadyTables, ids: readonly (number | string)[]): Promise<void> => {
+  if (!isMysql(trx as unknown as Knex)) {
+    await trx(t.outboxSignals).whereIn('id', ids).delete();
+    return;
+  }
+  const list = ids.map(() => 'SELECT ? AS id').join(' UNION ALL ');
+  await trx.raw(`DELETE s FROM (${list}) d STRAIGHT_JOIN ?? s FORCE INDEX (PRIMARY) ON s.id = d.id`, [...ids.map(Number), t.outboxSignals]);
+};
+
+/**
  * Folds pending signals into the summary: each chunk refreshes its tenants and deletes exactly the signals it read
  * (by id: a range would also delete a signal a host committed meanwhile). SKIP LOCKED lets several workers share
- * the signals and passes over those of host transactions still open.
+ * the signals and passes over those of host transactions still open, which are folded in once they commit.
  */
 export const consumeSignals = async (knex: Knex, t: ReadyTables): Promise<number> => {
   let consumed = 0;
@@ -100,7 +103,7 @@ export const consumeSignals = async (knex: Knex, t: ReadyTables): Promise<number
         const signals = (await (isMysql(knex) ? query.forUpdate().skipLocked() : query)) as { id: number | string; tenant_id: string }[];
         if (signals.length === 0) return 0;
         await refreshTenants(trx, t, signals.map((signal) => signal.tenant_id));
-        await trx(t.outboxSignals).whereIn('id', signals.map((signal) => signal.id)).delete();
+        await deleteSignals(trx, t, signals.map((signal) => signal.id));
         return signals.length;
       }, readCommitted(knex)),
     );
