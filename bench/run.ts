@@ -58,7 +58,7 @@ const renamed = (figures: Record<string, number>, rename: BenchmarkRun['renameKe
 
 type ChildMessage = { readonly figures: Record<string, number> } | { readonly error: string };
 
-/** Child side: run one module and send its figures to the parent, then let go of the channel so the process ends. */
+/** Child side: run one module, send its figures to the parent, and end. */
 const runInChild = async (specifier: string): Promise<void> => {
   let message: ChildMessage;
   try {
@@ -68,7 +68,8 @@ const runInChild = async (specifier: string): Promise<void> => {
     message = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     process.exitCode = 1;
   }
-  process.send?.(message, () => process.disconnect());
+  // Exits once the figures are sent: a benchmark that failed half-way (an emulator still running) must not hang the run.
+  process.send?.(message, () => process.exit());
 };
 
 /** Parent side: one module in its own process (with `global.gc` for the memory benchmark), its figures back. */

@@ -98,7 +98,7 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
   // Aborted by stop(): every wait on QuickBooks (a slot, a throttle, a backoff) ends at once (docs/adr/0060).
   let stopping = new AbortController();
   const ports = createPluginPorts(options, prefix, adapters, () => stopping.signal);
-  const app = createPluginApplication(ports, policy, adapters);
+  const app = createPluginApplication(ports, policy, adapters, options.hostAppName);
   const { logger, clock } = ports;
   const access = {
     resolveTenant: options.resolveTenant,

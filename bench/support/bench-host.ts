@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Knex } from 'knex';
 import pino from 'pino';
+import { createReferenceHostTables } from '../../examples/reference-host/reference-host-schema';
 import type { SettingsStore } from '../../src/application/ports/settings-store.port';
 import { createQboSyncPlugin, type QboSyncPlugin, type QboSyncPluginOptions } from '../../src/plugin';
 import type { EmulatorProcess } from './emulator-process';
@@ -34,6 +35,8 @@ export interface InitialSyncStatus {
 export const startBenchHost = async (knex: Knex, emulator: EmulatorProcess, overrides: Partial<QboSyncPluginOptions> = {}): Promise<BenchHost> => {
   const { qbo: qboOverrides, ...rest } = overrides;
   let settings: SettingsStore | undefined;
+  // The bench host is the reference host: its tables exist before migrate(), which checks the mapping against them.
+  await createReferenceHostTables(knex);
   const plugin = await createQboSyncPlugin({
     knex,
     qbo: { clientId: 'bench-client', clientSecret: 'bench-secret', redirectUri: `http://127.0.0.1${mountPath}/oauth/callback`, environment: 'sandbox', apiBaseUrl: emulator.url, oauthBaseUrl: emulator.url, ...qboOverrides },

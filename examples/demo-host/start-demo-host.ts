@@ -70,6 +70,8 @@ export const startDemoHost = async (options: DemoHostOptions): Promise<RunningDe
     encryptionKey: Buffer.alloc(32, 42),
     resolveTenant: () => demoTenantId,
     authorize: () => true,
+    // What the memos of the transactions it creates in QuickBooks say they come from.
+    hostAppName: 'Blue Lagoon back office',
     worker: { enabled: true, pollMs: options.pollMs ?? 250 },
   });
   await plugin.migrate();

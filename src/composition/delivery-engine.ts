@@ -26,15 +26,18 @@ export interface DeliveryEngine {
   readonly dismissFailure: DismissFailure;
 }
 
-/** The always-on delivery engine, from its ports: the one wiring the plugin and the tests share. */
-export const createDeliveryEngine = (ports: DeliveryPorts, policy: DeliveryPolicy): DeliveryEngine => {
+/**
+ * The always-on delivery engine, from its ports: the one wiring the plugin and the tests share. `hostAppName` is what
+ * the memos written to QBO call the host app (the plugin's option).
+ */
+export const createDeliveryEngine = (ports: DeliveryPorts, policy: DeliveryPolicy, hostAppName?: string): DeliveryEngine => {
   const { clock, logger, qboGateway: gateway, linkStore: links, writeJournal: journal, activityLog: activity, hostDirectory: host, outboxStore: outbox } = ports;
   const reader = new RecordReader(host, links, journal);
-  const decider = new RecordDecider(host, links, gateway);
+  const decider = new RecordDecider(host, links, gateway, hostAppName);
   const applier = new DecisionApplier(gateway, links, journal, activity, clock);
   const delivery = new RecordDelivery(decider, applier, new CreateRecovery(gateway, links, journal), new NameResolver(gateway), new RelatedRecords(outbox, host), activity, clock, journal);
   const pass = new DeliveryPass(reader, delivery, new BatchDelivery(gateway, links, journal, activity, clock, applier), logger, policy.minBatchWrites);
-  const readiness = new TenantReadiness(ports.settingsStore, ports.connectionStore);
+  const readiness = new TenantReadiness(ports.settingsStore, ports.connectionStore, gateway);
   return {
     notifyChanges: new NotifyChanges(outbox),
     runDeliveryRound: new RunDeliveryRound(outbox, ports.tenantLease, readiness, pass, policy, clock, ports.randomSource, activity, logger, ports.telemetry),

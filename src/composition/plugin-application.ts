@@ -9,11 +9,11 @@ import type { PluginAdapters, PluginPorts } from './plugin-ports';
 import { createSetupFlows } from './setup-flows';
 
 /** The plugin's use cases, built once from its ports; the router reaches them by class. */
-export const createPluginApplication = (ports: PluginPorts, policy: DeliveryPolicy, adapters: PluginAdapters) => {
+export const createPluginApplication = (ports: PluginPorts, policy: DeliveryPolicy, adapters: PluginAdapters, hostAppName?: string) => {
   const { activityLog: activity, settingsStore: settings, clock } = ports;
   // One cache of the page's live QBO reads: connecting, import and settings forget what they change.
   const pageReads = new QboPageReads(clock);
-  const delivery = createDeliveryEngine(ports, policy);
+  const delivery = createDeliveryEngine(ports, policy, hostAppName);
   const connection = createConnectionFlows(ports, pageReads, adapters.connectionConfirmer);
   const setup = createSetupFlows(ports, policy, { pageReads, confirmer: connection.confirmer, launcher: adapters.initialSyncLauncher });
   const useCases: readonly object[] = [

@@ -43,7 +43,7 @@ export const createSetupFlows = (ports: PluginPorts, policy: DeliveryPolicy, { p
   const initialSync = new BackgroundInitialSyncLauncher(createInitialSync(ports, policy.leaseMs), jobs, ports.logger, clock, ports.idGenerator, { waitMs: 500, maxWaitMs: 30_000 }, ports.telemetry);
   const launcher = chosen(launcherChoice, () => initialSync);
   const preview = new GetSyncPreview(host, ports.linkStore, gateway, settings, reads);
-  const match = new GetMatchReport(host, gateway, reads, ports.linkStore);
+  const match = new GetMatchReport(host, gateway, reads, ports.linkStore, ports.activityLog, ports.opaqueIds);
   const preflight = new GetPreflight(host, gateway, reads, preview, match);
   return {
     /** Runs this process's initial-sync jobs (resumed at start, stopped at stop), whatever launcher Save & Sync uses. */

@@ -26,6 +26,9 @@ describe('the integration page speaks bookkeeping, in Chromium', () => {
     // A zone other than the machine's (UTC): every time on the page must be in the page's zone, named.
     session = await startBrowserSession('bookkeeping', { timezoneId: 'America/Los_Angeles' });
     ({ demo, page } = session);
+    // A QBO vendor named like a host customer that will be created: QBO refuses the name, so the review names the one it gets.
+    const vendor = await fetch(`${demo.emulatorUrl}/__emulator/realms/${demo.realmId}/entities/Vendor`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ DisplayName: 'Sunset Villas HOA' }) });
+    expect(vendor.ok).toBe(true);
     await session.openIntegration();
     await checked('01-disconnected');
     await page.getByRole('button', { name: 'Connect to QuickBooks' }).click();
@@ -87,6 +90,9 @@ describe('the integration page speaks bookkeeping, in Chromium', () => {
     expect(words).toContain('"The Smiths" will be created in QuickBooks as a new customer next to "John and Jane Smith"');
     expect(words).toMatch(/Dana Whitfield.*the sync will make it (in)?active in QuickBooks/);
     expect(words).toContain('To fix:');
+    const planned = (await (await page.request.get(`${demo.integrationUrl}preview`)).json() as { rows: { name: string; qboName: string | null }[] }).rows.find((row) => row.name === 'Sunset Villas HOA');
+    expect(planned?.qboName).toMatch(/^Sunset Villas HOA \S+/);
+    expect(words).toContain(`as "${planned!.qboName}"`);
     await checked('05-review');
     await review.getByRole('button', { name: 'Continue' }).click();
     expect(await session.text('#review-status')).toMatch(/Tick "Accept this" for each item/);
@@ -120,11 +126,13 @@ describe('the integration page speaks bookkeeping, in Chromium', () => {
     await session.openIntegration();
     const summaryLine = page.locator('#match-body .summary');
     await summaryLine.waitFor();
-    const report = await (await page.request.get(`${demo.integrationUrl}match/customers`)).json() as { linked: number; hostOnly: unknown[]; qboOnly: { name: string }[]; nearMatches: unknown[]; statusMismatches: unknown[] };
+    const report = await (await page.request.get(`${demo.integrationUrl}match/customers`)).json() as { linked: number; failed: unknown[]; hostOnly: unknown[]; qboOnly: { name: string }[]; nearMatches: unknown[]; statusMismatches: unknown[] };
     expect(report.linked).toBe(summary.customer.link + summary.customer.create + summary.customer.linkedBefore);
     expect(report.nearMatches).toEqual([]);
     expect(report.statusMismatches).toEqual([]);
-    expect(await summaryLine.innerText()).toMatch(new RegExp(`^${report.linked} linked to QuickBooks · ${report.hostOnly.length} not in QuickBooks yet · ${report.qboOnly.length} only in QuickBooks · 0 near · 0 status`));
+    // Records the initial sync could not send are failed, apart from the linked and the waiting.
+    expect(report.failed).toHaveLength(summary.customer.notSent);
+    expect(await summaryLine.innerText()).toMatch(new RegExp(`^${report.linked} linked to QuickBooks · ${report.failed.length} failed · ${report.hostOnly.length} waiting to be sent · ${report.qboOnly.length} only in QuickBooks · 0 near · 0 status`));
     const body = await session.text('#match-body');
     expect(body).not.toMatch(/will be created|will be linked/);
     await page.getByRole('tab', { name: /^Products and services/ }).click();
@@ -191,6 +199,20 @@ describe('the integration page speaks bookkeeping, in Chromium', () => {
     for (const when of await rows.locator('time').allInnerTexts()) expect(when).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} (AM|PM) P[SD]T$/);
     await checked('10-activity-failures');
 
+    // Step 1 lists them apart as failed, each with QuickBooks' reason in plain words and a Retry.
+    await page.getByRole('tab', { name: 'Set-up' }).click();
+    await page.getByRole('button', { name: 'Check again' }).click();
+    await page.locator('#flash:text("Matches checked again")').waitFor();
+    const failedTable = page.getByRole('table', { name: 'Failed records' });
+    for (const name of ['Otto Brenner', 'Ida Vance']) {
+      const row = failedTable.locator(`tr:has-text(${JSON.stringify(name)})`);
+      expect(await row.innerText()).toContain('QuickBooks rejected the change');
+      await row.getByRole('button', { name: `Retry ${name}` }).waitFor();
+    }
+    expect(await session.text('#match-body .summary')).toContain(` · ${2 + summary.customer.notSent} failed · `);
+    await checked('10b-step-1-failed');
+    await page.getByRole('tab', { name: 'Activity' }).click();
+
     // Dismiss: Ida's rename was fixed by hand in QuickBooks.
     const ida = rows.locator('tr.failed:has-text("Ida Vance")').first();
     await ida.getByRole('button', { name: /^Dismiss as handled elsewhere/ }).click();
@@ -210,6 +232,10 @@ describe('the integration page speaks bookkeeping, in Chromium', () => {
     expect(names).not.toContain('Ida Vance');
     const status = await (await page.request.get(`${demo.integrationUrl}sync/status`)).json() as { outbox: { failed: number } };
     expect(status.outbox.failed).toBe(0);
+    // Step 1 is honest again: Otto's rename went through and Ida's failure was dismissed, so neither is failed there.
+    const afterRetry = await (await page.request.get(`${demo.integrationUrl}match/customers`)).json() as { failed: { name: string }[] };
+    expect(afterRetry.failed.map((record) => record.name)).not.toContain('Otto Brenner');
+    expect(afterRetry.failed.map((record) => record.name)).not.toContain('Ida Vance');
 
     // Search by name and a date range, on the page and in the CSV alike (with the dismissed column).
     const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
@@ -222,7 +248,10 @@ describe('the integration page speaks bookkeeping, in Chromium', () => {
     expect(shown).toBeGreaterThanOrEqual(1);
     const href = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
     expect(href).toContain('search=ida+vance');
-    const csv = (await (await page.request.get(href!)).body()).toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const csvText = (await (await page.request.get(href!)).body()).toString('utf8');
+    // A byte-order mark first, so a spreadsheet reads the accents and arrows as UTF-8.
+    expect(csvText.charCodeAt(0)).toBe(0xfeff);
+    const csv = csvText.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(csv[0]).toMatch(/"dismissed"$/);
     expect(csv).toHaveLength(shown + 1);
     expect(csv.slice(1).some((line) => /"failure",".*Ida Vance.*","\d{4}-\d{2}-\d{2}T[^"]*Z"$/.test(line))).toBe(true);

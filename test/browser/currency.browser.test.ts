@@ -39,6 +39,11 @@ describe('the integration page shows money in the QBO company\'s currency, in Ch
       expect(text).toContain(`${symbol}1,234.50`);
       expect(amounts.length).toBeGreaterThan(1);
       expect(amounts.filter((amount) => !amount.startsWith(symbol))).toEqual([]);
+      // The preview's CSV writes the same amounts in the same currency.
+      const csv = (await (await page.request.get(`${demo.integrationUrl}preview.csv`)).body()).toString('utf8');
+      const csvAmounts = csv.match(/(?:CA)?\$[\d,]+\.\d\d/g) ?? [];
+      expect(csv).toContain(`${symbol}1,234.50`);
+      expect(csvAmounts.filter((amount) => !amount.startsWith(symbol))).toEqual([]);
       await session.shoot('preview');
       expect(await session.accessibility()).toEqual([]);
       expect(session.problems).toEqual([]);

@@ -176,6 +176,8 @@ describe('the integration page, walked through in Chromium', () => {
     }, /payment of \$45\.00 received/);
     // Records are named as the app shows them, never by the app's id.
     expect(await rows.innerText()).toContain('customer "Olivia Park"');
+    const invoiceRow = await knex('invoices').where({ company_id: demoTenantId, customer_id: customer.id }).first();
+    expect(await rows.innerText()).toContain(`invoice ${invoiceRow.number}`);
     expect(await rows.innerText()).not.toContain(`#${customer.id}`);
     const csvLink = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
     expect(csvLink).toBe(`${demo.integrationUrl}activity.csv`);
@@ -183,6 +185,12 @@ describe('the integration page, walked through in Chromium', () => {
     expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
     expect(await csv.text()).toMatch(new RegExp(`"payment","${payment.id}","\\d+","success"`));
     await shoot('12-activity');
+
+    // The payment's row opens it in QuickBooks (the emulator's record page), whose memo says what it is in words.
+    const paymentLink = rows.locator('tr:has-text("payment of $45.00 received")').first().getByRole('link', { name: /^Open in QuickBooks/ });
+    await page.goto((await paymentLink.getAttribute('href'))!);
+    expect(await page.locator('main').innerText()).toMatch(new RegExp(`Memo\\s+Payment received ${payment.received_on instanceof Date ? payment.received_on.toISOString().slice(0, 10) : String(payment.received_on).slice(0, 10)} for invoice \\S+, from Blue Lagoon back office\\. Sync reference: qbo-sync:${demoTenantId}:payment:${payment.id}`));
+    await shoot('12b-payment-memo-in-quickbooks');
 
     await page.goto(`${demo.emulatorUrl}/__emulator/`);
     const qbo = await page.locator('body').innerText();

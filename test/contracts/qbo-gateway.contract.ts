@@ -1,4 +1,5 @@
 import type { QboGateway } from '../../src/application/ports/qbo-gateway.port';
+import { privateNoteMemo } from '../../src/domain/sync/private-note';
 import type { QboCustomerFields, QboDraft, QboReadableEntity, QboRecordOf, QboRef, QboSalesTaxMode } from '../../src/domain/qbo/qbo-records';
 
 /** One tenant's view of a QBO company, whichever adapter stands behind it. */
@@ -196,6 +197,14 @@ export function describeQboGatewayContract(name: string, makeTenant: (salesTax?:
         valueOf(await gateway.create(tenantId, { entity: 'Payment', fields: { ...payment, invoiceId: null, privateNote: `${payment.privateNote}3 (a longer id)` } }, requestId()));
         expect(valueOf(await gateway.findByMarker(tenantId, 'Payment', payment.privateNote))?.ref.id).toBe(paymentRef.id);
         expect(valueOf(await gateway.findByMarker(tenantId, 'Payment', payment.privateNote.slice(0, -1)))).toBeNull();
+        // A memo in words (ADR 0092) ends with the marker: found by it, read back as written, and the memo of the newer
+        // payment whose marker only begins with it is still not it.
+        const wordedMarker = `qbo-sync:t:payment:${unique('w')}`;
+        const memo = privateNoteMemo('Account credit received 2026-03-02', 'Blue Lagoon Office', wordedMarker);
+        const wordedRef = valueOf(await gateway.create(tenantId, { entity: 'Payment', fields: { ...payment, invoiceId: null, privateNote: memo } }, requestId()));
+        valueOf(await gateway.create(tenantId, { entity: 'Payment', fields: { ...payment, invoiceId: null, privateNote: privateNoteMemo('Account credit received 2026-03-02', 'Blue Lagoon Office', `${wordedMarker}3`) } }, requestId()));
+        expect(valueOf(await gateway.findByMarker(tenantId, 'Payment', wordedMarker))?.ref.id).toBe(wordedRef.id);
+        expect(valueOf(await gateway.get(tenantId, 'Payment', wordedRef.id)).fields.privateNote).toBe(memo);
 
         valueOf(await gateway.delete(tenantId, 'Payment', paymentRef, requestId()));
         expect(valueOf(await gateway.get(tenantId, 'Invoice', invoiceRef.id)).balanceCents).toBe(1005);

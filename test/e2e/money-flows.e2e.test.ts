@@ -8,7 +8,7 @@ import { today, unsettledRows } from '../support/workers/sync-tenant';
 const tenant = '515';
 
 describe('money flows end to end (MariaDB, notify in the host transaction, deliverPending, the emulator over HTTP)', () => {
-  const stack = useHostStack({ tenant, timeoutMs: 30_000 });
+  const stack = useHostStack({ tenant, timeoutMs: 30_000, hostAppName: 'Blue Lagoon Office' });
   let settings: { income_account_id: string; deposit_account_id: string };
   let customerId: string;
   let itemId: string;
@@ -55,6 +55,11 @@ describe('money flows end to end (MariaDB, notify in the host transaction, deliv
     const [payment] = await qbo('Payment');
     expect(payment).toMatchObject({ TotalAmt: 100, DepositToAccountRef: { value: settings.deposit_account_id }, CustomerRef: { value: await linkOf('customer', customerId) } });
     expect(JSON.stringify(payment!['Line'])).toContain(`"TxnId":"${invoice!.Id}"`);
+    // Memos a bookkeeper reads, in the host's words, the marker whole at the end (ADR 0092); the record page shows them.
+    expect(invoice!['PrivateNote']).toBe(`Invoice INV-100, from Blue Lagoon Office. Sync reference: qbo-sync:${tenant}:invoice:${invoiceId}`);
+    expect(payment!['PrivateNote']).toBe(`Payment received ${today()} for invoice INV-100, from Blue Lagoon Office. Sync reference: qbo-sync:${tenant}:payment:${firstPaymentId}`);
+    const page = await (await fetch(`${stack.emulator.url}/app/recvpayment?txnId=${payment!.Id}`)).text();
+    expect(page).toContain(`<th scope="row">Memo</th><td>Payment received ${today()} for invoice INV-100, from Blue Lagoon Office.`);
   });
 
   it('a second partial payment sends only the payment', async () => {

@@ -24,7 +24,7 @@ export const previewActionText = (row: GetSyncPreview.Row): string => {
 export const previewCsv = (preview: GetSyncPreview.Output): string => {
   const header = ['record type', 'id here', 'name here', 'what the first sync does', 'QuickBooks id', 'name in QuickBooks', 'changes (old → new)', 'notes'];
   const rows = preview.rows.map((row) => [
-    KIND[row.kind], row.hostId, row.name, previewActionText(row), row.qboId ?? '', row.qboName ?? '', changesText(row.changes),
+    KIND[row.kind], row.hostId, row.name, previewActionText(row), row.qboId ?? '', row.qboName ?? '', changesText(row.changes, preview.currency),
     [...row.nameChanges, ...(row.reason ? [row.reason] : [])].join('; '),
   ]);
   return `${utf8Bom}${[header, ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;

@@ -12,6 +12,7 @@ interface SettingsRow {
   tax_code_id: string | null;
   payout_account_id: string | null;
   payout_fee_account_id: string | null;
+  home_currency: string | null;
 }
 
 const columnOf: { readonly [K in keyof TenantSettings]: keyof SettingsRow } = {
@@ -24,6 +25,7 @@ const columnOf: { readonly [K in keyof TenantSettings]: keyof SettingsRow } = {
   taxCodeId: 'tax_code_id',
   payoutAccountId: 'payout_account_id',
   payoutFeeAccountId: 'payout_fee_account_id',
+  homeCurrency: 'home_currency',
 };
 
 const toRow = (settings: Partial<TenantSettings>): Partial<SettingsRow> =>
@@ -43,6 +45,7 @@ const fromRow = (row: SettingsRow): TenantSettings => ({
   taxCodeId: row.tax_code_id ?? null,
   payoutAccountId: row.payout_account_id ?? null,
   payoutFeeAccountId: row.payout_fee_account_id ?? null,
+  homeCurrency: row.home_currency ?? null,
 });
 
 export class KnexSettingsStore implements SettingsStore {

@@ -4,6 +4,7 @@ import { createJobSendsTable, dropJobSendsTable } from './job-tables';
 import { isMysql } from './knex-dialect';
 import { pluginTables, type PluginTables } from './plugin-tables';
 import { addActivityDismissedAt, dropActivityDismissedAt } from './activity-dismissed.migration';
+import { addHomeCurrency, dropHomeCurrency } from './home-currency.migration';
 import { createReadyTenantTables, dropReadyTenantTables } from './ready-tenants.migration';
 import { migrateBackToJoinedKeys, migrateToUnambiguousKeys } from './unambiguous-keys.migration';
 
@@ -179,7 +180,8 @@ const migrationsFor = (tables: PluginTables, prefix: string): PluginMigration[] 
   { name: '0006-write-refusals', up: (knex) => createRefusalsTable(knex, prefix), down: (knex) => dropRefusalsTable(knex, prefix) },
   { name: '0007-tax-and-payout-settings', up: (knex) => addTaxAndPayoutSettings(knex, tables), down: (knex) => dropTaxAndPayoutSettings(knex, tables) },
   { name: '0008-activity-dismissed-at', up: (knex) => addActivityDismissedAt(knex, tables), down: (knex) => dropActivityDismissedAt(knex, tables) },
-  { name: '0009-ready-tenants', up: (knex) => createReadyTenantTables(knex, tables), down: (knex) => dropReadyTenantTables(knex, tables) },
+  { name: '0009-home-currency', up: (knex) => addHomeCurrency(knex, tables), down: (knex) => dropHomeCurrency(knex, tables) },
+  { name: '0010-ready-tenants', up: (knex) => createReadyTenantTables(knex, tables), down: (knex) => dropReadyTenantTables(knex, tables) },
 ];
 
 /** Brings the plugin's tables under `prefix` up to date; running it again is a no-op. */

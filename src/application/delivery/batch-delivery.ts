@@ -60,7 +60,7 @@ export class BatchDelivery {
       links.push(linkAfterWrite(state, decision, answer.value)!);
       (ended[state.kind] ??= []).push(state.hostId);
       if ((state.refusals ?? 0) > 0) healed.push(state);
-      entries.push({ tenantId, kind: state.kind, hostId: state.hostId, outboxId: state.outboxId, at: this.clock.now(), action: decision.kind, qboId: answer.value.id, outcome: 'success', message: successMessage(wordsOf(state), decision, answer.value, state.link?.pushed ?? null) });
+      entries.push({ tenantId, kind: state.kind, hostId: state.hostId, outboxId: state.outboxId, at: this.clock.now(), action: decision.kind, qboId: answer.value.id, outcome: 'success', message: successMessage(wordsOf(state), decision, answer.value, state.link?.pushed ?? null, state.currency ?? null) });
       applied.set(write, { kind: 'delivered' });
     });
     await this.links.saveMany(tenantId, links);

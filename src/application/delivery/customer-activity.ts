@@ -25,8 +25,8 @@ export class CustomerActivity {
     if (money.unreadable.length > 0) return 'kept active in QuickBooks until its balance is settled: some of its money records cannot be read yet';
     const books = customerBooks(money);
     if (!isSettled(books)) {
-      const owes = books.openReceivableCents > 0 ? `it still owes ${dollars(books.openReceivableCents)}` : null;
-      const holds = books.openCreditCents !== 0 ? `it holds ${dollars(books.openCreditCents)} of credit` : null;
+      const owes = books.openReceivableCents > 0 ? `it still owes ${dollars(books.openReceivableCents, settings.homeCurrency)}` : null;
+      const holds = books.openCreditCents !== 0 ? `it holds ${dollars(books.openCreditCents, settings.homeCurrency)} of credit` : null;
       return `kept active in QuickBooks until its balance is settled (${[owes, holds].filter(Boolean).join(' and ')})`;
     }
     const moving = await this.moneyStillMoving(tenantId, money, syncStartDay(settings.enabledAt));

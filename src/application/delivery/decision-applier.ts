@@ -50,7 +50,7 @@ export class DecisionApplier {
     if (link !== state.link && link !== null) await this.links.save(state.tenantId, link);
     if (decision.kind === 'create' || decision.kind === 'update') await this.journal.end(state.tenantId, state.kind, state.hostId);
     if ((state.refusals ?? 0) > 0) await this.journal.healed(state.tenantId, state.kind, state.hostId);
-    await logDelivery(this.activity, this.clock, state, decision.kind, written.value?.id ?? null, 'success', successMessage(wordsOf(state), decision, written.value, state.link?.pushed ?? null) + notes(note, decision));
+    await logDelivery(this.activity, this.clock, state, decision.kind, written.value?.id ?? null, 'success', successMessage(wordsOf(state), decision, written.value, state.link?.pushed ?? null, state.currency ?? null) + notes(note, decision));
     return { kind: 'delivered' };
   }
 

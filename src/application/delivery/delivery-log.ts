@@ -32,12 +32,12 @@ export type Write = Extract<SyncDecision, { kind: 'create' | 'update' | 'delete'
  * `what` names the record as the host shows it (`wordsOf` in record-state.ts), never by its id; `before` is what was
  * pushed last (the link's), so an update says old → new.
  */
-export const successMessage = (what: string, decision: Write, ref: QboRef | null, before: Readonly<Record<string, unknown>> | null = null): string => {
+export const successMessage = (what: string, decision: Write, ref: QboRef | null, before: Readonly<Record<string, unknown>> | null = null, currency: string | null = null): string => {
   switch (decision.kind) {
     case 'create':
       return `Created ${what} in QuickBooks (${decision.draft.entity} ${ref?.id}).`;
     case 'update':
-      return updateWords(what, before, decision.changes.fields as Readonly<Record<string, unknown>>);
+      return updateWords(what, before, decision.changes.fields as Readonly<Record<string, unknown>>, currency);
     case 'delete':
       return `Deleted ${what} in QuickBooks.`;
     case 'void':

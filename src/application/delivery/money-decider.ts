@@ -33,6 +33,7 @@ export class MoneyDecider {
     private readonly host: HostDirectory,
     private readonly links: LinkStore,
     private readonly receivable: ReceivableAccount,
+    private readonly hostAppName?: string,
   ) {
     this.order = new ApplicationOrder(host, links);
     this.activity = new CustomerActivity(host, links);
@@ -59,7 +60,7 @@ export class MoneyDecider {
       ...(customer === null && customerLink === null ? [{ kind: 'customer' as const, hostId: invoice.customerId }] : []),
       ...itemIds.filter((id, i) => items[i] === null && !itemLinks.has(id)).map((id) => ({ kind: 'item' as const, hostId: id })),
     ];
-    const decision = decideInvoice(tenantId, invoice, { payments, customerLink, itemLinks, missing, taxCodeId: settings.taxCodeId }, link);
+    const decision = decideInvoice(tenantId, invoice, { payments, customerLink, itemLinks, missing, taxCodeId: settings.taxCodeId, ...this.named(settings) }, link);
     if (await this.customerFirst(decision, tenantId, customer, customerLink, settings)) return awaitingCustomer(invoice.customerId);
     if (decision.kind === 'update' || decision.kind === 'void') {
       // An invoice edited below what its payments apply in QBO, or voided with payments on it (QBO voids only an
@@ -92,7 +93,7 @@ export class MoneyDecider {
     const invoice = invoiceRead === null ? null : recordOf(invoiceRead);
     const missing = customer === null && customerLink === null ? [{ kind: 'customer' as const, hostId: payment.customerId }] : [];
     const refundLinks = payment.invoiceId === null ? await this.refundLinksOf(tenantId, payment.id) : [];
-    const decision = decidePayment(tenantId, payment, { ...context, invoice, otherPayments, customerLink, invoiceLink, missing, refundLinks }, link);
+    const decision = decidePayment(tenantId, payment, { ...context, invoice, otherPayments, customerLink, invoiceLink, missing, refundLinks, ...this.named(settings) }, link);
     if (await this.customerFirst(decision, tenantId, customer, customerLink, settings)) return awaitingCustomer(payment.customerId);
     if ((decision.kind !== 'create' && decision.kind !== 'update') || invoice === null || invoiceRead === null || invoiceLink === null) return decision;
     if (appliedOf(decision.pushed) <= pushedApplied(link)) return decision;
@@ -138,6 +139,11 @@ export class MoneyDecider {
       });
   }
 
+  /** The host app's name for the memos, when the host gave one, and the company's currency for money in words. */
+  private named(settings: TenantSettings): { hostAppName?: string; currency: string | null } {
+    return { ...(this.hostAppName === undefined ? {} : { hostAppName: this.hostAppName }), currency: settings.homeCurrency };
+  }
+
   /** A synced payout (its deposit live in QBO) carries the payment. */
   private async depositedInPayout(tenantId: string, paymentId: string): Promise<boolean> {
     const payoutId = await this.host.payoutOfPayment(tenantId, paymentId);
@@ -173,7 +179,7 @@ export class MoneyDecider {
       this.links.get(tenantId, 'item', REFUND_ITEM_HOST_ID),
     ]);
     const missing = payment !== null && customer === null && customerLink === null ? [{ kind: 'customer' as const, hostId: payment.customerId }] : [];
-    const context = { payment, customerLink, paymentLink, refundItemLink, depositAccountId: settings.depositAccountId, missing };
+    const context = { payment, customerLink, paymentLink, refundItemLink, depositAccountId: settings.depositAccountId, missing, ...this.named(settings) };
     // A refund of an account credit: an expense on Accounts Receivable, within what the credit's earlier refunds left.
     const credit = refundEntity(payment, link) === 'Purchase'
       ? { otherRefunds: await this.host.refundsOfPayment(tenantId, refund.paymentId), receivableAccountId: await this.receivable.idFor(tenantId, settings.linkedRealmId), paymentDeposited: link === null && (await this.depositedInPayout(tenantId, refund.paymentId)) }

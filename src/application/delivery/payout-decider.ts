@@ -21,12 +21,14 @@ export class PayoutDecider {
   constructor(
     private readonly host: HostDirectory,
     private readonly links: LinkStore,
+    /** What the deposit's memo calls the host app (the `hostAppName` option). */
+    private readonly hostAppName?: string,
   ) {}
 
   async payout({ tenantId, read, link }: StateOf<'payout'>, settings: TenantSettings): Promise<RecordDecision> {
     if (read.kind === 'unreadable') return unreadable(read.reason);
     const payout = recordOf(read);
-    const off = { payments: new Map(), paymentLinks: new Map(), payoutAccountId: settings.payoutAccountId, payoutFeeAccountId: settings.payoutFeeAccountId };
+    const off = { payments: new Map(), paymentLinks: new Map(), payoutAccountId: settings.payoutAccountId, payoutFeeAccountId: settings.payoutFeeAccountId, currency: settings.homeCurrency };
     if (payout === null || payout.deleted) return decidePayout(tenantId, payout, off, link);
     const startDay = syncStartDay(settings.enabledAt);
     if (link === null && settings.payoutAccountId !== null && isBeforeSync(payout.paidOn, startDay)) {
@@ -43,7 +45,7 @@ export class PayoutDecider {
     if (link === null && settings.payoutAccountId !== null && early) {
       return { kind: 'skipped', reason: `its payment ${early.id} was received on ${early.receivedOn}, before the sync was turned on (${startDay}), so it is not in QuickBooks to be deposited; the payout stays out of QuickBooks.` };
     }
-    return decidePayout(tenantId, payout, { ...off, payments, paymentLinks }, link);
+    return decidePayout(tenantId, payout, { ...off, payments, paymentLinks, ...(this.hostAppName === undefined ? {} : { hostAppName: this.hostAppName }) }, link);
   }
 
   /**
@@ -51,7 +53,7 @@ export class PayoutDecider {
    * first edit the deposit it appears on and remove it"), so it waits, saying so, until its payout lets it go.
    * null: nothing holds it.
    */
-  async heldByDeposit({ tenantId, hostId, read, link }: StateOf<'payment'>): Promise<RecordDecision | null> {
+  async heldByDeposit({ tenantId, hostId, read, link, currency }: StateOf<'payment'>): Promise<RecordDecision | null> {
     if (link === null || link.retired || read.kind === 'unreadable') return null;
     const payment = recordOf(read);
     if (payment !== null && !payment.deleted) return null;
@@ -63,7 +65,7 @@ export class PayoutDecider {
     // Named as the host shows it: its net and date (the id only when the payout cannot be read).
     const payoutRead = await this.host.read(tenantId, 'payout', payoutId);
     const payout = payoutRead.kind === 'unreadable' ? null : recordOf(payoutRead);
-    const which = payout === null ? `payout ${payoutId}` : recordWords('payout', payout);
+    const which = payout === null ? `payout ${payoutId}` : recordWords('payout', payout, currency ?? null);
     return rejected(
       'deposited_payment',
       `The payment was deleted in the app, but it is in the QuickBooks deposit of the ${which}, and QuickBooks does not let a deposited payment be deleted. The deposit is left as it is, matching the bank line. If the processor took the money back, take the payment out of that payout in the app; the deposit is then updated and the payment deleted in QuickBooks.`,

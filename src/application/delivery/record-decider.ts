@@ -28,10 +28,11 @@ export class RecordDecider {
   private readonly activity: CustomerActivity;
   private readonly payouts: PayoutDecider;
 
-  constructor(host: HostDirectory, links: LinkStore, gateway: QboGateway) {
-    this.money = new MoneyDecider(host, links, new ReceivableAccount(gateway));
+  /** `hostAppName`: what the memos written to QBO call the host app (the plugin's `hostAppName` option). */
+  constructor(host: HostDirectory, links: LinkStore, gateway: QboGateway, hostAppName?: string) {
+    this.money = new MoneyDecider(host, links, new ReceivableAccount(gateway), hostAppName);
     this.activity = new CustomerActivity(host, links);
-    this.payouts = new PayoutDecider(host, links);
+    this.payouts = new PayoutDecider(host, links, hostAppName);
   }
 
   /** The rules' decision; a write's request id follows the record's refusal count (a refused write is sent anew). */
@@ -85,7 +86,7 @@ const decideListRecord = <K extends 'customer' | 'item'>(
   }
   const item = recordOf(read as HostReadOf<'item'>);
   const qboName = naming.qboName ?? (item ? keptVariant(item.name.trim(), link, 'name') : undefined);
-  return decideItem(tenantId, item, link, { incomeAccountId: settings.incomeAccountId, ...(qboName ? { qboName } : {}) });
+  return decideItem(tenantId, item, link, { incomeAccountId: settings.incomeAccountId, currency: settings.homeCurrency, ...(qboName ? { qboName } : {}) });
 };
 
 /** Once a suffixed variant ("Maria Lopez (2)") was pushed, later updates keep it instead of colliding again. */

@@ -14,6 +14,8 @@ interface StateOf<K extends HostRecordKind> extends RecordAddress {
   readonly note: PendingCreate | null;
   /** How many writes of this record QBO definitely refused: every request id of its next writes follows it. */
   readonly refusals?: number;
+  /** The QBO company's home currency, for the money in the record's words (absent or null: US dollars). */
+  readonly currency?: string | null;
 }
 
 /** Everything delivery knows of one record, read once per round: the host row, its link and its unsettled write. */
@@ -24,5 +26,5 @@ export const recordKey = (record: { readonly kind: HostRecordKind; readonly host
 /** The record as the activity log names it: as read now, else as last sent to QBO; never by its host id. */
 export const wordsOf = (state: RecordState): string =>
   state.read.kind === 'found'
-    ? recordWords(state.kind, state.read.record as HostRecordOfKind[typeof state.kind])
+    ? recordWords(state.kind, state.read.record as HostRecordOfKind[typeof state.kind], state.currency ?? null)
     : lastKnownWords(state.kind, state.link?.pushed ?? null, state.read.kind, state.hostId);

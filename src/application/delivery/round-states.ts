@@ -21,7 +21,7 @@ export class RoundStates {
   ) {}
 
   remember(states: ReadonlyMap<string, RecordState>): void {
-    for (const [key, state] of states) this.states.set(key, state);
+    for (const [key, state] of states) this.states.set(key, this.inCurrency(state));
   }
 
   /** The record as read this round, for the row (or dependency) at `address`. */
@@ -29,7 +29,12 @@ export class RoundStates {
     const key = recordKey(address);
     const known = this.states.get(key);
     if (known && !this.touched.has(key)) return { ...known, outboxId: address.outboxId };
-    return this.reader.read(address);
+    return this.inCurrency(await this.reader.read(address));
+  }
+
+  /** Every state of the round names its money in the company's currency. */
+  private inCurrency(state: RecordState): RecordState {
+    return { ...state, currency: this.settings.homeCurrency };
   }
 
   touch(record: RecordRef): void {

@@ -1,5 +1,6 @@
 import type { QboDraft, QboRef } from '../../domain/qbo/qbo-records';
 import type { Link } from '../../domain/sync/link';
+import { markerOf } from '../../domain/sync/private-note';
 import type { PendingCreate } from '../ports/write-journal.port';
 import type { Write } from './delivery-log';
 import type { RecordState } from './record-state';
@@ -28,7 +29,7 @@ export const linkAfterWrite = (state: RecordState, decision: Write, ref: QboRef 
   return { ...link, syncToken: ref?.syncToken ?? link.syncToken, retired: true };
 };
 
-/** How a create is found again after a lost answer: its name (Customer, Item) or its PrivateNote marker (transactions). */
+/** How a create is found again after a lost answer: its name (Customer, Item) or the marker its memo ends with (transactions). */
 export const lookupOf = (draft: QboDraft): string => {
   switch (draft.entity) {
     case 'Customer':
@@ -36,6 +37,6 @@ export const lookupOf = (draft: QboDraft): string => {
     case 'Item':
       return draft.fields.name;
     default:
-      return draft.fields.privateNote;
+      return markerOf(draft.fields.privateNote);
   }
 };

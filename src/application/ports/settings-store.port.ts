@@ -14,6 +14,11 @@ export interface TenantSettings {
   readonly payoutAccountId: string | null;
   /** The expense account a payout's processing fee is posted to (a negative deposit line). */
   readonly payoutFeeAccountId: string | null;
+  /**
+   * The QBO company's home currency (ISO 4217), the money of every amount the activity log writes; kept once read
+   * (QBO does not let a company change it). null until read: messages then say US dollars.
+   */
+  readonly homeCurrency: string | null;
 }
 
 export const defaultTenantSettings: TenantSettings = {
@@ -26,6 +31,7 @@ export const defaultTenantSettings: TenantSettings = {
   taxCodeId: null,
   payoutAccountId: null,
   payoutFeeAccountId: null,
+  homeCurrency: null,
 };
 
 export const SettingsStore = Symbol('qbo-sync.SettingsStore');

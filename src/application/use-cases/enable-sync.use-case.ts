@@ -66,7 +66,8 @@ export class EnableSync {
     const now = this.clock.now();
     const { job, created } = await this.jobs.start(tenantId, this.ids.newId(), now);
     const enabledAt = current.enabledAt ?? now;
-    await this.settings.update(tenantId, { syncEnabled: false, enabledAt, linkedRealmId: connection.realmId });
+    // The company's currency, as the pre-flight read it, is kept for the money in the activity log's words.
+    await this.settings.update(tenantId, { syncEnabled: false, enabledAt, linkedRealmId: connection.realmId, homeCurrency: warnings.value.currency });
     if (created) {
       await this.activity.record({
         tenantId, at: now, action: 'enable', kind: null, hostId: null, qboId: null, outcome: 'success', outboxId: null,

@@ -106,6 +106,8 @@ export const pluginOptionsSchema = z
     resolveTenant: fn<(req: Request) => string | Promise<string>>(required('resolveTenant(req)', 'it tells which host company a request belongs to')),
     /** Whether the signed-in user may do `action`; false or a throw denies. */
     authorize: fn<(req: Request, action: PluginAction) => boolean | Promise<boolean>>(required('authorize(req, action)', 'it decides who may manage the QuickBooks connection and sync')),
+    /** What people call the host app; QuickBooks memos say where a transaction came from with it. Default "the business app". */
+    hostAppName: z.string({ error: hostAppNameMessage() }).trim().min(1, { error: hostAppNameMessage() }).max(100, { error: hostAppNameMessage() }).optional(),
     /** Origins besides the router's own whose pages may call the API (requests from any other site or origin are refused). */
     allowedOrigins: origins.optional(),
     /** The signed-in user's id, for the per-user rate limit of the admin routes; default: the client's address (`req.ip`). */
@@ -144,6 +146,10 @@ export const crossOptionProblems = (options: Record<string, unknown>): { path: s
   if (typeof policy.maxBackoffMs === 'number' && policy.maxBackoffMs < base) problems.push({ path: 'delivery.maxBackoffMs', message: `"delivery.maxBackoffMs" (${policy.maxBackoffMs}) must not be below "delivery.baseBackoffMs" (${base}).` });
   return problems;
 };
+
+function hostAppNameMessage(): string {
+  return '"hostAppName" must be the name people know your app by, 1 to 100 characters (QuickBooks memos say "from <hostAppName>").';
+}
 
 function tablePrefixMessage(): string {
   return '"tablePrefix" must be letters, digits and _ (at most 20), starting with a letter.';

@@ -1,12 +1,9 @@
 import { customerDisplayName } from '../customers/customer-to-qbo';
+import { moneyWords } from '../shared/money-words';
 import type { HostRecordKind, HostRecordOfKind } from './host-records';
 
-/** "$1,234.50" from integer cents, without floating point. */
-export const centsInWords = (cents: number): string => {
-  const abs = Math.abs(cents);
-  const dollars = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${cents < 0 ? '-' : ''}$${dollars}.${String(abs % 100).padStart(2, '0')}`;
-};
+/** "$1,234.50" (or "CA$1,234.50" in a Canadian company) from integer cents, without floating point. */
+export const centsInWords = (cents: number, currency: string | null = null): string => moneyWords(cents, currency);
 
 const KIND_WORDS: Readonly<Record<HostRecordKind, string>> = { customer: 'customer', item: 'item', invoice: 'invoice', payment: 'payment', refund: 'refund', payout: 'payout' };
 
@@ -14,7 +11,7 @@ const KIND_WORDS: Readonly<Record<HostRecordKind, string>> = { customer: 'custom
  * A host record as the activity log names it: what the host's people see — the customer's or item's name, the
  * invoice number, a payment's or refund's amount and date — never its id (internal, a UUID for some hosts).
  */
-export const recordWords = <K extends HostRecordKind>(kind: K, record: HostRecordOfKind[K]): string => {
+export const recordWords = <K extends HostRecordKind>(kind: K, record: HostRecordOfKind[K], currency: string | null = null): string => {
   switch (kind) {
     case 'customer':
       return `customer "${customerDisplayName(record as HostRecordOfKind['customer'])}"`;
@@ -22,19 +19,19 @@ export const recordWords = <K extends HostRecordKind>(kind: K, record: HostRecor
       return `item "${(record as HostRecordOfKind['item']).name.trim()}"`;
     case 'invoice': {
       const invoice = record as HostRecordOfKind['invoice'];
-      return invoice.number.trim() === '' ? `the invoice of ${invoice.issuedOn} for ${centsInWords(invoice.totalCents)}` : `invoice ${invoice.number.trim()}`;
+      return invoice.number.trim() === '' ? `the invoice of ${invoice.issuedOn} for ${centsInWords(invoice.totalCents, currency)}` : `invoice ${invoice.number.trim()}`;
     }
     case 'payment': {
       const payment = record as HostRecordOfKind['payment'];
-      return `${payment.invoiceId === null ? 'account credit' : 'payment'} of ${centsInWords(payment.amountCents)} received ${payment.receivedOn}`;
+      return `${payment.invoiceId === null ? 'account credit' : 'payment'} of ${centsInWords(payment.amountCents, currency)} received ${payment.receivedOn}`;
     }
     case 'refund': {
       const refund = record as HostRecordOfKind['refund'];
-      return `refund of ${centsInWords(refund.amountCents)} on ${refund.refundedOn}`;
+      return `refund of ${centsInWords(refund.amountCents, currency)} on ${refund.refundedOn}`;
     }
     default: {
       const payout = record as HostRecordOfKind['payout'];
-      return `payout of ${centsInWords(payout.netCents)} on ${payout.paidOn}`;
+      return `payout of ${centsInWords(payout.netCents, currency)} on ${payout.paidOn}`;
     }
   }
 };

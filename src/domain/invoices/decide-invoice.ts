@@ -13,7 +13,7 @@ import type { QboInvoiceFields } from '../qbo/qbo-records';
 import { decideWrite, voidDecision } from '../sync/decide-write';
 import { dedupe, type NeededRecord, unmetReferences } from '../sync/dependencies';
 import type { Link } from '../sync/link';
-import { privateNoteMarker } from '../sync/private-note';
+import { DEFAULT_HOST_APP_NAME, privateNoteMarker, privateNoteMemo } from '../sync/private-note';
 import type { SyncDecision, SyncDependency } from '../sync/sync-decision';
 import { invoiceProblem, isPaid, missingTaxCode } from './invoice-checks';
 
@@ -27,6 +27,10 @@ export interface InvoiceContext {
   readonly missing?: readonly SyncDependency[];
   /** The QBO tax code chosen in the settings (TxnTaxCodeRef of a taxed invoice); null or absent: none chosen. */
   readonly taxCodeId?: string | null;
+  /** What the host app is called in the memos written to QBO (the `hostAppName` option); absent: a neutral name. */
+  readonly hostAppName?: string;
+  /** The QBO company's home currency, for money in messages (absent or null: US dollars). */
+  readonly currency?: string | null;
 }
 
 export const decideInvoice = (tenantId: string, invoice: HostInvoice | null, context: InvoiceContext, link: Link | null): SyncDecision => {
@@ -38,11 +42,11 @@ export const decideInvoice = (tenantId: string, invoice: HostInvoice | null, con
   if (link === null && !isPaid(invoice, context.payments)) {
     return { kind: 'nothing', reason: `Invoice ${invoice.number} is unpaid; it goes to QBO with its first payment.` };
   }
-  const problem = invoiceProblem(invoice);
+  const problem = invoiceProblem(invoice, context.currency ?? null);
   if (problem !== null) return problem;
   const taxed = invoice.taxCents > 0;
   const taxCodeId = context.taxCodeId ?? null;
-  if (taxed && taxCodeId === null) return missingTaxCode(invoice);
+  if (taxed && taxCodeId === null) return missingTaxCode(invoice, context.currency ?? null);
   const needed: readonly NeededRecord[] = dedupe([
     { dependency: { kind: 'customer', hostId: invoice.customerId }, link: context.customerLink, label: `customer ${invoice.customerId}` },
     ...invoice.lines.flatMap((line) =>
@@ -72,6 +76,9 @@ export const decideInvoice = (tenantId: string, invoice: HostInvoice | null, con
     ...(taxed ? { taxCents: invoice.taxCents } : typeof link?.pushed?.['taxCents'] === 'number' && link.pushed['taxCents'] > 0 ? { taxCents: 0 } : {}),
   };
   const tax = taxed && taxCodeId !== null ? { taxCodeId } : {};
+  const named = invoice.number.trim() === '' ? `Invoice of ${invoice.issuedOn}` : `Invoice ${invoice.number.trim()}`;
+  // The memo in words is written once: a bookkeeper's additions in QBO are kept (ADR 0092).
+  const memo = privateNoteMemo(named, context.hostAppName ?? DEFAULT_HOST_APP_NAME, fields.privateNote);
   const decision = decideWrite(
     {
       tenantId,
@@ -79,7 +86,7 @@ export const decideInvoice = (tenantId: string, invoice: HostInvoice | null, con
       hostId: invoice.id,
       entity: 'Invoice',
       hostOwned: fields,
-      setOnCreate: tax,
+      setOnCreate: { ...tax, privateNote: memo },
       dependencies: needed.map((record) => record.dependency),
       upToDate: `QBO already has this version of invoice ${invoice.number}.`,
     },

@@ -18,6 +18,8 @@ import { cureFor } from '../sync/setting-cures';
 export interface ItemSyncSettings {
   readonly incomeAccountId: string | null;
   readonly qboName?: string;
+  /** The QBO company's home currency, for money in messages (absent or null: US dollars). */
+  readonly currency?: string | null;
 }
 
 const QBO_ITEM_TYPES: ReadonlySet<string> = new Set<QboItemType>(['Service', 'NonInventory', 'Inventory']);
@@ -32,7 +34,7 @@ const hostOwnedFields = (item: HostCatalogItem, link: Link | null, qboName: stri
 export const decideItem = (tenantId: string, item: HostCatalogItem | null, link: Link | null, settings: ItemSyncSettings): SyncDecision => {
   if (item === null) return { kind: 'nothing', reason: 'The item no longer exists in the host; QBO keeps it.' };
   if (!isWholeCents(item.unitPriceCents)) return rejected('not_whole_cents', `"${item.name}" has a price that is not a whole number of cents (${item.unitPriceCents}).`);
-  if (item.unitPriceCents < 0) return rejected('negative_amount', `"${item.name}" has a negative price (${dollars(item.unitPriceCents)}); QuickBooks items need a price of zero or more.`);
+  if (item.unitPriceCents < 0) return rejected('negative_amount', `"${item.name}" has a negative price (${dollars(item.unitPriceCents, settings.currency ?? null)}); QuickBooks items need a price of zero or more.`);
   if (link === null && settings.incomeAccountId === null) {
     return rejected('no_income_account', `"${item.name}" cannot be created in QuickBooks ${cureFor('no_income_account').words}; it is then sent by itself.`);
   }

@@ -10,7 +10,7 @@ import type { HostPayment } from '../host/host-records';
 import { decideWrite, deleteDecision } from '../sync/decide-write';
 import { type NeededRecord, unmetReferences } from '../sync/dependencies';
 import type { Link } from '../sync/link';
-import { privateNoteMarker } from '../sync/private-note';
+import { DEFAULT_HOST_APP_NAME, privateNoteMarker, privateNoteMemo } from '../sync/private-note';
 import { dollars, isWholeCents, rejected } from '../sync/rejection';
 import type { QboRefundLink } from '../qbo/qbo-records';
 import type { SyncDecision } from '../sync/sync-decision';
@@ -30,7 +30,7 @@ export const decidePayment = (tenantId: string, payment: HostPayment | null, con
     return { kind: 'nothing', reason: link === null ? 'The payment was deleted before it reached QBO.' : 'The payment is already deleted in QBO.' };
   }
   if (link?.retired) return { kind: 'nothing', reason: 'The payment is already deleted in QBO.' };
-  const label = `Payment of ${isWholeCents(payment.amountCents) ? dollars(payment.amountCents) : payment.amountCents} received ${payment.receivedOn}`;
+  const label = `Payment of ${isWholeCents(payment.amountCents) ? dollars(payment.amountCents, context.currency ?? null) : payment.amountCents} received ${payment.receivedOn}`;
   const amountProblem = paymentAmountProblem(payment, context, link, label);
   if (amountProblem !== null) return amountProblem;
   if (link === null && context.depositAccountId === null) {
@@ -47,6 +47,8 @@ export const decidePayment = (tenantId: string, payment: HostPayment | null, con
   if (unmet !== null) return unmet;
   const appliedCents = appliedCentsOf(payment, context);
   const refundLinks = payment.invoiceId === null ? linkableRefunds(payment.amountCents, context.refundLinks ?? []) : [];
+  const marker = privateNoteMarker(tenantId, 'payment', payment.id);
+  const memo = privateNoteMemo(paymentMemoWords(payment, context), context.hostAppName ?? DEFAULT_HOST_APP_NAME, marker);
   const decision = decideWrite(
     {
       tenantId,
@@ -63,9 +65,10 @@ export const decidePayment = (tenantId: string, payment: HostPayment | null, con
         // A credit's refunds linked by lines of its own (QBO's way to use a credit for a refund); absent when none.
         ...(refundLinks.length === 0 ? {} : { refundLinks }),
         paymentRefNum: payment.reference?.trim().slice(0, PAYMENT_REF_MAX) || null,
-        privateNote: privateNoteMarker(tenantId, 'payment', payment.id),
+        privateNote: marker,
       },
-      setOnCreate: { depositAccountId: context.depositAccountId },
+      // The memo in words is written once: a bookkeeper's additions in QBO are kept (ADR 0092).
+      setOnCreate: { depositAccountId: context.depositAccountId, privateNote: memo },
       dependencies: needed.map((record) => record.dependency),
       upToDate: `QBO already has this version of the ${label.charAt(0).toLowerCase()}${label.slice(1)}.`,
     },
@@ -82,6 +85,13 @@ export const decidePayment = (tenantId: string, payment: HostPayment | null, con
     ...(owned.refundLinks === undefined ? {} : { refundLinks: owned.refundLinks }),
   };
   return { ...decision, changes: { entity: 'Payment', fields: { ...decision.changes.fields, ...line } } };
+};
+
+/** The payment as the host shows it, without its amount (QBO shows that beside the memo, in the company's currency). */
+const paymentMemoWords = (payment: HostPayment, context: PaymentContext): string => {
+  if (payment.invoiceId === null) return `Account credit received ${payment.receivedOn}`;
+  const number = context.invoice?.number.trim();
+  return `Payment received ${payment.receivedOn} for invoice ${number || payment.invoiceId}`;
 };
 
 /** The refund lines a credit of `totalCents` can carry: in order, each at most what the credit still has. */

@@ -5,13 +5,13 @@
  */
 import type { HostPayment } from '../host/host-records';
 import type { Link } from '../sync/link';
-import { isWholeCents, rejected, type Rejection } from '../sync/rejection';
+import { dollars, isWholeCents, rejected, type Rejection } from '../sync/rejection';
 import type { PaymentContext } from './payment-context';
 
 export const paymentAmountProblem = (payment: HostPayment, context: PaymentContext, link: Link | null, label: string): Rejection | null => {
   if (!isWholeCents(payment.amountCents)) return rejected('not_whole_cents', `${label}: the amount is not a whole number of cents.`);
   if (payment.amountCents < 0) return rejected('negative_amount', `${label}: a payment cannot be negative; record a refund instead.`);
-  if (payment.amountCents === 0) return rejected('zero_amount', `${label}: a payment of $0.00 has nothing to record.`);
+  if (payment.amountCents === 0) return rejected('zero_amount', `${label}: a payment of ${dollars(0, context.currency ?? null)} has nothing to record.`);
   if (payment.invoiceId === null) return null;
   const invoice = context.invoice;
   if (invoice === null || invoice.id !== payment.invoiceId) {

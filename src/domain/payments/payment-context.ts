@@ -15,4 +15,8 @@ export interface PaymentContext {
   /** An account credit's refunds already in QBO as expenses, each with its amount, in the order they were made. */
   readonly refundLinks?: readonly QboRefundLink[];
   readonly missing?: readonly SyncDependency[];
+  /** What the host app is called in the memos written to QBO (the `hostAppName` option); absent: a neutral name. */
+  readonly hostAppName?: string;
+  /** The QBO company's home currency, for money in messages (absent or null: US dollars). */
+  readonly currency?: string | null;
 }

@@ -17,7 +17,7 @@ import type { QboDepositFields } from '../qbo/qbo-records';
 import { decideWrite, deleteDecision } from '../sync/decide-write';
 import { type NeededRecord, unmetReferences } from '../sync/dependencies';
 import type { Link } from '../sync/link';
-import { privateNoteMarker } from '../sync/private-note';
+import { DEFAULT_HOST_APP_NAME, privateNoteMarker, privateNoteMemo } from '../sync/private-note';
 import { dollars, isWholeCents, rejected } from '../sync/rejection';
 import type { SyncDecision, SyncDependency } from '../sync/sync-decision';
 import { cureFor } from '../sync/setting-cures';
@@ -31,6 +31,10 @@ export interface PayoutContext {
   readonly payoutAccountId: string | null;
   /** The expense account of the fee. */
   readonly payoutFeeAccountId: string | null;
+  /** What the host app is called in the memos written to QBO (the `hostAppName` option); absent: a neutral name. */
+  readonly hostAppName?: string;
+  /** The QBO company's home currency, for money in messages (absent or null: US dollars). */
+  readonly currency?: string | null;
 }
 
 export const decidePayout = (tenantId: string, payout: HostPayout | null, context: PayoutContext, link: Link | null): SyncDecision => {
@@ -40,7 +44,7 @@ export const decidePayout = (tenantId: string, payout: HostPayout | null, contex
   }
   if (link?.retired) return { kind: 'nothing', reason: 'The payout\'s deposit is already deleted in QBO.' };
   // Named as the host shows it (its net and date), with the processor's reference when it has one.
-  const words = isWholeCents(payout.netCents) ? recordWords('payout', payout) : `payout of ${payout.netCents} cents on ${payout.paidOn}`;
+  const words = isWholeCents(payout.netCents) ? recordWords('payout', payout, context.currency ?? null) : `payout of ${payout.netCents} cents on ${payout.paidOn}`;
   const label = `${words.charAt(0).toUpperCase()}${words.slice(1)}${payout.reference?.trim() ? ` (${payout.reference.trim()})` : ''}`;
   if (context.payoutAccountId === null) {
     return { kind: 'nothing', reason: `${label} is not sent: payouts are not synced (no payout account is chosen in the settings).` };
@@ -48,7 +52,7 @@ export const decidePayout = (tenantId: string, payout: HostPayout | null, contex
   const amountProblem = payoutAmountProblem(payout, context, label, link !== null);
   if (amountProblem !== null) return amountProblem;
   if (payout.feeCents > 0 && context.payoutFeeAccountId === null) {
-    return rejected('no_payout_accounts', `${label} has a fee of ${dollars(payout.feeCents)}, but ${cureFor('no_payout_accounts').words}: choose the expense account for processing fees, and the payout is then sent by itself.`);
+    return rejected('no_payout_accounts', `${label} has a fee of ${dollars(payout.feeCents, context.currency ?? null)}, but ${cureFor('no_payout_accounts').words}: choose the expense account for processing fees, and the payout is then sent by itself.`);
   }
   const needed: NeededRecord[] = payout.paymentIds.map((id) => ({ dependency: { kind: 'payment', hostId: id }, link: liveLink(context.paymentLinks.get(id)), label: `payment ${id}` }));
   const missing: SyncDependency[] = payout.paymentIds.filter((id) => context.payments.get(id) === null).map((id) => ({ kind: 'payment', hostId: id }));
@@ -69,7 +73,7 @@ export const decidePayout = (tenantId: string, payout: HostPayout | null, contex
       hostId: payout.id,
       entity: 'Deposit',
       hostOwned,
-      setOnCreate: { depositAccountId: context.payoutAccountId, ...feeAccount },
+      setOnCreate: { depositAccountId: context.payoutAccountId, ...feeAccount, privateNote: payoutMemo(payout, context, hostOwned.privateNote) },
       dependencies: needed.map((record) => record.dependency),
       upToDate: `QBO already has this version of the ${label.charAt(0).toLowerCase()}${label.slice(1)}.`,
     },
@@ -106,8 +110,15 @@ const payoutAmountProblem = (payout: HostPayout, context: PayoutContext, label: 
   if (live - payout.feeCents !== payout.netCents || payout.grossCents - payout.feeCents !== payout.netCents) {
     return rejected(
       'payout_mismatch',
-      `${label}: its payments add up to ${dollars(live)} and its fee is ${dollars(payout.feeCents)}, which makes ${dollars(live - payout.feeCents)}, but its gross is ${dollars(payout.grossCents)} and its net ${dollars(payout.netCents)}. A deposit of other amounts would not match the bank line.`,
+      `${label}: its payments add up to ${dollars(live, context.currency ?? null)} and its fee is ${dollars(payout.feeCents, context.currency ?? null)}, which makes ${dollars(live - payout.feeCents, context.currency ?? null)}, but its gross is ${dollars(payout.grossCents, context.currency ?? null)} and its net ${dollars(payout.netCents, context.currency ?? null)}. A deposit of other amounts would not match the bank line.`,
     );
   }
   return null;
+};
+
+/** The memo a payout's deposit is created with (ADR 0092): its date, the processor's reference and how many payments. */
+const payoutMemo = (payout: HostPayout, context: PayoutContext, marker: string): string => {
+  const reference = payout.reference?.trim() ? ` (${payout.reference.trim()})` : '';
+  const count = payout.paymentIds.length === 1 ? '1 payment' : `${payout.paymentIds.length} payments`;
+  return privateNoteMemo(`Processor payout of ${payout.paidOn}${reference}, ${count}`, context.hostAppName ?? DEFAULT_HOST_APP_NAME, marker);
 };

@@ -15,7 +15,7 @@ import { compareHostIds } from '../payments/applied-amounts';
 import { decideWrite, deleteDecision } from '../sync/decide-write';
 import { type NeededRecord, unmetReferences } from '../sync/dependencies';
 import type { Link } from '../sync/link';
-import { privateNoteMarker } from '../sync/private-note';
+import { DEFAULT_HOST_APP_NAME, privateNoteMarker, privateNoteMemo } from '../sync/private-note';
 import { dollars, isWholeCents, rejected } from '../sync/rejection';
 import type { SyncDecision, SyncDependency } from '../sync/sync-decision';
 import { cureFor } from '../sync/setting-cures';
@@ -39,6 +39,10 @@ export interface RefundContext {
    */
   readonly paymentDeposited?: boolean;
   readonly missing?: readonly SyncDependency[];
+  /** What the host app is called in the memos written to QBO (the `hostAppName` option); absent: a neutral name. */
+  readonly hostAppName?: string;
+  /** The QBO company's home currency, for money in messages (absent or null: US dollars). */
+  readonly currency?: string | null;
 }
 
 /** How a refund is represented in QBO: by the link once it is there, else by what it refunds. */
@@ -51,18 +55,18 @@ export const decideRefund = (tenantId: string, refund: HostRefund | null, contex
     return { kind: 'nothing', reason: 'The refund no longer exists in the host and is not in QBO.' };
   }
   if (link?.retired) return { kind: 'nothing', reason: 'The refund is already deleted in QBO.' };
-  const amount = isWholeCents(refund.amountCents) ? dollars(refund.amountCents) : String(refund.amountCents);
+  const amount = isWholeCents(refund.amountCents) ? dollars(refund.amountCents, context.currency ?? null) : String(refund.amountCents);
   const label = `Refund of ${amount} on ${refund.refundedOn}`;
   if (!isWholeCents(refund.amountCents)) return rejected('not_whole_cents', `${label}: the amount is not a whole number of cents.`);
   if (refund.amountCents < 0) return rejected('negative_amount', `${label}: a refund amount cannot be negative.`);
-  if (refund.amountCents === 0) return rejected('zero_amount', `${label}: a refund of $0.00 has nothing to record.`);
+  if (refund.amountCents === 0) return rejected('zero_amount', `${label}: a refund of ${dollars(0, context.currency ?? null)} has nothing to record.`);
   const payment = context.payment;
   if (payment === null || payment.id !== refund.paymentId) {
     return rejected('missing_payment', `${label} refunds payment ${refund.paymentId}, which does not exist in the app.`);
   }
   if (payment.deleted && link === null) return rejected('payment_deleted', `${label} refunds a payment that was deleted in the app.`);
   if (refund.amountCents > payment.amountCents) {
-    return rejected('refund_exceeds_payment', `${label} is more than the ${dollars(payment.amountCents)} payment it refunds.`);
+    return rejected('refund_exceeds_payment', `${label} is more than the ${dollars(payment.amountCents, context.currency ?? null)} payment it refunds.`);
   }
   if (link === null && context.depositAccountId === null) {
     return rejected('no_deposit_account', `${label} cannot go to QuickBooks ${cureFor('no_deposit_account').words}; it is then sent by itself.`);
@@ -70,11 +74,19 @@ export const decideRefund = (tenantId: string, refund: HostRefund | null, contex
   if (link === null && context.paymentDeposited === true && refundEntity(payment, link) === 'Purchase') {
     return rejected(
       'refund_of_deposited_payment',
-      `${label} refunds a customer credit (the payment of ${dollars(payment.amountCents)} received ${payment.receivedOn}) that a payout already deposited in QuickBooks. Recording the refund there links it to that payment, and QuickBooks does not let a deposited payment change (error 6540), so it waits. If the processor did not pay that payment out, take it out of the payout in the app: the deposit is updated and the refund then sent by itself. If it did, record the refund in QuickBooks by hand (an expense to the customer, its line on Accounts Receivable) and dismiss this entry.`,
+      `${label} refunds a customer credit (the payment of ${dollars(payment.amountCents, context.currency ?? null)} received ${payment.receivedOn}) that a payout already deposited in QuickBooks. Recording the refund there links it to that payment, and QuickBooks does not let a deposited payment change (error 6540), so it waits. If the processor did not pay that payment out, take it out of the payout in the app: the deposit is updated and the refund then sent by itself. If it did, record the refund in QuickBooks by hand (an expense to the customer, its line on Accounts Receivable) and dismiss this entry.`,
     );
   }
   return refundEntity(payment, link) === 'Purchase' ? creditRefund(tenantId, refund, payment, context, link, label) : saleRefund(tenantId, refund, payment, context, link, label);
 };
+
+/** The memo a refund is created with (ADR 0092): the refund and what it refunds, by date as the host shows them. */
+const refundMemo = (tenantId: string, refund: HostRefund, payment: HostPayment, context: RefundContext): string =>
+  privateNoteMemo(
+    `Refund of ${refund.refundedOn} of the ${payment.invoiceId === null ? 'account credit' : 'payment'} received ${payment.receivedOn}`,
+    context.hostAppName ?? DEFAULT_HOST_APP_NAME,
+    privateNoteMarker(tenantId, 'refund', refund.id),
+  );
 
 const saleRefund = (tenantId: string, refund: HostRefund, payment: HostPayment, context: RefundContext, link: Link | null, label: string): SyncDecision => {
   const needed: readonly NeededRecord[] = [
@@ -97,7 +109,7 @@ const saleRefund = (tenantId: string, refund: HostRefund, payment: HostPayment, 
         amountCents: refund.amountCents,
         privateNote: privateNoteMarker(tenantId, 'refund', refund.id),
       },
-      setOnCreate: { depositAccountId: context.depositAccountId },
+      setOnCreate: { depositAccountId: context.depositAccountId, privateNote: refundMemo(tenantId, refund, payment, context) },
       dependencies: needed.map((record) => record.dependency),
       upToDate: `QBO already has this version of the refund.`,
     },
@@ -110,7 +122,7 @@ const creditRefund = (tenantId: string, refund: HostRefund, payment: HostPayment
   const earlier = (context.otherRefunds ?? []).filter((other) => other.id !== refund.id && compareHostIds(other.id, refund.id) < 0);
   const left = payment.amountCents - earlier.reduce((sum, other) => sum + other.amountCents, 0);
   if (refund.amountCents > left) {
-    return rejected('refund_exceeds_payment', `${label} is more than the ${dollars(Math.max(left, 0))} left of the ${dollars(payment.amountCents)} credit it refunds; lower the refund or the earlier refunds of that credit.`);
+    return rejected('refund_exceeds_payment', `${label} is more than the ${dollars(Math.max(left, 0), context.currency ?? null)} left of the ${dollars(payment.amountCents, context.currency ?? null)} credit it refunds; lower the refund or the earlier refunds of that credit.`);
   }
   if (context.receivableAccountId === null || context.receivableAccountId === undefined) {
     return rejected('no_receivable_account', `${label} refunds an account credit, which QuickBooks records against Accounts Receivable, but the QuickBooks company has no active Accounts Receivable account; make one active in QuickBooks (Chart of accounts) and the refund is sent by itself.`);
@@ -131,7 +143,7 @@ const creditRefund = (tenantId: string, refund: HostRefund, payment: HostPayment
         amountCents: refund.amountCents,
         privateNote: privateNoteMarker(tenantId, 'refund', refund.id),
       },
-      setOnCreate: { paidFromAccountId: context.depositAccountId },
+      setOnCreate: { paidFromAccountId: context.depositAccountId, privateNote: refundMemo(tenantId, refund, payment, context) },
       dependencies: needed.map((record) => record.dependency),
       upToDate: `QBO already has this version of the refund.`,
     },

@@ -19,7 +19,10 @@ export interface WriteIntent {
   readonly entity: QboWritableEntity;
   /** Exactly the fields the host owns, as QBO receives them: fingerprinted, and sent again when they change. */
   readonly hostOwned: object;
-  /** Fields sent only on create and never afterwards (QBO owns them from then on). */
+  /**
+   * Fields sent only on create and never afterwards (QBO owns them from then on). One that is also host-owned (a
+   * transaction's memo over its marker) is sent in its create form and left out of every update.
+   */
   readonly setOnCreate?: object;
   readonly dependencies: readonly SyncDependency[];
   /** Plain words for `nothing`. */
@@ -43,12 +46,18 @@ export const decideWrite = (intent: WriteIntent, link: Link | null): SyncDecisio
   return {
     kind: 'update',
     ref: { id: link.qboId, syncToken: link.syncToken },
-    changes: { entity: intent.entity, fields: changedFields(intent.hostOwned, link.pushed) } as QboChanges,
+    changes: { entity: intent.entity, fields: withoutSetOnCreate(changedFields(intent.hostOwned, link.pushed), intent.setOnCreate) } as QboChanges,
     fingerprint,
     pushed,
     requestId: requestIdFor(intent.tenantId, intent.kind, intent.hostId, 'update', `${fingerprint}@${link.syncToken}`),
     dependencies: intent.dependencies,
   };
+};
+
+/** An update never sends what was set once: a link adopted after a lost answer (nothing pushed) would otherwise send it again. */
+const withoutSetOnCreate = (changes: object, setOnCreate: object | undefined): object => {
+  if (setOnCreate === undefined) return changes;
+  return Object.fromEntries(Object.entries(changes).filter(([key]) => !(key in setOnCreate)));
 };
 
 /** Delete (payment, refund) or void (invoice) of what a link points at; the request id carries the SyncToken sent. */

@@ -4,6 +4,7 @@
  * Money stays integer cents here (`money: true`); the page formats it in the company's currency.
  */
 import { canonicalJson } from '../shared/canonical-json';
+import { moneyWords } from '../shared/money-words';
 
 export interface FieldChange {
   readonly field: string;
@@ -22,12 +23,8 @@ const TYPES: Readonly<Record<string, string>> = { Service: 'service', NonInvento
 
 export const fieldLabel = (field: string): string => LABELS[field] ?? field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
-/** US dollars with thousands separators ("$1,234.50"): the words the activity log stores. */
-export const centsText = (cents: number): string => {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(Math.trunc(cents));
-  return `${sign}$${String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${String(abs % 100).padStart(2, '0')}`;
-};
+/** Money with thousands separators in the company's currency ("$1,234.50", "CA$1,234.50"; null: US dollars). */
+export const centsText = (cents: number, currency: string | null = null): string => moneyWords(cents, currency);
 
 const addressText = (value: unknown): string => {
   if (value === null || typeof value !== 'object') return '(none)';
@@ -36,25 +33,29 @@ const addressText = (value: unknown): string => {
   return parts.length === 0 ? '(none)' : parts.join(', ');
 };
 
-export const valueText = (field: string, value: unknown): string => {
+export const valueText = (field: string, value: unknown, currency: string | null = null): string => {
   if (value === null || value === undefined || value === '') return '(none)';
   if (field === 'active') return value ? 'active' : 'inactive';
-  if (field === 'unitPriceCents' && typeof value === 'number') return centsText(value);
+  if (field === 'unitPriceCents' && typeof value === 'number') return centsText(value, currency);
   if (field === 'type' && typeof value === 'string') return TYPES[value] ?? value;
   if (field === 'billAddr') return addressText(value);
   return String(value);
 };
 
-export const fieldChanges = (before: Readonly<Record<string, unknown>> | null, after: Readonly<Record<string, unknown>>): readonly FieldChange[] =>
+export const fieldChanges = (before: Readonly<Record<string, unknown>> | null, after: Readonly<Record<string, unknown>>, currency: string | null = null): readonly FieldChange[] =>
   Object.entries(after)
     .filter(([field, value]) => before === null || canonicalJson(before[field] ?? null) !== canonicalJson(value ?? null))
     .map(([field, value]) => {
       const old = before === null ? null : before[field];
-      const change: FieldChange = { field, label: fieldLabel(field), from: valueText(field, old), to: valueText(field, value) };
+      const change: FieldChange = { field, label: fieldLabel(field), from: valueText(field, old, currency), to: valueText(field, value, currency) };
       return field === 'unitPriceCents'
         ? { ...change, cents: { from: typeof old === 'number' ? old : null, to: typeof value === 'number' ? value : null } }
         : change;
     });
 
-/** "Name: Jon Smith → John Smith; Status: active → inactive". */
-export const changesText = (changes: readonly FieldChange[]): string => changes.map((c) => `${c.label}: ${c.from} → ${c.to}`).join('; ');
+/** "Name: Jon Smith → John Smith; Status: active → inactive"; money in `currency` from its cents (the CSV's words). */
+export const changesText = (changes: readonly FieldChange[], currency: string | null = null): string =>
+  changes
+    .map((c) => (c.cents ? { ...c, from: c.cents.from === null ? c.from : centsText(c.cents.from, currency), to: c.cents.to === null ? c.to : centsText(c.cents.to, currency) } : c))
+    .map((c) => `${c.label}: ${c.from} → ${c.to}`)
+    .join('; ');

@@ -2,6 +2,7 @@
  * Why a host record cannot go to QBO as it is: a typed rejection with a plain-words reason for the activity log,
  * never an exception and never a wrong number in QBO.
  */
+import { moneyWords } from '../shared/money-words';
 import type { SyncDecision } from './sync-decision';
 
 export type RejectionCode =
@@ -37,12 +38,8 @@ export type Rejection = Extract<SyncDecision, { kind: 'rejected' }> & { readonly
 
 export const rejected = (code: RejectionCode, reason: string): Rejection => ({ kind: 'rejected', code, reason });
 
-/** Cents as people read them: 12345 → "$123.45". */
-export const dollars = (cents: number): string => {
-  const sign = cents < 0 ? '-' : '';
-  const whole = Math.abs(cents);
-  return `${sign}$${Math.floor(whole / 100)}.${String(whole % 100).padStart(2, '0')}`;
-};
+/** Cents as people read them in the company's currency: 12345 → "$123.45", "CA$123.45" (null: US dollars). */
+export const dollars = (cents: number, currency: string | null = null): string => moneyWords(cents, currency, false);
 
 /** A whole number of cents that JavaScript holds exactly (no fractions, no rounding). */
 export const isWholeCents = (value: number): boolean => Number.isSafeInteger(value);

@@ -14,8 +14,8 @@ const readable = (field: string, value: unknown): boolean => field === 'billAddr
  * `what` names the record as the host shows it now (`customer "John Smith"`); `before` is what was pushed last
  * (null when unknown); `fields` the fields the update sends.
  */
-export const updateWords = (what: string, before: Readonly<Record<string, unknown>> | null, fields: Readonly<Record<string, unknown>>): string => {
-  const changes = fieldChanges(before, fields);
+export const updateWords = (what: string, before: Readonly<Record<string, unknown>> | null, fields: Readonly<Record<string, unknown>>, currency: string | null = null): string => {
+  const changes = fieldChanges(before, fields, currency);
   const rename = before === null ? undefined : changes.find((c) => nameFields.includes(c.field) && c.from !== '(none)');
   const rest = changes
     .filter((c) => c !== rename)

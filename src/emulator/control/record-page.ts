@@ -27,6 +27,9 @@ const scalar = (value: unknown): string => {
   return JSON.stringify(value);
 };
 
+/** QBO's own words for the fields whose API names a bookkeeper would not know. */
+const labels: Record<string, string> = { PrivateNote: 'Memo', CustomerMemo: 'Message to the customer' };
+
 const shown = ['DisplayName', 'GivenName', 'FamilyName', 'CompanyName', 'Active', 'DocNumber', 'TxnDate', 'DueDate', 'CustomerRef', 'TotalAmt', 'Balance', 'UnappliedAmt', 'DepositToAccountRef', 'PrivateNote', 'CustomerMemo'];
 
 /** GET /app/:page?txnId=… | ?nameId=…: the record in every company of the emulator that holds that id. */
@@ -44,7 +47,7 @@ export const recordPageRouter = (state: EmulatorState): Router => {
       return record && !record.deleted ? [{ realmId, record }] : [];
     });
     const sections = found.map(({ realmId, record }) => {
-      const rows = shown.filter((field) => record.body[field] !== undefined).map((field) => `<tr><th scope="row">${escapeHtml(field)}</th><td>${escapeHtml(scalar(record.body[field]))}</td></tr>`).join('');
+      const rows = shown.filter((field) => record.body[field] !== undefined).map((field) => `<tr><th scope="row">${escapeHtml(labels[field] ?? field)}</th><td>${escapeHtml(scalar(record.body[field]))}</td></tr>`).join('');
       return `<section><h2>${escapeHtml(page.title)} ${escapeHtml(id)} <small>(company ${escapeHtml(realmId)})</small></h2><table>${rows}</table></section>`;
     });
     res.status(found.length === 0 ? 404 : 200).type('html').send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(page.title)} ${escapeHtml(id)} · QBO emulator</title></head><body><main><h1>${escapeHtml(page.title)} ${escapeHtml(id)}</h1>${sections.join('') || `<p>No ${escapeHtml(page.title.toLowerCase())} ${escapeHtml(id)} in this emulator.</p>`}</main></body></html>`);

@@ -48,7 +48,7 @@ onEveryDatabase((backend) => {
     const prefix = `up${(serial += 1)}_`;
     const upgraded = pluginTables(prefix);
     const { knex } = backend();
-    await migratePluginTablesUpTo(knex, prefix, '0008-activity-dismissed-at');
+    await migratePluginTablesUpTo(knex, prefix, '0009-home-currency');
     try {
       await knex(upgraded.outbox).insert([
         outboxRow('waiting', '1', 'pending', 300),

@@ -43,7 +43,8 @@ describe('one trickle change', () => {
   });
   afterAll(() => emulator.close());
 
-  const stack = async () => {
+  /** `homeCurrency`: the company's currency as kept; null: not read yet, so the first round reads it once. */
+  const stack = async (homeCurrency: string | null = 'USD') => {
     const realm = (await (await fetch(`${emulator.url}/__emulator/realms`, { method: 'POST' })).json()) as { realmId: string; accessToken: string; refreshToken: string };
     const clock = { now: () => Date.now() };
     const [host, links, journal, settings, connections, outbox] = [new InMemoryHostDirectory(), new InMemoryLinkStore(), new InMemoryWriteJournal(), new InMemorySettingsStore(), new InMemoryConnectionStore(), new InMemoryOutboxStore(clock)];
@@ -52,7 +53,7 @@ describe('one trickle change', () => {
       tenantId, realmId: realm.realmId, companyName: null, status: 'connected', statusReason: null,
       tokens: { accessToken: realm.accessToken, refreshToken: realm.refreshToken, createdAt: now, accessTokenExpiresAt: now + 3_600_000, refreshTokenExpiresAt: now + 8_726_400_000 },
     });
-    await settings.update(tenantId, { syncEnabled: true, enabledAt: now, incomeAccountId: '1', depositAccountId: '2', linkedRealmId: realm.realmId });
+    await settings.update(tenantId, { syncEnabled: true, enabledAt: now, incomeAccountId: '1', depositAccountId: '2', linkedRealmId: realm.realmId, homeCurrency });
     const reads = { settings: new Map<string, number>(), connection: new Map<string, number>(), tokens: new Map<string, number>(), host: new Map<string, number>(), links: new Map<string, number>(), journal: new Map<string, number>() };
     const logger = new RecordingLogger();
     // The gateway looks the tenant's token up itself, once per QBO request; it is counted apart from delivery's reads.
@@ -83,7 +84,7 @@ describe('one trickle change', () => {
         gatewayTokenLookups: sum(reads.tokens, ['get']),
       };
     };
-    return { host, links, deliver, restore: () => decisions.mockRestore() };
+    return { host, links, settings, deliver, restore: () => decisions.mockRestore() };
   };
 
   it('reads settings, connection, host row, link and journal once each, and decides once, for a create and then an update', async () => {
@@ -92,6 +93,18 @@ describe('one trickle change', () => {
     try {
       expect(await s.deliver(() => s.host.putCustomer(tenantId, aCustomer({ id: '17' }), Date.now()))).toEqual(once);
       expect(await s.links.get(tenantId, 'customer', '17')).toMatchObject({ qboEntity: 'Customer', fingerprint: expect.any(String) });
+      expect(await s.deliver(() => s.host.putCustomer(tenantId, aCustomer({ id: '17', email: 'maria@lopez.example' }), Date.now()))).toEqual(once);
+    } finally {
+      s.restore();
+    }
+  });
+
+  it('reads the company\'s home currency once, in the first round that needs it, and keeps it', async () => {
+    const s = await stack(null);
+    const once = { settings: 1, connection: 1, hostRow: 1, link: 1, journal: 1, decisions: 1, qboRequests: 1, gatewayTokenLookups: 1 };
+    try {
+      expect(await s.deliver(() => s.host.putCustomer(tenantId, aCustomer({ id: '17' }), Date.now()))).toEqual({ ...once, qboRequests: 2, gatewayTokenLookups: 2 });
+      expect((await s.settings.get(tenantId)).homeCurrency).toBe('USD');
       expect(await s.deliver(() => s.host.putCustomer(tenantId, aCustomer({ id: '17', email: 'maria@lopez.example' }), Date.now()))).toEqual(once);
     } finally {
       s.restore();

@@ -26,7 +26,7 @@ describe('decideInvoice', () => {
       draft: {
         entity: 'Invoice',
         fields: {
-          customerId: '58', docNumber: '1001', txnDate: '2026-06-01', dueDate: '2026-06-15', privateNote: 'qbo-sync:pool-co:invoice:inv-1',
+          customerId: '58', docNumber: '1001', txnDate: '2026-06-01', dueDate: '2026-06-15', privateNote: 'Invoice 1001, from the business app. Sync reference: qbo-sync:pool-co:invoice:inv-1',
           lines: [
             { itemId: '22', description: 'Weekly pool service', quantity: 1, unitPriceCents: 12000, amountCents: 12000 },
             { itemId: '21', description: 'Chlorine tablets 3in', quantity: 2, unitPriceCents: 8999, amountCents: 17998 },

@@ -17,7 +17,7 @@ describe('decidePayment', () => {
       kind: 'create',
       draft: {
         entity: 'Payment',
-        fields: { customerId: '58', totalCents: 29998, txnDate: '2026-06-03', depositAccountId: '35', invoiceId: '130', paymentRefNum: 'VISA-4242', privateNote: 'qbo-sync:pool-co:payment:p-1' },
+        fields: { customerId: '58', totalCents: 29998, txnDate: '2026-06-03', depositAccountId: '35', invoiceId: '130', paymentRefNum: 'VISA-4242', privateNote: 'Payment received 2026-06-03 for invoice 1001, from the business app. Sync reference: qbo-sync:pool-co:payment:p-1' },
       },
       dependencies: [{ kind: 'customer', hostId: '17' }, { kind: 'invoice', hostId: 'inv-1' }],
     });

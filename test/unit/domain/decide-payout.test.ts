@@ -29,7 +29,9 @@ describe('decidePayout', () => {
       const fields = decision.draft.fields;
       expect(fields.payments).toEqual(list.map((payment, i) => ({ paymentId: `${40 + i}`, amountCents: payment.amountCents })));
       expect(fields.payments.reduce((sum, line) => sum + line.amountCents, 0) - fields.feeCents).toBe(payout.netCents);
-      expect(fields).toMatchObject({ depositAccountId: '35', feeAccountId: '91', txnDate: '2026-06-05', privateNote: 'qbo-sync:pool-co:payout:po-1' });
+      expect(fields).toMatchObject({ depositAccountId: '35', feeAccountId: '91', txnDate: '2026-06-05' });
+      const count = list.length === 1 ? '1 payment' : `${list.length} payments`;
+      expect(fields.privateNote).toBe(`Processor payout of 2026-06-05 (po_3Jk), ${count}, from the business app. Sync reference: qbo-sync:pool-co:payout:po-1`);
       expect(decision.dependencies).toEqual(list.map((payment) => ({ kind: 'payment', hostId: payment.id })));
     }));
   });

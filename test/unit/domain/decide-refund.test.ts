@@ -15,7 +15,7 @@ describe('decideRefund', () => {
   it('creates a refund receipt for the customer, from the deposit account, on the Refund item', () => {
     expect(decideRefund('pool-co', aRefund(), context, null)).toMatchObject({
       kind: 'create',
-      draft: { entity: 'RefundReceipt', fields: { customerId: '58', txnDate: '2026-06-10', depositAccountId: '35', refundItemId: '38', amountCents: 5000, privateNote: 'qbo-sync:pool-co:refund:r-1' } },
+      draft: { entity: 'RefundReceipt', fields: { customerId: '58', txnDate: '2026-06-10', depositAccountId: '35', refundItemId: '38', amountCents: 5000, privateNote: 'Refund of 2026-06-10 of the payment received 2026-06-03, from the business app. Sync reference: qbo-sync:pool-co:refund:r-1' } },
       dependencies: [{ kind: 'customer', hostId: '17' }, { kind: 'payment', hostId: 'p-1' }, { kind: 'item', hostId: 'qbo-sync:refund' }],
     });
   });
@@ -43,7 +43,7 @@ describe('decideRefund', () => {
     it('is an expense to the customer from the deposit account, on A/R, needing only the customer', () => {
       expect(decideRefund('pool-co', aRefund({ amountCents: 2000 }), creditContext, null)).toMatchObject({
         kind: 'create',
-        draft: { entity: 'Purchase', fields: { customerId: '58', txnDate: '2026-06-10', paidFromAccountId: '35', receivableAccountId: '84', amountCents: 2000, privateNote: 'qbo-sync:pool-co:refund:r-1' } },
+        draft: { entity: 'Purchase', fields: { customerId: '58', txnDate: '2026-06-10', paidFromAccountId: '35', receivableAccountId: '84', amountCents: 2000, privateNote: 'Refund of 2026-06-10 of the account credit received 2026-06-03, from the business app. Sync reference: qbo-sync:pool-co:refund:r-1' } },
         dependencies: [{ kind: 'customer', hostId: '17' }],
       });
     });

@@ -24,6 +24,14 @@ describe('withLinks: step 1 once records are linked', () => {
   });
 
   it('changes nothing before the first sync', () => {
-    expect(withLinks(report, { byHostId: new Map() })).toEqual({ ...report, linked: 0 });
+    expect(withLinks(report, { byHostId: new Map() })).toEqual({ ...report, linked: 0, failed: [] });
+  });
+
+  it('lists records whose last delivery failed apart: out of the linked count and out of the waiting list', () => {
+    const failure = (hostId: string, name: string) => ({ hostId, name, reason: 'QuickBooks rejected the change: …', at: 5, activityId: `a-${hostId}`, retryable: true });
+    const view = withLinks(report, { byHostId: new Map([['h1', 'q1'], ['h2', 'q7']]) }, [failure('h1', 'Ann Lee'), failure('h3', 'New Person')]);
+    expect(view.linked).toBe(1);
+    expect(view.hostOnly).toEqual([]);
+    expect(view.failed.map((record) => record.name)).toEqual(['Ann Lee', 'New Person']);
   });
 });

@@ -41,6 +41,7 @@ describe('the options schema', () => {
     [{ onEvent: 'mailto:admin' }, '"onEvent" must be a function (event) => { … } that the plugin calls with each event.'],
     [{ allowedOrigins: ['https://admin.example.com/page'] }, '"allowedOrigins" must be a list of origins such as "https://admin.example.com" (scheme, host and port only).'],
     [{ tablePrefix: '1x' }, '"tablePrefix" must be letters, digits and _ (at most 20), starting with a letter.'],
+    [{ hostAppName: '   ' }, '"hostAppName" must be the name people know your app by, 1 to 100 characters (QuickBooks memos say "from <hostAppName>").'],
     [{ delivery: { baseBackoffMs: 5_000, maxBackoffMs: 1_000 } }, '"delivery.maxBackoffMs" (1000) must not be below "delivery.baseBackoffMs" (5000).'],
     [{ hostSchema: { customer: { table: 'clients' } } }, '"hostSchema": hostSchema has unknown tables: customer (it maps customers, catalogItems, invoices, invoiceLines, payments, refunds, payouts, payoutPayments).'],
   ])('refuses bad option %# with one message that names it and the fix', (bad, message) => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {
   accountsView, optionalChoices, confirmationLines, connectionView, creditRow, describeAge, duplicateRow, enableSteps, errorMessage, formatCents, hasWarnings,
-  importBody, matchCounts, matchTabLabel, nameOf, nearMatchRow, outboxLine, progressView, statusMismatchRow, toggleSelection,
+  failedRow, importBody, matchCounts, matchTabLabel, nameOf, nearMatchRow, outboxLine, progressView, statusMismatchRow, toggleSelection,
 } from '../../../src/adapters/http/page/assets/page-state.js';
 
 const report = (sizes: Partial<Record<'matched' | 'hostOnly' | 'qboOnly' | 'nearMatches' | 'statusMismatches' | 'duplicates', number>>) =>
@@ -37,10 +37,18 @@ describe('the connection card', () => {
 describe('the match step', () => {
   it('counts each list and what needs review (QBO-only, near, status, duplicates)', () => {
     const counts = matchCounts(report({ matched: 3, hostOnly: 2, qboOnly: 4, nearMatches: 1, statusMismatches: 1, duplicates: 2 }));
-    expect(counts).toEqual({ matched: 3, hostOnly: 2, qboOnly: 4, nearMatches: 1, statusMismatches: 1, duplicates: 2, toReview: 8 });
+    expect(counts).toEqual({ matched: 3, hostOnly: 2, qboOnly: 4, nearMatches: 1, statusMismatches: 1, duplicates: 2, failed: 0, toReview: 8 });
     expect(matchTabLabel('Customers', counts)).toBe('Customers · 8 to review');
     expect(matchTabLabel('Customers', matchCounts(report({ matched: 3 })))).toBe('Customers · all clear');
     expect(matchCounts(null).toReview).toBe(0);
+    // Once the sync is on, a failed record is something to look at too.
+    expect(matchTabLabel('Customers', matchCounts({ failed: [{ hostId: '1', name: 'Otto Brenner' }] }))).toBe('Customers · 1 to review');
+  });
+
+  it('lists a failed record with its reason, and offers Retry only where there is a change to send again', () => {
+    expect(failedRow({ hostId: '1', name: 'Otto Brenner', reason: 'QuickBooks rejected the change: …', activityId: 'abc', retryable: true })).toEqual({ name: 'Otto Brenner', reason: 'QuickBooks rejected the change: …', activityId: 'abc', canRetry: true });
+    expect(failedRow({ hostId: '2', name: 'Ida Vance', reason: 'x', activityId: 'def', retryable: false }).canRetry).toBe(false);
+    expect(failedRow({ hostId: '3', name: 'No Id', reason: 'x', retryable: true }).canRetry).toBe(false);
   });
 
   it('reads names from records, pairs and near matches alike', () => {

@@ -100,7 +100,7 @@ export class GetPreflight {
     // The name each customer is created under is the job's own plan (ADR 0090), so the warning shows exactly that.
     const plannedNames = new Map(preview.value.rows.filter((row) => row.kind === 'customer' && row.action === 'create').map((row) => [row.hostId, row.qboName]));
     duplicates.push(...this.peopleCollisions(customers.map(customerCandidate), [...vendors.value, ...employees.value], plannedNames));
-    const credits = await this.credits(tenantId, new Map(customers.map((c) => [c.id, customerDisplayName(c)])));
+    const credits = await this.credits(tenantId, new Map(customers.map((c) => [c.id, customerDisplayName(c)])), preview.value.currency);
     const creditTotals = { customers: credits.length, count: credits.reduce((n, c) => n + c.count, 0), totalCents: credits.reduce((n, c) => n + c.totalCents, 0) };
     const customerReport = await this.match.execute(tenantId, 'customers');
     if (!customerReport.ok) return customerReport;
@@ -135,7 +135,7 @@ export class GetPreflight {
       });
   }
 
-  private async credits(tenantId: string, names: ReadonlyMap<string, string>): Promise<GetPreflight.Credit[]> {
+  private async credits(tenantId: string, names: ReadonlyMap<string, string>, currency: string): Promise<GetPreflight.Credit[]> {
     const byCustomer = new Map<string, { id: string; amountCents: number; receivedOn: string }[]>();
     for await (const payment of this.host.listAccountCredits(tenantId)) {
       const list = byCustomer.get(payment.customerId) ?? [];
@@ -147,7 +147,7 @@ export class GetPreflight {
       const customerName = names.get(customerId) ?? `customer ${customerId}`;
       return {
         customerId, customerName, count: payments.length, totalCents, payments,
-        explanation: `"${customerName}" has ${payments.length} account credit${payments.length === 1 ? '' : 's'} totalling ${dollars(totalCents)}. Existing credits are not carried over: QuickBooks will not show this balance unless you enter it there yourself.`,
+        explanation: `"${customerName}" has ${payments.length} account credit${payments.length === 1 ? '' : 's'} totalling ${dollars(totalCents, currency)}. Existing credits are not carried over: QuickBooks will not show this balance unless you enter it there yourself.`,
       };
     });
   }

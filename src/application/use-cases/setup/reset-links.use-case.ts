@@ -31,7 +31,7 @@ export class ResetLinks {
     const running = await this.jobs.latest(tenantId);
     if (running?.state === 'running') await this.jobs.update(tenantId, running.id, { state: 'failed', message: 'Stopped because the links were reset.' }, this.clock.now());
     await this.links.removeAll(tenantId);
-    await this.settings.update(tenantId, { linkedRealmId: null, syncEnabled: false, enabledAt: null, incomeAccountId: null, depositAccountId: null });
+    await this.settings.update(tenantId, { linkedRealmId: null, syncEnabled: false, enabledAt: null, incomeAccountId: null, depositAccountId: null, homeCurrency: null });
     await this.activity.record({
       tenantId, at: this.clock.now(), action: 'disable', kind: null, hostId: null, qboId: null, outcome: 'success', outboxId: null,
       message: `The links to QuickBooks company ${previous.linkedRealmId ?? '(none)'} were reset: ${removedLinks} link${removedLinks === 1 ? '' : 's'} forgotten and the sync turned off. Connect the new company and set the sync up again.`,

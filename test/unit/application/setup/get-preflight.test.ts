@@ -4,6 +4,8 @@ import { GetPreflight } from '../../../../src/application/use-cases/setup/get-pr
 import { QboPageReads } from '../../../../src/application/setup/qbo-page-reads';
 import { GetMatchReport } from '../../../../src/application/use-cases/setup/get-match-report.use-case';
 import { GetSyncPreview } from '../../../../src/application/use-cases/setup/get-sync-preview.use-case';
+import { InMemoryActivityLog } from '../../../../src/adapters/memory/in-memory-activity.log';
+import { InMemoryOpaqueIds } from '../../../../src/adapters/memory/in-memory-opaque.ids';
 import { InMemoryLinkStore } from '../../../../src/adapters/memory/in-memory-link.store';
 import { InMemorySettingsStore } from '../../../../src/adapters/memory/in-memory-settings.store';
 import { aCustomer, anInvoice, aPayment } from '../../../support/domain/host-records.builder';
@@ -39,7 +41,7 @@ class CountingHost extends InMemoryHostDirectory {
 const preflightOf = (host: InMemoryHostDirectory): GetPreflight => {
   const reads = new QboPageReads({ now: () => 0 });
   const preview = new GetSyncPreview(host, new InMemoryLinkStore(), emptyPeople, new InMemorySettingsStore(), reads);
-  return new GetPreflight(host, emptyPeople, reads, preview, new GetMatchReport(host, emptyPeople, reads, new InMemoryLinkStore()));
+  return new GetPreflight(host, emptyPeople, reads, preview, new GetMatchReport(host, emptyPeople, reads, new InMemoryLinkStore(), new InMemoryActivityLog(), new InMemoryOpaqueIds()));
 };
 
 describe('GetPreflight credits', () => {

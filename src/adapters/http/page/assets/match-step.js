@@ -2,7 +2,7 @@
 import { api } from './api-client.js';
 import { busy, byId, el } from './dom.js';
 import { notify } from './notices.js';
-import { duplicateRow, importBody, matchCounts, matchTabLabel, nameOf, nearMatchRow, qboIdOf, statusMismatchRow, toggleSelection } from './page-state.js';
+import { duplicateRow, failedRow, importBody, matchCounts, matchTabLabel, nameOf, nearMatchRow, qboIdOf, statusMismatchRow, toggleSelection } from './page-state.js';
 import { wireTabs } from './tabs.js';
 
 const TITLES = { customers: 'Customers', items: 'Products and services' };
@@ -53,6 +53,23 @@ const importControls = (entity, qboOnly, onImported, guard) => {
   return [el('p', { className: 'muted' }, `Only in QuickBooks. Import them to have them here too (this is the only time anything is copied from QuickBooks).`), boxes, el('div', { className: 'actions' }, selectedButton, allButton)];
 };
 
+/** Records whose last delivery failed, each with why and a Retry (the same as the Activity tab's). */
+const failedControls = (rows, onRetried, guard) => {
+  const retry = (row) => {
+    const button = el('button', { type: 'button', 'aria-label': `Retry ${row.name}` }, 'Retry');
+    button.addEventListener('click', guard(() => busy(button, async () => {
+      await api('POST', `activity/${encodeURIComponent(row.activityId)}/retry`);
+      notify(`${row.name} is queued to be sent to QuickBooks again.`);
+      await onRetried();
+    })));
+    return button;
+  };
+  return [
+    el('p', { className: 'muted' }, 'QuickBooks did not take the last change of these. Fix what the reason says, then retry; the Activity tab has the whole story.'),
+    table('Failed records', ['Name', 'What went wrong', 'Retry'], rows.map((row) => [row.name, row.reason, row.canRetry ? retry(row) : el('span', { className: 'muted' }, 'Sent again by itself')])),
+  ];
+};
+
 const renderBody = (onImported, guard) => {
   const body = byId('match-body');
   const report = state.reports[state.entity];
@@ -65,11 +82,14 @@ const renderBody = (onImported, guard) => {
   const mismatches = (report.statusMismatches ?? []).map(statusMismatchRow);
   // Once records are linked (the sync ran), step 1 says what is in QuickBooks and what still waits, not what "will" happen.
   const linked = Number(report.linked) || 0;
-  const summary = linked > 0
-    ? `${linked} linked to QuickBooks · ${counts.hostOnly} not in QuickBooks yet · ${counts.qboOnly} only in QuickBooks · ${counts.nearMatches} near · ${counts.statusMismatches} status · ${counts.duplicates} duplicate groups`
+  const failed = (report.failed ?? []).map(failedRow);
+  const synced = linked > 0 || failed.length > 0;
+  const summary = synced
+    ? `${linked} linked to QuickBooks · ${counts.failed} failed · ${counts.hostOnly} waiting to be sent · ${counts.qboOnly} only in QuickBooks · ${counts.nearMatches} near · ${counts.statusMismatches} status · ${counts.duplicates} duplicate groups`
     : `${counts.matched} exact · ${counts.hostOnly} only here · ${counts.qboOnly} only in QuickBooks · ${counts.nearMatches} near · ${counts.statusMismatches} status · ${counts.duplicates} duplicate groups`;
   body.replaceChildren(
     el('p', { className: 'summary' }, summary),
+    ...(synced ? [section('Failed', failed.length, ...failedControls(failed, onImported, guard))] : []),
     section('Near matches', near.length,
       el('p', { className: 'muted' }, 'Probably the same, but the names differ. Rename one side so they match exactly, or they will be two records in QuickBooks.'),
       table('Near matches', ['Here', 'In QuickBooks', 'Why they look alike'], near.map((r) => [r.hostName, r.qboName, r.reason]))),
@@ -78,10 +98,10 @@ const renderBody = (onImported, guard) => {
     section('Only in QuickBooks', counts.qboOnly, ...importControls(state.entity, report.qboOnly ?? [], onImported, guard)),
     section('Possible duplicates here', counts.duplicates,
       el('ul', { className: 'names' }, (report.duplicates ?? []).map(duplicateRow).map((d) => el('li', {}, el('strong', {}, d.names), ` — ${d.explanation}`)))),
-    linked > 0
-      ? el('details', {}, el('summary', {}, `Not in QuickBooks yet (${counts.hostOnly}): waiting to be sent, or failed (see Activity)`), nameList(report.hostOnly ?? []))
+    synced
+      ? el('details', {}, el('summary', {}, `Waiting to be sent (${counts.hostOnly}): not in QuickBooks yet`), nameList(report.hostOnly ?? []))
       : el('details', {}, el('summary', {}, `Only here (${counts.hostOnly}): will be created in QuickBooks`), nameList(report.hostOnly ?? [])),
-    linked > 0
+    synced
       ? el('p', { className: 'muted' }, `${linked} linked to QuickBooks records: their changes are sent as you make them.`)
       : el('details', {}, el('summary', {}, `Exact matches (${counts.matched}): will be linked`), nameList((report.matched ?? []).map((pair) => pair.host ?? pair))),
   );

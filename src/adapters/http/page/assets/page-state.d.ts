@@ -15,7 +15,14 @@ export interface MatchCounts {
   readonly nearMatches: number;
   readonly statusMismatches: number;
   readonly duplicates: number;
+  readonly failed: number;
   readonly toReview: number;
+}
+export interface FailedRow {
+  readonly name: string;
+  readonly reason: string;
+  readonly activityId: string;
+  readonly canRetry: boolean;
 }
 export interface Option {
   readonly id: string;
@@ -46,6 +53,7 @@ export declare const nameOf: (record: unknown) => string;
 export declare const qboIdOf: (record: unknown) => string;
 export declare const matchCounts: (match: unknown) => MatchCounts;
 export declare const matchTabLabel: (title: string, counts: MatchCounts) => string;
+export declare const failedRow: (record: unknown) => FailedRow;
 export declare const nearMatchRow: (pair: unknown) => { hostName: string; qboName: string; reason: string };
 export declare const statusMismatchRow: (pair: unknown) => { name: string; host: string; qbo: string; fix: string };
 export declare const duplicateRow: (group: unknown) => { names: string; explanation: string };

@@ -46,8 +46,15 @@ export const matchCounts = (match) => {
     nearMatches: list(match?.nearMatches).length,
     statusMismatches: list(match?.statusMismatches).length,
     duplicates: list(match?.duplicates).length,
+    failed: list(match?.failed).length,
   };
-  return { ...counts, toReview: counts.qboOnly + counts.nearMatches + counts.statusMismatches + counts.duplicates };
+  return { ...counts, toReview: counts.qboOnly + counts.nearMatches + counts.statusMismatches + counts.duplicates + counts.failed };
+};
+
+/** One record of step 1's failed list once the sync is on: its name, why in plain words, and whether Retry is offered. */
+export const failedRow = (record) => {
+  const activityId = String(record?.activityId ?? '');
+  return { name: nameOf(record), reason: String(record?.reason ?? ''), activityId, canRetry: Boolean(record?.retryable) && activityId !== '' };
 };
 
 export const matchTabLabel = (title, counts) => (counts.toReview === 0 ? `${title} · all clear` : `${title} · ${counts.toReview} to review`);
