@@ -32,6 +32,7 @@ const BENCHMARKS: readonly BenchmarkRun[] = [
   { module: './domain.bench.js' },
   { module: './ceiling.bench.js' },
   { module: './claim.bench.js' },
+  { module: './claim-many-tenants.bench.js' },
   { module: './latency.bench.js' },
   { module: './engine.bench.js' },
   { module: './initial-sync.bench.js' },
