@@ -32,6 +32,7 @@ const BENCHMARKS: readonly BenchmarkRun[] = [
   { module: './domain.bench.js' },
   { module: './ceiling.bench.js' },
   { module: './claim.bench.js' },
+  { module: './claim-many-tenants.bench.js' },
   { module: './latency.bench.js' },
   { module: './engine.bench.js' },
   { module: './initial-sync.bench.js' },
@@ -39,6 +40,7 @@ const BENCHMARKS: readonly BenchmarkRun[] = [
   { module: './memory.bench.js', nodeFlags: [`--max-old-space-size=${MEMORY_HEAP_CAP_MB}`], settings: { 'memory.heapCapMb': MEMORY_HEAP_CAP_MB } },
   { module: './memory.bench.js', renameKeys: { from: 'memory.', to: 'memory.uncapped.' } },
   { module: './tenants.bench.js' },
+  { module: './shared-limits.bench.js' },
   { module: './burst.bench.js' },
 ];
 

@@ -26,6 +26,9 @@ describe('the integration page speaks bookkeeping, in Chromium', () => {
     // A zone other than the machine's (UTC): every time on the page must be in the page's zone, named.
     session = await startBrowserSession('bookkeeping', { timezoneId: 'America/Los_Angeles' });
     ({ demo, page } = session);
+    // A QBO vendor named like a host customer that will be created: QBO refuses the name, so the review names the one it gets.
+    const vendor = await fetch(`${demo.emulatorUrl}/__emulator/realms/${demo.realmId}/entities/Vendor`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ DisplayName: 'Sunset Villas HOA' }) });
+    expect(vendor.ok).toBe(true);
     await session.openIntegration();
     await checked('01-disconnected');
     await page.getByRole('button', { name: 'Connect to QuickBooks' }).click();
@@ -87,6 +90,9 @@ describe('the integration page speaks bookkeeping, in Chromium', () => {
     expect(words).toContain('"The Smiths" will be created in QuickBooks as a new customer next to "John and Jane Smith"');
     expect(words).toMatch(/Dana Whitfield.*the sync will make it (in)?active in QuickBooks/);
     expect(words).toContain('To fix:');
+    const planned = (await (await page.request.get(`${demo.integrationUrl}preview`)).json() as { rows: { name: string; qboName: string | null }[] }).rows.find((row) => row.name === 'Sunset Villas HOA');
+    expect(planned?.qboName).toMatch(/^Sunset Villas HOA \S+/);
+    expect(words).toContain(`as "${planned!.qboName}"`);
     await checked('05-review');
     await review.getByRole('button', { name: 'Continue' }).click();
     expect(await session.text('#review-status')).toMatch(/Tick "Accept this" for each item/);

@@ -176,6 +176,8 @@ describe('the integration page, walked through in Chromium', () => {
     }, /payment of \$45\.00 received/);
     // Records are named as the app shows them, never by the app's id.
     expect(await rows.innerText()).toContain('customer "Olivia Park"');
+    const invoiceRow = await knex('invoices').where({ company_id: demoTenantId, customer_id: customer.id }).first();
+    expect(await rows.innerText()).toContain(`invoice ${invoiceRow.number}`);
     expect(await rows.innerText()).not.toContain(`#${customer.id}`);
     const csvLink = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
     expect(csvLink).toBe(`${demo.integrationUrl}activity.csv`);
@@ -188,6 +190,7 @@ describe('the integration page, walked through in Chromium', () => {
     const paymentLink = rows.locator('tr:has-text("payment of $45.00 received")').first().getByRole('link', { name: /^Open in QuickBooks/ });
     await page.goto((await paymentLink.getAttribute('href'))!);
     expect(await page.locator('main').innerText()).toMatch(new RegExp(`Memo\\s+Payment received ${payment.received_on instanceof Date ? payment.received_on.toISOString().slice(0, 10) : String(payment.received_on).slice(0, 10)} for invoice \\S+, from Blue Lagoon back office\\. Sync reference: qbo-sync:${demoTenantId}:payment:${payment.id}`));
+    expect(await page.locator('main').innerText()).toMatch(/TotalAmt\s+45\.00/);
     await shoot('12b-payment-memo-in-quickbooks');
 
     await page.goto(`${demo.emulatorUrl}/__emulator/`);

@@ -12,6 +12,8 @@ export type BatchOutcome =
   | { readonly kind: 'settled'; readonly done: Readonly<Record<JobRecordKind, number>>; readonly failed: Readonly<Record<JobRecordKind, number>> }
   | { readonly kind: 'wait'; readonly reason: string };
 
+export type Transmitted = { readonly kind: 'answered'; readonly results: readonly Result<QboRef, QboError>[] } | Extract<BatchOutcome, { kind: 'wait' }>;
+
 const nameIn = (fields: object): string => String((fields as { displayName?: string; name?: string }).displayName ?? (fields as { name?: string }).name ?? '');
 
 /**
@@ -27,15 +29,33 @@ export class BatchSender {
     private readonly clock: Clock,
   ) {}
 
-  /** `singles`: each operation is its own request, all sent side by side (the gateway paces them under QBO's limits). */
+  /** Sends the unit and stores what QBO answered (a resend after a crash, one unit at a time). */
   async send(tenantId: string, batch: PendingBatch, mode: 'batch' | 'singles' = 'batch'): Promise<BatchOutcome> {
+    const answered = await this.transmit(tenantId, batch, mode);
+    return answered.kind === 'wait' ? answered : this.store(tenantId, batch, answered.results, 'resent');
+  }
+
+  /**
+   * Sends the unit: `singles`, each operation is its own request, all sent side by side (the gateway paces them
+   * under QBO's limits). `wait` when every answer says to try later (nothing is then stored).
+   */
+  async transmit(tenantId: string, batch: PendingBatch, mode: 'batch' | 'singles'): Promise<Transmitted> {
     const results = mode === 'batch' ? await this.gateway.batch(tenantId, batch.operations) : await Promise.all(batch.operations.map((operation) => this.single(tenantId, operation)));
     const firstTransient = results.find((result) => !result.ok && isTransientQboError(result.error));
     if (firstTransient && !firstTransient.ok && results.every((result) => !result.ok && isTransientQboError(result.error))) {
       return { kind: 'wait', reason: firstTransient.error.message };
     }
+    return { kind: 'answered', results };
+  }
+
+  /**
+   * Stores QBO's answers to a sent unit, one per operation in order. Only a unit `resent` after a crash can hold
+   * records linked already (by the run that died): a unit planned in this run was planned from unlinked records, and
+   * the job holds the tenant lease, so nothing else links them meanwhile (one read fewer per unit).
+   */
+  async store(tenantId: string, batch: PendingBatch, results: readonly Result<QboRef, QboError>[], sent: 'planned' | 'resent'): Promise<Extract<BatchOutcome, { kind: 'settled' }>> {
     const linkedBefore = new Set<string>();
-    for (const kind of ['customer', 'item'] as const) {
+    if (sent === 'resent') for (const kind of ['customer', 'item'] as const) {
       const ids = batch.targets.filter((target) => target.kind === kind).map((target) => target.hostId);
       if (ids.length > 0) for (const id of (await this.links.getMany(tenantId, kind, ids)).keys()) linkedBefore.add(`${kind}:${id}`);
     }

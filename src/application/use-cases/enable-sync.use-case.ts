@@ -55,9 +55,11 @@ export class EnableSync {
       const missing = [current.incomeAccountId === null ? 'the income account' : null, current.depositAccountId === null ? 'the deposit account' : null].filter(Boolean).join(' and ');
       return err(applicationError('SettingsIncomplete', 'settings_incomplete', `Choose ${missing} in the settings before turning the sync on.`));
     }
-    const warnings = await this.preflight.execute(tenantId);
-    if (!warnings.ok) return warnings;
-    if (warnings.value.hasWarnings && !input.acknowledgeWarnings) {
+    // Acknowledged warnings change nothing, so they are not computed again: the admin read them (GET /preflight) a
+    // moment ago, and at 10,000 customers they take seconds (duplicates, the plan, both match reports) before the job starts.
+    const warnings = input.acknowledgeWarnings ? null : await this.preflight.execute(tenantId);
+    if (warnings !== null && !warnings.ok) return warnings;
+    if (warnings !== null && warnings.value.hasWarnings) {
       const { duplicates, creditTotals, review } = warnings.value;
       const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
       return err(applicationError('WarningsNotAcknowledged', 'warnings_not_acknowledged',
@@ -66,8 +68,11 @@ export class EnableSync {
     const now = this.clock.now();
     const { job, created } = await this.jobs.start(tenantId, this.ids.newId(), now);
     const enabledAt = current.enabledAt ?? now;
-    // The company's currency, as the pre-flight read it, is kept for the money in the activity log's words.
-    await this.settings.update(tenantId, { syncEnabled: false, enabledAt, linkedRealmId: connection.realmId, homeCurrency: warnings.value.currency });
+    // The company's currency is kept for the money in the activity log's words: as the pre-flight read it, or the
+    // page's read of it (the admin's GET /preflight a moment ago keeps it) when the pre-flight was not computed; a
+    // read QBO cannot answer now leaves it to the first delivery round (TenantReadiness).
+    const homeCurrency = warnings !== null ? warnings.value.currency : await this.preflight.homeCurrency(tenantId);
+    await this.settings.update(tenantId, { syncEnabled: false, enabledAt, linkedRealmId: connection.realmId, ...(homeCurrency === null ? {} : { homeCurrency }) });
     if (created) {
       await this.activity.record({
         tenantId, at: now, action: 'enable', kind: null, hostId: null, qboId: null, outcome: 'success', outboxId: null,

@@ -15,7 +15,7 @@ export interface BrowserSession {
   readonly page: Page;
   /** Console errors, uncaught exceptions and failed requests (4xx/5xx) seen on the plugin's own pages. */
   readonly problems: string[];
-  /** Screenshots at desktop width and at 375 px into test/.artifacts/<folder>/, checking nothing scrolls sideways. */
+  /** Screenshots at desktop width and at 375 px into test/.artifacts/<folder>/, checking nothing scrolls sideways and axe finds no serious or critical violation on the plugin's page at either width. */
   shoot(name: string): Promise<void>;
   /** Opens the integration page and waits until the connection is loaded. */
   openIntegration(): Promise<void>;
@@ -70,14 +70,19 @@ export const startBrowserSession = async (folder: string, options: { readonly ti
     return {
       demo: running, knex, page, problems, close,
       shoot: async (name) => {
+        // Every state of the plugin's page shot is checked by axe at both widths too (issue 18: no serious or critical
+        // violation). The demo's back office and the emulator page are not the product.
+        const ours = page.url().startsWith(running.integrationUrl);
         await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+        const wide = ours ? await seriousViolations(page) : [];
         await page.setViewportSize(phone);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         await page.screenshot({ path: join(shots, `${name}.375px.png`), fullPage: true });
+        const narrow = ours ? await seriousViolations(page) : [];
         await page.setViewportSize(desktop);
         // The plugin's pages are readable at 375 px: nothing makes the whole page scroll sideways (wide tables scroll
-        // in their own box). The demo's back office and the emulator page are not the product.
-        if (page.url().startsWith(running.integrationUrl)) expect({ step: name, overflow }).toEqual({ step: name, overflow: 0 });
+        // in their own box).
+        if (ours) expect({ step: name, overflow, wide, narrow }).toEqual({ step: name, overflow: 0, wide: [], narrow: [] });
       },
       openIntegration: async () => {
         await page.goto(running.integrationUrl);

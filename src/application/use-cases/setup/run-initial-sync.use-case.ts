@@ -29,6 +29,11 @@ export namespace RunInitialSync {
 }
 
 const chunk = 500;
+/**
+ * The progress (and the lease) is saved at most this often while units are sent: once per unit it was two writes
+ * per 4 records, as many as the units' own; the page polls it about once a second.
+ */
+const progressEveryMs = 200;
 const wait = (reason: string): Extract<RunInitialSync.Step, { kind: 'wait' }> => ({ kind: 'wait', reason });
 const finished: RunInitialSync.Step = { kind: 'finished' };
 
@@ -72,8 +77,8 @@ export class RunInitialSync {
     const resent = await this.resendWrittenDown(job);
     if (resent !== null) return resent;
     const progress = new InitialSyncProgress();
-    const { incomeAccountId } = await this.settings.get(tenantId);
-    const kinds = [customerRules(this.host, tenantId), itemRules(this.host, tenantId, incomeAccountId)] as const;
+    const { incomeAccountId, homeCurrency } = await this.settings.get(tenantId);
+    const kinds = [customerRules(this.host, tenantId), itemRules(this.host, tenantId, incomeAccountId, homeCurrency)] as const;
     const taken = new Map<JobRecordKind, Set<string>>();
     for (const rules of kinds) {
       const index = await readQboNameIndex(this.gateway, this.links, tenantId, rules.kind);
@@ -95,11 +100,16 @@ export class RunInitialSync {
       if (!(await lease.keep())) return { kind: 'wait', reason: 'The lease on this company was lost; trying again.' } as const;
       return null;
     });
+    let savedAt = this.clock.now();
     const end = await sendInLanes({ jobs: this.jobs, sender: this.sender, clock: this.clock, shape: this.shape }, job, allCreates(this), (outcome) => {
       for (const kind of ['customer', 'item'] as const) progress.add(kind, outcome.done[kind], outcome.failed[kind]);
-      saves.request();
+      if (this.clock.now() - savedAt >= progressEveryMs) {
+        savedAt = this.clock.now();
+        saves.request();
+      }
       return saves.failed ? { kind: 'wait', reason: 'The progress of the job could not be saved; trying again.' } : saves.stopped;
     }, input.shouldStop);
+    saves.request(); // the step ends with its progress saved exactly
     const last = await saves.flush();
     if (end.kind === 'stopped' || last?.kind === 'stopped') return finished;
     if (end.kind === 'wait') return wait(end.reason);

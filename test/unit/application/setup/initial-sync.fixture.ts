@@ -107,10 +107,13 @@ class WatchedJobStore extends InMemoryJobStore {
 }
 
 class WatchedLinkStore extends InMemoryLinkStore {
+  /** How long each saveMany takes: a database that is slow beside QBO. */
+  delayMs = 0;
   constructor(private readonly events: SyncEvent[]) {
     super();
   }
   override async saveMany(tenant: string, links: readonly Link[]): Promise<void> {
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     await super.saveMany(tenant, links);
     this.events.push({ step: 'link', hostIds: links.map((link) => `${link.kind}:${link.hostId}`) });
   }

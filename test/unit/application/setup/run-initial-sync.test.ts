@@ -66,6 +66,26 @@ describe('RunInitialSync on the in-memory adapters (QBO: the emulator over HTTP)
     expect((await f.settings.get(tenantId)).syncEnabled).toBe(true);
   });
 
+  it('stores a unit while its lane sends the next one, with at most one unit per lane waiting to be stored', async () => {
+    const f = await createInitialSyncFixture(emulator.url, singlesOnly);
+    seedHost(f, 12, 0);
+    f.links.delayMs = 40;
+
+    expect(await f.execute()).toEqual({ kind: 'finished' });
+
+    const units = f.events.filter((e): e is Extract<SyncEvent, { step: 'writeDown' }> => e.step === 'writeDown');
+    expect(units).toHaveLength(4);
+    const at = (predicate: (event: SyncEvent) => boolean) => f.events.findIndex(predicate);
+    const forgotten = units.map((unit) => at((e) => e.step === 'forget' && e.sendId === unit.sendId));
+    const firstSent = units.map((unit) => at((e) => e.step === 'send' && e.requestId === unit.requestIds[0]));
+    for (let n = 1; n < units.length; n++) {
+      expect(firstSent[n]).toBeLessThan(forgotten[n - 1]!); // sent while the unit before was being stored
+      if (n >= 2) expect(f.events.indexOf(units[n]!)).toBeGreaterThan(forgotten[n - 2]!); // never two units behind
+    }
+    expect(await f.jobs.pendingSends(tenantId, jobId)).toEqual([]);
+    expect(await expectProgressAddsUp(f, 12, 0)).toMatchObject({ state: 'completed', done: 12 });
+  });
+
   it('marks a record QBO refuses as failed with the reason, and goes on with the others', async () => {
     const f = await createInitialSyncFixture(emulator.url, mixed);
     seedHost(f, 6, 3);
