@@ -48,6 +48,7 @@ const BENCHMARKS: readonly BenchmarkRun[] = [
   { module: './domain.bench.js' },
   { module: './ceiling.bench.js' },
   { module: './claim.bench.js' },
+  { module: './claim-many-tenants.bench.js' },
   { module: './latency.bench.js' },
   { module: './engine.bench.js' },
   { module: './initial-sync.bench.js' },
@@ -56,6 +57,7 @@ const BENCHMARKS: readonly BenchmarkRun[] = [
   // Uncapped, the peak wanders with when V8 chooses to collect: three runs, each in a fresh process (issue 17).
   ...UNCAPPED_MEMORY_RUNS.map((run) => ({ module: './memory.bench.js', renameKeys: { from: 'memory.', to: `memory.uncapped.run${run}.` } })),
   { module: './tenants.bench.js' },
+  { module: './shared-limits.bench.js' },
 ];
 
 const RESULTS = path.resolve(__dirname, '../../bench/results/latest.json');

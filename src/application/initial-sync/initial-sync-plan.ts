@@ -59,13 +59,14 @@ export const customerRules = (host: HostDirectory, tenantId: string): KindRules<
   decideLinked: (customer, link) => decideCustomer(tenantId, customer, link),
 });
 
-export const itemRules = (host: HostDirectory, tenantId: string, incomeAccountId: string | null): KindRules<HostCatalogItem> => ({
+/** `currency`: the QBO company's home currency, for money in a refusal's words (null: US dollars). */
+export const itemRules = (host: HostDirectory, tenantId: string, incomeAccountId: string | null, currency: string | null = null): KindRules<HostCatalogItem> => ({
   kind: 'item',
   entity: 'Item',
   list: (tenant) => host.listItems(tenant),
   nameOf: (item) => item.name.trim(),
-  decide: (item, qboName) => decideItem(tenantId, item, null, { incomeAccountId, qboName }),
-  decideLinked: (item, link) => decideItem(tenantId, item, link, { incomeAccountId }),
+  decide: (item, qboName) => decideItem(tenantId, item, null, { incomeAccountId, qboName, currency }),
+  decideLinked: (item, link) => decideItem(tenantId, item, link, { incomeAccountId, currency }),
 });
 
 /** A host stream in pages, each page with the ids already linked (one link read per page). */

@@ -68,9 +68,11 @@ export class EnableSync {
     const now = this.clock.now();
     const { job, created } = await this.jobs.start(tenantId, this.ids.newId(), now);
     const enabledAt = current.enabledAt ?? now;
-    // The company's currency, as the pre-flight read it, is kept for the money in the activity log's words; when the
-    // pre-flight was not computed, the first delivery round reads it (TenantReadiness).
-    await this.settings.update(tenantId, { syncEnabled: false, enabledAt, linkedRealmId: connection.realmId, ...(warnings === null ? {} : { homeCurrency: warnings.value.currency }) });
+    // The company's currency is kept for the money in the activity log's words: as the pre-flight read it, or the
+    // page's read of it (the admin's GET /preflight a moment ago keeps it) when the pre-flight was not computed; a
+    // read QBO cannot answer now leaves it to the first delivery round (TenantReadiness).
+    const homeCurrency = warnings !== null ? warnings.value.currency : await this.preflight.homeCurrency(tenantId);
+    await this.settings.update(tenantId, { syncEnabled: false, enabledAt, linkedRealmId: connection.realmId, ...(homeCurrency === null ? {} : { homeCurrency }) });
     if (created) {
       await this.activity.record({
         tenantId, at: now, action: 'enable', kind: null, hostId: null, qboId: null, outcome: 'success', outboxId: null,

@@ -9,7 +9,7 @@ import type { ApplicationError } from '../../application-error';
 import type { HostDirectory } from '../../ports/host-directory.port';
 import type { QboGateway } from '../../ports/qbo-gateway.port';
 import type { QboPageReads } from '../../setup/qbo-page-reads';
-import { collect, qboReadError, readForPage } from '../../setup/qbo-reads';
+import { collect, qboReadError, readForPage, readHomeCurrencyForPage } from '../../setup/qbo-reads';
 import { firstSyncReview, type ReviewItem } from '../../setup/first-sync-review';
 import type { GetMatchReport } from './get-match-report.use-case';
 import type { GetSyncPreview } from './get-sync-preview.use-case';
@@ -83,6 +83,12 @@ export class GetPreflight {
     private readonly preview: GetSyncPreview,
     private readonly match: GetMatchReport,
   ) {}
+
+  /** The company's home currency as the page read it (kept a few seconds), or null when QBO cannot say now. */
+  async homeCurrency(tenantId: string): Promise<string | null> {
+    const read = await readHomeCurrencyForPage(this.reads, this.gateway, tenantId);
+    return read.ok ? read.value : null;
+  }
 
   async execute(tenantId: string): Promise<Result<GetPreflight.Output, ApplicationError>> {
     const vendors = await readForPage(this.reads, this.gateway, tenantId, 'Vendor', displayNameOf);

@@ -93,10 +93,10 @@ export class GetSyncPreview {
     const { incomeAccountId } = await this.settings.get(tenantId);
     const customers = await this.kind(customerRules(this.host, tenantId) as unknown as KindRules<{ id: string }>, tenantId);
     if (!customers.ok) return customers;
-    const items = await this.kind(itemRules(this.host, tenantId, incomeAccountId) as unknown as KindRules<{ id: string }>, tenantId);
-    if (!items.ok) return items;
     const currency = await readHomeCurrencyForPage(this.reads, this.gateway, tenantId);
     if (!currency.ok) return currency;
+    const items = await this.kind(itemRules(this.host, tenantId, incomeAccountId, currency.value) as unknown as KindRules<{ id: string }>, tenantId);
+    if (!items.ok) return items;
     return ok({ rows: [...customers.value, ...items.value], counts: { customer: countsOf(customers.value), item: countsOf(items.value) }, currency: currency.value });
   }
 

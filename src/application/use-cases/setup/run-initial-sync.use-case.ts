@@ -77,8 +77,8 @@ export class RunInitialSync {
     const resent = await this.resendWrittenDown(job);
     if (resent !== null) return resent;
     const progress = new InitialSyncProgress();
-    const { incomeAccountId } = await this.settings.get(tenantId);
-    const kinds = [customerRules(this.host, tenantId), itemRules(this.host, tenantId, incomeAccountId)] as const;
+    const { incomeAccountId, homeCurrency } = await this.settings.get(tenantId);
+    const kinds = [customerRules(this.host, tenantId), itemRules(this.host, tenantId, incomeAccountId, homeCurrency)] as const;
     const taken = new Map<JobRecordKind, Set<string>>();
     for (const rules of kinds) {
       const index = await readQboNameIndex(this.gateway, this.links, tenantId, rules.kind);

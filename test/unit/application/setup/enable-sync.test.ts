@@ -16,6 +16,11 @@ class CountedPreflight {
     this.runs += 1;
     return ok({ hasWarnings: true, duplicates: [{}], creditTotals: { customers: 0, count: 0, totalCents: 0 }, review: [] } as unknown as GetPreflight.Output);
   }
+
+  /** The page's read of the company's currency (cached a few seconds), which Save & Sync keeps. */
+  async homeCurrency(): Promise<string | null> {
+    return 'CAD';
+  }
 }
 
 const setUp = async () => {
@@ -28,7 +33,7 @@ const setUp = async () => {
   const launched: string[] = [];
   let id = 0;
   const enable = new EnableSync(connections, settings, preflight as unknown as GetPreflight, new InMemoryJobStore(), { launch: (_tenant, jobId) => launched.push(jobId) }, { newId: () => `job-${(id += 1)}` }, new InMemoryActivityLog(), new ContractClock());
-  return { enable, preflight, launched };
+  return { enable, preflight, launched, settings };
 };
 
 describe('EnableSync (Save & Sync)', () => {
@@ -41,10 +46,12 @@ describe('EnableSync (Save & Sync)', () => {
   });
 
   it('starts the job at once when the warnings are acknowledged, without computing them again', async () => {
-    const { enable, preflight, launched } = await setUp();
+    const { enable, preflight, launched, settings } = await setUp();
     const answer = await enable.execute({ tenantId, acknowledgeWarnings: true });
     expect(answer.ok && answer.value.jobId).toBe('job-1');
     expect(launched).toEqual(['job-1']);
     expect(preflight.runs).toBe(0);
+    // The company's currency is kept all the same, for the money in the activity log's words.
+    expect((await settings.get(tenantId)).homeCurrency).toBe('CAD');
   });
 });
