@@ -9,6 +9,7 @@ import { migratePluginTables } from '../src/adapters/knex/plugin-migrations';
 import { pluginTables } from '../src/adapters/knex/plugin-tables';
 import { SystemClock } from '../src/adapters/system/system.clock';
 import { createBenchDatabase } from './support/bench-database';
+import { settleInnoDb } from './support/innodb-settle';
 import { percentile, rounded } from './support/stats';
 
 const tenants = 50;
@@ -38,20 +39,6 @@ const fill = async (knex: import('knex').Knex, table: string, now: number): Prom
   await knex.raw('ANALYZE TABLE ??', [table]);
 };
 
-/**
- * A table that has run for a while, not one just bulk-loaded: waits (at most 90 s) until InnoDB has written back
- * the pages the fill dirtied, so the claims do not queue behind that flush.
- */
-const settle = async (knex: import('knex').Knex): Promise<void> => {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const [rows] = (await knex.raw("SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_buffer_pool_pages_dirty', 'Innodb_buffer_pool_pages_total')")) as [{ Variable_name: string; Value: string }[]];
-    const value = (name: string): number => Number(rows.find((row) => row.Variable_name === name)?.Value ?? 0);
-    if (value('Innodb_buffer_pool_pages_dirty') <= value('Innodb_buffer_pool_pages_total') * 0.01 || Date.now() > deadline) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-};
-
 export const run = async (): Promise<Record<string, number>> => {
   const db = await createBenchDatabase(2);
   try {
@@ -60,7 +47,7 @@ export const run = async (): Promise<Record<string, number>> => {
     const started = Date.now();
     await fill(db.knex, table, started);
     const fillSeconds = (Date.now() - started) / 1000;
-    await settle(db.knex);
+    await settleInnoDb(db.knex);
     const outbox = new KnexOutboxStore(db.knex, prefix, new SystemClock());
 
     // Claims first, on their own: the scan of readyTenants between them would only measure the two competing.

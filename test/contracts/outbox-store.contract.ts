@@ -68,9 +68,11 @@ export const describeOutboxStoreContract = (name: string, makeFixture: () => Pro
     it('postpones a held tenant\'s pending rows as a whole, keeping their order and their attempts', async () => {
       const other = uniqueTenant('outbox-other');
       await f.store.enqueue([change('1'), change('2'), { tenantId: other, kind: 'customer', hostId: '9' }]);
+      expect(await f.store.readyTenants(f.clock.now(), 1000)).toContain(tenant);
       const until = f.clock.now() + 5_000;
       expect(await f.store.postpone(tenant, until)).toBe(2);
       expect(await f.store.postpone(tenant, until)).toBe(0);
+      expect(await f.store.readyTenants(f.clock.now(), 1000)).not.toContain(tenant);
       expect(await f.store.claim(tenant, 10, f.clock.now(), lease)).toEqual([]);
       expect(await f.store.readyTenants(f.clock.now(), 1000)).not.toContain(tenant);
       expect((await f.store.claim(other, 10, f.clock.now(), lease)).map((c) => c.hostId)).toEqual(['9']);
@@ -132,12 +134,14 @@ export const describeOutboxStoreContract = (name: string, makeFixture: () => Pro
 
     it('retries later: not claimable before, counted as failing, next attempt after', async () => {
       await f.store.enqueue([change('1')]);
+      expect(await f.store.readyTenants(f.clock.now(), 1_000)).toContain(tenant);
       const [claimed] = await f.store.claim(tenant, 1, f.clock.now(), lease);
       const later = f.clock.now() + 5_000;
       expect(await f.store.retryLater(claimed!.id, claimed!.attemptToken, later, 'QBO is unavailable')).toBe(true);
       expect(await f.store.stats(tenant, f.clock.now() + 1_000)).toEqual({ pending: 1, failing: 1, failed: 0, oldestAgeMs: 1_000 });
       expect(await f.store.claim(tenant, 1, later - 1, lease)).toEqual([]);
       expect(await f.store.readyTenants(later - 1, 1_000)).not.toContain(tenant);
+      expect(await f.store.readyTenants(later, 1_000)).toContain(tenant);
       const [again] = await f.store.claim(tenant, 1, later, lease);
       expect(again).toMatchObject({ id: claimed!.id, attempt: 2 });
     });
@@ -202,6 +206,53 @@ export const describeOutboxStoreContract = (name: string, makeFixture: () => Pro
       expect(ready).toEqual([b, a]);
       const later = (await f.store.readyTenants(f.clock.now() + lease, 1_000)).filter((t) => [a, b, c].includes(t));
       expect(later).toEqual([b, a, c]);
+    });
+
+    it('names a tenant once a change is enqueued, and no longer once all its rows are done', async () => {
+      expect(await f.store.readyTenants(f.clock.now(), 1_000)).not.toContain(tenant);
+      await f.store.enqueue([change('1'), change('2')]);
+      expect(await f.store.readyTenants(f.clock.now(), 1_000)).toContain(tenant);
+      const [a, b] = await f.store.claim(tenant, 10, f.clock.now(), lease);
+      expect(await f.store.readyTenants(f.clock.now(), 1_000)).not.toContain(tenant);
+      await f.store.complete(a!.id, a!.attemptToken, f.clock.now());
+      await f.store.completeMany([{ id: b!.id, attemptToken: b!.attemptToken }], f.clock.now());
+      // Past the lease the rows would have had: nothing of the tenant is live any more.
+      expect(await f.store.readyTenants(f.clock.now() + lease * 2, 1_000)).not.toContain(tenant);
+    });
+
+    it('names a tenant whose failed row is requeued, and not while it is only failed', async () => {
+      await f.store.enqueue([change('1')]);
+      const [claimed] = await f.store.claim(tenant, 1, f.clock.now(), lease);
+      await f.store.fail(claimed!.id, claimed!.attemptToken, 'refused', f.clock.now());
+      expect(await f.store.readyTenants(f.clock.now() + lease * 2, 1_000)).not.toContain(tenant);
+      expect(await f.store.requeue(tenant, claimed!.id, f.clock.now())).toBe(true);
+      expect(await f.store.readyTenants(f.clock.now(), 1_000)).toContain(tenant);
+    });
+
+    it('names a tenant when a row released before its lease ends is due, not at the lease end', async () => {
+      await f.store.enqueue([change('1')]);
+      expect(await f.store.readyTenants(f.clock.now(), 1_000)).toContain(tenant);
+      const [claimed] = await f.store.claim(tenant, 1, f.clock.now(), lease);
+      const due = f.clock.now() + 1_000;
+      await f.store.release(claimed!.id, claimed!.attemptToken, due);
+      expect(await f.store.readyTenants(due - 1, 1_000)).not.toContain(tenant);
+      expect(await f.store.readyTenants(due, 1_000)).toContain(tenant);
+    });
+
+    it('names a tenant at the end of an extended lease, not at the end of the first one', async () => {
+      await f.store.enqueue([change('1')]);
+      expect(await f.store.readyTenants(f.clock.now(), 1_000)).toContain(tenant);
+      const [claimed] = await f.store.claim(tenant, 1, f.clock.now(), lease);
+      expect(await f.store.extendClaim(tenant, claimed!.attemptToken, f.clock.now() + lease * 2)).toBe(1);
+      expect(await f.store.readyTenants(f.clock.now() + lease, 1_000)).not.toContain(tenant);
+      expect(await f.store.readyTenants(f.clock.now() + lease * 2, 1_000)).toContain(tenant);
+    });
+
+    it('names no tenant for a signal its host rolled back', async () => {
+      await f.hostTransaction((trx) => f.store.enqueue([change('rolled-back')], trx), 'rollback');
+      expect(await f.store.readyTenants(f.clock.now(), 1_000)).not.toContain(tenant);
+      await f.hostTransaction((trx) => f.store.enqueue([change('committed')], trx), 'commit');
+      expect(await f.store.readyTenants(f.clock.now(), 1_000)).toContain(tenant);
     });
 
     it('reports the age of the oldest undelivered row', async () => {

@@ -4,22 +4,28 @@ import { Clock } from '../../application/ports/clock.port';
 import type { ClaimedChange, OutboxChange, OutboxStats, OutboxStore } from '../../application/ports/outbox-store.port';
 import { claimableRows } from './outbox-claim.query';
 import { claimedFromRow, dedupeKeyOf, isRowId, storableError, type OutboxRow } from './outbox-row';
-import { isMysql, isUniqueViolation, retryOnLockConflict } from './knex-dialect';
+import { isUniqueViolation, retryOnLockConflict } from './knex-dialect';
+import { consumeSignals, listReadyTenants, readCommitted, rebuildFromOutbox, refreshTenants, signalTenants, tenantsOfRows, type ReadyTables } from './outbox-ready-tenants';
 import { pluginTables } from './plugin-tables';
 
 const insertChunk = 500;
 const live = ['pending', 'in_flight'] as const;
+/** How often each process rebuilds the ready-companies index from the outbox (the safety net of ADR 0071). */
+export const readyIndexRebuildMs = 5 * 60_000;
 
 /** The transactional outbox on MySQL/MariaDB or SQLite, following the claim protocol of reliability.md §2.6. */
 export class KnexOutboxStore implements OutboxStore {
   private readonly table: string;
+  private readonly tables: ReadyTables;
+  private lastRebuild = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly knex: Knex,
     prefix: string,
     private readonly clock: Clock,
   ) {
-    this.table = pluginTables(prefix).outbox;
+    this.tables = pluginTables(prefix);
+    this.table = this.tables.outbox;
   }
 
   async enqueue(changes: readonly OutboxChange[], transaction?: unknown): Promise<void> {
@@ -37,26 +43,29 @@ export class KnexOutboxStore implements OutboxStore {
       dedupe_key: key,
     }));
     for (let start = 0; start < rows.length; start += insertChunk) {
-      // A pending row of the same record already carries the signal: the worker reads current host state.
-      await db(this.table).insert(rows.slice(start, start + insertChunk)).onConflict('dedupe_key').ignore();
+      const chunk = rows.slice(start, start + insertChunk);
+      const write = async (trx: Knex | Knex.Transaction): Promise<void> => {
+        // A pending row of the same record already carries the signal: the worker reads current host state.
+        await trx(this.table).insert(chunk).onConflict('dedupe_key').ignore();
+        await signalTenants(trx, this.tables, chunk.map((row) => row.tenant_id));
+      };
+      // Without a host transaction a chunk and its signal still commit together: a row without one would wait for the rebuild.
+      if (db === this.knex) await this.knex.transaction(write);
+      else await write(db);
     }
   }
 
   async readyTenants(now: number, limit: number): Promise<readonly string[]> {
-    const rows = (await this.knex(this.table)
-      .select('tenant_id')
-      .min({ first_ready: 'available_at' })
-      .whereIn('state', live)
-      .andWhere('available_at', '<=', now)
-      .groupBy('tenant_id')
-      .orderBy([{ column: 'first_ready' }, { column: 'tenant_id' }])
-      .limit(Math.max(0, limit))) as { tenant_id: string }[];
-    return rows.map((row) => row.tenant_id);
+    if (now - this.lastRebuild >= readyIndexRebuildMs) {
+      this.lastRebuild = now;
+      await rebuildFromOutbox(this.knex, this.tables);
+    }
+    await consumeSignals(this.knex, this.tables);
+    return listReadyTenants(this.knex, this.tables, now, limit);
   }
 
   async claim(tenantId: string, limit: number, now: number, leaseMs: number): Promise<readonly ClaimedChange[]> {
     if (limit <= 0) return [];
-    const config: Knex.TransactionConfig | undefined = isMysql(this.knex) ? { isolationLevel: 'read committed' } : undefined;
     return retryOnLockConflict(() =>
       this.knex.transaction(async (trx) => {
         // Rows whose lease expired come first: they are older than anything still pending.
@@ -64,7 +73,11 @@ export class KnexOutboxStore implements OutboxStore {
         const pending: OutboxRow[] =
           expired.length < limit ? await claimableRows(trx, this.table, 'pending', tenantId, now, limit - expired.length) : [];
         const rows = [...expired, ...pending];
-        if (rows.length === 0) return [];
+        if (rows.length === 0) {
+          // Woken for nothing (the index ran ahead of the rows): set the tenant's wake-up right.
+          await refreshTenants(trx, this.tables, [tenantId]);
+          return [];
+        }
         const attemptToken = randomUUID();
         await trx(this.table)
           .whereIn('id', rows.map((row) => row.id))
@@ -76,14 +89,15 @@ export class KnexOutboxStore implements OutboxStore {
             // A notify arriving during delivery must make a new pending row, not vanish into this one.
             dedupe_key: null,
           });
+        await refreshTenants(trx, this.tables, [tenantId]);
         return rows.map((row) => claimedFromRow(row, attemptToken)).sort((a, b) => Number(a.id) - Number(b.id));
-      }, config),
+      }, readCommitted(this.knex)),
     );
   }
 
   async extendClaim(tenantId: string, attemptToken: string, until: number): Promise<number> {
-    return retryOnLockConflict(() =>
-      this.knex(this.table)
+    return this.changeTenant(tenantId, (trx) =>
+      trx(this.table)
         .where({ tenant_id: tenantId, attempt_token: attemptToken, state: 'in_flight' })
         .andWhere('available_at', '<', until)
         .update({ available_at: until }),
@@ -97,8 +111,8 @@ export class KnexOutboxStore implements OutboxStore {
   async completeMany(rows: readonly { readonly id: string; readonly attemptToken: string }[], now: number): Promise<number> {
     const valid = rows.filter((row) => isRowId(row.id));
     if (valid.length === 0) return 0;
-    return retryOnLockConflict(() =>
-      this.knex(this.table)
+    return this.changeRows(valid.map((row) => row.id), (trx) =>
+      trx(this.table)
         .whereIn(['id', 'attempt_token'], valid.map((row) => [row.id, row.attemptToken]))
         .andWhere({ state: 'in_flight' })
         .update({ state: 'done', settled_at: now, attempt_token: null }),
@@ -139,15 +153,15 @@ export class KnexOutboxStore implements OutboxStore {
   }
 
   async postpone(tenantId: string, until: number): Promise<number> {
-    return retryOnLockConflict(() =>
-      this.knex(this.table).where({ tenant_id: tenantId, state: 'pending' }).andWhere('available_at', '<', until).update({ available_at: until }),
+    return this.changeTenant(tenantId, (trx) =>
+      trx(this.table).where({ tenant_id: tenantId, state: 'pending' }).andWhere('available_at', '<', until).update({ available_at: until }),
     );
   }
 
   async requeue(tenantId: string, id: string, now: number): Promise<boolean> {
     if (!isRowId(id)) return false;
-    const count = await retryOnLockConflict(() =>
-      this.knex(this.table)
+    const count = await this.changeTenant(tenantId, (trx) =>
+      trx(this.table)
         .where({ id, tenant_id: tenantId, state: 'failed' })
         .update({ state: 'pending', attempt: 0, available_at: now, last_error: null, settled_at: null }),
     );
@@ -197,10 +211,30 @@ export class KnexOutboxStore implements OutboxStore {
   /** Every settle is one conditional UPDATE fenced by the attempt token: a worker that lost its lease changes nothing. */
   private async settle(id: string, attemptToken: string, changes: Record<string, unknown>): Promise<boolean> {
     if (!isRowId(id)) return false;
-    const count = await retryOnLockConflict(() =>
-      this.knex(this.table).where({ id, attempt_token: attemptToken, state: 'in_flight' }).update(changes),
-    );
+    const count = await this.changeRows([id], (trx) => trx(this.table).where({ id, attempt_token: attemptToken, state: 'in_flight' }).update(changes));
     return count === 1;
+  }
+
+  /** A write of one tenant's live rows, and the refresh of its wake-up, in one transaction (ADR 0071). */
+  private changeTenant(tenantId: string, write: (trx: Knex.Transaction) => Promise<number>): Promise<number> {
+    return retryOnLockConflict(() =>
+      this.knex.transaction(async (trx) => {
+        const count = await write(trx);
+        if (count > 0) await refreshTenants(trx, this.tables, [tenantId]);
+        return count;
+      }, readCommitted(this.knex)),
+    );
+  }
+
+  /** `changeTenant` for writes named by row ids: the rows' tenants are read in the transaction that changed them. */
+  private changeRows(ids: readonly string[], write: (trx: Knex.Transaction) => Promise<number>): Promise<number> {
+    return retryOnLockConflict(() =>
+      this.knex.transaction(async (trx) => {
+        const count = await write(trx);
+        if (count > 0) await refreshTenants(trx, this.tables, await tenantsOfRows(trx, this.tables, ids));
+        return count;
+      }, readCommitted(this.knex)),
+    );
   }
 
   /** A row back in pending coalesces new signals again, unless a newer pending row of the record already does. */

@@ -5,6 +5,10 @@ export interface PluginTables {
   readonly settings: string;
   readonly links: string;
   readonly outbox: string;
+  /** Appended by enqueue in the host's transaction: which tenants may have new work (ADR 0071). */
+  readonly outboxSignals: string;
+  /** Per tenant, the earliest available_at of its live outbox rows: the ready-companies index (ADR 0071). */
+  readonly outboxTenants: string;
   readonly activity: string;
   readonly oauthStates: string;
   readonly leases: string;
@@ -23,6 +27,8 @@ export const pluginTables = (prefix: string): PluginTables => {
     settings: `${prefix}settings`,
     links: `${prefix}links`,
     outbox: `${prefix}outbox`,
+    outboxSignals: `${prefix}outbox_signal`,
+    outboxTenants: `${prefix}outbox_tenant`,
     activity: `${prefix}activity`,
     oauthStates: `${prefix}oauth_states`,
     leases: `${prefix}leases`,
