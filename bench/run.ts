@@ -24,9 +24,25 @@ interface BenchmarkRun {
 /**
  * Node's default heap limit on a machine with gigabytes free lets V8 put off collecting: the RSS of an uncapped run
  * says more about the collector than about what the sync holds. The memory figure runs with the old space capped as
- * a container would run it; the uncapped peak, and both durations, are kept beside it.
+ * a container would run it; the uncapped peak (three runs, and the worst of them), and the durations, are kept beside it.
  */
 const MEMORY_HEAP_CAP_MB = 256;
+
+const UNCAPPED_MEMORY_RUNS = [1, 2, 3] as const;
+
+/** `memory.uncapped.*` is the worst of the uncapped runs measured in this invocation, figure by figure. */
+const worstUncappedRun = (figures: Readonly<Record<string, number>>): Record<string, number> => {
+  const worst: Record<string, number> = {};
+  for (const run of UNCAPPED_MEMORY_RUNS) {
+    const prefix = `memory.uncapped.run${run}.`;
+    for (const [key, value] of Object.entries(figures)) {
+      if (!key.startsWith(prefix)) continue;
+      const name = `memory.uncapped.${key.slice(prefix.length)}`;
+      worst[name] = Math.max(worst[name] ?? value, value);
+    }
+  }
+  return worst;
+};
 
 const BENCHMARKS: readonly BenchmarkRun[] = [
   { module: './domain.bench.js' },
@@ -38,8 +54,11 @@ const BENCHMARKS: readonly BenchmarkRun[] = [
   { module: './initial-sync.bench.js' },
   { module: './full-scale.bench.js' },
   { module: './memory.bench.js', nodeFlags: [`--max-old-space-size=${MEMORY_HEAP_CAP_MB}`], settings: { 'memory.heapCapMb': MEMORY_HEAP_CAP_MB } },
-  { module: './memory.bench.js', renameKeys: { from: 'memory.', to: 'memory.uncapped.' } },
+  // Uncapped, the peak wanders with when V8 chooses to collect: three runs, each in a fresh process (issue 17).
+  ...UNCAPPED_MEMORY_RUNS.map((run) => ({ module: './memory.bench.js', renameKeys: { from: 'memory.', to: `memory.uncapped.run${run}.` } })),
   { module: './tenants.bench.js' },
+  { module: './shared-limits.bench.js' },
+  { module: './burst.bench.js' },
 ];
 
 const RESULTS = path.resolve(__dirname, '../../bench/results/latest.json');
@@ -94,7 +113,9 @@ const main = async (): Promise<void> => {
     for (const [key, value] of Object.entries(measured)) console.log(`${key.padEnd(40)} ${value}`);
     Object.assign(figures, measured);
   }
-  const merged = { ...(await readResults()), ...figures };
+  const worst = worstUncappedRun(figures);
+  for (const [key, value] of Object.entries(worst)) console.log(`${key.padEnd(40)} ${value}`);
+  const merged = { ...(await readResults()), ...figures, ...worst };
   const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)));
   await mkdir(path.dirname(RESULTS), { recursive: true });
   // Written aside then renamed, so a benchmark running at the same time never reads half a file.

@@ -45,6 +45,8 @@ export { OutboxStore } from './application/ports/outbox-store.port';
 export { QboAuthorizer } from './application/ports/qbo-authorizer.port';
 export { QboGateway } from './application/ports/qbo-gateway.port';
 export { QboCompanyCheck } from './application/ports/qbo-company-check.port';
+export { QboBudgetStore, type StartReservation } from './application/ports/qbo-budget-store.port';
+export type { PaceRule, StartAsk } from './domain/qbo/shared-pace';
 export { SettingsStore } from './application/ports/settings-store.port';
 
 /** A host change to send to QBO: `id` is the host record's primary key. */

@@ -40,6 +40,17 @@ export const startEmulatorProcess = async (): Promise<EmulatorProcess> => {
     });
   });
   child.stdout?.resume();
+  return emulatorAt(url, () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  );
+};
+
+/** The control API of an emulator already listening at `url` (another process started it); `stop` is the owner's. */
+export const emulatorAt = (url: string, stop: () => Promise<void> = async () => undefined): EmulatorProcess => {
   const post = async (pathname: string, body: unknown): Promise<unknown> => {
     const response = await fetch(`${url}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (!response.ok) throw new Error(`emulator ${pathname}: HTTP ${response.status} ${await response.text()}`);
@@ -61,11 +72,6 @@ export const startEmulatorProcess = async (): Promise<EmulatorProcess> => {
       for (const request of requests) statuses.set(request.status, (statuses.get(request.status) ?? 0) + 1);
       return statuses;
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop,
   };
 };

@@ -31,8 +31,10 @@ export const createPluginPorts = (options: QboSyncPluginOptions, tablePrefix: st
   const connectionStore = chosen(adapters.connectionStore, () => tables.connectionStore);
   const qboAuthorizer = chosen(adapters.qboAuthorizer, () => new IntuitQboAuthorizer(options.qbo, clock));
   const activityLog = chosen(adapters.activityLog, () => tables.activityLog);
+  // The database's clock above times the shared budget too, so every process agrees on when a start is due.
+  const qboBudgetStore = chosen(adapters.qboBudgetStore, () => tables.qboBudgetStore);
   let qbo: ReturnType<typeof createQboAdapters> | undefined;
-  const qboAdapters = () => (qbo ??= createQboAdapters({ options: options.qbo, connections: connectionStore, clock, logger, telemetry, authorizer: qboAuthorizer, activity: activityLog, ...(stopSignal ? { stopSignal } : {}) }));
+  const qboAdapters = () => (qbo ??= createQboAdapters({ options: options.qbo, connections: connectionStore, clock, logger, telemetry, authorizer: qboAuthorizer, activity: activityLog, budget: qboBudgetStore, ...(stopSignal ? { stopSignal } : {}) }));
   return {
     clock,
     logger,
@@ -58,5 +60,6 @@ export const createPluginPorts = (options: QboSyncPluginOptions, tablePrefix: st
     qboAuthorizer,
     qboGateway: chosen(adapters.qboGateway, () => qboAdapters().gateway),
     qboCompanyCheck: chosen(adapters.qboCompanyCheck, () => qboAdapters().companyCheck),
+    qboBudgetStore,
   };
 };

@@ -15,6 +15,7 @@ import type { OpaqueIds } from '../application/ports/opaque-ids.port';
 import type { OutboxStore } from '../application/ports/outbox-store.port';
 import type { QboAuthorizer } from '../application/ports/qbo-authorizer.port';
 import type { QboCompanyCheck } from '../application/ports/qbo-company-check.port';
+import type { QboBudgetStore } from '../application/ports/qbo-budget-store.port';
 import type { QboGateway } from '../application/ports/qbo-gateway.port';
 import type { RandomSource } from '../application/ports/random-source.port';
 import type { SecretCipher } from '../application/ports/secret-cipher.port';
@@ -49,6 +50,8 @@ export interface PluginPorts {
   readonly qboAuthorizer: QboAuthorizer;
   /** Asks QBO which company an access token opens (the OAuth callback's and adoption's proof of the company). */
   readonly qboCompanyCheck: QboCompanyCheck;
+  /** Each QBO company's request budget, kept with the host's other processes (docs/adr/0072). */
+  readonly qboBudgetStore: QboBudgetStore;
   /** Seals activity ids and cursors before they leave the plugin. */
   readonly opaqueIds: OpaqueIds;
   /** Events for the host's `onEvent` and measurements for OpenTelemetry. */
@@ -79,7 +82,7 @@ export type PluginAdapters = { readonly [K in keyof PluginPorts]?: AdapterChoice
 const adapterNameSet: Record<keyof PluginAdapters, true> = {
   clock: true, idGenerator: true, randomSource: true, logger: true, secretCipher: true, connectionStore: true, settingsStore: true, linkStore: true,
   outboxStore: true, activityLog: true, oauthStateStore: true, tenantLease: true, writeJournal: true, sweepMarkStore: true, jobStore: true,
-  hostDirectory: true, hostWriter: true, hostSchemaCheck: true, qboGateway: true, qboAuthorizer: true, qboCompanyCheck: true, opaqueIds: true, initialSyncLauncher: true,
+  hostDirectory: true, hostWriter: true, hostSchemaCheck: true, qboGateway: true, qboAuthorizer: true, qboCompanyCheck: true, qboBudgetStore: true, opaqueIds: true, initialSyncLauncher: true,
   connectionConfirmer: true, telemetry: true,
 };
 export const adapterNames = Object.keys(adapterNameSet) as readonly (keyof PluginAdapters)[];

@@ -15,6 +15,7 @@ import { OpaqueIds } from '../application/ports/opaque-ids.port';
 import { OutboxStore } from '../application/ports/outbox-store.port';
 import { QboAuthorizer } from '../application/ports/qbo-authorizer.port';
 import { QboCompanyCheck } from '../application/ports/qbo-company-check.port';
+import { QboBudgetStore } from '../application/ports/qbo-budget-store.port';
 import { QboGateway } from '../application/ports/qbo-gateway.port';
 import { RandomSource } from '../application/ports/random-source.port';
 import { SecretCipher } from '../application/ports/secret-cipher.port';
@@ -37,7 +38,7 @@ export interface PortRebinder {
 const tokenOfAdapter: Record<keyof PluginAdapters, symbol> = {
   activityLog: ActivityLog, clock: Clock, connectionConfirmer: ConnectionConfirmer, connectionStore: ConnectionStore, hostDirectory: HostDirectory,
   hostWriter: HostWriter, hostSchemaCheck: HostSchemaCheck, idGenerator: IdGenerator, initialSyncLauncher: InitialSyncLauncher, jobStore: JobStore, linkStore: LinkStore, logger: Logger,
-  oauthStateStore: OAuthStateStore, opaqueIds: OpaqueIds, outboxStore: OutboxStore, qboAuthorizer: QboAuthorizer, qboCompanyCheck: QboCompanyCheck,
+  oauthStateStore: OAuthStateStore, opaqueIds: OpaqueIds, outboxStore: OutboxStore, qboAuthorizer: QboAuthorizer, qboCompanyCheck: QboCompanyCheck, qboBudgetStore: QboBudgetStore,
   qboGateway: QboGateway, randomSource: RandomSource, secretCipher: SecretCipher, settingsStore: SettingsStore, sweepMarkStore: SweepMarkStore,
   tenantLease: TenantLease, writeJournal: WriteJournal, telemetry: Telemetry,
 };

@@ -9,3 +9,5 @@ export { ContractClock, uniqueTenant } from './contract-clock';
 export { InMemoryHostSeed } from './in-memory-host.seed';
 export { InMemoryHostDirectory } from '../adapters/memory/in-memory-host.directory';
 export { InMemoryHostWriter } from '../adapters/memory/in-memory-host.writer';
+export { describeQboBudgetStoreContract, type QboBudgetStoreFixture } from './qbo-budget-store.contract';
+export { InMemoryQboBudgetStore } from '../adapters/memory/in-memory-qbo-budget.store';

@@ -12,6 +12,7 @@ import { KnexJobStore } from './knex-job.store';
 import { KnexLinkStore } from './knex-link.store';
 import { KnexOAuthStateStore } from './knex-oauth-state.store';
 import { KnexOutboxStore } from './knex-outbox.store';
+import { KnexQboBudgetStore } from './knex-qbo-budget.store';
 import { KnexSettingsStore } from './knex-settings.store';
 import { KnexSweepMarkStore } from './knex-sweep-mark.store';
 import { KnexTenantLease } from './knex-tenant.lease';
@@ -41,6 +42,7 @@ export const createKnexAdapters = ({ knex, tablePrefix: prefix, hostSchema, cloc
   writeJournal: new KnexWriteJournal(knex, prefix),
   sweepMarkStore: new KnexSweepMarkStore(knex, prefix),
   jobStore: new KnexJobStore(knex, prefix),
+  qboBudgetStore: new KnexQboBudgetStore(knex, prefix),
   hostDirectory: new KnexHostDirectory(knex, hostSchema, logger),
   hostWriter: new KnexHostWriter(knex, hostSchema, clock),
   hostSchemaCheck: new KnexHostSchemaCheck(knex, hostSchema),

@@ -2,6 +2,7 @@ import type { ActivityLog } from '../../application/ports/activity-log.port';
 import type { Clock } from '../../application/ports/clock.port';
 import type { ConnectionStore } from '../../application/ports/connection-store.port';
 import type { Logger } from '../../application/ports/logger.port';
+import type { QboBudgetStore } from '../../application/ports/qbo-budget-store.port';
 import type { QboAuthorizer } from '../../application/ports/qbo-authorizer.port';
 import type { QboCompanyCheck } from '../../application/ports/qbo-company-check.port';
 import type { QboGateway } from '../../application/ports/qbo-gateway.port';
@@ -26,6 +27,8 @@ export interface QboAdapterParts {
   readonly stopSignal?: () => AbortSignal | undefined;
   /** Where a lost connection is written down for the admin (an activity row); nowhere when left out. */
   readonly activity?: ActivityLog;
+  /** Each company's QBO budget kept with the host's other processes (docs/adr/0072); this process paces alone without it. */
+  readonly budget?: QboBudgetStore;
 }
 
 /**
@@ -33,8 +36,8 @@ export interface QboAdapterParts {
  * is single-flight, and the company check that proves which company new tokens open. The one wiring the plugin and
  * the tests share.
  */
-export const createQboAdapters = ({ options, connections, clock, logger, telemetry = silentTelemetry, authorizer = new IntuitQboAuthorizer(options, clock), activity, stopSignal }: QboAdapterParts): { gateway: QboGateway; authorizer: QboAuthorizer; companyCheck: QboCompanyCheck } => {
+export const createQboAdapters = ({ options, connections, clock, logger, telemetry = silentTelemetry, authorizer = new IntuitQboAuthorizer(options, clock), activity, stopSignal, budget }: QboAdapterParts): { gateway: QboGateway; authorizer: QboAuthorizer; companyCheck: QboCompanyCheck } => {
   const tokens = new QboAccessTokens(connections, authorizer, clock, logger, telemetry, activity);
-  const gateway = new HttpQboGateway(new QboHttpClient(options, tokens, clock, logger, telemetry, stopSignal));
+  const gateway = new HttpQboGateway(new QboHttpClient(options, tokens, clock, logger, telemetry, stopSignal, budget));
   return { gateway, authorizer, companyCheck: new HttpQboCompanyCheck(options, clock, logger, telemetry) };
 };

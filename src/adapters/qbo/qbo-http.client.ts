@@ -1,5 +1,6 @@
 import { Clock } from '../../application/ports/clock.port';
 import { Logger } from '../../application/ports/logger.port';
+import type { QboBudgetStore } from '../../application/ports/qbo-budget-store.port';
 import { silentTelemetry, type Telemetry } from '../../application/ports/telemetry.port';
 import type { QboError } from '../../domain/qbo/qbo-error';
 import { err, ok, type Result } from '../../domain/shared/result';
@@ -8,7 +9,7 @@ import { faultDetail, qboErrorFrom } from './qbo-fault.parser';
 import { parseJsonText } from './qbo-json';
 import { unavailable, type FaultContext } from '../../domain/qbo/qbo-error-words';
 import { resolveQboOptions, type QboOptions, type ResolvedQboOptions } from './qbo-options';
-import { realmLimiter, WaitAborted, type RequestKind } from './qbo-rate.limiter';
+import { realmLimiter, WaitAborted, type QboRateLimiter, type RequestKind } from './qbo-rate.limiter';
 import { backoffMs, defaultRetryPolicy, sleep, throttleWaitMs } from './qbo-retry.policy';
 
 export interface QboCall {
@@ -53,8 +54,15 @@ export class QboHttpClient {
     private readonly telemetry: Telemetry = silentTelemetry,
     /** Aborts every wait (slot, throttle, backoff) when the plugin stops, and the request itself at its deadline. */
     private readonly stopSignal: () => AbortSignal | undefined = () => undefined,
+    /** The company's budget kept with the host's other processes; without it, this process paces alone (docs/adr/0072). */
+    private readonly budget?: QboBudgetStore,
   ) {
     this.options = resolveQboOptions(options);
+  }
+
+  private limiter(realmId: string, tenantId: string): QboRateLimiter {
+    const { apiBaseUrl, limits, timeScale } = this.options;
+    return realmLimiter(apiBaseUrl, realmId, tenantId, limits, timeScale, () => this.clock.now(), this.budget ? { store: this.budget, logger: this.logger } : undefined);
   }
 
   async send<T>(tenantId: string, call: QboCall, decode: (answer: QboAnswer) => Result<T, QboError>, settle?: Settle<T>): Promise<Result<T, QboError>> {
@@ -99,7 +107,7 @@ export class QboHttpClient {
         const error = qboErrorFrom(429, attempt.body, attempt.intuitTid, call.context);
         if (throttles >= this.policy.maxThrottleRetries) return err(error);
         const waitMs = throttleWaitMs(this.policy, attempt.retryAfter, scale, this.clock.now());
-        realmLimiter(this.options.apiBaseUrl, access.realmId, tenantId, this.options.limits, scale, () => this.clock.now()).pause(this.clock.now() + waitMs);
+        this.limiter(access.realmId, tenantId).pause(this.clock.now() + waitMs);
         this.logger.warn({ tenantId, realmId: access.realmId, waitMs, intuitTid: attempt.intuitTid }, 'QBO throttled the realm; waiting');
         if (!(await sleep(waitMs, this.stopSignal()))) return err(stopping(error));
         throttles += 1;
@@ -116,8 +124,8 @@ export class QboHttpClient {
   }
 
   private async attempt(tenantId: string, access: QboAccess, call: QboCall): Promise<Attempt> {
-    const { apiBaseUrl, limits, timeScale, requestTimeoutMs } = this.options;
-    const limiter = realmLimiter(apiBaseUrl, access.realmId, tenantId, limits, timeScale, () => this.clock.now());
+    const { apiBaseUrl, requestTimeoutMs } = this.options;
+    const limiter = this.limiter(access.realmId, tenantId);
     const stop = this.stopSignal();
     let release: () => void;
     try {

@@ -1,6 +1,13 @@
+import type { Logger } from '../../application/ports/logger.port';
+import type { QboBudgetStore } from '../../application/ports/qbo-budget-store.port';
+import { paceRule } from '../../domain/qbo/shared-pace';
 import type { QboLimits } from './qbo-options';
+import { lateMs, SharedStarts } from './shared-starts';
 
 export type RequestKind = 'single' | 'batch';
+
+/** Singles that may start at once from the shared budget: in flight stays near this + latency ÷ interval (docs/adr/0072). */
+const sharedBurst = 4;
 
 /** Real time a sender may fall behind the pace and still catch up (two requests at QBO's real pace). */
 const catchUpMs = 250;
@@ -44,14 +51,18 @@ export class QboRateLimiter {
 
   private readonly requestInterval: number;
   private readonly batchInterval: number;
+  /** The company's budget shared with other processes: its starts replace this process's own pace. */
+  private readonly shared: SharedStarts | null;
 
   constructor(
     private readonly limits: QboLimits,
     private readonly windowMs: number,
     private readonly now: () => number,
+    share?: (limiter: { wake: () => void; paused: (untilMs: number) => void }) => SharedStarts,
   ) {
     this.requestInterval = windowMs / limits.perMinute;
     this.batchInterval = windowMs / limits.batchPerMinute;
+    this.shared = share ? share({ wake: () => this.pump(), paused: (untilMs) => this.pauseHere(untilMs) }) : null;
   }
 
   /**
@@ -81,11 +92,21 @@ export class QboRateLimiter {
     });
   }
 
+  /** QBO answered 429: nothing starts before `untilMs`, in this process and (with a shared budget) in every other. */
   pause(untilMs: number): void {
+    this.pauseHere(untilMs);
+    this.shared?.pause(untilMs);
+  }
+
+  private pauseHere(untilMs: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, untilMs);
   }
 
   private pump(): void {
+    if (this.shared && this.waiting.length > 0) {
+      const batches = this.waiting.filter((waiter) => waiter.kind === 'batch').length;
+      this.shared.want(this.waiting.length - batches, batches, this.now());
+    }
     for (;;) {
       const now = this.now();
       this.forget(now);
@@ -106,8 +127,9 @@ export class QboRateLimiter {
       const waiter = this.waiting[index] as Waiter;
       const readyAt = this.readyAt(waiter.kind, now);
       if (readyAt === 'busy') return null; // a release pumps again
-      if (readyAt <= now) return index;
-      wakeAt = Math.min(wakeAt, readyAt);
+      // 'unreserved': no shared start at hand yet; the reservation's answer pumps again.
+      if (readyAt !== 'unreserved' && readyAt <= now) return index;
+      if (readyAt !== 'unreserved') wakeAt = Math.min(wakeAt, readyAt);
       if (waiter.kind === 'single' || this.readyAt('single', now) !== now) break;
     }
     if (wakeAt !== Infinity) this.wakeAt(wakeAt - now);
@@ -116,8 +138,12 @@ export class QboRateLimiter {
 
   private grant(waiter: Waiter): void {
     const now = this.now();
-    this.requestPace = Math.max(this.requestPace, now) + this.requestInterval;
-    if (waiter.kind === 'batch') this.batchPace = Math.max(this.batchPace, now) + this.batchInterval;
+    if (this.shared) {
+      this.shared.took(waiter.kind, now);
+    } else {
+      this.requestPace = Math.max(this.requestPace, now) + this.requestInterval;
+      if (waiter.kind === 'batch') this.batchPace = Math.max(this.batchPace, now) + this.batchInterval;
+    }
     this.inFlight += 1;
     const start = { at: Infinity };
     this.starts.push(start);
@@ -132,18 +158,26 @@ export class QboRateLimiter {
     });
   }
 
-  private readyAt(kind: RequestKind, now: number): number | 'busy' {
+  private readyAt(kind: RequestKind, now: number): number | 'busy' | 'unreserved' {
     if (this.inFlight >= this.limits.concurrent) return 'busy';
-    // A sender that fell behind may catch up by fewer than `concurrent` requests and one batch: more would fill every
-    // slot at once, and QBO, which frees a slot a moment after its answer left, then refuses the next one (a 429, and
-    // Intuit's 60 s wait). The window count above keeps the minute's total exact.
-    // The plugin's own hiccups (database work, a collection) last real milliseconds whatever the time scale, so a
-    // sender may also catch up on what it missed in the last `catchUpMs`.
-    let at = Math.max(now, this.pausedUntil, this.requestPace - Math.max((this.limits.concurrent - 1) * this.requestInterval, catchUpMs));
-    if (kind === 'batch') at = Math.max(at, this.batchPace - Math.max(this.batchInterval, catchUpMs));
+    const paced = this.shared ? this.shared.readyAt(kind, now) : this.localPace(kind);
+    if (paced === null) return 'unreserved';
+    // The window count keeps this process's own minute exact whatever the pace says.
+    let at = Math.max(now, this.pausedUntil, paced);
     if (this.starts.length >= this.limits.perMinute) at = Math.max(at, this.freedAt(this.starts));
     if (kind === 'batch' && this.batchStarts.length >= this.limits.batchPerMinute) at = Math.max(at, this.freedAt(this.batchStarts));
     return at === Infinity ? 'busy' : at;
+  }
+
+  /**
+   * This process's own pace, when no budget is shared. A sender that fell behind may catch up by fewer than `concurrent`
+   * requests and one batch: more would fill every slot at once, and QBO, which frees a slot a moment after its answer
+   * left, then refuses the next one (a 429, and Intuit's 60 s wait). The plugin's own hiccups (database work, a
+   * collection) last real milliseconds whatever the time scale, so a sender may also catch up on the last `catchUpMs`.
+   */
+  private localPace(kind: RequestKind): number {
+    const request = this.requestPace - Math.max((this.limits.concurrent - 1) * this.requestInterval, catchUpMs);
+    return kind === 'batch' ? Math.max(request, this.batchPace - Math.max(this.batchInterval, catchUpMs)) : request;
   }
 
   /** When the oldest finished start leaves the window; 'busy' cases (all still in flight) wait for a release. */
@@ -168,19 +202,38 @@ export class QboRateLimiter {
 }
 
 const limiters = new Map<string, QboRateLimiter>();
+const sharingLimiters = new WeakMap<QboBudgetStore, Map<string, QboRateLimiter>>();
+
+/** A company's budget kept with every other process of the host (docs/adr/0072), and where to say it is unreachable. */
+export interface SharedBudget {
+  readonly store: QboBudgetStore;
+  readonly logger: Logger;
+}
 
 /**
- * The process-wide limiter of one tenant's connection to one realm, shared by every gateway call of that tenant that
- * reaches it through the same API URL with the same limits (two emulators in one test process can hand out the same
- * realm id). Keyed by the tenant as well as by the realm QBO confirmed (docs/adr/0005): no other tenant's traffic, nor
- * a 429 it met, ever spends or pauses this tenant's budget.
+ * The limiter of one tenant's connection to one realm, shared by every gateway call of that tenant that reaches it
+ * through the same API URL with the same limits (two emulators in one test process can hand out the same realm id).
+ * Keyed by the tenant as well as by the realm QBO confirmed (docs/adr/0005): no other tenant's traffic, nor a 429 it
+ * met, ever spends or pauses this tenant's budget. Without a shared budget it is process-wide and its pace is this
+ * process's; with one, it belongs to that budget's plugin instance and takes its starts from the budget.
  */
-export const realmLimiter = (apiBaseUrl: string, realmId: string, tenantId: string, limits: QboLimits, timeScale: number, now: () => number): QboRateLimiter => {
+export const realmLimiter = (apiBaseUrl: string, realmId: string, tenantId: string, limits: QboLimits, timeScale: number, now: () => number, budget?: SharedBudget): QboRateLimiter => {
+  let registry = limiters;
+  if (budget) {
+    registry = sharingLimiters.get(budget.store) ?? new Map<string, QboRateLimiter>();
+    sharingLimiters.set(budget.store, registry);
+  }
   const key = JSON.stringify([apiBaseUrl, realmId, tenantId, limits, timeScale]);
-  let limiter = limiters.get(key);
+  let limiter = registry.get(key);
   if (!limiter) {
-    limiter = new QboRateLimiter(limits, 60_000 * timeScale, now);
-    limiters.set(key, limiter);
+    const windowMs = 60_000 * timeScale;
+    // In flight across processes stays near the burst + latency ÷ interval: half the concurrency limit for the burst.
+    const rule = paceRule(limits, windowMs, lateMs * timeScale, Math.max(1, Math.min(sharedBurst, Math.floor(limits.concurrent / 2))));
+    const share = budget
+      ? ({ wake, paused }: { wake: () => void; paused: (untilMs: number) => void }) => new SharedStarts(budget.store, tenantId, realmId, rule, timeScale, now, budget.logger, wake, paused)
+      : undefined;
+    limiter = new QboRateLimiter(limits, windowMs, now, share);
+    registry.set(key, limiter);
   }
   return limiter;
 };

@@ -117,7 +117,8 @@ export const surveyKind = async <H extends { readonly id: string }>(rules: KindR
 
 /**
  * Second pass, page by page in host-id order: a create for every record still unlinked, its name made acceptable
- * against the names taken so far (so the plan is the same after a restart); refusals go to `refuse`, per page.
+ * against the names taken so far (so the plan is the same after a restart), each when it is asked for; refusals go to
+ * `refuse` at the end of each page.
  */
 export async function* plannedCreates<H extends { readonly id: string }>(
   rules: KindRules<H>,
@@ -128,7 +129,6 @@ export async function* plannedCreates<H extends { readonly id: string }>(
 ): AsyncGenerator<PlannedCreate> {
   for await (const { unlinked } of unlinkedPages(rules, tenantId, links)) {
     const refusals: Refusal[] = [];
-    const creates: PlannedCreate[] = [];
     for (const record of unlinked) {
       const accepted = acceptableQboName(rules.nameOf(record), { entity: rules.entity, taken });
       taken.add(qboNameKey(accepted.name));
@@ -137,12 +137,13 @@ export async function* plannedCreates<H extends { readonly id: string }>(
         refusals.push({ hostId: record.id, name: rules.nameOf(record), reason: 'reason' in decision ? decision.reason : `the rules gave "${decision.kind}" for a record never sent` });
         continue;
       }
-      creates.push({
+      // Decided when a lane asks for it, not a page ahead: a page of drafts held while 500 records are sent outlived
+      // the young generation and filled the old space with garbage (the 100,000-customer peak RSS).
+      yield {
         operation: { operation: 'create', draft: decision.draft, requestId: decision.requestId },
         target: { kind: rules.kind, hostId: record.id, fingerprint: decision.fingerprint, pushed: decision.pushed, nameChanges: accepted.changes },
-      });
+      };
     }
     if (refusals.length > 0) await refuse(refusals);
-    yield* creates;
   }
 }

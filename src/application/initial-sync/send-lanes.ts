@@ -19,6 +19,8 @@ export const defaultLaneShape: LaneShape = { batchLanes: 2, batchSize: 30, singl
 
 export type LanesEnd = { readonly kind: 'drained' } | { readonly kind: 'stopped' } | { readonly kind: 'wait'; readonly reason: string };
 
+type Prepared = { readonly send: PendingSend | null } | { readonly error: unknown };
+
 /** After each unit is stored (must not wait): why to stop taking work, or null to go on. */
 export type AfterUnit = (outcome: Extract<BatchOutcome, { kind: 'settled' }>) => LanesEnd | null;
 
@@ -58,16 +60,39 @@ export const sendInLanes = async (
       return { error };
     }
   };
+  /** Plans a lane's next unit and writes it down; no unit when nothing is left or the job ended. Errors as values. */
+  const prepare = async (mode: PendingSend['mode'], size: number): Promise<Prepared> => {
+    try {
+      const slice = await take(size);
+      // Anything taken after another lane ended is planned again on the next run (nothing was written down).
+      if (slice.length === 0 || end !== null) return { send: null };
+      const send: PendingSend = { id: `${clock.now().toString(36)}-${mode[0]}${(counter += 1)}`, mode, batch: { operations: slice.map((c) => c.operation), targets: slice.map((c) => c.target) } };
+      if (!(await jobs.writeDown(job.tenantId, job.id, send))) {
+        end ??= { kind: 'stopped' };
+        return { send: null };
+      }
+      return { send };
+    } catch (error) {
+      return { error };
+    }
+  };
   /**
-   * One lane sends one unit at a time, and stores a unit's answers while it plans, writes down and sends the next:
-   * at 1/20 of real time a request is due every 6 ms, and four database writes per unit between sends left the lanes
-   * behind QBO's pace. At most one unit per lane waits to be stored, and a unit is forgotten only once stored.
+   * One lane sends one unit at a time. While a unit is on the wire, the lane plans and writes down the next one and
+   * stores the answers of the one before: at 1/20 of real time a request is due every 6 ms, and the database work
+   * between sends left the lanes behind QBO's pace. At most one unit per lane waits to be stored, a unit is forgotten
+   * only once stored, and one written down when the lane ends is sent first by the next run.
    */
   const lane = async (mode: PendingSend['mode'], size: number): Promise<void> => {
     let storing: Promise<{ readonly error: unknown } | null> = Promise.resolve(null);
+    let next = prepare(mode, size);
     const stored = async (): Promise<void> => {
       const failure = await storing;
       if (failure) throw failure.error;
+    };
+    const prepared = async (): Promise<PendingSend | null> => {
+      const unit = await next;
+      if ('error' in unit) throw unit.error;
+      return unit.send;
     };
     try {
       while (end === null) {
@@ -75,14 +100,9 @@ export const sendInLanes = async (
           end = { kind: 'wait', reason: 'This process is stopping; the job goes on where it stopped.' };
           break;
         }
-        const slice = await take(size);
-        // Anything taken after another lane ended is planned again on the next run (nothing was written down).
-        if (slice.length === 0 || end !== null) break;
-        const send: PendingSend = { id: `${clock.now().toString(36)}-${mode[0]}${(counter += 1)}`, mode, batch: { operations: slice.map((c) => c.operation), targets: slice.map((c) => c.target) } };
-        if (!(await jobs.writeDown(job.tenantId, job.id, send))) {
-          end ??= { kind: 'stopped' };
-          break;
-        }
+        const send = await prepared();
+        if (send === null) break;
+        next = prepare(mode, size);
         const answered = await sender.transmit(job.tenantId, send.batch, mode);
         if (answered.kind === 'wait') {
           end ??= { kind: 'wait', reason: answered.reason };
@@ -92,9 +112,10 @@ export const sendInLanes = async (
         storing = store(send, answered.results);
       }
     } catch (error) {
-      await storing; // the unit before is stored before the error goes on (or stays written down if storing failed too)
+      await Promise.all([storing, next]); // the units before are stored (or stay written down) before the error goes on
       throw error;
     }
+    await prepared();
     await stored();
   };
   await Promise.all([

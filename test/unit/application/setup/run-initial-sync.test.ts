@@ -80,7 +80,7 @@ describe('RunInitialSync on the in-memory adapters (QBO: the emulator over HTTP)
     const firstSent = units.map((unit) => at((e) => e.step === 'send' && e.requestId === unit.requestIds[0]));
     for (let n = 1; n < units.length; n++) {
       expect(firstSent[n]).toBeLessThan(forgotten[n - 1]!); // sent while the unit before was being stored
-      if (n >= 2) expect(f.events.indexOf(units[n]!)).toBeGreaterThan(forgotten[n - 2]!); // never two units behind
+      if (n >= 2) expect(firstSent[n]).toBeGreaterThan(forgotten[n - 2]!); // one unit waits to be stored, never two
     }
     expect(await f.jobs.pendingSends(tenantId, jobId)).toEqual([]);
     expect(await expectProgressAddsUp(f, 12, 0)).toMatchObject({ state: 'completed', done: 12 });
@@ -116,9 +116,11 @@ describe('RunInitialSync on the in-memory adapters (QBO: the emulator over HTTP)
 
     await expect(f.execute()).rejects.toThrow(WorkerCrash);
     await f.watched.revive();
+    // The unit QBO applied, and the next one if its lane had written it down already.
     const left = await f.jobs.pendingSends(tenantId, jobId);
-    expect(left).toHaveLength(1);
-    const leftIds = left[0]!.batch.operations.map((op) => op.requestId);
+    expect(left.length).toBeGreaterThanOrEqual(1);
+    expect(left.length).toBeLessThanOrEqual(2);
+    const leftIds = left.flatMap((send) => send.batch.operations.map((op) => op.requestId));
     const before = f.events.length;
 
     expect(await f.execute()).toEqual({ kind: 'finished' });

@@ -1,0 +1,69 @@
+import { InMemoryQboBudgetStore } from '../../../src/adapters/memory/in-memory-qbo-budget.store';
+import { QboRateLimiter } from '../../../src/adapters/qbo/qbo-rate.limiter';
+import { SharedStarts } from '../../../src/adapters/qbo/shared-starts';
+import type { QboBudgetStore } from '../../../src/application/ports/qbo-budget-store.port';
+import type { PaceRule } from '../../../src/domain/qbo/shared-pace';
+import { RecordingLogger } from '../../support/recording-logger';
+
+const limits = { perMinute: 1_000, concurrent: 10, batchPerMinute: 100 };
+const rule: PaceRule = { singleIntervalMs: 50, singleBurst: 1, batchIntervalMs: 200 };
+const now = () => Date.now();
+
+/** A limiter of its own (as in its own process) that takes its starts from `store`. */
+const limiterOn = (store: QboBudgetStore, logger = new RecordingLogger()): QboRateLimiter =>
+  new QboRateLimiter(limits, 60_000, now, ({ wake, paused }) => new SharedStarts(store, 'tenant-a', '123', rule, 1, now, logger, wake, paused));
+
+const grantTimes = (limiter: QboRateLimiter, count: number): Promise<number>[] =>
+  Array.from({ length: count }, () => limiter.acquire('single').then((release) => { release(); return Date.now(); }));
+
+describe('QboRateLimiter on a shared budget', () => {
+  it('paces two limiters on one store as one: the k-th start of either comes no earlier than k intervals in', async () => {
+    const store = new InMemoryQboBudgetStore();
+    const started = Date.now();
+    const times = (await Promise.all([...grantTimes(limiterOn(store), 6), ...grantTimes(limiterOn(store), 6)])).sort((a, b) => a - b);
+    times.forEach((at, k) => expect(at - started).toBeGreaterThanOrEqual(k * rule.singleIntervalMs - 2));
+    // Each alone would have been allowed to finish its six in 250 ms; together they needed the shared 550 ms.
+    expect((times[11] as number) - started).toBeGreaterThanOrEqual(11 * rule.singleIntervalMs - 2);
+  });
+
+  it("holds every limiter on the store until a 429's wait is over", async () => {
+    const store = new InMemoryQboBudgetStore();
+    const throttled = limiterOn(store);
+    const other = limiterOn(store);
+    const until = Date.now() + 400;
+    throttled.pause(until);
+    const [at] = await Promise.all(grantTimes(other, 1));
+    expect(at).toBeGreaterThanOrEqual(until - 2);
+  });
+
+  it('waits while the database does not answer, says so once without the error object, and goes on when it answers', async () => {
+    const memory = new InMemoryQboBudgetStore();
+    let failures = 2;
+    const flaky: QboBudgetStore = {
+      reserve: async (...args) => {
+        if (failures > 0) {
+          failures -= 1;
+          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { config: { password: 'not-for-logs' } });
+        }
+        return memory.reserve(...args);
+      },
+      pause: (...args) => memory.pause(...args),
+    };
+    const logger = new RecordingLogger();
+    const limiter = limiterOn(flaky, logger);
+    const started = Date.now();
+    let granted = false;
+    const grant = limiter.acquire('single').then((release) => { granted = true; release(); });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(granted).toBe(false);
+    await grant;
+    // Two failed reservations, a second apart: nothing started before the third answered.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_900);
+    const warnings = logger.lines.filter((entry) => entry.level === 'warn');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.message).toMatch(/requests to this company wait/);
+    expect(warnings[0]!.context).toMatchObject({ tenantId: 'tenant-a', realmId: '123', error: 'connect ECONNREFUSED 127.0.0.1:3306' });
+    expect(JSON.stringify(logger.lines)).not.toContain('not-for-logs');
+    expect(logger.lines.some((entry) => entry.level === 'info' && /answers again/.test(entry.message))).toBe(true);
+  });
+});
