@@ -58,6 +58,7 @@ const BENCHMARKS: readonly BenchmarkRun[] = [
   ...UNCAPPED_MEMORY_RUNS.map((run) => ({ module: './memory.bench.js', renameKeys: { from: 'memory.', to: `memory.uncapped.run${run}.` } })),
   { module: './tenants.bench.js' },
   { module: './shared-limits.bench.js' },
+  { module: './burst.bench.js' },
 ];
 
 const RESULTS = path.resolve(__dirname, '../../bench/results/latest.json');

@@ -2,8 +2,13 @@ import type { QboBatchOperation, QboGateway } from '../../src/application/ports/
 import type { QboChanges, QboDraft, QboNamedEntity, QboReadableEntity, QboRef, QboTransactionEntity } from '../../src/domain/qbo/qbo-records';
 import type { PluginAdapters } from '../../src/plugin';
 
-/** Called when writes reach QBO: how many entities QBO accepted, at `performance.now()`. */
-export type WriteObserver = (entities: number, at: number) => void;
+/**
+ * Called when writes reach QBO: how many entities QBO accepted, at `performance.now()`, and the private notes of the
+ * records it created (a transaction's `qbo-sync:<tenant>:<kind>:<hostId>` marker says which host record arrived).
+ */
+export type WriteObserver = (entities: number, at: number, createdNotes: readonly string[]) => void;
+
+const noteOf = (draft: QboDraft): string | null => ('privateNote' in draft.fields ? draft.fields.privateNote : null);
 
 /**
  * The real HTTP gateway with a witness on its writes, so a benchmark knows the moment QBO answered without polling
@@ -15,14 +20,14 @@ class ObservedGateway implements QboGateway {
     private readonly observe: WriteObserver,
   ) {}
 
-  private async seen<T extends { ok: boolean }>(result: Promise<T>): Promise<T> {
+  private async seen<T extends { ok: boolean }>(result: Promise<T>, note: string | null = null): Promise<T> {
     const value = await result;
-    if (value.ok) this.observe(1, performance.now());
+    if (value.ok) this.observe(1, performance.now(), note === null ? [] : [note]);
     return value;
   }
 
   create(tenantId: string, draft: QboDraft, requestId: string) {
-    return this.seen(this.inner.create(tenantId, draft, requestId));
+    return this.seen(this.inner.create(tenantId, draft, requestId), noteOf(draft));
   }
   update(tenantId: string, ref: QboRef, changes: QboChanges, requestId: string) {
     return this.seen(this.inner.update(tenantId, ref, changes, requestId));
@@ -48,7 +53,8 @@ class ObservedGateway implements QboGateway {
   async batch(tenantId: string, operations: readonly QboBatchOperation[]) {
     const results = await this.inner.batch(tenantId, operations);
     const accepted = results.filter((result) => result.ok).length;
-    if (accepted > 0) this.observe(accepted, performance.now());
+    const notes = operations.flatMap((operation, n) => (operation.operation === 'create' && results[n]?.ok ? [noteOf(operation.draft)] : [])).filter((note): note is string => note !== null);
+    if (accepted > 0) this.observe(accepted, performance.now(), notes);
     return results;
   }
   companyName(tenantId: string) {

@@ -3,13 +3,14 @@ import type { Logger } from '../../application/ports/logger.port';
 import type { OutboxStore } from '../../application/ports/outbox-store.port';
 import type { RunDeliveryRound } from '../../application/delivery/run-delivery-round.use-case';
 import type { SweepChanges } from '../../application/delivery/sweep-changes.use-case';
+import { ReadyTenantQueue } from './ready-tenant-queue';
 
 const keepDoneMs = 7 * 24 * 60 * 60_000;
 const purgeEveryMs = 10 * 60_000;
 const purgeChunk = 1_000;
 /** A bounded pass: a huge backlog of old rows is worked off over several passes, never in one long pause. */
 const purgeChunksPerPass = 20;
-/** Companies one pass looks at; a pass that settled anything is followed by the next at once. */
+/** Companies one read of the outbox hands to the lanes (and one `drainOnce` pass looks at). */
 const readyTenantsPerPass = 1_000;
 
 export interface DeliveryWorkerOptions {
@@ -32,13 +33,16 @@ export interface WorkerHeartbeat {
 }
 
 /**
- * The loop that drains the outbox in this process: polls, or wakes at once on an in-process notify. Different
- * tenants run in parallel; each tenant's lease keeps one worker per QBO company across all instances.
+ * The lanes that drain the outbox in this process (ADR 0073): `tenantConcurrency` of them, each driving one company's
+ * round at a time and taking the next ready company as soon as it is free, never waiting for the others' rounds.
+ * Idle lanes wait for the poll, or wake at once on an in-process notify. Each tenant's lease keeps one worker per QBO
+ * company across all instances.
  */
 export class DeliveryWorker {
   private running = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
+  private idling: Promise<void> | null = null;
   private wokenEarly = false;
   private lastSweep = Number.NEGATIVE_INFINITY;
   private sweeping: Promise<void> | null = null;
@@ -64,8 +68,9 @@ export class DeliveryWorker {
 
   /** New work was signalled in this process: look now instead of at the next poll. */
   wake(): void {
-    this.wokenEarly = true;
-    this.wakeUp?.();
+    // With no lane idle, the next lane to find nothing looks once more instead of idling: a read in flight may have missed the row.
+    if (this.idling) this.wakeUp?.();
+    else this.wokenEarly = true;
   }
 
   async stop(): Promise<void> {
@@ -82,10 +87,9 @@ export class DeliveryWorker {
   }
 
   /**
-   * One pass over every tenant with ready rows; returns how many rows were settled. Up to `tenantConcurrency`
-   * companies run at once, and each that finishes hands its place to the next at once: a company waiting on QBO's
-   * pace (300 ms a request, its own limits) never holds up the others, as a fixed group of eight waiting for its
-   * slowest member did.
+   * One pass over every tenant with ready rows, for `plugin.deliverPending()`; returns how many rows were settled. Up
+   * to `tenantConcurrency` companies run at once, each that finishes handing its place to the next. The running
+   * worker does not use passes: its lanes (`run`) never wait for a pass's slowest company.
    */
   async drainOnce(): Promise<number> {
     const tenants = await this.outbox.readyTenants(this.clock.now(), readyTenantsPerPass);
@@ -111,19 +115,49 @@ export class DeliveryWorker {
   }
 
   private async run(): Promise<void> {
+    const tenants = new ReadyTenantQueue(() => this.readReady(), () => this.clock.now(), this.options.pollMs);
+    await Promise.all(Array.from({ length: this.options.tenantConcurrency }, () => this.lane(tenants)));
+  }
+
+  /** One company at a time, the next as soon as this one's round ends; idle until a notify or the poll when none is ready. */
+  private async lane(tenants: ReadyTenantQueue): Promise<void> {
     while (this.running) {
-      this.wokenEarly = false;
-      let settled = 0;
-      try {
-        this.sweepWhenDue();
-        await this.purgeWhenDue();
-        settled = await this.drainOnce();
-      } catch (error) {
-        this.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'delivery round failed; trying again shortly');
+      const tenant = await tenants.take();
+      if (tenant === null) {
+        await this.idle();
+        continue;
       }
+      const { settled } = await this.roundFor(tenant);
+      tenants.done(tenant, settled);
       this.lastRoundAt = this.clock.now();
-      if (settled === 0 && !this.wokenEarly) await this.pause(this.options.pollMs);
     }
+  }
+
+  /** The companies with ready rows, the sweep and the purge started when due; a failed read is logged once and reads as none. */
+  private async readReady(): Promise<readonly string[]> {
+    try {
+      this.sweepWhenDue();
+      await this.purgeWhenDue();
+      return await this.outbox.readyTenants(this.clock.now(), readyTenantsPerPass);
+    } catch (error) {
+      this.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'delivery round failed; trying again shortly');
+      return [];
+    } finally {
+      this.lastRoundAt = this.clock.now();
+    }
+  }
+
+  /** Every idle lane waits on the same pause; a notify (or stop) ends it for all of them. */
+  private idle(): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    if (this.wokenEarly) {
+      this.wokenEarly = false;
+      return Promise.resolve();
+    }
+    this.idling ??= this.pause(this.options.pollMs).finally(() => {
+      this.idling = null;
+    });
+    return this.idling;
   }
 
   /**

@@ -37,8 +37,13 @@ export class RecordDelivery {
   ) {}
 
   async deliver(round: RoundStates, state: RecordState, depth = 0): Promise<DeliveryOutcome> {
-    const prepared = await this.prepare(round, state, depth);
-    return 'outcome' in prepared ? prepared.outcome : this.carryOut(round, prepared.state, prepared.decision, {});
+    round.startDeciding(state);
+    try {
+      const prepared = await this.prepare(round, state, depth);
+      return 'outcome' in prepared ? prepared.outcome : await this.carryOut(round, prepared.state, prepared.decision, {});
+    } finally {
+      round.doneDeciding(state);
+    }
   }
 
   /**
@@ -110,7 +115,8 @@ export class RecordDelivery {
   private async delivered(round: RoundStates, state: RecordState, wrote = false): Promise<DeliveryOutcome> {
     round.markDelivered(state);
     if ((state.refusals ?? 0) > 0) await this.journal.healed(state.tenantId, state.kind, state.hostId);
-    await this.related.enqueueFor(state, wrote);
+    // The record that pushed this one first (a payment, for its invoice) is decided right after: not queued again for it.
+    await this.related.enqueueFor(state, wrote, (change) => !round.isDeciding(change));
     return { kind: 'delivered' };
   }
 

@@ -17,8 +17,9 @@ export class RelatedRecords {
     private readonly host: HostDirectory,
   ) {}
 
-  async enqueueFor(state: RecordState, wrote = false): Promise<void> {
-    const related = [...relatedTo(state), ...(await this.refundsLetGo(state)), ...(wrote ? [...(await this.sharesMovedBy(state)), ...(await this.inactiveCustomerOf(state))] : [])];
+  /** `needed` leaves out records the caller will decide anyway after this one. */
+  async enqueueFor(state: RecordState, wrote = false, needed: (change: OutboxChange) => boolean = () => true): Promise<void> {
+    const related = [...relatedTo(state), ...(await this.refundsLetGo(state)), ...(wrote ? [...(await this.sharesMovedBy(state)), ...(await this.inactiveCustomerOf(state))] : [])].filter(needed);
     if (related.length > 0) await this.outbox.enqueue(related);
   }
 

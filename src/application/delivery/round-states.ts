@@ -13,6 +13,7 @@ export class RoundStates {
   private readonly states = new Map<string, RecordState>();
   private readonly touched = new Set<string>();
   private readonly delivered = new Set<string>();
+  private readonly deciding = new Set<string>();
 
   constructor(
     private readonly reader: RecordReader,
@@ -43,6 +44,19 @@ export class RoundStates {
 
   markDelivered(record: RecordRef): void {
     this.delivered.add(recordKey(record));
+  }
+
+  /** Being delivered now: decided after whatever it depends on is written, so queuing it again for that write is idle. */
+  startDeciding(record: RecordRef): void {
+    this.deciding.add(recordKey(record));
+  }
+
+  doneDeciding(record: RecordRef): void {
+    this.deciding.delete(recordKey(record));
+  }
+
+  isDeciding(record: RecordRef): boolean {
+    return this.deciding.has(recordKey(record));
   }
 
   /** Delivered earlier in this round, after every row of it was claimed: QBO already holds its current state. */

@@ -1,0 +1,80 @@
+import { DeliveryWorker } from '../../../src/adapters/worker/delivery-worker';
+import type { RunDeliveryRound } from '../../../src/application/delivery/run-delivery-round.use-case';
+import type { SweepChanges } from '../../../src/application/delivery/sweep-changes.use-case';
+import type { OutboxStore } from '../../../src/application/ports/outbox-store.port';
+
+const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => silent };
+
+/**
+ * A worker over an outbox that knows only how many rows each company has ready, and rounds that settle one row
+ * each; the rounds of `slow` wait until the test lets them go, as a company waiting out QBO's pace would.
+ */
+const workerOver = (pending: Map<string, number>, options: { pollMs?: number; tenantConcurrency?: number } = {}) => {
+  let letSlowGo: () => void = () => undefined;
+  const slowGate = new Promise<void>((resolve) => (letSlowGo = resolve));
+  const rounds: string[] = [];
+  const outbox = {
+    readyTenants: async () => [...pending].filter(([, rows]) => rows > 0).map(([tenant]) => tenant),
+    purgeDone: async () => 0,
+  } as unknown as OutboxStore;
+  const runRound = {
+    execute: async (tenantId: string) => {
+      rounds.push(tenantId);
+      if (tenantId === 'slow') await slowGate;
+      const rows = pending.get(tenantId) ?? 0;
+      pending.set(tenantId, Math.max(0, rows - 1));
+      return { settled: rows > 0 ? 1 : 0, leased: true };
+    },
+  } as unknown as RunDeliveryRound;
+  const sweep = { execute: async () => ({ tenants: 0, enqueued: 0 }) } as unknown as SweepChanges;
+  const worker = new DeliveryWorker(outbox, runRound, sweep, { now: () => Date.now() }, silent, { pollMs: options.pollMs ?? 60_000, tenantConcurrency: options.tenantConcurrency ?? 4, workerId: 'w', sweepMs: 0 });
+  return { worker, rounds, letSlowGo };
+};
+
+const until = async (condition: () => boolean): Promise<void> => {
+  for (let tries = 0; !condition(); tries += 1) {
+    if (tries > 500) throw new Error('the condition never held');
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+};
+
+describe('the delivery worker lanes', () => {
+  it('drives a company with more work again while another company is still waiting on QBO', async () => {
+    const pending = new Map([['slow', 1], ['busy', 3]]);
+    const { worker, rounds, letSlowGo } = workerOver(pending);
+    worker.start();
+    // A pass would have waited for `slow` before looking at `busy` again; the lanes do not.
+    await until(() => pending.get('busy') === 0);
+    expect(pending.get('slow')).toBe(1);
+    letSlowGo();
+    await until(() => pending.get('slow') === 0);
+    await worker.stop();
+    expect(rounds.filter((tenant) => tenant === 'busy')).toHaveLength(3);
+  });
+
+  it('takes a notified company at once, not at the next poll', async () => {
+    const pending = new Map<string, number>();
+    const { worker } = workerOver(pending, { pollMs: 60_000 });
+    worker.start();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    pending.set('quiet', 1);
+    worker.wake();
+    await until(() => pending.get('quiet') === 0);
+    await worker.stop();
+  });
+
+  it('stop() waits for the round in flight, then every lane ends', async () => {
+    const pending = new Map([['slow', 1]]);
+    const { worker, letSlowGo } = workerOver(pending, { pollMs: 60_000 });
+    worker.start();
+    await until(() => worker.heartbeat().lastRoundAt !== null);
+    let stopped = false;
+    const stopping = worker.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stopped).toBe(false);
+    letSlowGo();
+    await stopping;
+    expect(pending.get('slow')).toBe(0);
+    expect(worker.heartbeat().running).toBe(false);
+  });
+});
