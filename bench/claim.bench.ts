@@ -1,8 +1,8 @@
 /**
- * Outbox claim benchmark: the claim query (and the worker's `readyTenants` scan) on MariaDB with 100,000 pending
- * and 1,000,000 finished rows spread over 50 tenants. Rows are generated inside MariaDB (its SEQUENCE engine), so
- * filling the table takes seconds. Each figure is a percentile over 1,000 claims of 20 rows after 100 warm-up
- * claims (and 100 calls of readyTenants after 10). Target: claim p99 < 10 ms.
+ * Outbox claim benchmark: the claim (and the worker's `readyTenants`, read from the index of ADR 0071) on MariaDB
+ * with 100,000 pending and 1,000,000 finished rows spread over 50 tenants. Rows are generated inside MariaDB (its
+ * SEQUENCE engine), so filling the table takes seconds. Each figure is a percentile over 1,000 claims of 20 rows
+ * after 100 warm-up claims (and 100 calls of readyTenants after 10). Target: claim p99 < 10 ms.
  */
 import { KnexOutboxStore } from '../src/adapters/knex/knex-outbox.store';
 import { migratePluginTables } from '../src/adapters/knex/plugin-migrations';

@@ -8,7 +8,7 @@ import { createReferenceHostTables } from '../examples/reference-host/reference-
 import { createBenchDatabase } from './support/bench-database';
 import { startBenchHost } from './support/bench-host';
 import { startEmulatorProcess } from './support/emulator-process';
-import { seedCustomers } from './support/host-seed';
+import { seedCustomersInDatabase } from './support/host-seed';
 import { rounded } from './support/stats';
 import { UNLIMITED } from './support/unthrottled-host';
 
@@ -25,7 +25,7 @@ export const run = async (): Promise<Record<string, number>> => {
   try {
     await emulator.configure({ rateLimits: null, latencyMs: 0, timeScale: 1 });
     await createReferenceHostTables(db.knex);
-    await seedCustomers(db.knex, tenant, customers, 0, false);
+    await seedCustomersInDatabase(db.knex, tenant, customers);
     const realmId = await host.connect(tenant);
     global.gc?.();
     const before = process.memoryUsage().rss;

@@ -93,7 +93,7 @@ export class SharedStarts {
         if (at - this.warnedAt >= warnEveryMs) {
           this.warnedAt = at;
           // The error's message only: a driver's error object may carry the connection settings.
-          this.logger.warn({ tenantId: this.tenantId, realmId: this.realmId, error: error instanceof Error ? error.message : String(error), waitingForMs: Math.round(at - this.outageSince) }, 'could not reserve QBO requests in the shared budget (the database did not answer); requests to this company wait rather than risk going faster than QBO allows');
+          this.logger.warn({ tenantId: this.tenantId, realmId: this.realmId, error: error instanceof Error ? error.message : String(error), waitingForMs: Math.round(at - this.outageSince) }, 'could not reserve QBO requests in the shared budget; requests to this company wait rather than risk going faster than QBO allows');
         }
         if (this.timer) clearTimeout(this.timer);
         this.timer = setTimeout(() => {
@@ -120,11 +120,11 @@ export class SharedStarts {
    * whole block, a trickle what waits; never more than two blocks.
    */
   private shortOf(kind: StartKind, waiting: number, now: number): number {
+    const used = this.used[kind];
+    while (used.length > 0 && (used[0] as number) < now - this.blockSpanMs) used.shift();
     if (waiting === 0) return 0;
     const atHand = kind === 'single' ? this.singles : this.batches;
     const block = kind === 'single' ? this.blockSingles : this.blockBatches;
-    const used = this.used[kind];
-    while (used.length > 0 && (used[0] as number) < now - this.blockSpanMs) used.shift();
     const busy = used.length >= block / 2;
     const last = atHand[atHand.length - 1] ?? Number.NEGATIVE_INFINITY;
     if (waiting <= atHand.length && !(busy && last < now + this.blockSpanMs / 2)) return 0;

@@ -1,8 +1,6 @@
 import type { HostRecordKind } from '../../domain/host/host-records';
-import { maxActivityPage, type ActivityEntry, type ActivityLog } from '../ports/activity-log.port';
-
-/** Entries looked at in one request: far more than a page shows; a log longer than this since its oldest open failure is cut there. */
-const maxScanned = 20_000;
+import type { ActivityEntry, ActivityLog } from '../ports/activity-log.port';
+import { activityEntries } from './activity-entries';
 
 /**
  * Records of `kind` failed now: their newest entry in the activity log is a failure nobody dismissed (a later
@@ -10,38 +8,19 @@ const maxScanned = 20_000;
  * first, only back to the oldest open failure, and stops once every failed candidate has had its newest entry seen.
  */
 export const currentFailures = async (activity: ActivityLog, tenantId: string, kind: HostRecordKind): Promise<Map<string, ActivityEntry>> => {
-  const candidates = await openFailuresOf(activity, tenantId, kind);
+  const candidates = new Map<string, ActivityEntry>();
+  for await (const entry of activityEntries(activity, tenantId, { kind, outcome: 'failure' })) {
+    if (entry.hostId !== null && entry.dismissedAt === null && !candidates.has(entry.hostId)) candidates.set(entry.hostId, entry);
+  }
   const failed = new Map<string, ActivityEntry>();
   if (candidates.size === 0) return failed;
   const from = Math.min(...[...candidates.values()].map((entry) => entry.at));
   const seen = new Set<string>();
-  let cursor: string | undefined;
-  for (let scanned = 0; scanned < maxScanned && seen.size < candidates.size;) {
-    const page = await activity.list(tenantId, { limit: maxActivityPage, kind, from, ...(cursor ? { cursor } : {}) });
-    scanned += page.items.length;
-    for (const entry of page.items) {
-      if (entry.hostId === null || !candidates.has(entry.hostId) || seen.has(entry.hostId)) continue;
-      seen.add(entry.hostId);
-      if (entry.outcome === 'failure' && entry.dismissedAt === null) failed.set(entry.hostId, entry);
-    }
-    if (page.nextCursor === null) break;
-    cursor = page.nextCursor;
+  for await (const entry of activityEntries(activity, tenantId, { kind, from })) {
+    if (entry.hostId === null || !candidates.has(entry.hostId) || seen.has(entry.hostId)) continue;
+    seen.add(entry.hostId);
+    if (entry.outcome === 'failure' && entry.dismissedAt === null) failed.set(entry.hostId, entry);
+    if (seen.size === candidates.size) break;
   }
   return failed;
-};
-
-/** The newest undismissed failure of each record of `kind`. */
-const openFailuresOf = async (activity: ActivityLog, tenantId: string, kind: HostRecordKind): Promise<Map<string, ActivityEntry>> => {
-  const byRecord = new Map<string, ActivityEntry>();
-  let cursor: string | undefined;
-  for (let scanned = 0; scanned < maxScanned;) {
-    const page = await activity.list(tenantId, { limit: maxActivityPage, kind, outcome: 'failure', ...(cursor ? { cursor } : {}) });
-    scanned += page.items.length;
-    for (const entry of page.items) {
-      if (entry.hostId !== null && entry.dismissedAt === null && !byRecord.has(entry.hostId)) byRecord.set(entry.hostId, entry);
-    }
-    if (page.nextCursor === null) break;
-    cursor = page.nextCursor;
-  }
-  return byRecord;
 };
