@@ -107,10 +107,10 @@ export class DeliveryWorker {
   }
 
   /** One tenant's round; its failure is logged with the tenant and never stops the other tenants' rounds. */
-  private roundFor(tenantId: string): Promise<{ settled: number }> {
+  private roundFor(tenantId: string): Promise<{ settled: number; leased: boolean }> {
     return this.runRound.execute(tenantId, this.options.workerId).catch((error: unknown) => {
       this.logger.error({ tenantId, error: error instanceof Error ? error.message : String(error) }, "a company's delivery round failed; its changes are tried again shortly");
-      return { settled: 0 };
+      return { settled: 0, leased: true };
     });
   }
 
@@ -127,8 +127,8 @@ export class DeliveryWorker {
         await this.idle();
         continue;
       }
-      const { settled } = await this.roundFor(tenant);
-      tenants.done(tenant, settled);
+      const { settled, leased } = await this.roundFor(tenant);
+      tenants.done(tenant, settled, !leased);
       this.lastRoundAt = this.clock.now();
     }
   }

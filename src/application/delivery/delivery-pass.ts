@@ -38,6 +38,8 @@ export class DeliveryPass {
     const lists = rows.filter((row) => !outcomes.has(row) && (row.kind === 'customer' || row.kind === 'item'));
     await this.deliverLists(round, lists, outcomes);
     if (this.heldAll(rows, outcomes) || !(await keepGoing())) return outcomes;
+    // A row still to come is decided after every write before it (its invoice's, for a payment): not queued again for them.
+    for (const row of rows) if (!outcomes.has(row)) round.startDeciding(row);
     for (const row of rows) {
       if (outcomes.has(row)) continue;
       outcomes.set(row, await this.deliverRow(round, row));

@@ -46,7 +46,7 @@ export class RoundStates {
     this.delivered.add(recordKey(record));
   }
 
-  /** Being delivered now: decided after whatever it depends on is written, so queuing it again for that write is idle. */
+  /** Being delivered now, or a row of this round still to come: decided after the writes before it, so queuing it again for them is idle. */
   startDeciding(record: RecordRef): void {
     this.deciding.add(recordKey(record));
   }

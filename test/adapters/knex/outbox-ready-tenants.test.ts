@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { KnexOutboxStore, readyIndexRebuildMs } from '../../../src/adapters/knex/knex-outbox.store';
-import { lockTenantRows, readyTenantsQuery, refreshQuery } from '../../../src/adapters/knex/outbox-ready-tenants';
+import { earliestLiveRows, lockTenantRows, readyTenantsQuery, refreshQuery } from '../../../src/adapters/knex/outbox-ready-tenants';
 import { migratePluginTables, migratePluginTablesUpTo, rollbackPluginTables } from '../../../src/adapters/knex/plugin-migrations';
 import { pluginTables } from '../../../src/adapters/knex/plugin-tables';
 import { contractPrefix, onEveryDatabase } from '../../contracts/knex-backends';
@@ -108,6 +108,14 @@ describe('the ready-companies index on MariaDB', () => {
       expect(step).toMatchObject({ table: 'o', key: `${tables.outbox}_claim` });
       expect(String(step['Extra'] ?? '')).not.toMatch(/filesort/i);
     }
+  });
+
+  it('rebuilds from the outbox with a loose index scan: one dive per company and state, not every live row', async () => {
+    const query = earliestLiveRows(db.knex, tables).toSQL().toNative();
+    const [plan] = (await db.knex.raw(`EXPLAIN ${query.sql}`, query.bindings)) as [Record<string, unknown>[]];
+    expect(plan).toHaveLength(1);
+    expect(plan[0]).toMatchObject({ key: `${tables.outbox}_claim` });
+    expect(String(plan[0]!['Extra'] ?? '')).toMatch(/index for group-by/i);
   });
 
   it('never loses a wake-up committed while a refresh of the same company is between its read and its write', async () => {

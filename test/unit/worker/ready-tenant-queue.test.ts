@@ -49,3 +49,15 @@ describe('the ready companies handed to the lanes', () => {
     expect(reads()).toBe(1);
   });
 });
+
+describe('a company another process holds', () => {
+  it('rests eight polls, as that process drives it meanwhile', async () => {
+    const { queue, clock } = queueOver(['a']);
+    expect(await queue.take()).toBe('a');
+    queue.done('a', 0, true);
+    clock.time += 7 * 250;
+    expect(await queue.take()).toBeNull();
+    clock.time += 250;
+    expect(await queue.take()).toBe('a');
+  });
+});
