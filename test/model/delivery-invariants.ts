@@ -82,8 +82,11 @@ export const checkInvariants = async (h: Harness, model: HostModel, emulatorUrl:
     await expectLinked('customer', id, async (link) => {
       const qbo = await read('Customer', link.qboId);
       const name = `${host.firstName} ${host.lastName}`;
-      // A customer inactive in the host stays active in QBO while its money is open (ADR 0041).
-      const keptActive = !host.isActive && qbo.fields.active && !isSettled(customerBooks(await h.host.moneyOfCustomer(tenantId, id)));
+      // A customer inactive in the host stays active in QBO while its money is open, or while a money record of its
+      // failed and waits in the activity log for a person (ADR 0041: the retry would name an inactive customer).
+      const money = await h.host.moneyOfCustomer(tenantId, id);
+      const moneyFailed = [...money.invoices.map((r) => ['invoice', r.id] as const), ...money.payments.map((r) => ['payment', r.id] as const), ...money.refunds.map((r) => ['refund', r.id] as const)].some(([kind, recordId]) => failed(kind, recordId));
+      const keptActive = !host.isActive && qbo.fields.active && (!isSettled(customerBooks(money)) || moneyFailed);
       if (qbo.fields.active !== host.isActive && !keptActive) return `active is ${qbo.fields.active} in QBO, ${host.isActive} in the host`;
       return qbo.fields.displayName === name || qbo.fields.displayName.startsWith(`${name} (`) ? null : `named "${qbo.fields.displayName}" in QBO, "${name}" in the host`;
     });
