@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Request, Response, Router } from 'express';
 import { defaultDeliveryPolicy, type DeliveryPolicy } from './application/delivery/delivery-policy';
 import type { OutboxChange } from './application/ports/outbox-store.port';
@@ -92,13 +93,24 @@ export interface QboSyncPlugin {
 }
 
 /** The one public entry (DESIGN.md §5): options → ports → use cases → router, migrations, worker, notify. */
+/**
+ * The controller stop() aborts. Every request waiting for a QBO slot listens to its signal (a thousand companies
+ * mean thousands of waiters), so Node's "possible memory leak" warning at 11 listeners would only be noise in the
+ * host's logs: each waiter removes its listener when it is served.
+ */
+const stopSignal = (): AbortController => {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
+};
+
 export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<QboSyncPlugin> => {
   const options = parsePluginOptions(given);
   const prefix = options.tablePrefix ?? 'qbo_';
   const policy: DeliveryPolicy = { ...defaultDeliveryPolicy, ...options.delivery };
   const adapters = { ...adaptersOfOverrides(options.overrides), ...options.adapters };
   // Aborted by stop(): every wait on QuickBooks (a slot, a throttle, a backoff) ends at once (docs/adr/0060).
-  let stopping = new AbortController();
+  let stopping = stopSignal();
   const ports = createPluginPorts(options, prefix, adapters, () => stopping.signal);
   const app = createPluginApplication(ports, policy, adapters, options.hostAppName);
   const { logger, clock } = ports;
@@ -144,7 +156,7 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
     },
     async start() {
       await refuseHostProblems();
-      if (stopping.signal.aborted) stopping = new AbortController();
+      if (stopping.signal.aborted) stopping = stopSignal();
       await syncClock(ports.clock);
       operations.startGauges();
       if (workerEnabled) worker.start();
