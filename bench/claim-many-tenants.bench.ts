@@ -10,12 +10,8 @@
  * (5 runs, median) on the same table, for the ratio.
  */
 import type { Knex } from 'knex';
-import { KnexOutboxStore } from '../src/adapters/knex/knex-outbox.store';
-import { migratePluginTables } from '../src/adapters/knex/plugin-migrations';
-import { pluginTables } from '../src/adapters/knex/plugin-tables';
-import { SystemClock } from '../src/adapters/system/system.clock';
 import { createBenchDatabase } from './support/bench-database';
-import { settleInnoDb } from './support/innodb-settle';
+import { filledOutbox } from './support/filled-outbox';
 import { percentile, rounded } from './support/stats';
 
 const tenants = 10_000;
@@ -56,13 +52,7 @@ const time = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
 export const run = async (): Promise<Record<string, number>> => {
   const db = await createBenchDatabase(4);
   try {
-    await migratePluginTables(db.knex, prefix);
-    const table = pluginTables(prefix).outbox;
-    const started = Date.now();
-    await fill(db.knex, table, started);
-    const fillSeconds = (Date.now() - started) / 1000;
-    await settleInnoDb(db.knex);
-    const outbox = new KnexOutboxStore(db.knex, prefix, new SystemClock());
+    const { outbox, table, fillSeconds } = await filledOutbox(db.knex, prefix, (filled, now) => fill(db.knex, filled, now));
 
     const [found, rebuildMs] = await time(() => outbox.readyTenants(Date.now(), 1_000));
     if (found.length !== 1_000) throw new Error(`the first readyTenants found ${found.length} companies, not 1,000`);

@@ -4,12 +4,8 @@
  * SEQUENCE engine), so filling the table takes seconds. Each figure is a percentile over 1,000 claims of 20 rows
  * after 100 warm-up claims (and 100 calls of readyTenants after 10). Target: claim p99 < 10 ms.
  */
-import { KnexOutboxStore } from '../src/adapters/knex/knex-outbox.store';
-import { migratePluginTables } from '../src/adapters/knex/plugin-migrations';
-import { pluginTables } from '../src/adapters/knex/plugin-tables';
-import { SystemClock } from '../src/adapters/system/system.clock';
 import { createBenchDatabase } from './support/bench-database';
-import { settleInnoDb } from './support/innodb-settle';
+import { filledOutbox } from './support/filled-outbox';
 import { percentile, rounded } from './support/stats';
 
 const tenants = 50;
@@ -42,13 +38,7 @@ const fill = async (knex: import('knex').Knex, table: string, now: number): Prom
 export const run = async (): Promise<Record<string, number>> => {
   const db = await createBenchDatabase(2);
   try {
-    await migratePluginTables(db.knex, prefix);
-    const table = pluginTables(prefix).outbox;
-    const started = Date.now();
-    await fill(db.knex, table, started);
-    const fillSeconds = (Date.now() - started) / 1000;
-    await settleInnoDb(db.knex);
-    const outbox = new KnexOutboxStore(db.knex, prefix, new SystemClock());
+    const { outbox, fillSeconds } = await filledOutbox(db.knex, prefix, (table, now) => fill(db.knex, table, now));
 
     // Claims first, on their own: the scan of readyTenants between them would only measure the two competing.
     const claimTimes: number[] = [];
