@@ -11,7 +11,7 @@
  */
 import type { Knex } from 'knex';
 import { createBenchDatabase } from './support/bench-database';
-import { filledOutbox } from './support/filled-outbox';
+import { filledOutbox, insertPendingRows } from './support/filled-outbox';
 import { percentile, rounded } from './support/stats';
 
 const tenants = 10_000;
@@ -22,13 +22,7 @@ const batchSize = 20;
 const prefix = 'qbo_';
 
 const fill = async (knex: Knex, table: string, now: number): Promise<void> => {
-  await knex.raw(
-    `INSERT INTO ?? (tenant_id, kind, host_id, state, attempt, available_at, enqueued_at, dedupe_key)
-     SELECT CONCAT('t', seq % ?), 'customer', CONCAT('p', seq), 'pending', 0, ? - 3600000 + seq, ? - 3600000 + seq,
-            CONCAT('t', seq % ?, ':customer:p', seq)
-     FROM seq_1_to_${pendingRows}`,
-    [table, tenants, now, now, tenants],
-  );
+  await insertPendingRows(knex, table, pendingRows, tenants, now);
   await knex.raw('ANALYZE TABLE ??', [table]);
 };
 

@@ -5,7 +5,7 @@
  * after 100 warm-up claims (and 100 calls of readyTenants after 10). Target: claim p99 < 10 ms.
  */
 import { createBenchDatabase } from './support/bench-database';
-import { filledOutbox } from './support/filled-outbox';
+import { filledOutbox, insertPendingRows } from './support/filled-outbox';
 import { percentile, rounded } from './support/stats';
 
 const tenants = 50;
@@ -25,13 +25,7 @@ const fill = async (knex: import('knex').Knex, table: string, now: number): Prom
      FROM seq_1_to_${finishedRows}`,
     [table, tenants, now, now, now],
   );
-  await knex.raw(
-    `INSERT INTO ?? (tenant_id, kind, host_id, state, attempt, available_at, enqueued_at, dedupe_key)
-     SELECT CONCAT('t', seq % ?), 'customer', CONCAT('p', seq), 'pending', 0, ? - 3600000 + seq, ? - 3600000 + seq,
-            CONCAT('t', seq % ?, ':customer:p', seq)
-     FROM seq_1_to_${pendingRows}`,
-    [table, tenants, now, now, tenants],
-  );
+  await insertPendingRows(knex, table, pendingRows, tenants, now);
   await knex.raw('ANALYZE TABLE ??', [table]);
 };
 

@@ -24,3 +24,16 @@ export const filledOutbox = async (knex: Knex, prefix: string, fill: (table: str
   await settleInnoDb(knex);
   return { outbox: new KnexOutboxStore(knex, prefix, new SystemClock()), table, fillSeconds };
 };
+
+/**
+ * `count` pending rows spread over `tenants` companies, enqueued in the last hour, one customer each, generated inside
+ * MariaDB (its SEQUENCE engine) so a million rows take seconds.
+ */
+export const insertPendingRows = (knex: Knex, table: string, count: number, tenants: number, now: number): Promise<unknown> =>
+  knex.raw(
+    `INSERT INTO ?? (tenant_id, kind, host_id, state, attempt, available_at, enqueued_at, dedupe_key)
+     SELECT CONCAT('t', seq % ?), 'customer', CONCAT('p', seq), 'pending', 0, ? - 3600000 + seq, ? - 3600000 + seq,
+            CONCAT('t', seq % ?, ':customer:p', seq)
+     FROM seq_1_to_${Math.trunc(count)}`,
+    [table, tenants, now, now, tenants],
+  );
