@@ -45,8 +45,10 @@ const within = <T>(work: Promise<T>, what: string): Promise<T> =>
 
 describe('random options either start (and run a round, and stop) or are refused with messages naming them', () => {
   const outcomes = { started: 0, refused: 0 };
-  // A property that only ever refused (or only started) would prove half of what it says.
-  afterAll(() => expect(Math.min(outcomes.started, outcomes.refused)).toBeGreaterThan(5));
+  // A property that only ever refused (or only started) would prove half of what it says. About one run in five
+  // starts (measured: 9, 12 and 15 of 60), so 300 runs start ~60 times and the floor of 20 is not left to luck: at 60
+  // runs a floor of 5 failed CI once (5 of 60).
+  afterAll(() => expect(Math.min(outcomes.started, outcomes.refused)).toBeGreaterThan(20));
 
   it('never hangs and never fails later', async () => {
     await fc.assert(
@@ -92,7 +94,7 @@ describe('random options either start (and run a round, and stop) or are refused
           await db.destroy();
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 300 },
     );
-  }, 120_000);
+  }, 300_000);
 });
