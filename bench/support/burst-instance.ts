@@ -4,6 +4,7 @@
  * together, signalled with notify in the same transaction) at the times the parent gives. It tells the parent when each
  * pair was committed and when QBO answered each invoice and payment that this process's worker created.
  */
+import { writeFile } from 'node:fs/promises';
 import knexFactory, { type Knex } from 'knex';
 import { ReferenceHostSeeder } from '../../examples/reference-host/reference-host-seed';
 import { markerOf } from '../../src/domain/sync/private-note';
@@ -59,11 +60,26 @@ let host: BenchHost | null = null;
 let seen: [string, number][] = [];
 /** Database statements this process sent (the plugin's and the host's), for the trace. */
 let statements = 0;
+/** BURST_STATEMENTS=file: each statement's shape (its SQL, values left out) with its count, written there at stop. */
+const shapes = process.env['BURST_STATEMENTS'] ? new Map<string, number>() : null;
+
+const tallyShape = (sql: string): void => {
+  if (!shapes) return;
+  const shape = sql.replace(/\(\?(, \?)*\)/g, '(…)').replace(/(\(…\), )+\(…\)/g, '(…), …');
+  shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+};
+
+const writeShapes = async (): Promise<void> => {
+  if (!shapes) return;
+  const lines = [...shapes].sort((a, b) => b[1] - a[1]).map(([shape, count]) => `${count}\t${shape}`);
+  await writeFile(`${process.env['BURST_STATEMENTS']}.${process.pid}`, `${statements}\ttotal\n${lines.join('\n')}\n`);
+};
 
 const start = async (message: Extract<ToInstance, { type: 'start' }>): Promise<void> => {
   knex = knexFactory({ client: 'mysql2', connection: message.databaseUrl, pool: { min: 0, max: message.poolMax } });
-  knex.on('query', () => {
+  knex.on('query', (query: { sql: string }) => {
     statements += 1;
+    tallyShape(query.sql);
   });
   host = await startBenchHost(knex, emulatorAt(message.emulatorUrl), {
     qbo: { clientId: 'bench-client', clientSecret: 'bench-secret', redirectUri: 'http://127.0.0.1/integrations/qbo/oauth/callback', environment: 'sandbox', apiBaseUrl: message.emulatorUrl, oauthBaseUrl: message.emulatorUrl, limits: QBO_LIMITS },
@@ -114,6 +130,7 @@ process.on('message', (message: ToInstance) => {
       case 'stop':
         await host?.close();
         await knex?.destroy();
+        await writeShapes();
         send({ type: 'stopped' });
         process.disconnect();
     }
@@ -122,4 +139,4 @@ process.on('message', (message: ToInstance) => {
 });
 
 // A parent that gives up kills the instance; exiting (not dying) lets `--cpu-prof` write what it saw.
-process.on('SIGTERM', () => process.exit(0));
+process.on('SIGTERM', () => void writeShapes().finally(() => process.exit(0)));
