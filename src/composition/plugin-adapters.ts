@@ -1,6 +1,7 @@
 import { AesGcmSecretCipher } from '../adapters/crypto/aes-gcm-secret.cipher';
 import { AesOpaqueIds } from '../adapters/crypto/aes-opaque.ids';
 import { StaticKeyProvider, type KeyProvider } from '../adapters/crypto/key-provider';
+import { RememberedConnections } from '../application/connection/remembered-connections';
 import { noHostSchemaCheck } from '../application/ports/host-schema-check.port';
 import { createKnexAdapters } from '../adapters/knex/create-knex-adapters';
 import { KnexDatabaseClock } from '../adapters/knex/knex-database.clock';
@@ -28,7 +29,8 @@ export const createPluginPorts = (options: QboSyncPluginOptions, tablePrefix: st
   const keys = () => (keyProvider ??= options.keyProvider ?? new StaticKeyProvider(options.encryptionKey, options.retiredEncryptionKeys ?? []));
   const secretCipher = chosen(adapters.secretCipher, () => new AesGcmSecretCipher(keys()));
   const tables = createKnexAdapters({ knex: options.knex, tablePrefix, hostSchema: resolveHostSchema(options.hostSchema), clock, logger, secretCipher });
-  const connectionStore = chosen(adapters.connectionStore, () => tables.connectionStore);
+  // Every write of a connection in this process goes through the one RememberedConnections, which forgets what it wrote (ADR 0075).
+  const connectionStore = new RememberedConnections(chosen(adapters.connectionStore, () => tables.connectionStore), clock);
   const qboAuthorizer = chosen(adapters.qboAuthorizer, () => new IntuitQboAuthorizer(options.qbo, clock));
   const activityLog = chosen(adapters.activityLog, () => tables.activityLog);
   // The database's clock above times the shared budget too, so every process agrees on when a start is due.

@@ -1,5 +1,6 @@
 import type { ActivityLog } from '../../application/ports/activity-log.port';
 import { Clock } from '../../application/ports/clock.port';
+import { RememberedConnections } from '../../application/connection/remembered-connections';
 import { ConnectionStore, type QboConnection } from '../../application/ports/connection-store.port';
 import { Logger } from '../../application/ports/logger.port';
 import { QboAuthorizer } from '../../application/ports/qbo-authorizer.port';
@@ -20,6 +21,8 @@ const expiryMarginMs = 60_000;
  * A tenant's usable access token. Refresh is single-flight twice over: one promise per tenant inside the process,
  * and the connection store's refresh lock across processes, under which the connection is read again so a token
  * another process just obtained is used instead of spending (and so invalidating) the refresh token a second time.
+ * Given RememberedConnections, a request uses the connection this process read lately instead of reading it again
+ * (ADR 0075); a token QBO rejects is then the only stale one a request can meet, and the 401 path reads the row.
  */
 export class QboAccessTokens {
   private readonly refreshing = new Map<string, Promise<Result<QboAccess, QboError>>>();
@@ -36,7 +39,7 @@ export class QboAccessTokens {
   async current(tenantId: string): Promise<Result<QboAccess, QboError>> {
     const inFlight = this.refreshing.get(tenantId);
     if (inFlight) return inFlight;
-    const connection = await this.connections.get(tenantId);
+    const connection = this.connections instanceof RememberedConnections ? await this.connections.recent(tenantId) : await this.connections.get(tenantId);
     const unusable = this.unusable(connection);
     if (unusable) return err(unusable);
     const usable = connection as QboConnection;

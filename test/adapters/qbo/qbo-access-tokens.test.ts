@@ -1,5 +1,6 @@
 import { InMemoryConnectionStore } from '../../../src/adapters/memory/in-memory-connection.store';
 import { IntuitQboAuthorizer } from '../../../src/adapters/qbo/intuit-qbo.authorizer';
+import { RememberedConnections } from '../../../src/application/connection/remembered-connections';
 import { QboAccessTokens } from '../../../src/adapters/qbo/qbo-access-tokens';
 import type { QboOptions } from '../../../src/adapters/qbo/qbo-options';
 import type { QboConnection } from '../../../src/application/ports/connection-store.port';
@@ -61,6 +62,20 @@ describe('QboAccessTokens', () => {
     // Another process replaced the token QBO just rejected: no second refresh with the old refresh token.
     await connections.save({ ...connection(now + 30 * 60_000), tokens: { ...connection(0).tokens, accessToken: 'access-other', accessTokenExpiresAt: now + 3_000_000 } });
     expect(await tokens.afterRejection('t1', 'access-0')).toEqual({ ok: true, value: { realmId: 'r1', accessToken: 'access-other' } });
+    expect(server.grants).toHaveLength(0);
+  });
+
+  it('remembers the connection between requests; a 401 for a token another process replaced reads the row and goes on with its token', async () => {
+    const { connections } = await setup(connection(now + 30 * 60_000));
+    const remembered = new RememberedConnections(connections, clock);
+    const tokens = new QboAccessTokens(remembered, new IntuitQboAuthorizer(options, clock), clock, recordingLogger());
+    expect(await tokens.current('t1')).toEqual({ ok: true, value: { realmId: 'r1', accessToken: 'access-0' } });
+    // Another process refreshed: this one still sends the token it remembers, until QBO rejects it.
+    await connections.save({ ...connection(now + 30 * 60_000), tokens: { ...connection(0).tokens, accessToken: 'access-other', refreshToken: 'refresh-other', accessTokenExpiresAt: now + 3_000_000 } });
+    expect(await tokens.current('t1')).toEqual({ ok: true, value: { realmId: 'r1', accessToken: 'access-0' } });
+    expect(await tokens.afterRejection('t1', 'access-0')).toEqual({ ok: true, value: { realmId: 'r1', accessToken: 'access-other' } });
+    expect(await tokens.current('t1')).toEqual({ ok: true, value: { realmId: 'r1', accessToken: 'access-other' } });
+    // The rotated refresh token was never spent a second time.
     expect(server.grants).toHaveLength(0);
   });
 
