@@ -33,6 +33,7 @@ export class DeliveryPass {
    */
   async run(tenantId: string, settings: TenantSettings, rows: readonly ClaimedChange[], keepGoing: () => Promise<boolean>): Promise<Outcomes> {
     const round = new RoundStates(this.reader, tenantId, settings);
+    for (const row of rows) round.claim(row);
     const outcomes: Outcomes = new Map();
     await this.readAll(round, rows, outcomes);
     const lists = rows.filter((row) => !outcomes.has(row) && (row.kind === 'customer' || row.kind === 'item'));

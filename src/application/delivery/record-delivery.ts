@@ -115,8 +115,9 @@ export class RecordDelivery {
   private async delivered(round: RoundStates, state: RecordState, wrote = false): Promise<DeliveryOutcome> {
     round.markDelivered(state);
     if ((state.refusals ?? 0) > 0) await this.journal.healed(state.tenantId, state.kind, state.hostId);
-    // The record that pushed this one first (a payment, for its invoice) is decided right after: not queued again for it.
-    await this.related.enqueueFor(state, wrote, (change) => !round.isDeciding(change));
+    // The record that pushed this one first (a payment, for its invoice) is decided right after, and one this round
+    // delivered with this record's row in place decides nothing new: neither is queued again for it.
+    await this.related.enqueueFor(state, wrote, (change) => !round.isDeciding(change) && !round.decidedWith(change, state));
     return { kind: 'delivered' };
   }
 

@@ -14,6 +14,7 @@ export class RoundStates {
   private readonly touched = new Set<string>();
   private readonly delivered = new Set<string>();
   private readonly deciding = new Set<string>();
+  private readonly claimed = new Set<string>();
 
   constructor(
     private readonly reader: RecordReader,
@@ -57,6 +58,21 @@ export class RoundStates {
 
   isDeciding(record: RecordRef): boolean {
     return this.deciding.has(recordKey(record));
+  }
+
+  /** A row of this round: its host row was committed before the round decided any record. */
+  claim(record: RecordRef): void {
+    this.claimed.add(recordKey(record));
+  }
+
+  /**
+   * Whether an invoice was delivered earlier in this round while `written`, a row of this round, was already among the
+   * host's rows. An invoice is decided from its payments' host rows, not their links (what lowers its applications
+   * goes before it is lowered), so a look at it for that payment's write would decide from what it was decided from.
+   * Other records are not: a payment's lines name its refunds' links, which their writes make.
+   */
+  decidedWith(related: RecordRef, written: RecordRef): boolean {
+    return related.kind === 'invoice' && this.delivered.has(recordKey(related)) && this.claimed.has(recordKey(written));
   }
 
   /** Delivered earlier in this round, after every row of it was claimed: QBO already holds its current state. */

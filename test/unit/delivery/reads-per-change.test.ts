@@ -9,11 +9,12 @@ import { InMemorySweepMarkStore } from '../../../src/adapters/memory/in-memory-s
 import { InMemoryTenantLease } from '../../../src/adapters/memory/in-memory-tenant.lease';
 import { InMemoryWriteJournal } from '../../../src/adapters/memory/in-memory-write.journal';
 import { createQboAdapters } from '../../../src/adapters/qbo/create-qbo-adapters';
+import { RememberedConnections } from '../../../src/application/connection/remembered-connections';
 import { defaultDeliveryPolicy } from '../../../src/application/delivery/delivery-policy';
 import { RecordDecider } from '../../../src/application/delivery/record-decider';
 import { createDeliveryEngine } from '../../../src/composition/delivery-engine';
 import { startQboEmulator, type RunningQboEmulator } from '../../../src/emulator/start-qbo-emulator';
-import { aCustomer } from '../../support/domain/host-records.builder';
+import { aCustomer, anInvoice, anItem, aPayment } from '../../support/domain/host-records.builder';
 import { emulatorRequests } from '../../support/emulator-state';
 import { RecordingLogger } from '../../support/recording-logger';
 
@@ -43,10 +44,14 @@ describe('one trickle change', () => {
   });
   afterAll(() => emulator.close());
 
-  /** `homeCurrency`: the company's currency as kept; null: not read yet, so the first round reads it once. */
-  const stack = async (homeCurrency: string | null = 'USD') => {
+  /**
+   * `homeCurrency`: the company's currency as kept; null: not read yet, so the first round reads it once.
+   * `remember`: the plugin's wiring, every port and the gateway sharing one RememberedConnections (ADR 0075).
+   */
+  const stack = async (homeCurrency: string | null = 'USD', remember = false) => {
     const realm = (await (await fetch(`${emulator.url}/__emulator/realms`, { method: 'POST' })).json()) as { realmId: string; accessToken: string; refreshToken: string };
     const clock = { now: () => Date.now() };
+    const activity = new InMemoryActivityLog();
     const [host, links, journal, settings, connections, outbox] = [new InMemoryHostDirectory(), new InMemoryLinkStore(), new InMemoryWriteJournal(), new InMemorySettingsStore(), new InMemoryConnectionStore(), new InMemoryOutboxStore(clock)];
     const now = clock.now();
     await connections.save({
@@ -57,11 +62,12 @@ describe('one trickle change', () => {
     const reads = { settings: new Map<string, number>(), connection: new Map<string, number>(), tokens: new Map<string, number>(), host: new Map<string, number>(), links: new Map<string, number>(), journal: new Map<string, number>() };
     const logger = new RecordingLogger();
     // The gateway looks the tenant's token up itself, once per QBO request; it is counted apart from delivery's reads.
-    const { gateway } = createQboAdapters({ options: { clientId: 'c', clientSecret: 's', redirectUri: 'http://localhost/cb', environment: 'sandbox', apiBaseUrl: emulator.url, oauthBaseUrl: emulator.url }, connections: counted(connections, reads.tokens), clock, logger });
+    const remembered = new RememberedConnections(counted(connections, reads.connection), clock);
+    const { gateway } = createQboAdapters({ options: { clientId: 'c', clientSecret: 's', redirectUri: 'http://localhost/cb', environment: 'sandbox', apiBaseUrl: emulator.url, oauthBaseUrl: emulator.url }, connections: remember ? remembered : counted(connections, reads.tokens), clock, logger });
     const engine = createDeliveryEngine(
       {
-        clock, logger, randomSource: { next: () => 0.5 }, opaqueIds: new InMemoryOpaqueIds(), outboxStore: outbox, activityLog: new InMemoryActivityLog(), tenantLease: new InMemoryTenantLease(), sweepMarkStore: new InMemorySweepMarkStore(), qboGateway: gateway,
-        settingsStore: counted(settings, reads.settings), connectionStore: counted(connections, reads.connection), hostDirectory: counted(host, reads.host), linkStore: counted(links, reads.links), writeJournal: counted(journal, reads.journal),
+        clock, logger, randomSource: { next: () => 0.5 }, opaqueIds: new InMemoryOpaqueIds(), outboxStore: outbox, activityLog: activity, tenantLease: new InMemoryTenantLease(), sweepMarkStore: new InMemorySweepMarkStore(), qboGateway: gateway,
+        settingsStore: counted(settings, reads.settings), connectionStore: remember ? remembered : counted(connections, reads.connection), hostDirectory: counted(host, reads.host), linkStore: counted(links, reads.links), writeJournal: counted(journal, reads.journal),
       },
       defaultDeliveryPolicy,
     );
@@ -84,7 +90,7 @@ describe('one trickle change', () => {
         gatewayTokenLookups: sum(reads.tokens, ['get']),
       };
     };
-    return { host, links, settings, deliver, restore: () => decisions.mockRestore() };
+    return { host, links, settings, outbox, engine, activity, deliver, restore: () => decisions.mockRestore() };
   };
 
   it('reads settings, connection, host row, link and journal once each, and decides once, for a create and then an update', async () => {
@@ -106,6 +112,37 @@ describe('one trickle change', () => {
       expect(await s.deliver(() => s.host.putCustomer(tenantId, aCustomer({ id: '17' }), Date.now()))).toEqual({ ...once, qboRequests: 2, gatewayTokenLookups: 2 });
       expect((await s.settings.get(tenantId)).homeCurrency).toBe('USD');
       expect(await s.deliver(() => s.host.putCustomer(tenantId, aCustomer({ id: '17', email: 'maria@lopez.example' }), Date.now()))).toEqual(once);
+    } finally {
+      s.restore();
+    }
+  });
+
+  it('reads the connection once a round when the gateway shares it: no request reads it again (ADR 0075)', async () => {
+    const s = await stack('USD', true);
+    const once = { settings: 1, connection: 1, hostRow: 1, link: 1, journal: 1, decisions: 1, qboRequests: 1, gatewayTokenLookups: 0 };
+    try {
+      expect(await s.deliver(() => s.host.putCustomer(tenantId, aCustomer({ id: '17' }), Date.now()))).toEqual(once);
+      expect(await s.deliver(() => s.host.putCustomer(tenantId, aCustomer({ id: '17', email: 'maria@lopez.example' }), Date.now()))).toEqual(once);
+    } finally {
+      s.restore();
+    }
+  });
+
+  it('leaves nothing to look at again after a paid invoice whose invoice and payment rows went in one round', async () => {
+    const s = await stack();
+    try {
+      const now = Date.now();
+      // The emulator's accounts in the order it makes them: Checking (1), …, Services (6), an income account.
+      await s.settings.update(tenantId, { incomeAccountId: '6', depositAccountId: '1' });
+      s.host.putCustomer(tenantId, aCustomer({ id: '17' }), now);
+      for (const id of ['i-1', 'i-2']) s.host.putItem(tenantId, anItem({ id, name: `Item ${id}`, sku: null }), now);
+      s.host.putInvoice(tenantId, anInvoice({ issuedOn: new Date(now).toISOString().slice(0, 10) }), now);
+      s.host.putPayment(tenantId, aPayment({ receivedOn: new Date(now).toISOString().slice(0, 10) }), now);
+      await s.outbox.enqueue([{ tenantId, kind: 'invoice', hostId: 'inv-1' }, { tenantId, kind: 'payment', hostId: 'p-1' }]);
+      expect(await s.engine.runDeliveryRound.execute(tenantId, 'worker')).toEqual({ settled: 2, leased: true });
+      expect(await s.links.get(tenantId, 'payment', 'p-1')).toMatchObject({ qboEntity: 'Payment' });
+      // The payment's write would bring its invoice back; the round delivered the invoice with the payment's row in place.
+      expect(await s.outbox.stats(tenantId, Date.now())).toMatchObject({ pending: 0, failing: 0, failed: 0 });
     } finally {
       s.restore();
     }
