@@ -42,7 +42,7 @@ export const createKnexAdapters = ({ knex, tablePrefix: prefix, hostSchema, cloc
   writeJournal: new KnexWriteJournal(knex, prefix),
   sweepMarkStore: new KnexSweepMarkStore(knex, prefix),
   jobStore: new KnexJobStore(knex, prefix),
-  qboBudgetStore: new KnexQboBudgetStore(knex, prefix),
+  qboBudgetStore: new KnexQboBudgetStore(knex, prefix, clock),
   hostDirectory: new KnexHostDirectory(knex, hostSchema, logger),
   hostWriter: new KnexHostWriter(knex, hostSchema, clock),
   hostSchemaCheck: new KnexHostSchemaCheck(knex, hostSchema),

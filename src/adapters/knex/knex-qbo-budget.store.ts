@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Clock } from '../../application/ports/clock.port';
 import type { QboBudgetStore, StartReservation } from '../../application/ports/qbo-budget-store.port';
 import { idlePace, pausedPace, reserveStarts, type PaceRule, type PaceState, type StartAsk } from '../../domain/qbo/shared-pace';
 import { retryOnLockConflict } from './knex-dialect';
@@ -22,12 +23,21 @@ const maxRaces = 25;
 export class KnexQboBudgetStore implements QboBudgetStore {
   private readonly table: string;
 
-  constructor(private readonly knex: Knex, prefix: string) {
+  constructor(
+    private readonly knex: Knex,
+    prefix: string,
+    /**
+     * The plugin's clock: starts are then reserved from when the row is read, not from when they were asked for. A
+     * busy process's request waited for a pooled connection first (a second under the month-end burst), and starts
+     * reserved in the past were already too late to use: its requests reserved again and again (docs/adr/0075).
+     */
+    private readonly clock?: Clock,
+  ) {
     this.table = qboBudgetTable(prefix);
   }
 
   async reserve(tenantId: string, realmId: string, ask: StartAsk, rule: PaceRule, now: number): Promise<StartReservation> {
-    const reserved = await this.change(tenantId, realmId, (state) => reserveStarts(state, ask, rule, now));
+    const reserved = await this.change(tenantId, realmId, (state) => reserveStarts(state, ask, rule, Math.max(now, this.clock?.now() ?? now)));
     return { singles: reserved.singles, batches: reserved.batches, pausedUntil: reserved.state.pausedUntil };
   }
 
