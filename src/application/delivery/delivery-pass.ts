@@ -12,11 +12,15 @@ import { RoundStates } from './round-states';
 type Outcomes = Map<ClaimedChange, DeliveryOutcome>;
 type RowWrite = PlannedWrite & { readonly row: ClaimedChange };
 
+/** Money kinds whose piled-up creates travel as batches, in this order: a payment names its invoice's QBO id. */
+const batchedMoney = ['invoice', 'payment'] as const;
+
 /**
  * The claimed rows of one round, delivered on one path: every record is read once (one query per kind for host
  * rows, links and journal notes) and decided once. Customers and items go first, as they depend on nothing and
  * money records depend on them; when enough of their decisions are writes, those writes travel as QBO batches.
- * Money records follow one at a time, in claim order, each pushing what it depends on first.
+ * Invoices, then payments, do the same when enough rows of the kind piled up. The rest of the money records follow
+ * one at a time, in claim order, each pushing what it depends on first.
  */
 export class DeliveryPass {
   constructor(
@@ -41,6 +45,12 @@ export class DeliveryPass {
     if (this.heldAll(rows, outcomes) || !(await keepGoing())) return outcomes;
     // A row still to come is decided after every write before it (its invoice's, for a payment): not queued again for them.
     for (const row of rows) if (!outcomes.has(row)) round.startDeciding(row);
+    // Paid invoices piled up (a company's rows waited for a lane): the invoices first, then their payments, each kind
+    // decided once and its creates sent as QBO batches; a payment's decision then finds its invoice's new link.
+    for (const kind of batchedMoney) {
+      await this.deliverKindTogether(round, rows.filter((row) => !outcomes.has(row) && row.kind === kind), outcomes);
+      if (this.heldAll(rows, outcomes) || !(await keepGoing())) return outcomes;
+    }
     for (const row of rows) {
       if (outcomes.has(row)) continue;
       outcomes.set(row, await this.deliverRow(round, row));
@@ -85,6 +95,37 @@ export class DeliveryPass {
       if (outcome?.kind === 'held') return;
     }
     // Too few to spend one of the company's scarce batch requests on: they go one by one.
+    if (writes.length >= this.minBatchWrites) await this.writeTogether(round, writes, outcomes);
+    else await this.writeAlone(round, writes, outcomes);
+  }
+
+  /**
+   * Rows of one money kind, when there are at least enough of them for a batch: each record decided once, its create
+   * kept for the batch and any other decision (an update, a void, nothing to do) carried out at once, as the one-by-one
+   * path would. Fewer rows are left to that path. A record's dependencies are pushed by its own decision, as there.
+   */
+  private async deliverKindTogether(round: RoundStates, rows: readonly ClaimedChange[], outcomes: Outcomes): Promise<void> {
+    const firsts = new Map<string, ClaimedChange>();
+    for (const row of rows) if (!firsts.has(recordKey(row)) && !round.wasDelivered(row)) firsts.set(recordKey(row), row);
+    if (firsts.size < this.minBatchWrites) return;
+    const writes: RowWrite[] = [];
+    for (const row of firsts.values()) {
+      const outcome = await this.guarded(row, async () => {
+        const state = await round.of(addressOf(row));
+        round.startDeciding(state);
+        try {
+          const prepared = await this.delivery.prepare(round, state, 0);
+          if ('outcome' in prepared) return prepared.outcome;
+          const { decision } = prepared;
+          if (decision.kind === 'create') return void writes.push({ row, state: prepared.state, decision });
+          return await this.delivery.carryOut(round, prepared.state, decision, {});
+        } finally {
+          round.doneDeciding(state);
+        }
+      });
+      if (outcome) outcomes.set(row, outcome);
+      if (outcome?.kind === 'held') return;
+    }
     if (writes.length >= this.minBatchWrites) await this.writeTogether(round, writes, outcomes);
     else await this.writeAlone(round, writes, outcomes);
   }

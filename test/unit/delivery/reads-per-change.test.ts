@@ -147,4 +147,38 @@ describe('one trickle change', () => {
       s.restore();
     }
   });
+
+  it('sends ten paid invoices that piled up as two QBO batches, the invoices and then their payments, and leaves nothing to look at again', async () => {
+    const s = await stack();
+    try {
+      const now = Date.now();
+      const today = new Date(now).toISOString().slice(0, 10);
+      await s.settings.update(tenantId, { incomeAccountId: '6', depositAccountId: '1' });
+      s.host.putCustomer(tenantId, aCustomer({ id: '17' }), now);
+      for (const id of ['i-1', 'i-2']) s.host.putItem(tenantId, anItem({ id, name: `Item ${id}`, sku: null }), now);
+      // The customer and the items first, as a company's initial sync leaves them.
+      await s.outbox.enqueue([{ tenantId, kind: 'customer', hostId: '17' }, { tenantId, kind: 'item', hostId: 'i-1' }, { tenantId, kind: 'item', hostId: 'i-2' }]);
+      expect(await s.engine.runDeliveryRound.execute(tenantId, 'worker')).toEqual({ settled: 3, leased: true });
+      const pairs = Array.from({ length: 10 }, (_, n) => ({ invoiceId: `inv-${n}`, paymentId: `p-${n}`, cents: 10_000 + n }));
+      for (const { invoiceId, paymentId, cents } of pairs) {
+        s.host.putInvoice(tenantId, anInvoice({ id: invoiceId, number: `10${n(invoiceId)}`, issuedOn: today, totalCents: cents, lines: [{ id: `l-${invoiceId}`, catalogItemId: 'i-1', description: 'Service', quantity: 1, unitPriceCents: cents, amountCents: cents, taxable: false }] }), now);
+        s.host.putPayment(tenantId, aPayment({ id: paymentId, invoiceId, amountCents: cents, receivedOn: today }), now);
+      }
+      await s.outbox.enqueue(pairs.flatMap(({ invoiceId, paymentId }) => [{ tenantId, kind: 'invoice' as const, hostId: invoiceId }, { tenantId, kind: 'payment' as const, hostId: paymentId }]));
+      const realm = (await s.settings.get(tenantId)).linkedRealmId!;
+      const before = (await emulatorRequests(emulator.url, realm)).length;
+      expect(await s.engine.runDeliveryRound.execute(tenantId, 'worker')).toEqual({ settled: 20, leased: true });
+      const sent = (await emulatorRequests(emulator.url, realm)).slice(before);
+      expect(sent.map((request) => `${request.method} ${request.path.split('/').pop()}`)).toEqual(['POST batch', 'POST batch']);
+      for (const { invoiceId, paymentId } of pairs) {
+        expect(await s.links.get(tenantId, 'invoice', invoiceId)).toMatchObject({ qboEntity: 'Invoice' });
+        expect(await s.links.get(tenantId, 'payment', paymentId)).toMatchObject({ qboEntity: 'Payment' });
+      }
+      expect(await s.outbox.stats(tenantId, Date.now())).toMatchObject({ pending: 0, failing: 0, failed: 0 });
+    } finally {
+      s.restore();
+    }
+  });
 });
+
+const n = (id: string): string => id.split('-')[1]!;
