@@ -1,7 +1,8 @@
 /**
  * `keyPostings(keyCount, records, keysOf)`: for each integer key, the positions of the records carrying it, in
- * position order — an inverted index laid out in two typed arrays (where each key's run starts, then the positions), not a map of lists,
- * because near matching builds one over 50,000 records on every call. Negative keys (a record without one) are skipped.
+ * position order — an inverted index laid out in two typed arrays (where each key's run starts, then the positions),
+ * not a map of lists, because near matching builds one over 50,000 records on every call. Negative keys (a record
+ * without one) are skipped.
  */
 export interface KeyPostings {
   /** Positions of the records with key `k` are `positions[starts[k]]` up to (not including) `positions[starts[k + 1]]`. */
