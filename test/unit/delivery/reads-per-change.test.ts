@@ -128,14 +128,20 @@ describe('one trickle change', () => {
     }
   });
 
+  /** Money's accounts, customer 17 and items i-1 and i-2 in the host; when they were written. */
+  const withCustomerAndItems = async (s: Awaited<ReturnType<typeof stack>>): Promise<number> => {
+    const now = Date.now();
+    // The emulator's accounts in the order it makes them: Checking (1), …, Services (6), an income account.
+    await s.settings.update(tenantId, { incomeAccountId: '6', depositAccountId: '1' });
+    s.host.putCustomer(tenantId, aCustomer({ id: '17' }), now);
+    for (const id of ['i-1', 'i-2']) s.host.putItem(tenantId, anItem({ id, name: `Item ${id}`, sku: null }), now);
+    return now;
+  };
+
   it('leaves nothing to look at again after a paid invoice whose invoice and payment rows went in one round', async () => {
     const s = await stack();
     try {
-      const now = Date.now();
-      // The emulator's accounts in the order it makes them: Checking (1), …, Services (6), an income account.
-      await s.settings.update(tenantId, { incomeAccountId: '6', depositAccountId: '1' });
-      s.host.putCustomer(tenantId, aCustomer({ id: '17' }), now);
-      for (const id of ['i-1', 'i-2']) s.host.putItem(tenantId, anItem({ id, name: `Item ${id}`, sku: null }), now);
+      const now = await withCustomerAndItems(s);
       s.host.putInvoice(tenantId, anInvoice({ issuedOn: new Date(now).toISOString().slice(0, 10) }), now);
       s.host.putPayment(tenantId, aPayment({ receivedOn: new Date(now).toISOString().slice(0, 10) }), now);
       await s.outbox.enqueue([{ tenantId, kind: 'invoice', hostId: 'inv-1' }, { tenantId, kind: 'payment', hostId: 'p-1' }]);
@@ -151,11 +157,8 @@ describe('one trickle change', () => {
   it('sends ten paid invoices that piled up as two QBO batches, the invoices and then their payments, and leaves nothing to look at again', async () => {
     const s = await stack();
     try {
-      const now = Date.now();
+      const now = await withCustomerAndItems(s);
       const today = new Date(now).toISOString().slice(0, 10);
-      await s.settings.update(tenantId, { incomeAccountId: '6', depositAccountId: '1' });
-      s.host.putCustomer(tenantId, aCustomer({ id: '17' }), now);
-      for (const id of ['i-1', 'i-2']) s.host.putItem(tenantId, anItem({ id, name: `Item ${id}`, sku: null }), now);
       // The customer and the items first, as a company's initial sync leaves them.
       await s.outbox.enqueue([{ tenantId, kind: 'customer', hostId: '17' }, { tenantId, kind: 'item', hostId: 'i-1' }, { tenantId, kind: 'item', hostId: 'i-2' }]);
       expect(await s.engine.runDeliveryRound.execute(tenantId, 'worker')).toEqual({ settled: 3, leased: true });
