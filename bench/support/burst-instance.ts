@@ -60,7 +60,7 @@ let host: BenchHost | null = null;
 let seen: [string, number][] = [];
 /** Database statements this process sent (the plugin's and the host's), for the trace. */
 let statements = 0;
-/** BURST_STATEMENTS=file: each statement's shape (its SQL, values left out) with its count, written there at stop. */
+/** BURST_STATEMENTS=file: each statement's shape (its SQL, values left out) with its count, and the CPU time, written there at stop. */
 const shapes = process.env['BURST_STATEMENTS'] ? new Map<string, number>() : null;
 
 const tallyShape = (sql: string): void => {
@@ -72,7 +72,9 @@ const tallyShape = (sql: string): void => {
 const writeShapes = async (): Promise<void> => {
   if (!shapes) return;
   const lines = [...shapes].sort((a, b) => b[1] - a[1]).map(([shape, count]) => `${count}\t${shape}`);
-  await writeFile(`${process.env['BURST_STATEMENTS']}.${process.pid}`, `${statements}\ttotal\n${lines.join('\n')}\n`);
+  // The process's CPU time (user + system), which does not grow with the machine's load as wall time does.
+  const { user, system } = process.cpuUsage();
+  await writeFile(`${process.env['BURST_STATEMENTS']}.${process.pid}`, `${statements}\ttotal\n${Math.round((user + system) / 1000)}\tCPU ms\n${lines.join('\n')}\n`);
 };
 
 const start = async (message: Extract<ToInstance, { type: 'start' }>): Promise<void> => {
