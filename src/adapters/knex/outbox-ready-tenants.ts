@@ -44,8 +44,11 @@ export const lockTenantRows = async (trx: Knex.Transaction, t: ReadyTables, tena
  * consistent reads that lock nothing in the outbox (a refresh never waits on a claim). One index dive per state:
  * the claim index orders a tenant's rows of a state by available_at, however long its backlog.
  */
+/** A tenant's earliest row of one state (bindings: outbox, state, the outer table's name): one dive on the claim index. */
+export const earliestOfState = '(SELECT o.available_at FROM ?? o WHERE o.state = ? AND o.tenant_id = ??.tenant_id ORDER BY o.available_at LIMIT 1)';
+
 export const refreshQuery = (db: Knex | Knex.Transaction, t: ReadyTables, tenants: readonly string[]): Knex.QueryBuilder => {
-  const first = '(SELECT o.available_at FROM ?? o WHERE o.state = ? AND o.tenant_id = ??.tenant_id ORDER BY o.available_at LIMIT 1)';
+  const first = earliestOfState;
   const [pending, inFlight] = [[t.outbox, 'pending', t.outboxTenants], [t.outbox, 'in_flight', t.outboxTenants]];
   // The smaller of two times either of which may be NULL, NULL when both are (MySQL's LEAST and SQLite's MIN answer NULL for any NULL).
   const least = isMysql(db as Knex) ? 'LEAST' : 'MIN';
@@ -116,13 +119,10 @@ export const consumeSignals = async (knex: Knex, t: ReadyTables): Promise<number
 /** Tenants whose earliest live row is ready at `now`, oldest first: an index range on the summary, no scan of the outbox. */
 export const readyTenantsQuery = (knex: Knex, t: ReadyTables, now: number, limit: number): Knex.QueryBuilder =>
   knex(t.outboxTenants)
-    .select('tenant_id')
+    .select('tenant_id', 'next_ready_at')
     .where('next_ready_at', '<=', now)
     .orderBy([{ column: 'next_ready_at' }, { column: 'tenant_id' }])
     .limit(Math.max(0, limit));
-
-export const listReadyTenants = async (knex: Knex, t: ReadyTables, now: number, limit: number): Promise<string[]> =>
-  ((await readyTenantsQuery(knex, t, now, limit)) as { tenant_id: string }[]).map((row) => row.tenant_id);
 
 /**
  * Each company's earliest row per live state. Grouped by (state, tenant_id), the claim index's own prefix, MariaDB
