@@ -55,11 +55,15 @@ export const readyTenantsReadingSignals = async (knex: Knex, t: ReadyTables, now
   const signals = (await knex(t.outboxSignals).select('tenant_id').orderBy('id').limit(signalsReadInPlace)) as { tenant_id: string }[];
   if (signals.length >= signalsReadInPlace) await consumeSignals(knex, t);
   const signalled = signals.length >= signalsReadInPlace ? new Set<string>() : new Set(signals.map((signal) => signal.tenant_id));
-  // The summary's first rows include every unsignalled company that can make the cut, whatever the signalled ones hold.
-  const indexed = (await readyTenantsQuery(knex, t, now, limit + signalled.size)) as { tenant_id: string; next_ready_at: unknown }[];
+  // The summary's first rows include every unsignalled company that can make the cut, whatever the signalled ones
+  // hold. The two reads are independent (each company is taken from one of them), so they run at once.
+  const [indexed, fresh] = await Promise.all([
+    readyTenantsQuery(knex, t, now, limit + signalled.size) as Promise<{ tenant_id: string; next_ready_at: unknown }[]>,
+    signalled.size > 0 ? earliestLiveRowsOf(knex, t, [...signalled]) : new Map<string, number>(),
+  ]);
   const wakeups: Wakeup[] = indexed.filter((row) => !signalled.has(row.tenant_id)).map((row) => ({ tenantId: row.tenant_id, at: Number(row.next_ready_at) }));
   if (signalled.size > 0) {
-    for (const [tenantId, at] of await earliestLiveRowsOf(knex, t, [...signalled])) if (at <= now) wakeups.push({ tenantId, at });
+    for (const [tenantId, at] of fresh) if (at <= now) wakeups.push({ tenantId, at });
     wakeups.sort(earliestFirst);
   }
   return wakeups.slice(0, Math.max(0, limit)).map((wakeup) => wakeup.tenantId);
