@@ -34,6 +34,14 @@ const outboxRow = (tenantId: string, hostId: string, state: string, availableAt:
   dedupe_key: null,
 });
 
+/** A store past its first rebuild, every signal folded in: what a test then writes is all there is to read. */
+const storeWithNoSignalLeft = async (knex: Knex, now: number): Promise<KnexOutboxStore> => {
+  const store = new KnexOutboxStore(knex, contractPrefix, { now: () => now });
+  await store.readyTenants(now, 1_000);
+  await consumeSignals(knex, tables);
+  return store;
+};
+
 onEveryDatabase((backend) => {
   it('finds rows written without a signal (an older version during a rolling upgrade) at the next rebuild', async () => {
     const now = 5_000_000;
@@ -48,9 +56,7 @@ onEveryDatabase((backend) => {
   it('reads signalled companies from the outbox until signals pile up, then folds them into the summary', async () => {
     const now = 6_000_000;
     const { knex } = backend();
-    const store = new KnexOutboxStore(knex, contractPrefix, { now: () => now });
-    await store.readyTenants(now, 1_000);
-    await consumeSignals(knex, tables);
+    const store = await storeWithNoSignalLeft(knex, now);
     const signalled = Array.from({ length: signalsReadInPlace }, () => tenantNamed('piled'));
     const signals = async (): Promise<number> => Number(((await knex(tables.outboxSignals).count({ n: '*' })) as { n: unknown }[])[0]!.n);
     const inSummary = async (): Promise<string[]> =>
@@ -71,9 +77,7 @@ onEveryDatabase((backend) => {
   it('lists a signalled company by its earliest live row and in the summary order, and drops its stale summary', async () => {
     const now = 6_500_000;
     const { knex } = backend();
-    const store = new KnexOutboxStore(knex, contractPrefix, { now: () => now });
-    await store.readyTenants(now, 1_000);
-    await consumeSignals(knex, tables);
+    const store = await storeWithNoSignalLeft(knex, now);
     const [early, middle, late] = [tenantNamed('early'), tenantNamed('middle'), tenantNamed('late')];
     // Known to the summary: middle at now - 200, and late with a stale wake-up (its rows done since, unsignalled
     // writes: what only a signal may correct). Signalled, not folded: early at now - 300, late now at now - 100.
