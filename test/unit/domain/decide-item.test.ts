@@ -104,7 +104,7 @@ describe('decideItem', () => {
 describe('decideItem for an item the host made inactive while money naming it moves (ADR 0077)', () => {
   const reason = 'kept active in QuickBooks until the invoices naming it are sent (invoice INV-7 is still to be sent)';
   const activeOf = (decision: ReturnType<typeof decideItem>): unknown =>
-    decision.kind === 'create' ? decision.draft.fields.active : decision.kind === 'update' ? decision.changes.fields.active : undefined;
+    decision.kind === 'create' && decision.draft.entity === 'Item' ? decision.draft.fields.active : decision.kind === 'update' && decision.changes.entity === 'Item' ? decision.changes.fields.active : undefined;
 
   it('keeps it active in QBO while a reason is given, saying why; follows the host once there is none', () => {
     const sent = applied('item', 'i-1', decideItem('pool-co', anItem(), null, settings), null);
