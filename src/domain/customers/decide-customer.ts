@@ -3,7 +3,7 @@
  * and the link of what was pushed last, what QBO must be told. A customer is never deleted in QBO; the host
  * deactivates it instead. `naming.qboName` is the DisplayName variant chosen with `acceptableQboName` after the
  * plain name was found taken; it is part of the fingerprint, so a request with another name has another id.
- * `money.keptActive`: why a customer inactive in the host stays active in QBO (CustomerActivity), or null.
+ * `money.keptActive`: why a customer inactive in the host stays active in QBO (NamedReferenceActivity), or null.
  */
 import type { HostCustomer } from '../host/host-records';
 import { decideWrite } from '../sync/decide-write';
