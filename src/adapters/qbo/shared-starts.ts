@@ -68,7 +68,9 @@ export class SharedStarts {
 
   /** `singles` and `batches` requests wait: reserve what the starts at hand will not cover. */
   want(singles: number, batches: number, now: number): void {
-    if (this.reserving || now < this.retryAt) return;
+    if (this.reserving) return;
+    // The timer set when the database failed may fire a moment early on the database's clock: look again at retryAt.
+    if (now < this.retryAt) return this.wakeIn(this.retryAt - now);
     this.forgetStale(now);
     const ask = { singles: this.shortOf('single', singles, now), batches: this.shortOf('batch', batches, now) };
     if (ask.singles + ask.batches === 0) return;
@@ -95,14 +97,18 @@ export class SharedStarts {
           // The error's message only: a driver's error object may carry the connection settings.
           this.logger.warn({ tenantId: this.tenantId, realmId: this.realmId, error: error instanceof Error ? error.message : String(error), waitingForMs: Math.round(at - this.outageSince) }, 'could not reserve QBO requests in the shared budget; requests to this company wait rather than risk going faster than QBO allows');
         }
-        if (this.timer) clearTimeout(this.timer);
-        this.timer = setTimeout(() => {
-          this.timer = null;
-          this.wake();
-        }, retryMs);
-        this.timer.unref();
+        this.wakeIn(retryMs);
       },
     );
+  }
+
+  private wakeIn(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.wake();
+    }, delayMs);
+    this.timer.unref();
   }
 
   /** A 429: every process waits until `untilMs`. Written in the background; this process already waits by itself. */

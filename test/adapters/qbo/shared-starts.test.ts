@@ -66,4 +66,27 @@ describe('QboRateLimiter on a shared budget', () => {
     expect(JSON.stringify(logger.lines)).not.toContain('not-for-logs');
     expect(logger.lines.some((entry) => entry.level === 'info' && /answers again/.test(entry.message))).toBe(true);
   });
+
+  it('never leaves a request waiting when its start turns stale between two readings of the clock (the burst\'s stuck company)', async () => {
+    // Time passes while the limiter thinks: every reading of the clock is a millisecond later than the one before.
+    // The first start arrives exactly `lateMs` old, usable at one reading and gone at the next; each later one is fresh.
+    for (let late = 245; late <= 255; late += 1) {
+      let time = 10_000;
+      const clock = (): number => (time += 1);
+      let reservations = 0;
+      const store: QboBudgetStore = {
+        reserve: async () => {
+          reservations += 1;
+          const answeredAt = (time += 1);
+          return { singles: [reservations === 1 ? answeredAt - late : answeredAt], batches: [], pausedUntil: 0 };
+        },
+        pause: async () => undefined,
+      };
+      const limiter = new QboRateLimiter(limits, 60_000, clock, ({ wake, paused }) => new SharedStarts(store, 'tenant-a', '123', rule, 1, clock, new RecordingLogger(), wake, paused));
+      let granted = false;
+      void limiter.acquire('single').then((release) => { granted = true; release(); });
+      for (let turn = 0; turn < 20 && !granted; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+      expect({ late, granted }).toEqual({ late, granted: true });
+    }
+  });
 });
