@@ -83,8 +83,13 @@ export class SharedStarts {
           this.outageSince = null;
         }
         if (reserved.pausedUntil > now) this.paused(reserved.pausedUntil);
-        this.add(this.singles, reserved.singles.filter((at) => at >= reserved.pausedUntil));
-        this.add(this.batches, reserved.batches.filter((at) => at >= reserved.pausedUntil));
+        // A start that passed while the answer was on its way is due on arrival: the database's round trip is not this
+        // process being late. Counted from their own times, a database slower than `lateMs` (a loaded machine) sent
+        // back only stale starts, and each request asked again and again (40 reservations a write in the burst).
+        const arrivedAt = this.now();
+        const onArrival = (starts: readonly number[]): number[] => starts.filter((at) => at >= reserved.pausedUntil).map((at) => Math.max(at, arrivedAt));
+        this.add(this.singles, onArrival(reserved.singles));
+        this.add(this.batches, onArrival(reserved.batches));
         this.wake();
       },
       (error: unknown) => {
