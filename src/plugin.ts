@@ -30,7 +30,7 @@ export { HostWriteRefused } from './application/ports/host-writer.port';
 export type { HostRead, HostReadOf, HostRecordOfKind } from './application/ports/host-read';
 export { recordOf } from './application/ports/host-read';
 export type {
-  CatalogItemKind, HostCatalogItem, HostCustomer, HostCustomerMoney, HostInvoice, HostInvoiceLine, HostInvoiceStatus, HostPayment, HostPayout, HostRecordKind, HostRefund,
+  CatalogItemKind, HostCatalogItem, HostCustomer, HostCustomerMoney, HostInvoice, HostInvoiceLine, HostItemMoney, HostInvoiceStatus, HostPayment, HostPayout, HostRecordKind, HostRefund,
 } from './domain/host/host-records';
 export type { HostColumn, HostFilter, HostIdFactory, HostSchemaOverride, MoneyUnit } from './adapters/knex/host/host-schema';
 export { decimalDollarsToCents, centsToDecimalDollars } from './domain/shared/decimal-cents';

@@ -6,6 +6,7 @@ import {
   type HostCustomerMoney,
   type HostDirectory,
   type HostInvoice,
+  type HostItemMoney,
   type HostPayment,
   type HostRead,
   type HostReadOf,
@@ -109,6 +110,24 @@ export class AquaHostDirectory implements HostDirectory {
     const refundRows = payments.length === 0 ? [] : await this.rowsOf(tenantId, 'refund').whereIn('refund_of', payments.map((p) => p.id)).orderBy('uuid');
     const refunds = keep<HostRefund>('refund', await this.readRows('refund', refundRows));
     return { customerId, invoices, payments, refunds, unreadable };
+  }
+
+  async moneyNamingItem(tenantId: string, itemId: string): Promise<HostItemMoney> {
+    const unreadable: string[] = [];
+    const naming = this.knex('aqua_bill_lines').where({ catalog_uuid: itemId }).select('bill_uuid');
+    const invoiceReads = await this.readRows('invoice', await this.rowsOf(tenantId, 'invoice').whereIn('uuid', naming).orderBy('uuid'));
+    const invoices: HostInvoice[] = [];
+    for (const [id, read] of invoiceReads) {
+      if (read.kind === 'found') invoices.push(read.record as HostInvoice);
+      else if (read.kind === 'unreadable') unreadable.push(`invoice ${id}: ${read.reason}`);
+    }
+    const paymentRows = invoices.length === 0 ? [] : await this.rowsOf(tenantId, 'payment').whereIn('bill_uuid', invoices.map((invoice) => invoice.id)).orderBy('uuid');
+    const payments: HostPayment[] = [];
+    for (const [id, read] of await this.readRows('payment', paymentRows)) {
+      if (read.kind === 'found') payments.push(read.record as HostPayment);
+      else if (read.kind === 'unreadable') unreadable.push(`payment ${id}: ${read.reason}`);
+    }
+    return { itemId, invoices, payments, unreadable };
   }
 
   async *listAccountCredits(tenantId: string): AsyncIterable<HostPayment> {

@@ -21,9 +21,10 @@ export interface DemoQboCompany {
 }
 
 /** `homeCurrency`: the company's ISO 4217 home currency, USD unless said (a Canadian company is CAD). */
-export const seedDemoQboCompany = async (emulatorUrl: string, options: { readonly homeCurrency?: string } = {}): Promise<DemoQboCompany> => {
-  // Chemicals are taxable: the company charges sales tax with its own codes and rates (manual), as a pool company does.
-  const realm = await post(`${emulatorUrl}/__emulator/realms`, { companyName: 'Blue Lagoon Pool Service (QuickBooks)', salesTax: 'manual', ...(options.homeCurrency ? { homeCurrency: options.homeCurrency } : {}) });
+export const seedDemoQboCompany = async (emulatorUrl: string, options: { readonly homeCurrency?: string; readonly salesTax?: 'automated' | 'manual' | 'off' } = {}): Promise<DemoQboCompany> => {
+  // Chemicals are taxable: the company charges sales tax with its own codes and rates (manual), as a pool company does;
+  // `salesTax` plays one that has not set sales tax up yet ('off').
+  const realm = await post(`${emulatorUrl}/__emulator/realms`, { companyName: 'Blue Lagoon Pool Service (QuickBooks)', salesTax: options.salesTax ?? 'manual', ...(options.homeCurrency ? { homeCurrency: options.homeCurrency } : {}) });
   const realmId = String(realm.realmId);
   const entities = `${emulatorUrl}/__emulator/realms/${realmId}/entities`;
   for (const customer of qboCustomers) await post(`${entities}/Customer`, customer);

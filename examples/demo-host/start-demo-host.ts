@@ -21,6 +21,8 @@ export interface DemoHostOptions {
   readonly pollMs?: number;
   /** The emulated QBO company's home currency (ISO 4217); USD unless said. */
   readonly homeCurrency?: string;
+  /** How the emulated QBO company charges sales tax: manual codes and rates unless said ('off': not set up yet). */
+  readonly salesTax?: 'automated' | 'manual' | 'off';
 }
 
 export interface RunningDemoHost {
@@ -49,7 +51,7 @@ export const startDemoHost = async (options: DemoHostOptions): Promise<RunningDe
   const knex = options.database;
   await createReferenceHostTables(knex);
   const seededHost = await seedDemoHost(knex);
-  const { realmId } = await seedDemoQboCompany(emulator.url, options.homeCurrency ? { homeCurrency: options.homeCurrency } : {});
+  const { realmId } = await seedDemoQboCompany(emulator.url, { ...(options.homeCurrency ? { homeCurrency: options.homeCurrency } : {}), ...(options.salesTax ? { salesTax: options.salesTax } : {}) });
 
   // The OAuth redirect URI needs the port, so the server listens first and gets its app once the plugin exists.
   const server = createServer();

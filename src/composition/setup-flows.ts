@@ -44,7 +44,7 @@ export const createSetupFlows = (ports: PluginPorts, policy: DeliveryPolicy, { p
   const launcher = chosen(launcherChoice, () => initialSync);
   const preview = new GetSyncPreview(host, ports.linkStore, gateway, settings, reads);
   const match = new GetMatchReport(host, gateway, reads, ports.linkStore, ports.activityLog, ports.opaqueIds);
-  const preflight = new GetPreflight(host, gateway, reads, preview, match);
+  const preflight = new GetPreflight(host, gateway, reads, preview, match, settings);
   return {
     /** Runs this process's initial-sync jobs (resumed at start, stopped at stop), whatever launcher Save & Sync uses. */
     initialSync,

@@ -221,6 +221,26 @@ export const describeHostDirectoryContract = (name: string, makeFixture: () => P
       expect(await f.directory.moneyOfCustomer(uniqueTenant('other'), customerId)).toEqual({ customerId, invoices: [], payments: [], refunds: [], unreadable: [] });
     });
 
+    it('reads the money naming an item: the invoices with a line on it, and their payments with deleted ones', async () => {
+      const customerId = await f.seed.customer(tenant);
+      const itemId = await f.seed.item(tenant, { name: 'Filter cartridge', unitPriceCents: 4_000 });
+      const other = await f.seed.item(tenant, { name: 'Chlorine', unitPriceCents: 1_000 });
+      const naming = await f.seed.invoice(tenant, { customerId, lines: [{ catalogItemId: other, unitPriceCents: 1_000 }, { catalogItemId: itemId, unitPriceCents: 4_000 }] });
+      const voided = await f.seed.invoice(tenant, { customerId, status: 'void', lines: [{ catalogItemId: itemId, unitPriceCents: 4_000 }] });
+      await f.seed.invoice(tenant, { customerId, lines: [{ catalogItemId: other, unitPriceCents: 1_000 }, { description: 'Labor', unitPriceCents: 2_000 }] });
+      const paid = await f.seed.payment(tenant, { customerId, invoiceId: naming, amountCents: 5_000 });
+      const gone = await f.seed.payment(tenant, { customerId, invoiceId: naming, amountCents: 100 });
+      await f.seed.deletePayment(gone);
+      await f.seed.payment(tenant, { customerId, amountCents: 700 });
+      const money = await f.directory.moneyNamingItem(tenant, itemId);
+      expect(money.itemId).toBe(itemId);
+      expect(money.invoices.map((i) => [i.id, i.status])).toEqual([[naming, 'sent'], [voided, 'void']]);
+      expect(money.invoices[0]!.lines.map((line) => line.catalogItemId)).toEqual([other, itemId]);
+      expect(money.payments.map((p) => [p.id, p.invoiceId, p.deleted])).toEqual([[paid, naming, false], [gone, naming, true]]);
+      expect(money.unreadable).toEqual([]);
+      expect(await f.directory.moneyNamingItem(uniqueTenant('other'), itemId)).toEqual({ itemId, invoices: [], payments: [], unreadable: [] });
+    });
+
     it("names a money row it cannot read instead of leaving it out of a customer's money silently", async () => {
       const customerId = await f.seed.customer(tenant);
       const good = await f.seed.invoice(tenant, { customerId, lines: [{ unitPriceCents: 1_000 }] });

@@ -285,4 +285,67 @@ describe('books parity end to end (MariaDB, the emulator over HTTP)', () => {
       expect(await booksOf(customerId)).toEqual({ openReceivableCents: 5_000, openCreditCents: 0, balanceCents: 5_000 });
     });
   });
+  describe('an item made inactive in the host while an invoice naming it still moves (ADR 0077)', () => {
+    const qboItem = async (hostId: string): Promise<EmulatorRecord> => record('Item', 'item', hostId);
+    const itemLines = async (hostId: string): Promise<string[]> =>
+      (await stack.db.knex('qbo_activity').where({ tenant_id: tenant, kind: 'item', host_id: hostId }).whereIn('outcome', ['success', 'skipped']).orderBy('id').select('message')).map((row) => row.message as string);
+    const retire = (id: string) => async (_seed: ReferenceHostSeeder, trx: Knex.Transaction): Promise<void> => {
+      await trx('catalog_items').where({ id }).update({ is_active: false, updated_at: new Date() });
+    };
+
+    it('retired in the same host change that pays its invoice: the invoice and payment reach QBO, then the item goes inactive there', async () => {
+      let filterId = '';
+      let customerId = '';
+      let invoiceId = '';
+      await hostChange(async (seed) => {
+        filterId = await seed.item(tenant, { kind: 'product', name: 'Filter cartridge (old model)', unitPriceCents: 4_500 });
+        customerId = await seed.customer(tenant, { firstName: 'Rita', lastName: 'Retired' });
+        invoiceId = await seed.invoice(tenant, { customerId, number: 'RET-1', issuedOn: today(), lines: [{ catalogItemId: filterId, quantity: 2, unitPriceCents: 4_500 }] });
+        return [['item', filterId], ['customer', customerId], ['invoice', invoiceId]];
+      });
+      const before = await money();
+      let paymentId = '';
+      // The item is listed first: a plugin that sends it inactive before the invoice meets QBO's refusal (610).
+      await hostChange(async (seed, trx) => {
+        await retire(filterId)(seed, trx);
+        paymentId = await seed.payment(tenant, { customerId, invoiceId, amountCents: 9_000, receivedOn: today() });
+        return [['item', filterId], ['payment', paymentId], ['invoice', invoiceId]];
+      });
+      expect(await record('Invoice', 'invoice', invoiceId)).toMatchObject({ TotalAmt: 90, Balance: 0 });
+      expect(await record('Payment', 'payment', paymentId)).toMatchObject({ TotalAmt: 90, UnappliedAmt: 0 });
+      // As the host has it: the item inactive, the customer owing nothing.
+      expect(await qboItem(filterId)).toMatchObject({ Active: false });
+      expect(await booksOf(customerId)).toEqual({ openReceivableCents: 0, openCreditCents: 0, balanceCents: 0 });
+      const after = await money();
+      expect({ deposit: after.deposit - before.deposit, income: after.income - before.income }).toEqual({ deposit: 9_000, income: 9_000 });
+    });
+
+    it('inactive in both, then an old invoice naming it is paid: made active again first, the invoice arrives, inactive again', async () => {
+      let filterId = '';
+      let customerId = '';
+      let invoiceId = '';
+      await hostChange(async (seed) => {
+        filterId = await seed.item(tenant, { kind: 'product', name: 'Salt cell (discontinued)', unitPriceCents: 30_000 });
+        customerId = await seed.customer(tenant, { firstName: 'Sal', lastName: 'Late' });
+        invoiceId = await seed.invoice(tenant, { customerId, number: 'RET-2', issuedOn: today(), lines: [{ catalogItemId: filterId, quantity: 1, unitPriceCents: 30_000 }] });
+        return [['item', filterId], ['customer', customerId], ['invoice', invoiceId]];
+      });
+      // Unpaid, the invoice is not in QBO: nothing keeps the item active there.
+      await hostChange(async (seed, trx) => (await retire(filterId)(seed, trx), [['item', filterId]]));
+      expect(await qboItem(filterId)).toMatchObject({ Active: false });
+
+      let paymentId = '';
+      await hostChange(async (seed) => [['payment', (paymentId = await seed.payment(tenant, { customerId, invoiceId, amountCents: 30_000, receivedOn: today() }))]]);
+      expect(await record('Invoice', 'invoice', invoiceId)).toMatchObject({ TotalAmt: 300, Balance: 0 });
+      expect(await record('Payment', 'payment', paymentId)).toMatchObject({ TotalAmt: 300, UnappliedAmt: 0 });
+      expect(await qboItem(filterId)).toMatchObject({ Active: false });
+      expect(await booksOf(customerId)).toEqual({ openReceivableCents: 0, openCreditCents: 0, balanceCents: 0 });
+      // The activity log tells the item's story in words.
+      expect((await itemLines(filterId)).slice(1)).toEqual([
+        'Updated item "Salt cell (discontinued)" in QuickBooks: Status: active → inactive.',
+        'Updated item "Salt cell (discontinued)" in QuickBooks: Status: inactive → active. Note: inactive in the app, kept active in QuickBooks until the invoices naming it are sent (invoice RET-2 is still to be sent).',
+        'Updated item "Salt cell (discontinued)" in QuickBooks: Status: active → inactive.',
+      ]);
+    });
+  });
 });

@@ -79,4 +79,20 @@ describe('emulator sales tax: a company that does not charge it', () => {
     expect((await emulator.api(company, 'GET', 'preferences')).body.Preferences.TaxPrefs).toEqual({ UsingSalesTax: false });
     expect((await emulator.control('POST', '/realms', { salesTax: 'sometimes' })).status).toBe(400);
   });
+
+  it('lets a person turn sales tax on later (Taxes → Set up sales tax): codes appear, and a taxed invoice is then taken', async () => {
+    const company = await emulator.company();
+    const customer = await emulator.created(company, 'Customer', { DisplayName: 'Later Tax' });
+    const item = await emulator.created(company, 'Item', { Name: 'Visit', Type: 'Service', IncomeAccountRef: { value: (await emulator.account(company, 'Services')).Id } });
+    const taxed = (code: string) => ({ CustomerRef: { value: customer.Id }, Line: [{ DetailType: 'SalesItemLineDetail', Amount: 20, SalesItemLineDetail: { ItemRef: { value: item.Id }, TaxCodeRef: { value: 'TAX' } } }], TxnTaxDetail: { TxnTaxCodeRef: { value: code }, TotalTax: 1.5 } });
+    expect(faultCode(await emulator.create(company, 'Invoice', taxed('TAX')))).toBe('6000');
+    const turnedOn = await emulator.control('POST', `/realms/${company.realmId}/sales-tax`, { mode: 'manual' });
+    expect(turnedOn.status).toBe(200);
+    const prefs = (await emulator.api(company, 'GET', 'preferences')).body.Preferences.TaxPrefs;
+    expect(prefs).toMatchObject({ UsingSalesTax: true, TaxGroupCodeRef: { value: expect.any(String) } });
+    const invoice = await emulator.created(company, 'Invoice', taxed(prefs.TaxGroupCodeRef.value));
+    expect(invoice).toMatchObject({ TotalAmt: 21.5, TxnTaxDetail: { TotalTax: 1.5 } });
+    expect((await emulator.control('POST', `/realms/${company.realmId}/sales-tax`, { mode: 'automated' })).status).toBe(409);
+    expect((await emulator.control('POST', `/realms/${company.realmId}/sales-tax`, { mode: 'off' })).status).toBe(400);
+  });
 });

@@ -1,6 +1,6 @@
 import type { HostDirectory } from '../../application/ports/host-directory.port';
 import type { HostReadOf } from '../../application/ports/host-read';
-import type { HostCatalogItem, HostCustomer, HostCustomerMoney, HostInvoice, HostPayment, HostPayout, HostRecordKind, HostRefund } from '../../domain/host/host-records';
+import type { HostCatalogItem, HostCustomer, HostCustomerMoney, HostInvoice, HostItemMoney, HostPayment, HostPayout, HostRecordKind, HostRefund } from '../../domain/host/host-records';
 
 interface Stored<T> {
   readonly tenantId: string;
@@ -135,6 +135,12 @@ export class InMemoryHostDirectory implements HostDirectory {
       refunds: this.all('refund', tenantId).filter((refund) => paymentIds.has(refund.paymentId)),
       unreadable: broken,
     };
+  }
+
+  async moneyNamingItem(tenantId: string, itemId: string): Promise<HostItemMoney> {
+    const invoices = this.all('invoice', tenantId).filter((invoice) => invoice.lines.some((line) => line.catalogItemId === itemId));
+    const invoiceIds = new Set(invoices.map((invoice) => invoice.id));
+    return { itemId, invoices, payments: this.all('payment', tenantId).filter((payment) => payment.invoiceId !== null && invoiceIds.has(payment.invoiceId)), unreadable: [] };
   }
 
   async *listAccountCredits(tenantId: string): AsyncIterable<HostPayment> {

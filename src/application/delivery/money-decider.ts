@@ -1,4 +1,4 @@
-import type { HostCustomer, HostPayment } from '../../domain/host/host-records';
+import type { HostCatalogItem, HostCustomer, HostPayment } from '../../domain/host/host-records';
 import { REFUND_ITEM_HOST_ID } from '../../domain/items/refund-item';
 import { decideInvoice } from '../../domain/invoices/decide-invoice';
 import { decidePayment } from '../../domain/payments/decide-payment';
@@ -13,7 +13,7 @@ import type { TenantSettings } from '../ports/settings-store.port';
 import type { RecordDecision } from './record-decision';
 import type { RecordState } from './record-state';
 import { ApplicationOrder } from './application-order';
-import { CustomerActivity } from './customer-activity';
+import { NamedReferenceActivity, type NamedReference } from './named-reference-activity';
 import type { ReceivableAccount } from './receivable-account';
 import { appliedOf, compareHostIds, pushedApplied } from '../../domain/payments/applied-amounts';
 import { unreadable } from './unreadable';
@@ -27,7 +27,7 @@ type StateOf<K extends RecordState['kind']> = Extract<RecordState, { kind: K }>;
  */
 export class MoneyDecider {
   private readonly order: ApplicationOrder;
-  private readonly activity: CustomerActivity;
+  private readonly activity: NamedReferenceActivity;
 
   constructor(
     private readonly host: HostDirectory,
@@ -36,7 +36,7 @@ export class MoneyDecider {
     private readonly hostAppName?: string,
   ) {
     this.order = new ApplicationOrder(host, links);
-    this.activity = new CustomerActivity(host, links);
+    this.activity = new NamedReferenceActivity(host, links);
   }
 
   async invoice({ tenantId, hostId, read, link }: Pick<StateOf<'invoice'>, 'tenantId' | 'hostId' | 'read' | 'link'>, settings: TenantSettings): Promise<RecordDecision> {
@@ -61,7 +61,12 @@ export class MoneyDecider {
       ...itemIds.filter((id, i) => items[i] === null && !itemLinks.has(id)).map((id) => ({ kind: 'item' as const, hostId: id })),
     ];
     const decision = decideInvoice(tenantId, invoice, { payments, customerLink, itemLinks, missing, taxCodeId: settings.taxCodeId, ...this.named(settings) }, link);
-    if (await this.customerFirst(decision, tenantId, customer, customerLink, settings)) return awaitingCustomer(invoice.customerId);
+    const named = [
+      { reference: { kind: 'customer' as const, hostId: invoice.customerId }, record: customer, link: customerLink },
+      ...itemIds.map((id, i) => ({ reference: { kind: 'item' as const, hostId: id }, record: items[i] ?? null, link: itemLinks.get(id) ?? null })),
+    ];
+    const namedFirst = await this.namedFirst(decision, tenantId, named, settings);
+    if (namedFirst.length > 0) return { kind: 'awaiting', dependencies: namedFirst };
     if (decision.kind === 'update' || decision.kind === 'void') {
       // An invoice edited below what its payments apply in QBO, or voided with payments on it (QBO voids only an
       // invoice nothing is applied to): those payments are lowered first, their rest left as the customer's credit.
@@ -94,7 +99,8 @@ export class MoneyDecider {
     const missing = customer === null && customerLink === null ? [{ kind: 'customer' as const, hostId: payment.customerId }] : [];
     const refundLinks = payment.invoiceId === null ? await this.refundLinksOf(tenantId, payment.id) : [];
     const decision = decidePayment(tenantId, payment, { ...context, invoice, otherPayments, customerLink, invoiceLink, missing, refundLinks, ...this.named(settings) }, link);
-    if (await this.customerFirst(decision, tenantId, customer, customerLink, settings)) return awaitingCustomer(payment.customerId);
+    const namedFirst = await this.namedFirst(decision, tenantId, [{ reference: { kind: 'customer', hostId: payment.customerId }, record: customer, link: customerLink }], settings);
+    if (namedFirst.length > 0) return { kind: 'awaiting', dependencies: namedFirst };
     if ((decision.kind !== 'create' && decision.kind !== 'update') || invoice === null || invoiceRead === null || invoiceLink === null) return decision;
     if (appliedOf(decision.pushed) <= pushedApplied(link)) return decision;
     // Raising what this payment applies: whatever lowers the invoice's applications goes first, and the invoice's own
@@ -106,14 +112,18 @@ export class MoneyDecider {
   }
 
   /**
-   * A write for a customer the plugin made inactive in QBO waits for the customer when the customer's next look makes
-   * it active again: always for new money (it keeps the customer active until sent), for an edit when the host has the
-   * customer active again or its money is open (ADR 0041). Otherwise the write goes as it is.
+   * A write naming a customer or item the plugin made inactive in QBO waits for it when its next look makes it active
+   * again: always for new money (it keeps what it names active until sent), for an edit when the host has it active
+   * again or money naming it still moves (ADR 0041, 0077). Otherwise the write goes as it is. The ones to wait for.
    */
-  private async customerFirst(decision: RecordDecision, tenantId: string, customer: HostCustomer | null, customerLink: Link | null, settings: TenantSettings): Promise<boolean> {
-    if ((decision.kind !== 'create' && decision.kind !== 'update') || !madeInactive(customerLink) || customer === null) return false;
-    if (decision.kind === 'create' || customer.isActive) return true;
-    return (await this.activity.keptActiveBecause(tenantId, customer.id, settings)) !== null;
+  private async namedFirst(decision: RecordDecision, tenantId: string, named: readonly NamedRecord[], settings: TenantSettings): Promise<SyncDependency[]> {
+    if (decision.kind !== 'create' && decision.kind !== 'update') return [];
+    const first: SyncDependency[] = [];
+    for (const { reference, record, link } of named) {
+      if (!madeInactive(link) || record === null) continue;
+      if (decision.kind === 'create' || record.isActive || (await this.activity.keptActiveBecause(tenantId, reference, settings)) !== null) first.push(reference);
+    }
+    return first;
   }
 
   /** Host ids of the payments whose lines in QBO link the refund expense `purchaseId` (rare: read by going through the links). */
@@ -185,14 +195,21 @@ export class MoneyDecider {
       ? { otherRefunds: await this.host.refundsOfPayment(tenantId, refund.paymentId), receivableAccountId: await this.receivable.idFor(tenantId, settings.linkedRealmId), paymentDeposited: link === null && (await this.depositedInPayout(tenantId, refund.paymentId)) }
       : {};
     const decision = decideRefund(tenantId, refund, { ...context, ...credit }, link);
-    return payment !== null && (await this.customerFirst(decision, tenantId, customer, customerLink, settings)) ? awaitingCustomer(payment.customerId) : decision;
+    if (payment === null) return decision;
+    const namedFirst = await this.namedFirst(decision, tenantId, [{ reference: { kind: 'customer', hostId: payment.customerId }, record: customer, link: customerLink }], settings);
+    return namedFirst.length > 0 ? { kind: 'awaiting', dependencies: namedFirst } : decision;
   }
 }
 
-/**
- * A customer the plugin made inactive in QBO (its money was settled): new money for it must not meet QBO's refusal
- * (610), so the customer is looked at first — with this record still to be sent, it is made active again (ADR 0041).
- */
-const madeInactive = (customerLink: Link | null): boolean => customerLink?.pushed?.['active'] === false;
+/** A customer or item a money record names, as the host has it and as the plugin last pushed it. */
+interface NamedRecord {
+  readonly reference: NamedReference;
+  readonly record: HostCustomer | HostCatalogItem | null;
+  readonly link: Link | null;
+}
 
-const awaitingCustomer = (customerId: string): RecordDecision => ({ kind: 'awaiting', dependencies: [{ kind: 'customer', hostId: customerId }] });
+/**
+ * A customer or item the plugin made inactive in QBO (nothing named it any more): new money naming it must not meet
+ * QBO's refusal (610), so it is looked at first — with this record still to be sent, it is made active again.
+ */
+const madeInactive = (link: Link | null): boolean => link?.pushed?.['active'] === false;

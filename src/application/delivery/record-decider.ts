@@ -8,7 +8,7 @@ import type { HostDirectory } from '../ports/host-directory.port';
 import { recordOf, type HostReadOf } from '../ports/host-read';
 import type { LinkStore } from '../ports/link-store.port';
 import type { TenantSettings } from '../ports/settings-store.port';
-import { CustomerActivity } from './customer-activity';
+import { NamedReferenceActivity } from './named-reference-activity';
 import { MoneyDecider } from './money-decider';
 import { PayoutDecider } from './payout-decider';
 import { ReceivableAccount } from './receivable-account';
@@ -25,13 +25,13 @@ export type { Naming, RecordDecision } from './record-decision';
  */
 export class RecordDecider {
   private readonly money: MoneyDecider;
-  private readonly activity: CustomerActivity;
+  private readonly activity: NamedReferenceActivity;
   private readonly payouts: PayoutDecider;
 
   /** `hostAppName`: what the memos written to QBO call the host app (the plugin's `hostAppName` option). */
   constructor(host: HostDirectory, links: LinkStore, gateway: QboGateway, hostAppName?: string) {
     this.money = new MoneyDecider(host, links, new ReceivableAccount(gateway), hostAppName);
-    this.activity = new CustomerActivity(host, links);
+    this.activity = new NamedReferenceActivity(host, links);
     this.payouts = new PayoutDecider(host, links, hostAppName);
   }
 
@@ -45,17 +45,11 @@ export class RecordDecider {
 
   private async rules(state: RecordState, settings: TenantSettings, naming: Naming): Promise<RecordDecision> {
     switch (state.kind) {
-      case 'customer': {
-        // Only a customer the host made inactive has its money read: it stays active in QBO while that money moves.
-        const customer = recordOf(state.read);
-        const keptActive = customer !== null && !customer.isActive ? await this.activity.keptActiveBecause(state.tenantId, state.hostId, settings) : null;
-        const decision = decideListRecord(state.tenantId, 'customer', state.read, state.link, settings, naming, keptActive);
-        // Nothing to write, yet QBO differs from the host on purpose: the activity log says so, in words.
-        return decision.kind === 'nothing' && keptActive !== null ? { kind: 'skipped', reason: `it is inactive in the app but ${keptActive}` } : decision;
-      }
+      case 'customer':
+        return this.namedReference(state, settings, naming);
       case 'item':
         if (state.hostId === REFUND_ITEM_HOST_ID) return decideRefundItem(state.tenantId, state.link, { incomeAccountId: settings.incomeAccountId, ...(naming.qboName ? { name: naming.qboName } : {}) });
-        return decideListRecord(state.tenantId, 'item', state.read, state.link, settings, naming);
+        return this.namedReference(state, settings, naming);
       case 'invoice':
         return this.money.invoice(state, settings);
       case 'payment':
@@ -66,7 +60,21 @@ export class RecordDecider {
         return this.payouts.payout(state, settings);
     }
   }
+
+  /**
+   * A customer or catalog item: only one the host made inactive has the money naming it read, as it stays active in
+   * QBO while that money moves (ADR 0041, 0077).
+   */
+  private async namedReference(state: StateOf<'customer'> | StateOf<'item'>, settings: TenantSettings, naming: Naming): Promise<RecordDecision> {
+    const record = state.read.kind === 'found' ? state.read.record : null;
+    const keptActive = record !== null && !record.isActive ? await this.activity.keptActiveBecause(state.tenantId, { kind: state.kind, hostId: state.hostId }, settings) : null;
+    const decision = decideListRecord(state.tenantId, state.kind, state.read, state.link, settings, naming, keptActive);
+    // Nothing to write, yet QBO differs from the host on purpose: the activity log says so, in words.
+    return decision.kind === 'nothing' && keptActive !== null ? { kind: 'skipped', reason: `it is inactive in the app but ${keptActive}` } : decision;
+  }
 }
+
+type StateOf<K extends RecordState['kind']> = Extract<RecordState, { kind: K }>;
 
 /** A customer or catalog item already read against its link: what QBO must be told. */
 const decideListRecord = <K extends 'customer' | 'item'>(
@@ -86,7 +94,7 @@ const decideListRecord = <K extends 'customer' | 'item'>(
   }
   const item = recordOf(read as HostReadOf<'item'>);
   const qboName = naming.qboName ?? (item ? keptVariant(item.name.trim(), link, 'name') : undefined);
-  return decideItem(tenantId, item, link, { incomeAccountId: settings.incomeAccountId, currency: settings.homeCurrency, ...(qboName ? { qboName } : {}) });
+  return decideItem(tenantId, item, link, { incomeAccountId: settings.incomeAccountId, currency: settings.homeCurrency, ...(qboName ? { qboName } : {}) }, { keptActive });
 };
 
 /** Once a suffixed variant ("Maria Lopez (2)") was pushed, later updates keep it instead of colliding again. */

@@ -8,8 +8,8 @@ import type { RecordState } from './record-state';
  * the record it leans on is queued to be looked at again (level-triggered, so a look that finds nothing is cheap).
  * A write that changed QBO also moves the shares of an invoice's payments (applied-amounts.ts): a payment written
  * brings back its sibling payments, an invoice written its payments. Only after a write, so looks that find
- * nothing never queue each other forever. Money written for a customer the host made inactive brings the customer
- * back, so QBO makes it inactive too once its money is settled.
+ * nothing never queue each other forever. Money written naming a customer or item the host made inactive brings it
+ * back, so QBO makes it inactive too once no money naming it is still to go (ADR 0041, 0077).
  */
 export class RelatedRecords {
   constructor(
@@ -19,16 +19,23 @@ export class RelatedRecords {
 
   /** `needed` leaves out records the caller will decide anyway after this one. */
   async enqueueFor(state: RecordState, wrote = false, needed: (change: OutboxChange) => boolean = () => true): Promise<void> {
-    const related = [...relatedTo(state), ...(await this.refundsLetGo(state)), ...(wrote ? [...(await this.sharesMovedBy(state)), ...(await this.inactiveCustomerOf(state))] : [])].filter(needed);
+    const related = [...relatedTo(state), ...(await this.refundsLetGo(state)), ...(wrote ? [...(await this.sharesMovedBy(state)), ...(await this.inactiveNamedBy(state))] : [])].filter(needed);
     if (related.length > 0) await this.outbox.enqueue(related);
   }
 
-  /** Money written for a customer the host made inactive: the customer is looked at again, to go inactive in QBO once settled (ADR 0041). */
-  private async inactiveCustomerOf(state: RecordState): Promise<OutboxChange[]> {
-    const customerId = state.kind === 'invoice' ? recordOf(state.read)?.customerId : state.kind === 'payment' ? recordOf(state.read)?.customerId : undefined;
-    if (customerId === undefined) return [];
-    const customer = await this.host.getCustomer(state.tenantId, customerId);
-    return customer !== null && !customer.isActive ? [{ tenantId: state.tenantId, kind: 'customer', hostId: customerId }] : [];
+  /**
+   * Money written naming a customer or item the host made inactive: each is looked at again, to go inactive in QBO
+   * once no money naming it is still to go (ADR 0041, 0077). An invoice names its customer and its lines' items.
+   */
+  private async inactiveNamedBy(state: RecordState): Promise<OutboxChange[]> {
+    const { tenantId } = state;
+    const invoice = state.kind === 'invoice' ? recordOf(state.read) : null;
+    const record = state.kind === 'payment' ? recordOf(state.read) : invoice;
+    if (record === null) return [];
+    const itemIds = [...new Set(invoice?.lines.flatMap((line) => (line.catalogItemId === null ? [] : [line.catalogItemId])) ?? [])];
+    const [customer, items] = await Promise.all([this.host.getCustomer(tenantId, record.customerId), itemIds.length === 0 ? new Map() : this.host.readMany(tenantId, 'item', itemIds)]);
+    const inactiveItems = [...items].filter(([, read]) => read.kind === 'found' && !read.record.isActive).map(([hostId]) => ({ tenantId, kind: 'item' as const, hostId }));
+    return [...(customer !== null && !customer.isActive ? [{ tenantId, kind: 'customer' as const, hostId: record.customerId }] : []), ...inactiveItems];
   }
 
   /**

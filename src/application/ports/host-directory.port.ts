@@ -1,4 +1,4 @@
-import type { HostCatalogItem, HostCustomer, HostCustomerMoney, HostInvoice, HostPayment, HostRecordKind, HostRefund } from '../../domain/host/host-records';
+import type { HostCatalogItem, HostCustomer, HostCustomerMoney, HostInvoice, HostItemMoney, HostPayment, HostRecordKind, HostRefund } from '../../domain/host/host-records';
 import type { HostReadOf } from './host-read';
 
 /** Reads the host's own tables (read-only), through the host-schema mapping. */
@@ -22,6 +22,8 @@ export interface HostDirectory {
   refundsOfPayment(tenantId: string, paymentId: string): Promise<readonly HostRefund[]>;
   /** A customer's invoices, payments (deleted included) and their refunds: what its balance and credit are made of. */
   moneyOfCustomer(tenantId: string, customerId: string): Promise<HostCustomerMoney>;
+  /** The invoices with a line naming the catalog item, and their payments (deleted included): the money that names it. */
+  moneyNamingItem(tenantId: string, itemId: string): Promise<HostItemMoney>;
   /** Account credits: live (not deleted) payments with no invoice, streamed in id order (the pre-flight reads them in one pass). */
   listAccountCredits(tenantId: string): AsyncIterable<HostPayment>;
   /** Every customer / catalog item of the tenant, streamed in id order. */

@@ -111,6 +111,18 @@ export interface HostCustomerMoney {
   readonly unreadable: readonly string[];
 }
 
+/**
+ * The money that names a catalog item in the host: the invoices (every status) with a line naming it, and the
+ * payments of those invoices (deleted ones included, marked), each in id order. Rows that cannot be read are named
+ * in `unreadable`.
+ */
+export interface HostItemMoney {
+  readonly itemId: string;
+  readonly invoices: readonly HostInvoice[];
+  readonly payments: readonly HostPayment[];
+  readonly unreadable: readonly string[];
+}
+
 /** The record each host kind reads as. */
 export interface HostRecordOfKind {
   readonly customer: HostCustomer;

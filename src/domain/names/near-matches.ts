@@ -2,13 +2,15 @@
  * `nearMatches(host, qbo, options)`: for host records left unmatched, the QBO records that may be the same thing
  * under another name, each with a score in (0, 1) and the reason in plain words. Signals: same e-mail, same phone,
  * same street address, same surname ("The Smiths" ~ "John and Jane Smith"), shared words. Candidates come from an
- * index (word / e-mail / phone / street → QBO records), never from the full cross product.
+ * index (word / e-mail / phone / street → QBO records), never from the full cross product. Words and keys are
+ * compared as integer ids (`NearMatchRecord`) and the QBO side is read as columns (`NearMatchColumns`): a common
+ * surname brings thousands of candidates per host record, and each must cost a few integer compares.
  * Sorted by score (best first), at most `perRecord` suggestions for each host record.
  */
-import { emailKey, phoneKey, streetKey } from './contact-keys';
+import { keyPostings, type KeyPostings } from './key-postings';
 import type { NameCandidate } from './name-candidate';
-import { nameTokens, surnameToken } from './name-tokens';
-import { normalizeName } from './normalize-name';
+import { nearMatchColumns, type NearMatchColumns } from './near-match-columns';
+import { keyIds, nearMatchRecord, NO_KEY, type NearMatchRecord } from './near-match-record';
 
 export type NearMatchSignal = 'same-email' | 'same-phone' | 'same-street' | 'same-surname' | 'shared-words';
 
@@ -31,55 +33,33 @@ export interface NearMatchOptions {
   readonly personNames?: boolean;
 }
 
-interface Prepared {
-  readonly record: NameCandidate;
-  readonly tokens: readonly string[];
-  readonly surname: string | null;
-  readonly email: string | null;
-  readonly phone: string | null;
-  readonly street: string | null;
-}
-
 const SIGNAL_WEIGHT = { 'same-email': 0.85, 'same-phone': 0.75, 'same-street': 0.6, 'same-surname': 0.5 } as const;
 const SHARED_WORDS_WEIGHT = 0.7;
 // Beyond this many records a key (a shared office e-mail, the commonest surname) would make the candidate lists explode.
 const MAX_POSTINGS = 5000;
 const MIN_WORD_POSTINGS = 100;
 
-const prepare = (record: NameCandidate): Prepared => {
-  const tokens = nameTokens(normalizeName(record.name));
-  return {
-    record,
-    tokens,
-    surname: surnameToken(tokens),
-    email: emailKey(record.email),
-    phone: phoneKey(record.phone),
-    street: streetKey(record.street),
-  };
-};
-
-const addPosting = (index: Map<string, number[]>, key: string | null, position: number): void => {
-  if (key === null) return;
-  const list = index.get(key);
-  if (list === undefined) index.set(key, [position]);
-  else list.push(position);
-};
-
 const sharedCount = (a: readonly string[], b: readonly string[]): number => a.filter((token) => b.includes(token)).length;
 
-/** The score alone, cheap enough to run on every candidate; the explanation is built only for the kept ones. */
-const scoreOf = (host: Prepared, qbo: Prepared, personNames: boolean): number => {
+/**
+ * The score alone, cheap enough to run on every candidate (the explanation is built only for the kept ones): ids
+ * compared, and the shared words counted against `hostWords`, where the host record's word ids carry `hostMark`.
+ */
+const scoreOf = (host: NearMatchRecord, qbo: NearMatchColumns, position: number, personNames: boolean, hostWords: Int32Array, hostMark: number): number => {
   let miss = 1;
-  if (host.email !== null && host.email === qbo.email) miss *= 1 - SIGNAL_WEIGHT['same-email'];
-  if (host.phone !== null && host.phone === qbo.phone) miss *= 1 - SIGNAL_WEIGHT['same-phone'];
-  if (host.street !== null && host.street === qbo.street) miss *= 1 - SIGNAL_WEIGHT['same-street'];
-  if (personNames && host.surname !== null && host.surname === qbo.surname) miss *= 1 - SIGNAL_WEIGHT['same-surname'];
-  const shared = sharedCount(host.tokens, qbo.tokens);
-  if (shared > 0) miss *= 1 - SHARED_WORDS_WEIGHT * ((2 * shared) / (host.tokens.length + qbo.tokens.length));
+  if (host.emailId !== NO_KEY && host.emailId === qbo.emailIds[position]) miss *= 1 - SIGNAL_WEIGHT['same-email'];
+  if (host.phoneId !== NO_KEY && host.phoneId === qbo.phoneIds[position]) miss *= 1 - SIGNAL_WEIGHT['same-phone'];
+  if (host.streetId !== NO_KEY && host.streetId === qbo.streetIds[position]) miss *= 1 - SIGNAL_WEIGHT['same-street'];
+  if (personNames && host.surnameId !== NO_KEY && host.surnameId === qbo.surnameIds[position]) miss *= 1 - SIGNAL_WEIGHT['same-surname'];
+  const wordsStart = qbo.wordStarts[position] as number;
+  const wordsEnd = qbo.wordStarts[position + 1] as number;
+  let shared = 0;
+  for (let at = wordsStart; at < wordsEnd; at++) if (hostWords[qbo.wordIds[at] as number] === hostMark) shared++;
+  if (shared > 0) miss *= 1 - SHARED_WORDS_WEIGHT * ((2 * shared) / (host.tokens.length + (wordsEnd - wordsStart)));
   return Math.round((1 - miss) * 1000) / 1000;
 };
 
-const explain = (host: Prepared, qbo: Prepared, score: number, personNames: boolean): NearMatch => {
+const explain = (host: NearMatchRecord, qbo: NearMatchRecord, score: number, personNames: boolean): NearMatch => {
   const signals: NearMatchSignal[] = [];
   const reasons: string[] = [];
   if (host.email !== null && host.email === qbo.email) {
@@ -117,41 +97,45 @@ export const nearMatches = (
   const perRecord = options.perRecord ?? 5;
   const minScore = options.minScore ?? 0.3;
   const personNames = options.personNames ?? true;
-  const qboPrepared = qbo.map(prepare);
-  const byToken = new Map<string, number[]>();
-  const byContact = new Map<string, number[]>();
-  qboPrepared.forEach((prepared, position) => {
-    for (const token of prepared.tokens) addPosting(byToken, token, position);
-    addPosting(byContact, prepared.email && `e:${prepared.email}`, position);
-    addPosting(byContact, prepared.phone && `p:${prepared.phone}`, position);
-    addPosting(byContact, prepared.street && `s:${prepared.street}`, position);
-  });
+  const ids = keyIds();
+  const qboRecords = qbo.map((record) => nearMatchRecord(record, ids));
+  const hostRecords = host.map((record) => nearMatchRecord(record, ids));
+  const byToken = keyPostings(ids.count(), qboRecords, (record) => record.tokenIds);
+  const byEmail = keyPostings(ids.count(), qboRecords, (record) => [record.emailId]);
+  const byPhone = keyPostings(ids.count(), qboRecords, (record) => [record.phoneId]);
+  const byStreet = keyPostings(ids.count(), qboRecords, (record) => [record.streetId]);
+  const qboColumns = nearMatchColumns(qboRecords);
   // A word most records carry ("john", "pool") says little: it does not bring candidates, it only adds to a score.
   const commonWordPostings = Math.max(MIN_WORD_POSTINGS, Math.ceil(qbo.length / 200));
   const seenBy = new Int32Array(qbo.length).fill(-1);
+  const hostWords = new Int32Array(ids.count()).fill(-1);
   const suggestions: NearMatch[] = [];
-  host.forEach((record, hostPosition) => {
-    const prepared = prepare(record);
+  hostRecords.forEach((hostRecord, hostPosition) => {
+    for (const id of hostRecord.tokenIds) hostWords[id] = hostPosition;
     const found: { position: number; score: number }[] = [];
-    const visit = (positions: readonly number[] | undefined, maxPostings: number): void => {
-      if (positions === undefined || positions.length > maxPostings) return;
-      for (const position of positions) {
+    const visit = (postings: KeyPostings, id: number, maxPostings: number): void => {
+      if (id === NO_KEY) return;
+      const end = postings.starts[id + 1] as number;
+      const start = postings.starts[id] as number;
+      if (end - start > maxPostings) return;
+      for (let at = start; at < end; at++) {
+        const position = postings.positions[at] as number;
         if (seenBy[position] === hostPosition) continue;
         seenBy[position] = hostPosition;
-        const score = scoreOf(prepared, qboPrepared[position] as Prepared, personNames);
+        const score = scoreOf(hostRecord, qboColumns, position, personNames, hostWords, hostPosition);
         if (score >= minScore) found.push({ position, score });
       }
     };
-    for (const token of prepared.tokens) {
-      const isSurname = personNames && token === prepared.surname;
-      visit(byToken.get(token), isSurname ? MAX_POSTINGS : commonWordPostings);
+    for (const id of hostRecord.tokenIds) {
+      const isSurname = personNames && id === hostRecord.surnameId;
+      visit(byToken, id, isSurname ? MAX_POSTINGS : commonWordPostings);
     }
-    if (prepared.email !== null) visit(byContact.get(`e:${prepared.email}`), MAX_POSTINGS);
-    if (prepared.phone !== null) visit(byContact.get(`p:${prepared.phone}`), MAX_POSTINGS);
-    if (prepared.street !== null) visit(byContact.get(`s:${prepared.street}`), MAX_POSTINGS);
-    const qboIdAt = (position: number): string => (qboPrepared[position] as Prepared).record.id;
+    visit(byEmail, hostRecord.emailId, MAX_POSTINGS);
+    visit(byPhone, hostRecord.phoneId, MAX_POSTINGS);
+    visit(byStreet, hostRecord.streetId, MAX_POSTINGS);
+    const qboIdAt = (position: number): string => (qboRecords[position] as NearMatchRecord).record.id;
     found.sort((a, b) => b.score - a.score || (qboIdAt(a.position) < qboIdAt(b.position) ? -1 : qboIdAt(a.position) > qboIdAt(b.position) ? 1 : 0));
-    for (const { position, score } of found.slice(0, perRecord)) suggestions.push(explain(prepared, qboPrepared[position] as Prepared, score, personNames));
+    for (const { position, score } of found.slice(0, perRecord)) suggestions.push(explain(hostRecord, qboRecords[position] as NearMatchRecord, score, personNames));
   });
   return suggestions.sort(bestFirst);
 };

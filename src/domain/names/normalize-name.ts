@@ -19,8 +19,8 @@ const FOLDABLE = /[ßæœøłđðþı]/g;
 const JOINING_PUNCTUATION = /['’‘`´ʼ]|(?<=\p{L})\.|\.(?=\p{L})/gu;
 const ANY_OTHER_SEPARATOR = /[^\p{L}\p{N}]+/gu;
 
-/** Lower case, no accents, letters and digits only, single spaces: the comparable spelling of one word run. */
-export const foldText = (text: string): string =>
+/** Lower case, no accents, letters and digits only, single spaces, for any text: the long way `foldText` can often skip. */
+export const foldAnyText = (text: string): string =>
   text
     .normalize('NFKC')
     .toLowerCase()
@@ -31,6 +31,13 @@ export const foldText = (text: string): string =>
     .replace(JOINING_PUNCTUATION, '')
     .replace(ANY_OTHER_SEPARATOR, ' ')
     .trim();
+
+// ASCII letters and digits in single-spaced words are folded but for case: most names, and the regular expressions of
+// `foldAnyText` are most of the cost of matching 50,000 names.
+const FOLDED_BUT_FOR_CASE = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+
+/** Lower case, no accents, letters and digits only, single spaces: the comparable spelling of one word run. */
+export const foldText = (text: string): string => (FOLDED_BUT_FOR_CASE.test(text) ? text.toLowerCase() : foldAnyText(text));
 
 export const normalizeName = (name: string): string => {
   const folded = foldText(name);

@@ -11,6 +11,7 @@ import type { RealmStore } from '../realm-store';
 import { controlGuard } from './control-guard';
 import { renderStatePage } from './state-page';
 import { SALES_TAX_MODES, type SalesTaxMode } from '../tax/sales-tax-mode';
+import { turnOnSalesTax } from '../tax/tax-setup';
 
 const isTimeZone = (value: unknown): boolean => {
   if (typeof value !== 'string') return false;
@@ -72,6 +73,25 @@ export function controlRouter(state: EmulatorState): Router {
       if (records.length > 0) entities[entity] = records.map((record) => (record.deleted ? { ...presentRecord(store, record), ...deletedBody(record) } : presentRecord(store, record)));
     }
     res.json(entities);
+  });
+
+  // A person turning sales tax on in QBO (Taxes → Set up sales tax) in a company that had it off: codes and rates
+  // appear, and Preferences.TaxPrefs says so. QBO offers no way back, so neither does this.
+  router.post('/realms/:realmId/sales-tax', (req, res) => {
+    const store = realmOf(req);
+    const { mode } = (req.body ?? {}) as Body;
+    if (mode !== 'automated' && mode !== 'manual') throw new ControlError(400, 'mode must be automated or manual');
+    if (store.salesTax !== 'off') throw new ControlError(409, `Sales tax is already on (${store.salesTax}) in this company`);
+    const now = state.now();
+    const taxPrefs = turnOnSalesTax(store, mode, now, (account) => createEntity(store, 'Account', account, { now }).id);
+    const preferences = store.get('Preferences', '1');
+    if (preferences) {
+      preferences.body = { ...preferences.body, TaxPrefs: taxPrefs };
+      preferences.syncToken += 1;
+      preferences.updatedAt = now;
+    }
+    store.version += 1;
+    res.json({ salesTax: store.salesTax, TaxPrefs: taxPrefs });
   });
 
   // The books a bookkeeper compares: per customer open A/R, open credit and balance; per account its balance (cents).

@@ -46,9 +46,18 @@ function insertPseudoCodes(store: RealmStore, now: number): void {
  * / SalesTaxPayable, where the tax charged on sales is owed), rates and codes; returns the TaxPrefs of its Preferences.
  */
 export function setUpSalesTax(store: RealmStore, mode: SalesTaxMode, now: number, addAccount: (account: Body) => string): Body {
-  store.salesTax = mode;
   insertPseudoCodes(store, now);
-  if (mode === 'off') return { UsingSalesTax: false };
+  if (mode !== 'off') return turnOnSalesTax(store, mode, now, addAccount);
+  store.salesTax = 'off';
+  return { UsingSalesTax: false };
+}
+
+/**
+ * A person turning sales tax on in a company that had it off (Taxes → Set up sales tax): its agencies, rates and codes
+ * as `setUpSalesTax` builds them; returns the new TaxPrefs. The pseudo codes TAX and NON are already there.
+ */
+export function turnOnSalesTax(store: RealmStore, mode: Exclude<SalesTaxMode, 'off'>, now: number, addAccount: (account: Body) => string): Body {
+  store.salesTax = mode;
   const setup = SETUP[mode];
   const rateIds = new Map<string, string>();
   for (const agency of setup.agencies) {

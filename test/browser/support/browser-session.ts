@@ -48,7 +48,7 @@ export const seriousViolations = async (page: Page): Promise<string[]> => {
  * The demo host (emulator, host data, plugin with its worker) on SQLite, and Debian's Chromium through
  * playwright-core pointed at it, watching the plugin's page for console errors and failed requests.
  */
-export const startBrowserSession = async (folder: string, options: { readonly timezoneId?: string; readonly homeCurrency?: string } = {}): Promise<BrowserSession> => {
+export const startBrowserSession = async (folder: string, options: { readonly timezoneId?: string; readonly homeCurrency?: string; readonly salesTax?: 'automated' | 'manual' | 'off' } = {}): Promise<BrowserSession> => {
   const shots = join(__dirname, '../../.artifacts', folder);
   mkdirSync(shots, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), `qbo-${folder}-`));
@@ -62,7 +62,7 @@ export const startBrowserSession = async (folder: string, options: { readonly ti
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    demo = await startDemoHost({ port: 0, database: knex, pollMs: 100, ...(options.homeCurrency ? { homeCurrency: options.homeCurrency } : {}) });
+    demo = await startDemoHost({ port: 0, database: knex, pollMs: 100, ...(options.homeCurrency ? { homeCurrency: options.homeCurrency } : {}), ...(options.salesTax ? { salesTax: options.salesTax } : {}) });
     browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     const page = await (await browser.newContext({ viewport: desktop, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) })).newPage();
     const running = demo;

@@ -100,3 +100,29 @@ describe('decideItem', () => {
     expect(REFUND_ITEM_HOST_ID).toBe('qbo-sync:refund');
   });
 });
+
+describe('decideItem for an item the host made inactive while money naming it moves (ADR 0077)', () => {
+  const reason = 'kept active in QuickBooks until the invoices naming it are sent (invoice INV-7 is still to be sent)';
+  const activeOf = (decision: ReturnType<typeof decideItem>): unknown =>
+    decision.kind === 'create' && decision.draft.entity === 'Item' ? decision.draft.fields.active : decision.kind === 'update' && decision.changes.entity === 'Item' ? decision.changes.fields.active : undefined;
+
+  it('keeps it active in QBO while a reason is given, saying why; follows the host once there is none', () => {
+    const sent = applied('item', 'i-1', decideItem('pool-co', anItem(), null, settings), null);
+    const inactive = anItem({ isActive: false });
+    expect(decideItem('pool-co', inactive, sent, settings, { keptActive: reason }).kind).toBe('nothing');
+    expect(decideItem('pool-co', inactive, null, settings, { keptActive: reason })).toMatchObject({ kind: 'create', draft: { fields: { active: true } }, note: `inactive in the app, ${reason}` });
+    expect(decideItem('pool-co', inactive, sent, settings, { keptActive: null })).toMatchObject({ kind: 'update', changes: { fields: { active: false } } });
+  });
+
+  it('never sends an inactive item as inactive while kept, and an active one is active whatever the reason', () => {
+    fc.assert(
+      fc.property(itemArb, fc.option(fc.constant(reason)), fc.boolean(), (host, keptActive, linked) => {
+        const item = { ...host, unitPriceCents: Math.abs(host.unitPriceCents) };
+        const link = linked ? applied('item', item.id, decideItem('pool-co', { ...item, isActive: !item.isActive }, null, settings), null) : null;
+        const active = activeOf(decideItem('pool-co', item, link, settings, { keptActive }));
+        if (active === undefined) return;
+        expect(active).toBe(item.isActive || keptActive !== null);
+      }),
+    );
+  });
+});

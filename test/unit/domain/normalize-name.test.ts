@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { normalizeName } from '../../../src/domain/names/normalize-name';
+import { foldAnyText, foldText, normalizeName } from '../../../src/domain/names/normalize-name';
 
 describe('normalizeName', () => {
   it.each([
@@ -33,5 +33,13 @@ describe('normalizeName', () => {
       const name = words.join(' ');
       expect(normalizeName(normalizeName(name))).toBe(normalizeName(name));
     }), { numRuns: 2000 });
+  });
+
+  it('folds plain ASCII words by its shortcut exactly as the long way does', () => {
+    const plain = fc.stringMatching(/^[A-Za-z0-9 ]{0,30}$/);
+    const any = fc.oneof(plain, fc.string({ unit: 'binary', maxLength: 30 }), fc.array(fc.constantFrom('Jo', 'SMITH', '3in', ' ', '  ', '&', "'", '.', 'é', 'ß'), { maxLength: 8 }).map((parts) => parts.join('')));
+    fc.assert(fc.property(any, (text) => {
+      expect(foldText(text)).toBe(foldAnyText(text));
+    }), { numRuns: 3000 });
   });
 });

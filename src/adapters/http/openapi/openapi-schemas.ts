@@ -117,7 +117,7 @@ export const openApiSchemas: Record<string, Schema> = {
       salesTax: record({
         hostChargesTax: { type: 'boolean', description: 'Some invoice that is not void charges sales tax.' },
         qboSalesTax: { enum: ['automated', 'manual', 'off', null], description: "QuickBooks' Preferences.TaxPrefs: automated sales tax, manual codes and rates, or off; null when not read (the app charges no tax)." },
-        warning: { ...textOrNull, description: 'What it means when the app charges tax that QuickBooks would refuse; null when it fits.' },
+        warning: { ...textOrNull, description: 'What it means when the app charges tax no invoice could carry to QuickBooks as billed (sales tax off there, or no tax code chosen), and what to do; null when it fits.' },
       }),
       hasWarnings: { type: 'boolean' },
       notes: list(text),

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { HostDirectory } from '../../../application/ports/host-directory.port';
 import { recordOf, type HostRead, type HostReadOf, type HostRecordOfKind } from '../../../application/ports/host-read';
 import { Logger } from '../../../application/ports/logger.port';
-import type { HostCatalogItem, HostCustomer, HostCustomerMoney, HostInvoice, HostInvoiceLine, HostPayment, HostPayout, HostRecordKind, HostRefund } from '../../../domain/host/host-records';
+import type { HostCatalogItem, HostCustomer, HostCustomerMoney, HostInvoice, HostInvoiceLine, HostItemMoney, HostPayment, HostPayout, HostRecordKind, HostRefund } from '../../../domain/host/host-records';
 import type { HostEntity, HostSchema, MappedColumn, MappedTable } from './host-schema';
 import {
   customerFromRow,
@@ -150,6 +150,29 @@ export class KnexHostDirectory implements HostDirectory {
       refunds: this.readAll('refunds', tenantId, refundRows, this.mapper('refund'), 'refund', unreadable),
       unreadable,
     };
+  }
+
+  async moneyNamingItem(tenantId: string, itemId: string): Promise<HostItemMoney> {
+    const unreadable: string[] = [];
+    const lines = this.schema.invoiceLines;
+    if (lines.columns.catalogItemId === null) return { itemId, invoices: [], payments: [], unreadable };
+    const invoiceColumns = this.schema.invoices.columns;
+    const naming = this.knex(lines.table).select(lines.columns.invoiceId!).where(lines.columns.catalogItemId, itemId);
+    const invoiceIds: Row[] = await this.scoped('invoices', tenantId)
+      .select(this.knex.raw('?? as ??', [invoiceColumns.id!, 'id']))
+      .whereIn(invoiceColumns.id!, naming)
+      .orderBy(invoiceColumns.id!);
+    const invoices: HostInvoice[] = [];
+    for (const [id, read] of await this.readMany(tenantId, 'invoice', invoiceIds.map((row) => String(row['id'])))) {
+      if (read.kind === 'found') invoices.push(read.record);
+      else if (read.kind === 'unreadable') unreadable.push(`invoice ${id}: ${read.reason}`);
+    }
+    const payments = this.schema.payments.columns;
+    const paymentRows: Row[] =
+      payments.invoiceId === null || invoices.length === 0
+        ? []
+        : await this.scoped('payments', tenantId).select(this.selection('payments')).whereIn(payments.invoiceId, invoices.map((invoice) => invoice.id)).orderBy(payments.id!);
+    return { itemId, invoices, payments: this.readAll('payments', tenantId, paymentRows, this.mapper('payment'), 'payment', unreadable), unreadable };
   }
 
   async *listAccountCredits(tenantId: string): AsyncIterable<HostPayment> {

@@ -8,6 +8,7 @@ import { err, ok, type Result } from '../../../domain/shared/result';
 import type { ApplicationError } from '../../application-error';
 import type { HostDirectory } from '../../ports/host-directory.port';
 import type { QboGateway } from '../../ports/qbo-gateway.port';
+import type { SettingsStore } from '../../ports/settings-store.port';
 import type { QboPageReads } from '../../setup/qbo-page-reads';
 import { collect, qboReadError, readForPage, readHomeCurrencyForPage } from '../../setup/qbo-reads';
 import { firstSyncReview, type ReviewItem } from '../../setup/first-sync-review';
@@ -38,7 +39,7 @@ export namespace GetPreflight {
     readonly review: readonly ReviewItem[];
     /** The first sync's counts, from the same plan the job runs (GET /preview). */
     readonly summary: GetSyncPreview.Output['counts'];
-    /** The host's sales tax beside QBO's (Preferences.TaxPrefs): a warning when the host charges tax QBO would refuse. */
+    /** The host's sales tax beside QBO's (Preferences.TaxPrefs) and the tax code chosen: a warning when taxed invoices would wait. */
     readonly salesTax: SalesTax;
     readonly hasWarnings: boolean;
     /** What the sync will and will not send, in plain words. */
@@ -55,13 +56,20 @@ export namespace GetPreflight {
 }
 
 /**
- * Sales tax off in QBO while the host charges it: QBO refuses every transaction that charges tax in such a company
- * (the emulator's rule, docs/accounting/sales-tax-and-payouts.md), so each taxed invoice would fail.
+ * The Save & Sync warning when the host charges sales tax that no invoice could carry to QBO as billed: sales tax is
+ * off in QBO (it then has no tax code, and refuses tax), or it is on and no tax code is chosen. Either way a taxed
+ * invoice waits in the activity log (no_tax_code) rather than reach QBO with another total; invoices before the sync
+ * window are never sent, so the words speak of invoices paid once the sync is on. Choosing the code releases those
+ * that waited (ADR 0085). null: nothing to warn about.
  */
-export const salesTaxWarning = (hostChargesTax: boolean, qboSalesTax: QboSalesTaxMode): string | null =>
-  hostChargesTax && qboSalesTax === 'off'
-    ? 'Your invoices charge sales tax, but sales tax is turned off in this QuickBooks company. QuickBooks refuses an invoice that charges tax there, so every taxed invoice would fail and wait in the activity log: its total in QuickBooks would otherwise differ from yours. Turn on sales tax in QuickBooks (Taxes → Set up sales tax) before turning the sync on, then choose the tax code here.'
-    : null;
+export const salesTaxWarning = (hostChargesTax: boolean, qboSalesTax: QboSalesTaxMode, taxCodeChosen: boolean): string | null => {
+  if (!hostChargesTax || (qboSalesTax !== 'off' && taxCodeChosen)) return null;
+  const waits = 'Each taxed invoice paid once the sync is on will wait in the activity log instead of reaching QuickBooks with a total different from yours; invoices without tax are sent as usual.';
+  const released = 'the invoices that waited are then sent by themselves, and you can turn the sync on before or after.';
+  return qboSalesTax === 'off'
+    ? `Your invoices charge sales tax, but sales tax is turned off in this QuickBooks company, so it has no tax code to file that tax under. ${waits} To send them, turn on sales tax in QuickBooks (Taxes → Set up sales tax), then choose the tax code under "2. Choose accounts" here: ${released}`
+    : `Your invoices charge sales tax, and no tax code is chosen for it. ${waits} To send them, choose the tax code under "2. Choose accounts" here: ${released}`;
+};
 
 const displayNameOf = (record: QboRecordOf<'Vendor' | 'Employee'>): string => record.fields.displayName;
 
@@ -82,6 +90,7 @@ export class GetPreflight {
     private readonly reads: QboPageReads,
     private readonly preview: GetSyncPreview,
     private readonly match: GetMatchReport,
+    private readonly settings: SettingsStore,
   ) {}
 
   /** The company's home currency as the page read it (kept a few seconds), or null when QBO cannot say now. */
@@ -118,7 +127,8 @@ export class GetPreflight {
     const qboSalesTax = hostChargesTax ? await this.gateway.salesTaxMode(tenantId) : null;
     if (qboSalesTax !== null && !qboSalesTax.ok) return err(qboReadError(qboSalesTax.error));
     const mode = qboSalesTax === null ? null : qboSalesTax.value;
-    const salesTax = { hostChargesTax, qboSalesTax: mode, warning: mode === null ? null : salesTaxWarning(hostChargesTax, mode) };
+    const taxCodeChosen = mode === null ? true : (await this.settings.get(tenantId)).taxCodeId !== null;
+    const salesTax = { hostChargesTax, qboSalesTax: mode, warning: mode === null ? null : salesTaxWarning(hostChargesTax, mode, taxCodeChosen) };
     const hasWarnings = duplicates.length > 0 || credits.length > 0 || review.length > 0 || salesTax.warning !== null;
     return ok({ duplicates, credits, creditTotals, review, summary: preview.value.counts, salesTax, hasWarnings, notes, currency: preview.value.currency });
   }

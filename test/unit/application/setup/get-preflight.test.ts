@@ -38,10 +38,10 @@ class CountingHost extends InMemoryHostDirectory {
   }
 }
 
-const preflightOf = (host: InMemoryHostDirectory): GetPreflight => {
+const preflightOf = (host: InMemoryHostDirectory, settings = new InMemorySettingsStore()): GetPreflight => {
   const reads = new QboPageReads({ now: () => 0 });
-  const preview = new GetSyncPreview(host, new InMemoryLinkStore(), emptyPeople, new InMemorySettingsStore(), reads);
-  return new GetPreflight(host, emptyPeople, reads, preview, new GetMatchReport(host, emptyPeople, reads, new InMemoryLinkStore(), new InMemoryActivityLog(), new InMemoryOpaqueIds()));
+  const preview = new GetSyncPreview(host, new InMemoryLinkStore(), emptyPeople, settings, reads);
+  return new GetPreflight(host, emptyPeople, reads, preview, new GetMatchReport(host, emptyPeople, reads, new InMemoryLinkStore(), new InMemoryActivityLog(), new InMemoryOpaqueIds()), settings);
 };
 
 describe('GetPreflight credits', () => {
@@ -95,14 +95,21 @@ describe('GetPreflight sales tax', () => {
     const result = await preflightOf(taxedHost()).execute(tenantId);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.salesTax).toMatchObject({ hostChargesTax: true, qboSalesTax: 'off', warning: expect.stringContaining('sales tax is turned off in this QuickBooks company') });
-    expect(result.value.salesTax.warning).toContain('every taxed invoice would fail');
+    expect(result.value.salesTax.warning).toContain('Each taxed invoice paid once the sync is on will wait in the activity log');
+    expect(result.value.salesTax.warning).toContain('turn on sales tax in QuickBooks (Taxes → Set up sales tax), then choose the tax code');
     expect(result.value.hasWarnings).toBe(true);
   });
 
-  it('does not warn when QuickBooks charges sales tax (either kind), or when the host charges none', async () => {
+  it('warns when QuickBooks charges sales tax (either kind) but no tax code is chosen, and not once one is', async () => {
     for (const mode of ['automated', 'manual'] as const) {
       qboSalesTax = mode;
-      const result = await preflightOf(taxedHost()).execute(tenantId);
+      const settings = new InMemorySettingsStore();
+      const unchosen = await preflightOf(taxedHost(), settings).execute(tenantId);
+      if (!unchosen.ok) throw new Error(unchosen.error.message);
+      expect(unchosen.value.salesTax).toMatchObject({ hostChargesTax: true, qboSalesTax: mode, warning: expect.stringMatching(/^Your invoices charge sales tax, and no tax code is chosen for it\. Each taxed invoice paid once the sync is on will wait/) });
+      expect(unchosen.value.hasWarnings).toBe(true);
+      await settings.update(tenantId, { taxCodeId: '3' });
+      const result = await preflightOf(taxedHost(), settings).execute(tenantId);
       expect(result.ok && result.value.salesTax).toEqual({ hostChargesTax: true, qboSalesTax: mode, warning: null });
     }
     qboSalesTax = 'off';

@@ -103,7 +103,8 @@ const walkWarnings = async (preflight) => {
       fillList('credits-list', preflight.credits.map((credit) => creditRow(credit, preflight.currency)).map((c) => `${c.name}: ${c.amount}`));
     } else {
       // The sales tax warning (taxed invoices QuickBooks would refuse) is read right above the button that starts the sync.
-      const taxWarning = typeof preflight?.salesTax?.warning === 'string' ? [preflight.salesTax.warning] : [];
+      // Set apart from the counts by its heading word: it is the one line that asks something of the admin.
+      const taxWarning = typeof preflight?.salesTax?.warning === 'string' ? [[el('strong', {}, 'Sales tax: '), preflight.salesTax.warning]] : [];
       fillList('confirm-list', [...taxWarning, ...confirmationFromSummary(preflight.summary)]);
     }
     if ((await ask(byId(`dialog-${step}`))) !== 'continue') return false;
