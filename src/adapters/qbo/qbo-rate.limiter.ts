@@ -3,6 +3,7 @@ import type { QboBudgetStore } from '../../application/ports/qbo-budget-store.po
 import { paceRule } from '../../domain/qbo/shared-pace';
 import type { QboLimits } from './qbo-options';
 import { lateMs, SharedStarts } from './shared-starts';
+import { WakeTimer } from './wake-timer';
 
 export type RequestKind = 'single' | 'batch';
 
@@ -47,7 +48,7 @@ export class QboRateLimiter {
   /** When the next request (and the next batch) may start on the pace: the theoretical arrival time of GCRA. */
   private requestPace = Number.NEGATIVE_INFINITY;
   private batchPace = Number.NEGATIVE_INFINITY;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly timer = new WakeTimer(() => this.pump());
 
   private readonly requestInterval: number;
   private readonly batchInterval: number;
@@ -140,7 +141,7 @@ export class QboRateLimiter {
       if (readyAt !== 'unreserved') wakeAt = Math.min(wakeAt, readyAt);
       if (waiter.kind === 'single' || this.readyAt('single', now) !== now) break;
     }
-    if (wakeAt !== Infinity) this.wakeAt(wakeAt - now);
+    if (wakeAt !== Infinity) this.timer.in(wakeAt - now);
     return null;
   }
 
@@ -199,14 +200,6 @@ export class QboRateLimiter {
     }
   }
 
-  private wakeAt(delayMs: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.pump();
-    }, delayMs);
-    this.timer.unref();
-  }
 }
 
 const limiters = new Map<string, QboRateLimiter>();

@@ -1,6 +1,7 @@
 import type { Logger } from '../../application/ports/logger.port';
 import type { QboBudgetStore } from '../../application/ports/qbo-budget-store.port';
 import type { PaceRule } from '../../domain/qbo/shared-pace';
+import { WakeTimer } from './wake-timer';
 
 export type StartKind = 'single' | 'batch';
 
@@ -32,7 +33,7 @@ export class SharedStarts {
   private retryAt = Number.NEGATIVE_INFINITY;
   private outageSince: number | null = null;
   private warnedAt = Number.NEGATIVE_INFINITY;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly timer = new WakeTimer(() => this.wake());
   private readonly blockSpanMs: number;
   private readonly blockSingles: number;
   private readonly blockBatches: number;
@@ -70,7 +71,7 @@ export class SharedStarts {
   want(singles: number, batches: number, now: number): void {
     if (this.reserving) return;
     // The timer set when the database failed may fire a moment early on the database's clock: look again at retryAt.
-    if (now < this.retryAt) return this.wakeIn(this.retryAt - now);
+    if (now < this.retryAt) return this.timer.in(this.retryAt - now);
     this.forgetStale(now);
     const ask = { singles: this.shortOf('single', singles, now), batches: this.shortOf('batch', batches, now) };
     if (ask.singles + ask.batches === 0) return;
@@ -102,19 +103,11 @@ export class SharedStarts {
           // The error's message only: a driver's error object may carry the connection settings.
           this.logger.warn({ tenantId: this.tenantId, realmId: this.realmId, error: error instanceof Error ? error.message : String(error), waitingForMs: Math.round(at - this.outageSince) }, 'could not reserve QBO requests in the shared budget; requests to this company wait rather than risk going faster than QBO allows');
         }
-        this.wakeIn(retryMs);
+        this.timer.in(retryMs);
       },
     );
   }
 
-  private wakeIn(delayMs: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.wake();
-    }, delayMs);
-    this.timer.unref();
-  }
 
   /** A 429: every process waits until `untilMs`. Written in the background; this process already waits by itself. */
   pause(untilMs: number): void {
