@@ -22,7 +22,7 @@ const rateOf = (invoice: HostInvoice): string => (invoice.taxRateName ? ` (${inv
 export const missingTaxCode = (invoice: HostInvoice, currency: string | null = null): Rejection =>
   rejected(
     'no_tax_code',
-    `Invoice ${invoice.number} charges ${dollars(invoice.taxCents, currency)} of sales tax${rateOf(invoice)}, and QuickBooks needs the tax code it is filed under: ${cureFor('no_tax_code').words} (Choose accounts), and the invoice is then sent by itself. Until then it stays out of QuickBooks rather than arrive there with a different total.`,
+    `Invoice ${invoice.number} charges ${dollars(invoice.taxCents, currency)} of sales tax${rateOf(invoice)}, and QuickBooks needs the tax code it is filed under: ${cureFor('no_tax_code').words} (Choose accounts; when that list is empty, sales tax is off in QuickBooks: turn it on there first, under Taxes → Set up sales tax), and the invoice is then sent by itself. Until then it stays out of QuickBooks rather than arrive there with a different total.`,
   );
 
 export const invoiceProblem = (invoice: HostInvoice, currency: string | null = null): Rejection | null => {

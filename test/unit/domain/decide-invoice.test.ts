@@ -112,7 +112,7 @@ describe('decideInvoice', () => {
     expect(decideInvoice('pool-co', taxed, paid, null)).toEqual({
       kind: 'rejected',
       code: 'no_tax_code',
-      reason: 'Invoice 1001 charges $16.19 of sales tax (Tampa 6.5%+1.5%), and QuickBooks needs the tax code it is filed under: choose the tax code for taxed invoices in the QuickBooks settings (Choose accounts), and the invoice is then sent by itself. Until then it stays out of QuickBooks rather than arrive there with a different total.',
+      reason: 'Invoice 1001 charges $16.19 of sales tax (Tampa 6.5%+1.5%), and QuickBooks needs the tax code it is filed under: choose the tax code for taxed invoices in the QuickBooks settings (Choose accounts; when that list is empty, sales tax is off in QuickBooks: turn it on there first, under Taxes → Set up sales tax), and the invoice is then sent by itself. Until then it stays out of QuickBooks rather than arrive there with a different total.',
     });
     expect(decideInvoice('pool-co', anInvoice({ taxCents: 1619, totalCents: 29998 }), paid, null)).toMatchObject({
       code: 'total_mismatch', reason: 'Invoice 1001: its lines add up to $299.98 and its sales tax is $16.19 but its total is $299.98.',
