@@ -5,7 +5,8 @@ import type { ClaimedChange, OutboxChange, OutboxStats, OutboxStore } from '../.
 import { claimableRows } from './outbox-claim.query';
 import { claimedFromRow, dedupeKeyOf, isRowId, storableError, type OutboxRow } from './outbox-row';
 import { isUniqueViolation, retryOnLockConflict } from './knex-dialect';
-import { consumeSignals, listReadyTenants, readCommitted, rebuildFromOutbox, refreshTenants, signalTenants, tenantsOfRows, type ReadyTables } from './outbox-ready-tenants';
+import { readCommitted, rebuildFromOutbox, refreshTenants, signalTenants, tenantsOfRows, type ReadyTables } from './outbox-ready-tenants';
+import { readyTenantsReadingSignals } from './outbox-signalled-tenants';
 import { pluginTables } from './plugin-tables';
 
 const insertChunk = 500;
@@ -60,8 +61,7 @@ export class KnexOutboxStore implements OutboxStore {
       this.lastRebuild = now;
       await rebuildFromOutbox(this.knex, this.tables);
     }
-    await consumeSignals(this.knex, this.tables);
-    return listReadyTenants(this.knex, this.tables, now, limit);
+    return readyTenantsReadingSignals(this.knex, this.tables, now, limit);
   }
 
   async claim(tenantId: string, limit: number, now: number, leaseMs: number): Promise<readonly ClaimedChange[]> {

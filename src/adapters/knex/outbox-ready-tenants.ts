@@ -38,6 +38,12 @@ export const lockTenantRows = async (trx: Knex.Transaction, t: ReadyTables, tena
   await trx(t.outboxTenants).insert(tenants.map((tenant_id) => ({ tenant_id, next_ready_at: null }))).onConflict('tenant_id').merge(['tenant_id']);
 };
 
+/** A tenant's earliest row of one state (bindings: outbox, state, the outer table's name): one dive on the claim index. */
+export const earliestOfState = '(SELECT o.available_at FROM ?? o WHERE o.state = ? AND o.tenant_id = ??.tenant_id ORDER BY o.available_at LIMIT 1)';
+
+/** Later than any time: the smaller of two times either of which may be NULL, with each subquery written (and run) once. */
+const never = '9223372036854775807';
+
 /**
  * Sets each tenant's row to its earliest live outbox row. The UPDATE takes the row's lock first (waiting for whoever
  * holds it); the subqueries are correlated, so they run per row once it is held, and under READ COMMITTED they are
@@ -45,13 +51,16 @@ export const lockTenantRows = async (trx: Knex.Transaction, t: ReadyTables, tena
  * the claim index orders a tenant's rows of a state by available_at, however long its backlog.
  */
 export const refreshQuery = (db: Knex | Knex.Transaction, t: ReadyTables, tenants: readonly string[]): Knex.QueryBuilder => {
-  const first = '(SELECT o.available_at FROM ?? o WHERE o.state = ? AND o.tenant_id = ??.tenant_id ORDER BY o.available_at LIMIT 1)';
-  const [pending, inFlight] = [[t.outbox, 'pending', t.outboxTenants], [t.outbox, 'in_flight', t.outboxTenants]];
-  // The smaller of two times either of which may be NULL, NULL when both are (MySQL's LEAST and SQLite's MIN answer NULL for any NULL).
+  // MySQL's LEAST and SQLite's MIN answer NULL for any NULL: absent states count as never, and never as NULL.
   const least = isMysql(db as Knex) ? 'LEAST' : 'MIN';
   return db(t.outboxTenants)
     .whereIn('tenant_id', tenants)
-    .update({ next_ready_at: db.raw(`${least}(COALESCE(${first}, ${first}), COALESCE(${first}, ${first}))`, [...pending, ...inFlight, ...inFlight, ...pending]) });
+    .update({
+      next_ready_at: db.raw(`NULLIF(${least}(COALESCE(${earliestOfState}, ${never}), COALESCE(${earliestOfState}, ${never})), ${never})`, [
+        t.outbox, 'pending', t.outboxTenants,
+        t.outbox, 'in_flight', t.outboxTenants,
+      ]),
+    });
 };
 
 /**
@@ -116,13 +125,10 @@ export const consumeSignals = async (knex: Knex, t: ReadyTables): Promise<number
 /** Tenants whose earliest live row is ready at `now`, oldest first: an index range on the summary, no scan of the outbox. */
 export const readyTenantsQuery = (knex: Knex, t: ReadyTables, now: number, limit: number): Knex.QueryBuilder =>
   knex(t.outboxTenants)
-    .select('tenant_id')
+    .select('tenant_id', 'next_ready_at')
     .where('next_ready_at', '<=', now)
     .orderBy([{ column: 'next_ready_at' }, { column: 'tenant_id' }])
     .limit(Math.max(0, limit));
-
-export const listReadyTenants = async (knex: Knex, t: ReadyTables, now: number, limit: number): Promise<string[]> =>
-  ((await readyTenantsQuery(knex, t, now, limit)) as { tenant_id: string }[]).map((row) => row.tenant_id);
 
 /**
  * Each company's earliest row per live state. Grouped by (state, tenant_id), the claim index's own prefix, MariaDB

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { KnexOutboxStore, readyIndexRebuildMs } from '../../../src/adapters/knex/knex-outbox.store';
-import { earliestLiveRows, lockTenantRows, readyTenantsQuery, refreshQuery } from '../../../src/adapters/knex/outbox-ready-tenants';
+import { consumeSignals, earliestLiveRows, lockTenantRows, readyTenantsQuery, refreshQuery } from '../../../src/adapters/knex/outbox-ready-tenants';
+import { earliestLiveRowsQuery, signalsReadInPlace } from '../../../src/adapters/knex/outbox-signalled-tenants';
 import { migratePluginTables, migratePluginTablesUpTo, rollbackPluginTables } from '../../../src/adapters/knex/plugin-migrations';
 import { pluginTables } from '../../../src/adapters/knex/plugin-tables';
 import { contractPrefix, onEveryDatabase } from '../../contracts/knex-backends';
@@ -33,6 +34,14 @@ const outboxRow = (tenantId: string, hostId: string, state: string, availableAt:
   dedupe_key: null,
 });
 
+/** A store past its first rebuild, every signal folded in: what a test then writes is all there is to read. */
+const storeWithNoSignalLeft = async (knex: Knex, now: number): Promise<KnexOutboxStore> => {
+  const store = new KnexOutboxStore(knex, contractPrefix, { now: () => now });
+  await store.readyTenants(now, 1_000);
+  await consumeSignals(knex, tables);
+  return store;
+};
+
 onEveryDatabase((backend) => {
   it('finds rows written without a signal (an older version during a rolling upgrade) at the next rebuild', async () => {
     const now = 5_000_000;
@@ -42,6 +51,41 @@ onEveryDatabase((backend) => {
     await backend().knex(tables.outbox).insert(outboxRow(silent, '1', 'pending', now));
     expect(await store.readyTenants(now, 1_000)).not.toContain(silent);
     expect(await store.readyTenants(now + readyIndexRebuildMs, 1_000)).toContain(silent);
+  });
+
+  it('reads signalled companies from the outbox until signals pile up, then folds them into the summary', async () => {
+    const now = 6_000_000;
+    const { knex } = backend();
+    const store = await storeWithNoSignalLeft(knex, now);
+    const signalled = Array.from({ length: signalsReadInPlace }, () => tenantNamed('piled'));
+    const signals = async (): Promise<number> => Number(((await knex(tables.outboxSignals).count({ n: '*' })) as { n: unknown }[])[0]!.n);
+    const inSummary = async (): Promise<string[]> =>
+      ((await knex(tables.outboxTenants).select('tenant_id').whereIn('tenant_id', signalled).whereNotNull('next_ready_at')) as { tenant_id: string }[]).map((row) => row.tenant_id);
+    for (const tenant of signalled.slice(0, -1)) await store.enqueue([{ tenantId: tenant, kind: 'customer', hostId: '1' }]);
+
+    expect(await store.readyTenants(now, 10_000)).toEqual(expect.arrayContaining(signalled.slice(0, -1)));
+    // Listed without a write: the signals wait, the summary has not heard of these companies yet.
+    expect(await signals()).toBe(signalsReadInPlace - 1);
+    expect(await inSummary()).toEqual([]);
+
+    await store.enqueue([{ tenantId: signalled.at(-1)!, kind: 'customer', hostId: '1' }]);
+    expect(await store.readyTenants(now, 10_000)).toEqual(expect.arrayContaining(signalled));
+    expect(await signals()).toBe(0);
+    expect((await inSummary()).sort()).toEqual([...signalled].sort());
+  });
+
+  it('lists a signalled company by its earliest live row and in the summary order, and drops its stale summary', async () => {
+    const now = 6_500_000;
+    const { knex } = backend();
+    const store = await storeWithNoSignalLeft(knex, now);
+    const [early, middle, late] = [tenantNamed('early'), tenantNamed('middle'), tenantNamed('late')];
+    // Known to the summary: middle at now - 200, and late with a stale wake-up (its rows done since, unsignalled
+    // writes: what only a signal may correct). Signalled, not folded: early at now - 300, late now at now - 100.
+    await knex(tables.outbox).insert([outboxRow(middle, '1', 'pending', now - 200), outboxRow(late, '1', 'pending', now - 100), outboxRow(early, '1', 'pending', now - 300)]);
+    await knex(tables.outboxTenants).insert([{ tenant_id: middle, next_ready_at: now - 200 }, { tenant_id: late, next_ready_at: now - 900 }]);
+    await knex(tables.outboxSignals).insert([{ tenant_id: early }, { tenant_id: late }]);
+    const ours = (await store.readyTenants(now, 10_000)).filter((tenant) => [early, middle, late].includes(tenant));
+    expect(ours).toEqual([early, middle, late]);
   });
 
   it('fills the index from the backlog an upgrade meets: live rows only, each company at its earliest', async () => {
@@ -90,6 +134,9 @@ describe('the ready-companies index on MariaDB', () => {
     await other.readyTenants(now, 1_000);
   });
   afterAll(() => db.destroy());
+  /** What the summary alone lists, signals aside. */
+  const listedBySummary = async (): Promise<string[]> =>
+    ((await readyTenantsQuery(db.knex, tables, now, 1_000)) as { tenant_id: string }[]).map((row) => row.tenant_id);
 
   it('lists ready companies through the summary index, without a sort', async () => {
     const query = readyTenantsQuery(db.knex, tables, now, 1_000).toSQL().toNative();
@@ -104,6 +151,17 @@ describe('the ready-companies index on MariaDB', () => {
     const [plan] = (await db.knex.raw(`EXPLAIN ${query.sql}`, query.bindings)) as [Record<string, unknown>[]];
     const subqueries = plan.filter((step) => String(step['select_type']).includes('SUBQUERY'));
     expect(subqueries.length).toBeGreaterThanOrEqual(2);
+    for (const step of subqueries) {
+      expect(step).toMatchObject({ table: 'o', key: `${tables.outbox}_claim` });
+      expect(String(step['Extra'] ?? '')).not.toMatch(/filesort/i);
+    }
+  });
+
+  it("reads signalled companies' earliest live rows through the claim index: one dive per company and state", async () => {
+    const query = earliestLiveRowsQuery(db.knex, tables, ['t1', 't2', 't3']).toSQL().toNative();
+    const [plan] = (await db.knex.raw(`EXPLAIN ${query.sql}`, query.bindings)) as [Record<string, unknown>[]];
+    const subqueries = plan.filter((step) => String(step['select_type']).includes('SUBQUERY'));
+    expect(subqueries).toHaveLength(2);
     for (const step of subqueries) {
       expect(step).toMatchObject({ table: 'o', key: `${tables.outbox}_claim` });
       expect(String(step['Extra'] ?? '')).not.toMatch(/filesort/i);
@@ -133,15 +191,18 @@ describe('the ready-companies index on MariaDB', () => {
     expect(Number(live!.n)).toBe(0);
     // The host commits a change of that company meanwhile, on its own connection: it does not wait on the refresh.
     await within(5_000, 'the host enqueue', other.enqueue([{ tenantId: tenant, kind: 'customer', hostId: '2' }]));
+    // A pass meanwhile reads the signalled company from the outbox: it writes nothing, so it waits for no lock.
+    expect(await within(5_000, 'a pass that reads the signal', other.readyTenants(now, 1_000))).toContain(tenant);
     // Another worker folds the host's signal in: it has to wait for the refresh's lock...
     let folded = false;
-    const folding = other.readyTenants(now, 1_000).finally(() => (folded = true));
+    const folding = consumeSignals(peer, tables).finally(() => (folded = true));
     await sleep(300);
     expect(folded).toBe(false);
     // ...so the refresh's stale write lands first, and the fold, reading after it, wins.
     await refresh(tables.outboxTenants).where({ tenant_id: tenant }).update({ next_ready_at: null });
     await refresh.commit();
-    expect(await within(5_000, 'the fold', folding)).toContain(tenant);
+    await within(5_000, 'the fold', folding);
+    expect(await listedBySummary()).toContain(tenant);
     expect(await worker.readyTenants(now, 1_000)).toContain(tenant);
     expect((await worker.claim(tenant, 10, now, 60_000)).map((c) => c.hostId)).toEqual(['2']);
   });
@@ -167,8 +228,7 @@ describe('the ready-companies index on MariaDB', () => {
     await holder.commit();
     expect(await within(5_000, 'the claim', claiming)).toEqual([]);
     // Read before the lock, the claim would have written "nothing live" over the change.
-    const listed = ((await readyTenantsQuery(db.knex, tables, now, 1_000)) as { tenant_id: string }[]).map((row) => row.tenant_id);
-    expect(listed).toContain(tenant);
+    expect(await listedBySummary()).toContain(tenant);
   });
 
   it("neither waits on a host transaction still open nor lists its company before it commits", async () => {
@@ -179,6 +239,9 @@ describe('the ready-companies index on MariaDB', () => {
     const host = await peer.transaction();
     try {
       await other.enqueue([{ tenantId: tenant, kind: 'customer', hostId: '1' }], host);
+      await within(5_000, 'a fold', consumeSignals(db.knex, tables));
+      expect(await listedBySummary()).toEqual(expect.arrayContaining(before));
+      expect(await listedBySummary()).not.toContain(tenant);
       const ready = await within(5_000, 'readyTenants', worker.readyTenants(now, 1_000));
       expect(ready).not.toContain(tenant);
       expect(ready).toEqual(expect.arrayContaining(before));
@@ -239,9 +302,12 @@ describe('the ready-companies index on MariaDB', () => {
     };
     const hosts = Promise.all(pools.map((knex, i) => host(knex, stores[i]!, i))).finally(() => (hostsDone = true));
     await Promise.all([hosts, work(stores[0]!), work(stores[1]!)]);
-    await stores[2]!.readyTenants(now, 1_000);
 
     const truth = (await db.knex(tables.outbox).select('tenant_id').min({ first: 'available_at' }).whereIn('state', ['pending', 'in_flight']).whereIn('tenant_id', tenants).groupBy('tenant_id')) as { tenant_id: string; first: unknown }[];
+    // Signals not folded in yet are read from the outbox: the list is exact before the fold too.
+    const readyNow = truth.filter((row) => Number(row.first) <= now).sort((a, b) => Number(a.first) - Number(b.first) || (a.tenant_id < b.tenant_id ? -1 : 1));
+    expect((await stores[2]!.readyTenants(now, 1_000)).filter((tenant) => tenants.includes(tenant))).toEqual(readyNow.map((row) => row.tenant_id));
+    await consumeSignals(pools[2]!, tables);
     const index = (await db.knex(tables.outboxTenants).select('tenant_id', 'next_ready_at').whereIn('tenant_id', tenants).whereNotNull('next_ready_at')) as { tenant_id: string; next_ready_at: unknown }[];
     const asMap = (rows: { tenant_id: string }[], value: (row: never) => unknown): Record<string, number> =>
       Object.fromEntries(rows.map((row) => [row.tenant_id, Number(value(row as never))]));
