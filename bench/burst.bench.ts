@@ -168,6 +168,17 @@ const checkQbo = async (emulator: EmulatorProcess, all: readonly Company[], comm
   return { lastWriteAt, requests, throttled };
 };
 
+/** For the trace: the companies whose lease is held, with their rows in flight and the lease's owner, a few of them. */
+const heldCompanies = async (db: BenchDatabase): Promise<string> => {
+  const held = (await db.knex('qbo_leases as l')
+    .leftJoin('qbo_outbox as o', (join) => join.on('o.tenant_id', '=', 'l.tenant_id').andOnVal('o.state', '=', 'in_flight'))
+    .groupBy('l.tenant_id', 'l.owner')
+    .select('l.tenant_id', 'l.owner')
+    .count({ inFlight: 'o.id' })) as { tenant_id: string; owner: string; inFlight: number | string }[];
+  const few = held.slice(0, 5).map((row) => `${row.tenant_id} (${row.owner}, ${row.inFlight} in flight)`);
+  return `, ${held.length} leases held${few.length > 0 ? `: ${few.join(', ')}` : ''}`;
+};
+
 interface BurstFigures {
   readonly idealSeconds: number;
   readonly drainSeconds: number;
@@ -178,6 +189,10 @@ interface BurstFigures {
   readonly throttled: number;
   /** Outbox rows the burst made ÷ pairs: 2 are the host's signals, the rest rows the plugin queued to look again. */
   readonly rowsPerPair: number;
+  /** Database statements the instances sent (the host's too), the plugin's lease acquisitions, and those that went on to insert. */
+  readonly statements: number;
+  readonly leaseAttempts: number;
+  readonly leaseInserts: number;
 }
 
 const burst = async (db: BenchDatabase, emulator: EmulatorProcess, all: readonly Company[], processes: number, round: string, seed: number): Promise<BurstFigures> => {
@@ -196,12 +211,18 @@ const burst = async (db: BenchDatabase, emulator: EmulatorProcess, all: readonly
     const committing = Promise.all(instances.map((instance, n) => instance.request({ type: 'burst', startAt, day, pairs: shares[n]! }, 'committed')));
     const seen = new Map<string, number>();
     let statements = 0;
+    let leaseAttempts = 0;
+    let leaseInserts = 0;
     const collect = async (): Promise<void> => {
       statements = 0;
+      leaseAttempts = 0;
+      leaseInserts = 0;
       for (const instance of instances) {
         const report = (await instance.request({ type: 'report' }, 'report')) as Extract<FromInstance, { type: 'report' }>;
         for (const [note, at] of report.seen) if (!seen.has(note)) seen.set(note, at);
         statements += report.statements;
+        leaseAttempts += report.leaseAttempts;
+        leaseInserts += report.leaseInserts;
       }
     };
     // Looked at while the host still commits, so a trace shows the whole burst.
@@ -214,7 +235,7 @@ const burst = async (db: BenchDatabase, emulator: EmulatorProcess, all: readonly
       const expected = committed?.flatMap((pair) => [marker(pair.tenantId, 'invoice', pair.invoiceId), marker(pair.tenantId, 'payment', pair.paymentId)]) ?? null;
       if (expected !== null && expected.every((note) => seen.has(note))) break;
       if (Date.now() > deadline) throw new Error(`${expected === null ? 'the commits and ' : `${expected.filter((note) => !seen.has(note)).length} of ${expected.length} `}writes did not end within 20 minutes`);
-      if (process.env['BENCH_TRACE']) console.log(`burst ${round}: ${Math.round((Date.now() - startAt) / 1000)} s, ${seen.size} of ${pairs.length * 2} in QBO, ${statements} database statements`);
+      if (process.env['BENCH_TRACE']) console.log(`burst ${round}: ${Math.round((Date.now() - startAt) / 1000)} s, ${seen.size} of ${pairs.length * 2} in QBO, ${statements} database statements, ${leaseAttempts} lease attempts (${leaseInserts} went on to insert: no row, or held elsewhere)${await heldCompanies(db)}`);
       await sleep(1_000);
     }
     const committed = (await committing).flatMap((answer) => (answer as Extract<FromInstance, { type: 'committed' }>).pairs);
@@ -225,7 +246,7 @@ const burst = async (db: BenchDatabase, emulator: EmulatorProcess, all: readonly
     const ideal = Math.max(...[...commitsOf.values()].map((commits) => idealFinish(commits, QBO_LIMITS, QBO_LATENCY_MS))) - startAt;
     const drain = checked.lastWriteAt - startAt;
     const latencies = committed.filter((pair) => probes.has(`${pair.tenantId}/${pair.key}`)).map((pair) => seen.get(marker(pair.tenantId, 'payment', pair.paymentId))! - pair.committedAt);
-    return { idealSeconds: ideal / 1000, drainSeconds: drain / 1000, ratio: drain / ideal, p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: checked.requests, throttled: checked.throttled, rowsPerPair: Number(rows) / committed.length };
+    return { idealSeconds: ideal / 1000, drainSeconds: drain / 1000, ratio: drain / ideal, p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: checked.requests, throttled: checked.throttled, rowsPerPair: Number(rows) / committed.length, statements, leaseAttempts, leaseInserts };
   } finally {
     await Promise.all(instances.map((instance) => instance.request({ type: 'stop' }, 'stopped').catch(() => instance.child.kill())));
   }
@@ -236,13 +257,14 @@ export const run = async (): Promise<Record<string, number>> => {
   const emulator = await startEmulatorProcess();
   try {
     const all = await setUp(db, emulator);
-    const one = await burst(db, emulator, all, 1, 'A', 17);
+    // BURST_THREE=1 skips the one-process run (to look at three processes quickly): only the three-process figures are given.
+    const one = process.env['BURST_THREE'] ? null : await burst(db, emulator, all, 1, 'A', 17);
     // Printed at once: the three-process run takes as long again.
-    console.log(`burst, one process: ${JSON.stringify(one)}`);
+    if (one) console.log(`burst, one process: ${JSON.stringify(one)}`);
     // BURST_ONE=1 skips the three-process run (to look at one process quickly).
-    const three = process.env['BURST_ONE'] ? one : await burst(db, emulator, all, 3, 'B', 29);
-    return {
-      'burst.companies': companies,
+    const three = one && process.env['BURST_ONE'] ? one : await burst(db, emulator, all, 3, 'B', 29);
+    if (!one) console.log(`burst, three processes: ${JSON.stringify(three)}`);
+    const oneFigures = one && {
       'burst.idealSeconds': rounded(one.idealSeconds),
       'burst.drainSeconds': rounded(one.drainSeconds),
       'burst.ratio': rounded(one.ratio),
@@ -251,6 +273,10 @@ export const run = async (): Promise<Record<string, number>> => {
       'burst.requests': one.requests,
       'burst.throttled': one.throttled,
       'burst.outboxRowsPerPair': rounded(one.rowsPerPair),
+    };
+    return {
+      'burst.companies': companies,
+      ...oneFigures,
       'burst.threeProcessIdealSeconds': rounded(three.idealSeconds),
       'burst.threeProcessDrainSeconds': rounded(three.drainSeconds),
       'burst.threeProcessRatio': rounded(three.ratio),

@@ -130,7 +130,7 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
     tenantConcurrency: options.worker?.tenantConcurrency ?? defaultTenantConcurrency,
     sweepMs: options.worker?.sweepMs ?? 60_000,
     workerId: `worker-${ports.idGenerator.newId()}`,
-  });
+  }, ports.tenantLease);
   const workerEnabled = options.worker?.enabled !== false;
   const operations = createPluginOperations({ knex: options.knex, tablePrefix: prefix, policy, ports, worker, workerEnabled, pollMs, meterProvider: options.meterProvider });
   const { notifyChanges } = app.delivery;

@@ -45,7 +45,7 @@ export type FromInstance =
   | { readonly type: 'ready' }
   | { readonly type: 'committed'; readonly pairs: readonly CommittedPair[] }
   /** Markers (`qbo-sync:<tenant>:<kind>:<hostId>`) of records QBO created, with Date.now() of its answer. */
-  | { readonly type: 'report'; readonly seen: readonly (readonly [string, number])[]; readonly statements: number }
+  | { readonly type: 'report'; readonly seen: readonly (readonly [string, number])[]; readonly statements: number; readonly leaseAttempts: number; readonly leaseInserts: number }
   | { readonly type: 'stopped' }
   | { readonly type: 'error'; readonly message: string };
 
@@ -77,11 +77,18 @@ const writeShapes = async (): Promise<void> => {
   await writeFile(`${process.env['BURST_STATEMENTS']}.${process.pid}`, `${statements}\ttotal\n${Math.round((user + system) / 1000)}\tCPU ms\n${lines.join('\n')}\n`);
 };
 
+/** Lease acquisitions this process tried, and those whose first write took nothing and went on to insert (no row: release deletes it; or held elsewhere). */
+let leaseAttempts = 0;
+let leaseInserts = 0;
+
 const start = async (message: Extract<ToInstance, { type: 'start' }>): Promise<void> => {
   knex = knexFactory({ client: 'mysql2', connection: message.databaseUrl, pool: { min: 0, max: message.poolMax } });
   knex.on('query', (query: { sql: string }) => {
     statements += 1;
     tallyShape(query.sql);
+    // acquire() writes `… where tenant_id = ? and (expires_at <= ? or owner = ?)`, then inserts only when that took nothing.
+    if (/^update `qbo_leases`.*`expires_at` <=/.test(query.sql)) leaseAttempts += 1;
+    else if (/^insert (ignore )?into `qbo_leases`/.test(query.sql)) leaseInserts += 1;
   });
   host = await startBenchHost(knex, emulatorAt(message.emulatorUrl), {
     qbo: { clientId: 'bench-client', clientSecret: 'bench-secret', redirectUri: 'http://127.0.0.1/integrations/qbo/oauth/callback', environment: 'sandbox', apiBaseUrl: message.emulatorUrl, oauthBaseUrl: message.emulatorUrl, limits: QBO_LIMITS },
@@ -127,7 +134,7 @@ process.on('message', (message: ToInstance) => {
       case 'report': {
         const taken = seen;
         seen = [];
-        return send({ type: 'report', seen: taken, statements });
+        return send({ type: 'report', seen: taken, statements, leaseAttempts, leaseInserts });
       }
       case 'stop':
         await host?.close();

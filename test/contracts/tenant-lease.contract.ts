@@ -55,6 +55,19 @@ export const describeTenantLeaseContract = (name: string, makeFixture: () => Pro
       expect(await f.peer.acquire(uniqueTenant('other'), 'worker-b', now, ttl)).not.toBeNull();
     });
 
+    it('names the tenants other owners hold, not its own, not expired or released ones', async () => {
+      const mine = uniqueTenant('mine');
+      const released = uniqueTenant('released');
+      const expired = uniqueTenant('expired');
+      expect(await f.lease.acquire(tenant, 'worker-b', now, ttl)).not.toBeNull();
+      expect(await f.lease.acquire(mine, 'worker-a', now, ttl)).not.toBeNull();
+      await f.lease.release(released, (await f.lease.acquire(released, 'worker-b', now, ttl))!);
+      expect(await f.lease.acquire(expired, 'worker-b', now - ttl, ttl)).not.toBeNull();
+      const held = await f.peer.heldByOthers!('worker-a', now);
+      expect([tenant, mine, released, expired].filter((t) => held.has(t))).toEqual([tenant]);
+      expect((await f.peer.heldByOthers!('worker-a', now + ttl)).has(tenant)).toBe(false);
+    });
+
     it('grants a contended tenant to exactly one of many concurrent owners', async () => {
       for (const at of [now, now + ttl, now + 2 * ttl]) {
         const tokens = await Promise.all(

@@ -39,4 +39,10 @@ export class KnexTenantLease implements TenantLease {
   async release(tenantId: string, token: string): Promise<void> {
     await retryOnLockConflict(() => this.knex(this.table).where({ tenant_id: tenantId, token }).delete());
   }
+
+  /** A plain read of a small table: a lease row lives only while its round, sync or import runs (release deletes it). */
+  async heldByOthers(owner: string, now: number): Promise<ReadonlySet<string>> {
+    const rows = (await this.knex(this.table).select('tenant_id').where('expires_at', '>', now).andWhereNot({ owner })) as { tenant_id: string }[];
+    return new Set(rows.map((row) => row.tenant_id));
+  }
 }

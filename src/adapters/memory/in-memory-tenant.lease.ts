@@ -22,4 +22,8 @@ export class InMemoryTenantLease implements TenantLease {
   async release(tenantId: string, token: string): Promise<void> {
     if (this.leases.get(tenantId)?.token === token) this.leases.delete(tenantId);
   }
+
+  async heldByOthers(owner: string, now: number): Promise<ReadonlySet<string>> {
+    return new Set([...this.leases].filter(([, held]) => held.expiresAt > now && held.owner !== owner).map(([tenantId]) => tenantId));
+  }
 }

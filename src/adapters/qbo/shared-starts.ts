@@ -1,6 +1,7 @@
 import type { Logger } from '../../application/ports/logger.port';
 import type { QboBudgetStore } from '../../application/ports/qbo-budget-store.port';
 import type { PaceRule } from '../../domain/qbo/shared-pace';
+import { WakeTimer } from './wake-timer';
 
 export type StartKind = 'single' | 'batch';
 
@@ -32,7 +33,7 @@ export class SharedStarts {
   private retryAt = Number.NEGATIVE_INFINITY;
   private outageSince: number | null = null;
   private warnedAt = Number.NEGATIVE_INFINITY;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly timer = new WakeTimer(() => this.wake());
   private readonly blockSpanMs: number;
   private readonly blockSingles: number;
   private readonly blockBatches: number;
@@ -68,7 +69,9 @@ export class SharedStarts {
 
   /** `singles` and `batches` requests wait: reserve what the starts at hand will not cover. */
   want(singles: number, batches: number, now: number): void {
-    if (this.reserving || now < this.retryAt) return;
+    if (this.reserving) return;
+    // The timer set when the database failed may fire a moment early on the database's clock: look again at retryAt.
+    if (now < this.retryAt) return this.timer.in(this.retryAt - now);
     this.forgetStale(now);
     const ask = { singles: this.shortOf('single', singles, now), batches: this.shortOf('batch', batches, now) };
     if (ask.singles + ask.batches === 0) return;
@@ -81,8 +84,13 @@ export class SharedStarts {
           this.outageSince = null;
         }
         if (reserved.pausedUntil > now) this.paused(reserved.pausedUntil);
-        this.add(this.singles, reserved.singles.filter((at) => at >= reserved.pausedUntil));
-        this.add(this.batches, reserved.batches.filter((at) => at >= reserved.pausedUntil));
+        // A start that passed while the answer was on its way is due on arrival: the database's round trip is not this
+        // process being late. Counted from their own times, a database slower than `lateMs` (a loaded machine) sent
+        // back only stale starts, and each request asked again and again (40 reservations a write in the burst).
+        const arrivedAt = this.now();
+        const onArrival = (starts: readonly number[]): number[] => starts.filter((at) => at >= reserved.pausedUntil).map((at) => Math.max(at, arrivedAt));
+        this.add(this.singles, onArrival(reserved.singles));
+        this.add(this.batches, onArrival(reserved.batches));
         this.wake();
       },
       (error: unknown) => {
@@ -95,15 +103,11 @@ export class SharedStarts {
           // The error's message only: a driver's error object may carry the connection settings.
           this.logger.warn({ tenantId: this.tenantId, realmId: this.realmId, error: error instanceof Error ? error.message : String(error), waitingForMs: Math.round(at - this.outageSince) }, 'could not reserve QBO requests in the shared budget; requests to this company wait rather than risk going faster than QBO allows');
         }
-        if (this.timer) clearTimeout(this.timer);
-        this.timer = setTimeout(() => {
-          this.timer = null;
-          this.wake();
-        }, retryMs);
-        this.timer.unref();
+        this.timer.in(retryMs);
       },
     );
   }
+
 
   /** A 429: every process waits until `untilMs`. Written in the background; this process already waits by itself. */
   pause(untilMs: number): void {

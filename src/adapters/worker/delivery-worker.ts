@@ -1,6 +1,7 @@
 import type { Clock } from '../../application/ports/clock.port';
 import type { Logger } from '../../application/ports/logger.port';
 import type { OutboxStore } from '../../application/ports/outbox-store.port';
+import type { TenantLease } from '../../application/ports/tenant-lease.port';
 import type { RunDeliveryRound } from '../../application/delivery/run-delivery-round.use-case';
 import type { SweepChanges } from '../../application/delivery/sweep-changes.use-case';
 import { ReadyTenantQueue } from './ready-tenant-queue';
@@ -57,6 +58,8 @@ export class DeliveryWorker {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly options: DeliveryWorkerOptions,
+    /** Which companies other workers hold, so lanes leave them to those workers (ADR 0076). */
+    private readonly leases: Pick<TenantLease, 'heldByOthers'> = {},
   ) {}
 
   start(): void {
@@ -138,12 +141,28 @@ export class DeliveryWorker {
     try {
       this.sweepWhenDue();
       await this.purgeWhenDue();
-      return await this.outbox.readyTenants(this.clock.now(), readyTenantsPerPass);
+      return await this.notHeldElsewhere(await this.outbox.readyTenants(this.clock.now(), readyTenantsPerPass));
     } catch (error) {
       this.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'delivery round failed; trying again shortly');
       return [];
     } finally {
       this.lastRoundAt = this.clock.now();
+    }
+  }
+
+  /**
+   * The ready companies less those another worker holds (ADR 0076): that worker drives them meanwhile, and asking
+   * for their leases was most of the lease work in the three-process burst. A failed read leaves the list whole: the
+   * leases still decide who drives a company.
+   */
+  private async notHeldElsewhere(ready: readonly string[]): Promise<readonly string[]> {
+    if (ready.length === 0 || !this.leases.heldByOthers) return ready;
+    try {
+      const held = await this.leases.heldByOthers(this.options.workerId, this.clock.now());
+      return held.size === 0 ? ready : ready.filter((tenant) => !held.has(tenant));
+    } catch (error) {
+      this.logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'could not read which companies other workers hold; asking for each lease instead');
+      return ready;
     }
   }
 

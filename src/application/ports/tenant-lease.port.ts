@@ -8,4 +8,9 @@ export interface TenantLease {
   acquire(tenantId: string, owner: string, now: number, leaseMs: number): Promise<string | null>;
   renew(tenantId: string, token: string, now: number, leaseMs: number): Promise<boolean>;
   release(tenantId: string, token: string): Promise<void>;
+  /**
+   * The tenants whose lease an owner other than `owner` holds at `now`, in one read. The worker leaves them out of
+   * what its lanes take instead of asking for each lease (ADR 0076); an adapter without it lets the worker ask.
+   */
+  heldByOthers?(owner: string, now: number): Promise<ReadonlySet<string>>;
 }

@@ -66,4 +66,51 @@ describe('QboRateLimiter on a shared budget', () => {
     expect(JSON.stringify(logger.lines)).not.toContain('not-for-logs');
     expect(logger.lines.some((entry) => entry.level === 'info' && /answers again/.test(entry.message))).toBe(true);
   });
+
+  it('never leaves a request waiting when its start turns stale between two readings of the clock (the burst\'s stuck company)', async () => {
+    // Time passes while the limiter thinks: every reading of the clock is a millisecond later than the one before.
+    // The first start arrives exactly `lateMs` old, usable at one reading and gone at the next; each later one is fresh.
+    for (let late = 245; late <= 255; late += 1) {
+      let time = 10_000;
+      const clock = (): number => (time += 1);
+      let reservations = 0;
+      const store: QboBudgetStore = {
+        reserve: async () => {
+          reservations += 1;
+          const answeredAt = (time += 1);
+          return { singles: [reservations === 1 ? answeredAt - late : answeredAt], batches: [], pausedUntil: 0 };
+        },
+        pause: async () => undefined,
+      };
+      const limiter = new QboRateLimiter(limits, 60_000, clock, ({ wake, paused }) => new SharedStarts(store, 'tenant-a', '123', rule, 1, clock, new RecordingLogger(), wake, paused));
+      let granted = false;
+      void limiter.acquire('single').then((release) => { granted = true; release(); });
+      for (let turn = 0; turn < 20 && !granted; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+      expect({ late, granted }).toEqual({ late, granted: true });
+    }
+  });
+
+  it('uses starts that passed while their reservation was on its way, when the database answers slower than a start may be late', async () => {
+    // A loaded machine: every reservation takes 400 ms, longer than `lateMs`, and the pace is idle, so each start is
+    // due the moment it was asked for. Counted from its own time each would arrive stale and be asked for again, forever.
+    let time = 10_000;
+    const clock = (): number => time;
+    let reservations = 0;
+    const store: QboBudgetStore = {
+      reserve: async (_tenant, _realm, _ask, _rule, askedAt) => {
+        reservations += 1;
+        await new Promise((resolve) => setImmediate(resolve));
+        // Bounded, so a limiter that keeps asking ends up waiting on its retry timer instead of spinning past the test.
+        if (reservations > 20) throw new Error('asked too often');
+        time = askedAt + 400;
+        return { singles: [askedAt], batches: [], pausedUntil: 0 };
+      },
+      pause: async () => undefined,
+    };
+    const limiter = new QboRateLimiter(limits, 60_000, clock, ({ wake, paused }) => new SharedStarts(store, 'tenant-a', '123', rule, 1, clock, new RecordingLogger(), wake, paused));
+    let granted = false;
+    void limiter.acquire('single').then((release) => { granted = true; release(); });
+    for (let turn = 0; turn < 30 && !granted; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect({ granted, reservations }).toEqual({ granted: true, reservations: 1 });
+  });
 });

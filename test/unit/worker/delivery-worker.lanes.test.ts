@@ -9,7 +9,7 @@ const silent = { debug: () => undefined, info: () => undefined, warn: () => unde
  * A worker over an outbox that knows only how many rows each company has ready, and rounds that settle one row
  * each; the rounds of `slow` wait until the test lets them go, as a company waiting out QBO's pace would.
  */
-const workerOver = (pending: Map<string, number>, options: { pollMs?: number; tenantConcurrency?: number } = {}) => {
+const workerOver = (pending: Map<string, number>, options: { pollMs?: number; tenantConcurrency?: number; heldElsewhere?: Set<string> } = {}) => {
   let letSlowGo: () => void = () => undefined;
   const slowGate = new Promise<void>((resolve) => (letSlowGo = resolve));
   const rounds: string[] = [];
@@ -27,7 +27,7 @@ const workerOver = (pending: Map<string, number>, options: { pollMs?: number; te
     },
   } as unknown as RunDeliveryRound;
   const sweep = { execute: async () => ({ tenants: 0, enqueued: 0 }) } as unknown as SweepChanges;
-  const worker = new DeliveryWorker(outbox, runRound, sweep, { now: () => Date.now() }, silent, { pollMs: options.pollMs ?? 60_000, tenantConcurrency: options.tenantConcurrency ?? 4, workerId: 'w', sweepMs: 0 });
+  const worker = new DeliveryWorker(outbox, runRound, sweep, { now: () => Date.now() }, silent, { pollMs: options.pollMs ?? 60_000, tenantConcurrency: options.tenantConcurrency ?? 4, workerId: 'w', sweepMs: 0 }, options.heldElsewhere ? { heldByOthers: async (owner) => (owner === 'w' ? options.heldElsewhere! : new Set()) } : {});
   return { worker, rounds, letSlowGo };
 };
 
@@ -76,5 +76,22 @@ describe('the delivery worker lanes', () => {
     await stopping;
     expect(pending.get('slow')).toBe(0);
     expect(worker.heartbeat().running).toBe(false);
+  });
+
+  it('leaves a company another worker holds to that worker, and takes it once that worker lets go', async () => {
+    const pending = new Map([['theirs', 2], ['mine', 2]]);
+    const heldElsewhere = new Set(['theirs']);
+    const { worker, rounds } = workerOver(pending, { pollMs: 5, heldElsewhere });
+    worker.start();
+    try {
+      await until(() => pending.get('mine') === 0);
+      // Several reads listed `theirs` as ready meanwhile; no lane asked for its lease.
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(rounds).not.toContain('theirs');
+      heldElsewhere.delete('theirs');
+      await until(() => pending.get('theirs') === 0);
+    } finally {
+      await worker.stop();
+    }
   });
 });
