@@ -368,6 +368,28 @@ it(`QBO's books equal the host's after random money stories (${runs} runs)`, asy
   }));
 }, 900_000);
 
+// Found by the property (LEDGER_SEED=-1372846815 LEDGER_PATH=181): a customer's account credit refunded once the
+// customer was inactive in the host, the credit's update refused once. The refund's expense reached QBO, the host's
+// books were settled, so the customer went inactive there and QBO refused the credit's update that links the expense
+// (610): QBO kept $20.81 owed and $20.81 of credit that the host does not have.
+it('a credit refunded after its customer is made inactive, its update refused once: the customer stays active until the credit links the refund', async () => {
+  const steps: Step[] = [
+    { kind: 'pay', invoice: 1809978150, how: 'over', extraCents: 1484 },
+    { kind: 'credit', customer: 1850663381, cents: 2081 },
+    { kind: 'customer' },
+    { kind: 'refusal', entity: 'Payment' },
+    { kind: 'pay', invoice: 899261499, how: 'over', extraCents: 8461 },
+    { kind: 'editInvoice', invoice: 39864737, quantity: 2 },
+    { kind: 'active', customer: 1151159134, active: false },
+    { kind: 'refundCredit', payment: 1313031544, share: 0.999273834653016 },
+    { kind: 'active', customer: 1756351694, active: false },
+    { kind: 'refundCredit', payment: 2068316881, share: 0.4681753772452478 },
+    { kind: 'refundCredit', payment: 117604465, share: 0.08626738356809559 },
+  ];
+  const h = await createHarness(emulator.url, call, { refusalWaitMs: 1_000 });
+  await runStory(h, { customers: [], items: [], invoices: [], payments: [], refunds: [] }, 'pool_service', steps);
+}, 60_000);
+
 const taxRuns = Number(process.env['LEDGER_TAX_RUNS'] ?? 100);
 
 it(`with sales tax and processor payouts, in both tax modes, QBO's books equal the host's: sales tax payable, bank, Undeposited Funds and fees too (${taxRuns} runs)`, async () => {

@@ -1,5 +1,7 @@
 import { customerBooks, isSettled } from '../../domain/customers/customer-books';
 import type { HostInvoice, HostPayment } from '../../domain/host/host-records';
+import type { QboRefundLink } from '../../domain/qbo/qbo-records';
+import type { Link } from '../../domain/sync/link';
 import { dollars } from '../../domain/sync/rejection';
 import type { HostDirectory } from '../ports/host-directory.port';
 import type { LinkStore } from '../ports/link-store.port';
@@ -54,16 +56,25 @@ export class NamedReferenceActivity {
     const unsentPayment = live.find((payment) => !paymentLinks.has(payment.id));
     const undeleted = inWindow.find((payment) => payment.deleted && paymentLinks.get(payment.id)?.retired === false);
     const unsentRefund = refunds.find((refund) => !refundLinks.has(refund.id));
+    // A credit's refund is an expense on Accounts Receivable that the credit's payment must then link (its update):
+    // both linked is not yet settled there, and QBO refuses that update once the customer is inactive (610).
+    const unappliedRefund = refunds.find((refund) => {
+      const refundLink = refundLinks.get(refund.id);
+      const creditLink = paymentLinks.get(refund.paymentId);
+      return refundLink?.qboEntity === 'Purchase' && !refundLink.retired && creditLink !== undefined && !creditLink.retired && !linksPurchase(creditLink, refundLink.qboId);
+    });
     const moving = unsentPayment
-      ? `payment ${unsentPayment.id}`
+      ? `payment ${unsentPayment.id} is still to be sent`
       : undeleted
-        ? `the deletion of payment ${undeleted.id}`
+        ? `the deletion of payment ${undeleted.id} is still to be sent`
         : unsentInvoice
-          ? `invoice ${unsentInvoice.number}`
+          ? `invoice ${unsentInvoice.number} is still to be sent`
           : unsentRefund
-            ? `refund ${unsentRefund.id}`
-            : null;
-    return moving === null ? null : `kept active in QuickBooks until its money there is settled (${moving} is still to be sent)`;
+            ? `refund ${unsentRefund.id} is still to be sent`
+            : unappliedRefund
+              ? `refund ${unappliedRefund.id} is still to be taken off the credit of payment ${unappliedRefund.paymentId}`
+              : null;
+    return moving === null ? null : `kept active in QuickBooks until its money there is settled (${moving})`;
   }
 
   private async itemKeptActive(tenantId: string, itemId: string, settings: TenantSettings): Promise<string | null> {
@@ -81,6 +92,10 @@ export class NamedReferenceActivity {
     return paid.find((invoice) => !links.has(invoice.id)) ?? null;
   }
 }
+
+/** Whether the credit's payment, as last written to QBO, links the refund expense `purchaseId`. */
+const linksPurchase = (creditLink: Link, purchaseId: string): boolean =>
+  ((creditLink.pushed?.['refundLinks'] ?? []) as readonly QboRefundLink[]).some((line) => line.purchaseId === purchaseId);
 
 /** Payments that move money: not deleted, above zero. */
 const liveOf = (payments: readonly HostPayment[]): HostPayment[] => payments.filter((payment) => !payment.deleted && payment.amountCents > 0);
