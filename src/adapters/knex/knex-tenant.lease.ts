@@ -4,7 +4,14 @@ import type { TenantLease } from '../../application/ports/tenant-lease.port';
 import { retryOnLockConflict } from './knex-dialect';
 import { pluginTables } from './plugin-tables';
 
-/** One lease row per tenant; every change is a conditional write, so the database decides who holds it. */
+/** What a released lease's row holds: expired since the epoch, and a token no holder has (tokens are UUIDs). */
+const released = { token: '', expires_at: 0 } as const;
+
+/**
+ * One lease row per tenant; every change is a conditional write, so the database decides who holds it. Release
+ * expires the row instead of deleting it (ADR 0081), so taking a tenant seen before is one `UPDATE`; only a tenant's
+ * first lease inserts its row.
+ */
 export class KnexTenantLease implements TenantLease {
   private readonly table: string;
 
@@ -15,7 +22,7 @@ export class KnexTenantLease implements TenantLease {
   async acquire(tenantId: string, owner: string, now: number, leaseMs: number): Promise<string | null> {
     const token = randomUUID();
     const lease = { owner, token, expires_at: now + leaseMs };
-    // Take over an expired lease, or extend our own (a new token fences whatever we held before).
+    // Take over an expired or released lease, or extend our own (a new token fences whatever we held before).
     const taken = await retryOnLockConflict(() =>
       this.knex(this.table)
         .where({ tenant_id: tenantId })
@@ -23,7 +30,7 @@ export class KnexTenantLease implements TenantLease {
         .update(lease),
     );
     if (taken === 1) return token;
-    // No row yet: the primary key lets exactly one of several concurrent inserts through.
+    // No row yet, or another holder's: the primary key lets exactly one of several concurrent inserts through.
     await retryOnLockConflict(() => this.knex(this.table).insert({ tenant_id: tenantId, ...lease }).onConflict('tenant_id').ignore());
     const row: { token: string } | undefined = await this.knex(this.table).select('token').where({ tenant_id: tenantId }).first();
     return row?.token === token ? token : null;
@@ -37,10 +44,10 @@ export class KnexTenantLease implements TenantLease {
   }
 
   async release(tenantId: string, token: string): Promise<void> {
-    await retryOnLockConflict(() => this.knex(this.table).where({ tenant_id: tenantId, token }).delete());
+    await retryOnLockConflict(() => this.knex(this.table).where({ tenant_id: tenantId, token }).update(released));
   }
 
-  /** A plain read of a small table: a lease row lives only while its round, sync or import runs (release deletes it). */
+  /** An index range over the leases still running: released and expired rows stay in the table but are never read. */
   async heldByOthers(owner: string, now: number): Promise<ReadonlySet<string>> {
     const rows = (await this.knex(this.table).select('tenant_id').where('expires_at', '>', now).andWhereNot({ owner })) as { tenant_id: string }[];
     return new Set(rows.map((row) => row.tenant_id));

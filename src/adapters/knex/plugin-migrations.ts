@@ -8,6 +8,7 @@ import { addHomeCurrency, dropHomeCurrency } from './home-currency.migration';
 import { createReadyTenantTables, dropReadyTenantTables } from './ready-tenants.migration';
 import { migrateBackToJoinedKeys, migrateToUnambiguousKeys } from './unambiguous-keys.migration';
 import { createQboBudgetTable, dropQboBudgetTable } from './qbo-budget-table';
+import { addLeaseExpiryIndex, dropLeaseExpiryIndex } from './lease-expiry-index.migration';
 
 /** Widths shared by every table so keys line up (and stay under InnoDB's index length limit in utf8mb4). */
 const idWidth = 100;
@@ -184,6 +185,7 @@ const migrationsFor = (tables: PluginTables, prefix: string): PluginMigration[] 
   { name: '0009-home-currency', up: (knex) => addHomeCurrency(knex, tables), down: (knex) => dropHomeCurrency(knex, tables) },
   { name: '0010-ready-tenants', up: (knex) => createReadyTenantTables(knex, tables), down: (knex) => dropReadyTenantTables(knex, tables) },
   { name: '0011-qbo-budgets', up: (knex) => createQboBudgetTable(knex, prefix), down: (knex) => dropQboBudgetTable(knex, prefix) },
+  { name: '0012-lease-expiry-index', up: (knex) => addLeaseExpiryIndex(knex, tables), down: (knex) => dropLeaseExpiryIndex(knex, tables) },
 ];
 
 /** Brings the plugin's tables under `prefix` up to date; running it again is a no-op. */
