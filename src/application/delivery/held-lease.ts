@@ -1,7 +1,7 @@
 import type { Clock } from '../ports/clock.port';
 import type { TenantLease } from '../ports/tenant-lease.port';
 
-/** What else lives exactly as long as the lease (the rows a round claimed): renewed with it, to the same end. */
+/** What else lives as long as the lease (the rows a round claimed): extended with it, to the same end. */
 export type RenewAlongside = (until: number) => Promise<unknown>;
 
 /**
@@ -17,6 +17,8 @@ export class HeldLease {
   private renewing: Promise<void> | null = null;
   private lost = false;
   private alongside: RenewAlongside | null = null;
+  /** Where what lives alongside runs out, as of its last extension that went through. */
+  private alongsideUntil = Number.NEGATIVE_INFINITY;
 
   private constructor(
     private readonly lease: TenantLease,
@@ -27,7 +29,7 @@ export class HeldLease {
     takenAt: number,
   ) {
     this.validUntil = takenAt + this.safeMs();
-    this.timer = setInterval(() => void this.renew(), Math.max(50, Math.floor(leaseMs / 3)));
+    this.timer = setInterval(() => void this.renew(), this.beatMs());
     this.timer.unref?.();
   }
 
@@ -38,9 +40,13 @@ export class HeldLease {
     return token === null ? null : new HeldLease(lease, clock, tenantId, token, leaseMs, sentAt);
   }
 
-  /** From now on `renew` also extends this (the rows claimed under the lease); stops when the lease is given up. */
-  renewAlongside(renew: RenewAlongside | null): void {
+  /**
+   * From now on the heartbeat also extends this (the rows claimed under the lease, which run out at `until`), every
+   * other beat rather than every beat (ADR 0081): only once it would run out within one and a half beats.
+   */
+  renewAlongside(renew: RenewAlongside | null, until = Number.NEGATIVE_INFINITY): void {
     this.alongside = renew;
+    this.alongsideUntil = until;
   }
 
   held(): boolean {
@@ -77,10 +83,23 @@ export class HeldLease {
         return;
       }
       this.validUntil = Math.max(this.validUntil, sentAt + this.safeMs());
-      await this.alongside?.(sentAt + this.leaseMs);
+      await this.extendAlongside(sentAt);
     } catch {
       // The database did not answer: the lease runs out on its own unless a later beat gets through.
     }
+  }
+
+  /** Each extension is a transaction of the store's; one that still has 1.5 beats to run waits for a later beat. */
+  private async extendAlongside(sentAt: number): Promise<void> {
+    const alongside = this.alongside;
+    if (alongside === null || this.alongsideUntil - sentAt >= (this.beatMs() * 3) / 2) return;
+    const until = sentAt + this.leaseMs;
+    await alongside(until);
+    if (this.alongside === alongside) this.alongsideUntil = Math.max(this.alongsideUntil, until);
+  }
+
+  private beatMs(): number {
+    return Math.max(50, Math.floor(this.leaseMs / 3));
   }
 
   private safeMs(): number {

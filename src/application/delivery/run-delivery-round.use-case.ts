@@ -57,11 +57,12 @@ export class RunDeliveryRound {
         await this.outbox.postpone(tenantId, this.clock.now() + this.policy.holdMs);
         return { settled: 0, leased: true };
       }
-      const claimed = await this.outbox.claim(tenantId, this.policy.batchSize, this.clock.now(), this.policy.leaseMs);
+      const claimedAt = this.clock.now();
+      const claimed = await this.outbox.claim(tenantId, this.policy.batchSize, claimedAt, this.policy.leaseMs);
       if (claimed.length === 0) return { settled: 0, leased: true };
       // The heartbeat keeps the claimed rows with the tenant: neither runs out while this round waits on QBO.
       const attemptToken = claimed[0]!.attemptToken;
-      lease.renewAlongside((until) => this.outbox.extendClaim(tenantId, attemptToken, until));
+      lease.renewAlongside((until) => this.outbox.extendClaim(tenantId, attemptToken, until), claimedAt + this.policy.leaseMs);
       const outcomes = await this.pass.run(tenantId, settings, claimed, async () => lease.held());
       lease.renewAlongside(null);
       const settled = await this.settleAll(claimed, outcomes);
