@@ -30,10 +30,11 @@ export class KnexTenantLease implements TenantLease {
         .update(lease),
     );
     if (taken === 1) return token;
-    // No row yet, or another holder's: the primary key lets exactly one of several concurrent inserts through.
+    // Another holder's row (the usual reason), or none yet: a company's first lease inserts it.
+    if ((await this.tokenOf(tenantId)) !== undefined) return null;
+    // The primary key lets exactly one of several concurrent inserts through.
     await retryOnLockConflict(() => this.knex(this.table).insert({ tenant_id: tenantId, ...lease }).onConflict('tenant_id').ignore());
-    const row: { token: string } | undefined = await this.knex(this.table).select('token').where({ tenant_id: tenantId }).first();
-    return row?.token === token ? token : null;
+    return (await this.tokenOf(tenantId)) === token ? token : null;
   }
 
   async renew(tenantId: string, token: string, now: number, leaseMs: number): Promise<boolean> {
@@ -45,6 +46,11 @@ export class KnexTenantLease implements TenantLease {
 
   async release(tenantId: string, token: string): Promise<void> {
     await retryOnLockConflict(() => this.knex(this.table).where({ tenant_id: tenantId, token }).update(released));
+  }
+
+  private async tokenOf(tenantId: string): Promise<string | undefined> {
+    const row: { token: string } | undefined = await this.knex(this.table).select('token').where({ tenant_id: tenantId }).first();
+    return row?.token;
   }
 
   /** An index range over the leases still running: released and expired rows stay in the table but are never read. */

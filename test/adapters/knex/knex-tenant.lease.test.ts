@@ -32,6 +32,17 @@ onEveryDatabase((backend) => {
       expect(await lease.renew(tenant, token!, now + 2, ttl)).toBe(true);
     });
 
+    it('finds a company another worker holds in two statements, and takes a new company in four', async () => {
+      const lease = new KnexTenantLease(backend().knex, contractPrefix);
+      const tenant = uniqueTenant('held');
+      const first = await statementsOf(backend().knex, () => lease.acquire(tenant, 'worker-a', now, ttl));
+      expect(first).toHaveLength(4);
+      let token: string | null = 'not asked';
+      const held = await statementsOf(backend().knex, async () => (token = await lease.acquire(tenant, 'worker-b', now + 1, ttl)));
+      expect(token).toBeNull();
+      expect(held).toHaveLength(2);
+    });
+
     it('keeps one row per company however often it is taken and released', async () => {
       const lease = new KnexTenantLease(backend().knex, contractPrefix);
       const tenant = uniqueTenant('rows');
