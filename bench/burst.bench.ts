@@ -172,6 +172,8 @@ const checkQbo = async (emulator: EmulatorProcess, all: readonly Company[], comm
 const heldCompanies = async (db: BenchDatabase): Promise<string> => {
   const held = (await db.knex('qbo_leases as l')
     .leftJoin('qbo_outbox as o', (join) => join.on('o.tenant_id', '=', 'l.tenant_id').andOnVal('o.state', '=', 'in_flight'))
+    // Release expires a lease row rather than deleting it (ADR 0081): only the running ones are held.
+    .where('l.expires_at', '>', Date.now())
     .groupBy('l.tenant_id', 'l.owner')
     .select('l.tenant_id', 'l.owner')
     .count({ inFlight: 'o.id' })) as { tenant_id: string; owner: string; inFlight: number | string }[];
