@@ -1,5 +1,5 @@
 import type { HostCatalogItem, HostCustomer, HostCustomerMoney, HostInvoice, HostItemMoney, HostPayment, HostRecordKind, HostRefund } from '../../domain/host/host-records';
-import type { HostDirectory } from '../ports/host-directory.port';
+import { everyPaymentForInvoices, type HostDirectory } from '../ports/host-directory.port';
 import { recordOf, type HostRead, type HostReadOf } from '../ports/host-read';
 import { recordKey } from './record-state';
 
@@ -21,6 +21,8 @@ export class RoundHostReads implements HostDirectory {
    * round: each decision reading a list puts its own record's state in place of that record's row in it.
    */
   private readonly payments = new Map<string, Promise<readonly HostPayment[]>>();
+  /** Invoices the round's rows are or name, whose payments are not read yet: the first list asked for reads theirs too. */
+  private readonly invoicesOfRound = new Set<string>();
 
   constructor(
     private readonly host: HostDirectory,
@@ -31,6 +33,8 @@ export class RoundHostReads implements HostDirectory {
   remember(record: RecordRef & { readonly read: HostRead<unknown> }): void {
     const key = recordKey(record);
     if (!this.rows.has(key)) this.rows.set(key, Promise.resolve(record.read));
+    const invoiceId = record.kind === 'invoice' ? record.hostId : record.kind === 'payment' ? (recordOf(record.read as HostRead<HostPayment>)?.invoiceId ?? null) : null;
+    if (invoiceId !== null) this.invoicesOfRound.add(invoiceId);
   }
 
   /** The record's row: read again when next asked for, as the round's own state of it is. */
@@ -90,10 +94,17 @@ export class RoundHostReads implements HostDirectory {
     if (tenantId !== this.tenantId) return this.host.everyPaymentForInvoice(tenantId, invoiceId);
     const known = this.payments.get(invoiceId);
     if (known) return known;
-    const reading = this.host.everyPaymentForInvoice(tenantId, invoiceId);
-    this.payments.set(invoiceId, reading);
-    reading.catch(() => this.payments.get(invoiceId) === reading && this.payments.delete(invoiceId));
-    return reading;
+    // A directory without the read of several lists reads each one when asked for, as before.
+    const others = this.host.everyPaymentForInvoices ? [...this.invoicesOfRound].filter((id) => id !== invoiceId && !this.payments.has(id)) : [];
+    const invoiceIds = [invoiceId, ...others];
+    for (const id of invoiceIds) this.invoicesOfRound.delete(id);
+    const reading = everyPaymentForInvoices(this.host, tenantId, invoiceIds);
+    for (const id of invoiceIds) {
+      const one = reading.then((lists) => lists.get(id) ?? []);
+      this.payments.set(id, one);
+      one.catch(() => this.payments.get(id) === one && this.payments.delete(id));
+    }
+    return this.payments.get(invoiceId)!;
   }
 
   refundsOfPayment(tenantId: string, paymentId: string): Promise<readonly HostRefund[]> {
