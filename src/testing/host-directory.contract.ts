@@ -1,7 +1,7 @@
 /// <reference types="jest" />
 // Jest's globals type-check this file; the emitted typings do not carry the reference, so a host needs no
 // @types/jest to compile against `qbo-sync/testing`, only Jest (with its default injected globals) to run it.
-import type { HostDirectory } from '../application/ports/host-directory.port';
+import { everyPaymentForInvoices, type HostDirectory } from '../application/ports/host-directory.port';
 import type { HostWriter } from '../application/ports/host-writer.port';
 import type { ContractClock } from './contract-clock';
 import { uniqueTenant } from './contract-clock';
@@ -182,6 +182,25 @@ export const describeHostDirectoryContract = (name: string, makeFixture: () => P
       const every = await f.directory.everyPaymentForInvoice(tenant, invoiceId);
       expect(every.map((p) => [p.id, p.amountCents, p.deleted])).toEqual([[first, 6_000, false], [gone, 4_000, true]]);
       expect(await f.directory.everyPaymentForInvoice(uniqueTenant('other'), invoiceId)).toEqual([]);
+    });
+
+    it('lists every payment of several invoices in one go as it lists each invoice\'s, an entry for every invoice asked (ADR 0078)', async () => {
+      const customerId = await f.seed.customer(tenant);
+      const [first, second, unpaid] = [
+        await f.seed.invoice(tenant, { customerId, lines: [{ unitPriceCents: 10_000 }] }),
+        await f.seed.invoice(tenant, { customerId, lines: [{ unitPriceCents: 8_000 }] }),
+        await f.seed.invoice(tenant, { customerId, lines: [{ unitPriceCents: 3_000 }] }),
+      ];
+      await f.seed.payment(tenant, { customerId, invoiceId: first, amountCents: 6_000 });
+      await f.seed.payment(tenant, { customerId, invoiceId: second, amountCents: 8_000 });
+      const gone = await f.seed.payment(tenant, { customerId, invoiceId: first, amountCents: 4_000 });
+      await f.seed.deletePayment(gone);
+      await f.seed.payment(tenant, { customerId, amountCents: 2_500 });
+      const lists = await everyPaymentForInvoices(f.directory, tenant, [second, first, unpaid, first]);
+      expect(new Set(lists.keys())).toEqual(new Set([first, second, unpaid]));
+      for (const invoiceId of [first, second, unpaid]) expect(lists.get(invoiceId)).toEqual(await f.directory.everyPaymentForInvoice(tenant, invoiceId));
+      expect(lists.get(first)!.map((payment) => [payment.amountCents, payment.deleted])).toEqual([[6_000, false], [4_000, true]]);
+      expect((await everyPaymentForInvoices(f.directory, uniqueTenant('other'), [first])).get(first)).toEqual([]);
     });
 
     it('lists the refunds of one payment in id order, only within the company', async () => {

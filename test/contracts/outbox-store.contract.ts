@@ -119,6 +119,20 @@ export const describeOutboxStoreContract = (name: string, makeFixture: () => Pro
       expect(await f.store.stats(tenant, now)).toEqual({ pending: 0, failing: 0, failed: 0, oldestAgeMs: 0 });
     });
 
+    it('takes rows whose lease expired before pending ones, even pending ones ready earlier', async () => {
+      await f.store.enqueue([change('stale'), change('next')]);
+      const [stale] = await f.store.claim(tenant, 1, f.clock.now(), lease);
+      f.clock.advance(1);
+      await f.store.enqueue([change('later')]);
+      const afterLease = f.clock.now() + lease;
+      expect((await f.store.claim(tenant, 2, afterLease, lease)).map((c) => [c.hostId, c.attempt])).toEqual([
+        ['stale', 2],
+        ['next', 1],
+      ]);
+      expect(stale?.hostId).toBe('stale');
+      expect((await f.store.claim(tenant, 2, afterLease, lease)).map((c) => c.hostId)).toEqual(['later']);
+    });
+
     it("counts every tenant's changes together in the backlog, naming none", async () => {
       const other = uniqueTenant('outbox-backlog');
       const before = await f.store.backlog(f.clock.now());

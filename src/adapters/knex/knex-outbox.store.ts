@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { Clock } from '../../application/ports/clock.port';
 import type { ClaimedChange, OutboxChange, OutboxStats, OutboxStore } from '../../application/ports/outbox-store.port';
-import { claimableRows } from './outbox-claim.query';
-import { claimedFromRow, dedupeKeyOf, isRowId, storableError, type OutboxRow } from './outbox-row';
+import { readClaimableRows } from './outbox-claim.query';
+import { claimedFromRow, dedupeKeyOf, isRowId, storableError } from './outbox-row';
 import { isUniqueViolation, retryOnLockConflict } from './knex-dialect';
 import { readCommitted, rebuildFromOutbox, refreshTenants, signalTenants, tenantsOfRows, type ReadyTables } from './outbox-ready-tenants';
 import { readyTenantsReadingSignals } from './outbox-signalled-tenants';
@@ -68,11 +68,7 @@ export class KnexOutboxStore implements OutboxStore {
     if (limit <= 0) return [];
     return retryOnLockConflict(() =>
       this.knex.transaction(async (trx) => {
-        // Rows whose lease expired come first: they are older than anything still pending.
-        const expired: OutboxRow[] = await claimableRows(trx, this.table, 'in_flight', tenantId, now, limit);
-        const pending: OutboxRow[] =
-          expired.length < limit ? await claimableRows(trx, this.table, 'pending', tenantId, now, limit - expired.length) : [];
-        const rows = [...expired, ...pending];
+        const rows = await readClaimableRows(trx, this.table, tenantId, now, limit);
         if (rows.length === 0) {
           // Woken for nothing (the index ran ahead of the rows): set the tenant's wake-up right.
           await refreshTenants(trx, this.tables, [tenantId]);

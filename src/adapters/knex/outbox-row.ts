@@ -10,6 +10,8 @@ export interface OutboxRow {
   readonly host_id: string;
   readonly attempt: number | string;
   readonly enqueued_at: number | string;
+  readonly state: string;
+  readonly available_at: number | string;
 }
 
 /** One pending row per record: the value of the unique `dedupe_key` column while a row is pending (length-prefixed parts). */

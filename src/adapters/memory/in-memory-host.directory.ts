@@ -120,6 +120,10 @@ export class InMemoryHostDirectory implements HostDirectory {
     return this.all('payment', tenantId).filter((payment) => payment.invoiceId === invoiceId);
   }
 
+  async everyPaymentForInvoices(tenantId: string, invoiceIds: readonly string[]): Promise<ReadonlyMap<string, readonly HostPayment[]>> {
+    return new Map(await Promise.all(invoiceIds.map(async (invoiceId) => [invoiceId, await this.everyPaymentForInvoice(tenantId, invoiceId)] as const)));
+  }
+
   async refundsOfPayment(tenantId: string, paymentId: string): Promise<readonly HostRefund[]> {
     return this.all('refund', tenantId).filter((refund) => refund.paymentId === paymentId);
   }

@@ -131,7 +131,8 @@ export class DeliveryPass {
   }
 
   private async writeTogether(round: RoundStates, writes: readonly RowWrite[], outcomes: Outcomes): Promise<void> {
-    const applied = await this.batch.apply(round.tenantId, writes).catch((error: unknown) => {
+    const sent = this.batch.apply(round.tenantId, writes).finally(() => writes.forEach((write) => round.wrote(write.state)));
+    const applied = await sent.catch((error: unknown) => {
       // Each write goes alone instead, with the same decision and request id: QBO replays what the batch already did.
       this.logger.error({ tenantId: round.tenantId, rows: writes.length, error: messageOf(error) }, 'sending changes together failed unexpectedly; they go one by one');
       return null;

@@ -27,12 +27,25 @@ export class RecordDecider {
   private readonly money: MoneyDecider;
   private readonly activity: NamedReferenceActivity;
   private readonly payouts: PayoutDecider;
+  private readonly receivable: ReceivableAccount;
 
   /** `hostAppName`: what the memos written to QBO call the host app (the plugin's `hostAppName` option). */
-  constructor(host: HostDirectory, links: LinkStore, gateway: QboGateway, hostAppName?: string) {
-    this.money = new MoneyDecider(host, links, new ReceivableAccount(gateway), hostAppName);
+  constructor(
+    host: HostDirectory,
+    links: LinkStore,
+    private readonly gateway: QboGateway,
+    private readonly hostAppName?: string,
+    receivable?: ReceivableAccount,
+  ) {
+    this.receivable = receivable ?? new ReceivableAccount(gateway);
+    this.money = new MoneyDecider(host, links, this.receivable, hostAppName);
     this.activity = new NamedReferenceActivity(host, links);
     this.payouts = new PayoutDecider(host, links, hostAppName);
+  }
+
+  /** The same rules reading through `host` and `links` (one round's reads, ADR 0078); the receivable account is shared. */
+  readingThrough(host: HostDirectory, links: LinkStore): RecordDecider {
+    return new RecordDecider(host, links, this.gateway, this.hostAppName, this.receivable);
   }
 
   /** The rules' decision; a write's request id follows the record's refusal count (a refused write is sent anew). */

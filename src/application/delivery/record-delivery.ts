@@ -25,6 +25,9 @@ export type Prepared = { readonly state: RecordState; readonly decision: RecordD
  * unfinished, decide once, push what the record depends on first, then write. Repeating it changes nothing.
  */
 export class RecordDelivery {
+  /** Each round's decider and related records, reading through the round's reads (ADR 0078). */
+  private readonly rounds = new WeakMap<RoundStates, { readonly decider: RecordDecider; readonly related: RelatedRecords }>();
+
   constructor(
     private readonly decider: RecordDecider,
     private readonly applier: DecisionApplier,
@@ -53,13 +56,14 @@ export class RecordDelivery {
    */
   async prepare(round: RoundStates, state: RecordState, depth: number): Promise<Prepared> {
     round.touch(state);
-    const recovered = await this.recovery.settle(state);
+    const recovered = await this.recovery.settle(state).finally(() => round.wrote(state));
     if (!recovered.ok) return { outcome: await this.unreachable(state, recovered.error) };
-    let decision = await this.decider.decide(recovered.value, round.settings);
+    const { decider } = this.within(round);
+    let decision = await decider.decide(recovered.value, round.settings);
     if (decision.kind === 'awaiting') {
       const blocked = await this.deliverDependencies(round, state, decision, depth);
       if (blocked) return { outcome: blocked };
-      decision = await this.decider.decide(recovered.value, round.settings);
+      decision = await decider.decide(recovered.value, round.settings);
     }
     return { state: recovered.value, decision };
   }
@@ -79,12 +83,13 @@ export class RecordDelivery {
       case 'rejected':
         return this.reject(state, decision.reason);
       default:
-        return this.finish(round, state, decision, await this.applier.apply(state, decision, naming.note), naming);
+        return this.finish(round, state, decision, await this.applier.apply(state, decision, naming.note).finally(() => round.wrote(state)), naming);
     }
   }
 
   /** After a write was applied, alone or in a batch: a name QBO says is taken gets the domain's variant, once. */
   async finish(round: RoundStates, state: RecordState, decision: Write, applied: Applied, naming: Naming = {}): Promise<DeliveryOutcome> {
+    round.wrote(state);
     if (applied.kind === 'delivered') return this.delivered(round, state, true);
     if (applied.kind !== 'name-taken') return applied;
     const target = nameOf(decision);
@@ -92,7 +97,7 @@ export class RecordDelivery {
     const variant = await this.names.variantFor(state.tenantId, target.entity, target.name);
     if (!variant.ok) return variant.error.kind === 'DuplicateName' ? this.reject(state, variant.error.message) : this.unreachable(state, variant.error);
     const renamed = { qboName: variant.value.name, note: variant.value.changes.join('; ') };
-    return this.carryOut(round, state, await this.decider.decide(state, round.settings, renamed), renamed);
+    return this.carryOut(round, state, await this.within(round).decider.decide(state, round.settings, renamed), renamed);
   }
 
   /** Pushes each dependency first; the first one that does not get through decides this record's outcome. */
@@ -117,8 +122,17 @@ export class RecordDelivery {
     if ((state.refusals ?? 0) > 0) await this.journal.healed(state.tenantId, state.kind, state.hostId);
     // The record that pushed this one first (a payment, for its invoice) is decided right after, and one this round
     // delivered with this record's row in place decides nothing new: neither is queued again for it.
-    await this.related.enqueueFor(state, wrote, (change) => !round.isDeciding(change) && !round.decidedWith(change, state));
+    await this.within(round).related.enqueueFor(state, wrote, (change) => !round.isDeciding(change) && !round.decidedWith(change, state));
     return { kind: 'delivered' };
+  }
+
+  private within(round: RoundStates): { readonly decider: RecordDecider; readonly related: RelatedRecords } {
+    const known = this.rounds.get(round);
+    if (known) return known;
+    const { host, links } = round.reads;
+    const made = { decider: this.decider.readingThrough(host, links), related: this.related.readingThrough(host) };
+    this.rounds.set(round, made);
+    return made;
   }
 
   private async unreachable(state: RecordState, error: QboError): Promise<DeliveryOutcome> {

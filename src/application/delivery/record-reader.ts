@@ -6,6 +6,8 @@ import type { LinkStore } from '../ports/link-store.port';
 import type { WriteJournal } from '../ports/write-journal.port';
 import type { RecordAddress } from './delivery-log';
 import { recordKey, type RecordState } from './record-state';
+import { RoundHostReads } from './round-host-reads';
+import { RoundLinkReads } from './round-link-reads';
 
 const noHostRow = { kind: 'missing' } as const;
 
@@ -33,6 +35,11 @@ export class RecordReader {
       states.set(recordKey(address), { ...address, tenantId, kind, read, link: links.get(address.hostId) ?? null, note: notes.get(address.hostId) ?? null, refusals: refusals.get(address.hostId) ?? 0 } as RecordState);
     }
     return states;
+  }
+
+  /** What one round's decisions read of the records its rows name (ADR 0078): each read once in the round. */
+  roundReads(tenantId: string): { readonly host: RoundHostReads; readonly links: RoundLinkReads } {
+    return { host: new RoundHostReads(this.host, tenantId), links: new RoundLinkReads(this.links, tenantId) };
   }
 
   async read(address: RecordAddress): Promise<RecordState> {

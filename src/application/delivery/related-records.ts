@@ -17,6 +17,11 @@ export class RelatedRecords {
     private readonly host: HostDirectory,
   ) {}
 
+  /** The same, reading the host through `host` (one round's reads, ADR 0078). */
+  readingThrough(host: HostDirectory): RelatedRecords {
+    return new RelatedRecords(this.outbox, host);
+  }
+
   /** `needed` leaves out records the caller will decide anyway after this one. */
   async enqueueFor(state: RecordState, wrote = false, needed: (change: OutboxChange) => boolean = () => true): Promise<void> {
     const related = [...relatedTo(state), ...(await this.refundsLetGo(state)), ...(wrote ? [...(await this.sharesMovedBy(state)), ...(await this.inactiveNamedBy(state))] : [])].filter(needed);

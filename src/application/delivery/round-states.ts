@@ -8,6 +8,7 @@ type RecordRef = Parameters<typeof recordKey>[0];
 /**
  * What one delivery round knows: the tenant's settings and the records read at its start. A record this round has
  * begun to deliver (a row, or a dependency of one) may have changed, so it is read again when asked for once more.
+ * `reads` is what its decisions read of the records they name, each once (ADR 0078), forgotten on the same terms.
  */
 export class RoundStates {
   private readonly states = new Map<string, RecordState>();
@@ -15,15 +16,23 @@ export class RoundStates {
   private readonly delivered = new Set<string>();
   private readonly deciding = new Set<string>();
   private readonly claimed = new Set<string>();
+  readonly reads: ReturnType<RecordReader['roundReads']>;
 
   constructor(
     private readonly reader: RecordReader,
     readonly tenantId: string,
     readonly settings: TenantSettings,
-  ) {}
+  ) {
+    this.reads = reader.roundReads(tenantId);
+  }
 
   remember(states: ReadonlyMap<string, RecordState>): void {
-    for (const [key, state] of states) this.states.set(key, this.inCurrency(state));
+    for (const [key, state] of states) {
+      this.states.set(key, this.inCurrency(state));
+      if (state.tenantId !== this.tenantId) continue;
+      this.reads.host.remember(state);
+      this.reads.links.remember(state);
+    }
   }
 
   /** The record as read this round, for the row (or dependency) at `address`. */
@@ -41,6 +50,13 @@ export class RoundStates {
 
   touch(record: RecordRef): void {
     this.touched.add(recordKey(record));
+    this.reads.host.forget(record);
+    this.reads.links.forget(record);
+  }
+
+  /** A write of the record was sent (or may have been): its link as the round's decisions read it is forgotten. */
+  wrote(record: RecordRef): void {
+    this.reads.links.forget(record);
   }
 
   markDelivered(record: RecordRef): void {

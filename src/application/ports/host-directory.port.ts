@@ -18,6 +18,11 @@ export interface HostDirectory {
   paymentsForInvoice(tenantId: string, invoiceId: string): Promise<readonly HostPayment[]>;
   /** Every payment applied to the invoice, deleted ones included (`deleted: true`), in id order. */
   everyPaymentForInvoice(tenantId: string, invoiceId: string): Promise<readonly HostPayment[]>;
+  /**
+   * Optional: `everyPaymentForInvoice` of several invoices in one go (a delivery round's, ADR 0078); every asked id
+   * has an entry. Without it, `everyPaymentForInvoices` below asks for each invoice in turn.
+   */
+  everyPaymentForInvoices?(tenantId: string, invoiceIds: readonly string[]): Promise<ReadonlyMap<string, readonly HostPayment[]>>;
   /** The refunds of one payment, in id order. */
   refundsOfPayment(tenantId: string, paymentId: string): Promise<readonly HostRefund[]>;
   /** A customer's invoices, payments (deleted included) and their refunds: what its balance and credit are made of. */
@@ -41,3 +46,10 @@ export interface HostDirectory {
   /** Whether any invoice that is not void charges sales tax (the pre-flight compares it with QBO's setting). */
   chargesSalesTax(tenantId: string): Promise<boolean>;
 }
+
+/** Every payment of each invoice (deleted included, in id order), by invoice id: in one read when the directory has one. */
+export const everyPaymentForInvoices = async (host: HostDirectory, tenantId: string, invoiceIds: readonly string[]): Promise<ReadonlyMap<string, readonly HostPayment[]>> => {
+  const wanted = [...new Set(invoiceIds)];
+  if (host.everyPaymentForInvoices) return host.everyPaymentForInvoices(tenantId, wanted);
+  return new Map(await Promise.all(wanted.map(async (invoiceId) => [invoiceId, await host.everyPaymentForInvoice(tenantId, invoiceId)] as const)));
+};

@@ -1,4 +1,4 @@
-import { claimableRows } from '../../../src/adapters/knex/outbox-claim.query';
+import { claimableRows, claimableRowsOfBothStates } from '../../../src/adapters/knex/outbox-claim.query';
 import { migratePluginTables } from '../../../src/adapters/knex/plugin-migrations';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 
@@ -33,5 +33,17 @@ describe('the outbox claim on MariaDB', () => {
     expect(plan).toHaveLength(1);
     expect(plan[0]).toMatchObject({ key: 'qbo_outbox_claim' });
     expect(String(plan[0]!['Extra'] ?? '')).not.toMatch(/filesort/i);
+  });
+
+  it('reads both states in one statement, each part through the claim index and locking only what it returns', async () => {
+    const query = claimableRowsOfBothStates(db.knex, table, 't7', 1_500, 20).toSQL().toNative();
+    expect(query.sql.match(/for update skip locked\)/gi)).toHaveLength(2);
+    const [plan] = (await db.knex.raw(`EXPLAIN ${query.sql}`, query.bindings)) as [Record<string, unknown>[]];
+    const parts = plan.filter((row) => row['table'] === table);
+    expect(parts).toHaveLength(2);
+    for (const part of parts) {
+      expect(part).toMatchObject({ key: 'qbo_outbox_claim' });
+      expect(String(part['Extra'] ?? '')).not.toMatch(/filesort/i);
+    }
   });
 });

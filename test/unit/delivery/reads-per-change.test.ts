@@ -90,7 +90,7 @@ describe('one trickle change', () => {
         gatewayTokenLookups: sum(reads.tokens, ['get']),
       };
     };
-    return { host, links, settings, outbox, engine, activity, deliver, restore: () => decisions.mockRestore() };
+    return { host, links, settings, outbox, engine, activity, deliver, reads, restore: () => decisions.mockRestore() };
   };
 
   it('reads settings, connection, host row, link and journal once each, and decides once, for a create and then an update', async () => {
@@ -177,6 +177,31 @@ describe('one trickle change', () => {
         expect(await s.links.get(tenantId, 'invoice', invoiceId)).toMatchObject({ qboEntity: 'Invoice' });
         expect(await s.links.get(tenantId, 'payment', paymentId)).toMatchObject({ qboEntity: 'Payment' });
       }
+      expect(await s.outbox.stats(tenantId, Date.now())).toMatchObject({ pending: 0, failing: 0, failed: 0 });
+    } finally {
+      s.restore();
+    }
+  });
+  it('reads the customer, the item, each invoice\'s payments and the links a round of ten paid invoices names once, not once per decision (ADR 0078)', async () => {
+    const s = await stack();
+    try {
+      const now = await withCustomerAndItems(s);
+      const today = new Date(now).toISOString().slice(0, 10);
+      await s.outbox.enqueue([{ tenantId, kind: 'customer', hostId: '17' }, { tenantId, kind: 'item', hostId: 'i-1' }, { tenantId, kind: 'item', hostId: 'i-2' }]);
+      expect(await s.engine.runDeliveryRound.execute(tenantId, 'worker')).toEqual({ settled: 3, leased: true });
+      const pairs = Array.from({ length: 10 }, (_, k) => ({ invoiceId: `inv-${k}`, paymentId: `p-${k}`, cents: 10_000 + k }));
+      for (const { invoiceId, paymentId, cents } of pairs) {
+        s.host.putInvoice(tenantId, anInvoice({ id: invoiceId, number: `10${n(invoiceId)}`, issuedOn: today, totalCents: cents, lines: [{ id: `l-${invoiceId}`, catalogItemId: 'i-1', description: 'Service', quantity: 1, unitPriceCents: cents, amountCents: cents, taxable: false }] }), now);
+        s.host.putPayment(tenantId, aPayment({ id: paymentId, invoiceId, amountCents: cents, receivedOn: today }), now);
+      }
+      await s.outbox.enqueue(pairs.flatMap(({ invoiceId, paymentId }) => [{ tenantId, kind: 'invoice' as const, hostId: invoiceId }, { tenantId, kind: 'payment' as const, hostId: paymentId }]));
+      for (const calls of Object.values(s.reads)) calls.clear();
+      expect(await s.engine.runDeliveryRound.execute(tenantId, 'worker')).toEqual({ settled: 20, leased: true });
+      // Host rows and links alike: the round's invoices and payments (at its start), the customer, the item, and the
+      // invoices once more after their writes (read anew, as the round's own states are). Each decision reading them
+      // again, as before, made 152 host reads and 62 link reads here (the customer's row 50 times, each invoice's payments 6).
+      expect(Object.fromEntries(s.reads.host)).toEqual({ readMany: 5, everyPaymentForInvoices: 1 });
+      expect(Object.fromEntries(s.reads.links)).toEqual({ getMany: 5, saveMany: 2 });
       expect(await s.outbox.stats(tenantId, Date.now())).toMatchObject({ pending: 0, failing: 0, failed: 0 });
     } finally {
       s.restore();

@@ -119,6 +119,18 @@ export class KnexHostDirectory implements HostDirectory {
     return this.mapAll('payments', tenantId, rows, this.mapper('payment'));
   }
 
+  async everyPaymentForInvoices(tenantId: string, invoiceIds: readonly string[]): Promise<ReadonlyMap<string, readonly HostPayment[]>> {
+    const lists = new Map<string, HostPayment[]>(invoiceIds.map((id) => [id, []]));
+    const { columns } = this.schema.payments;
+    if (columns.invoiceId === null) return lists;
+    const wanted = [...lists.keys()];
+    for (let i = 0; i < wanted.length; i += readChunk) {
+      const rows: Row[] = await this.scoped('payments', tenantId).select(this.selection('payments')).whereIn(columns.invoiceId, wanted.slice(i, i + readChunk)).orderBy(columns.id!);
+      for (const payment of this.mapAll('payments', tenantId, rows, this.mapper('payment'))) if (payment.invoiceId !== null) lists.get(payment.invoiceId)?.push(payment);
+    }
+    return lists;
+  }
+
   async refundsOfPayment(tenantId: string, paymentId: string): Promise<readonly HostRefund[]> {
     const { columns } = this.schema.refunds;
     const rows: Row[] = await this.scoped('refunds', tenantId).select(this.selection('refunds')).andWhere(columns.paymentId!, paymentId).orderBy(columns.id!);
