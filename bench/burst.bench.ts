@@ -127,7 +127,8 @@ const startInstance = async (databaseUrl: string, emulatorUrl: string): Promise<
       failed = reject;
       child.send(message);
     });
-  await request({ type: 'start', databaseUrl, emulatorUrl, poolMax }, 'ready');
+  const lanes = process.env['BURST_LANES'];
+  await request({ type: 'start', databaseUrl, emulatorUrl, poolMax, ...(lanes ? { tenantConcurrency: Number(lanes) } : {}) }, 'ready');
   return { child, request };
 };
 

@@ -214,10 +214,11 @@ const withinBound = async (work: Promise<unknown>, boundMs: number): Promise<boo
 
 /**
  * Companies one process drives at once unless the host says otherwise: enough for a month-end burst across many
- * companies (each waits on QBO most of the time), few enough that their rounds' rows stay a few MB and the host's
- * knex pool is shared, not drowned (docs/performance.md).
+ * companies (each waits on QBO most of the time: a lane of single writes manages about 3 a second at QBO's 300 ms),
+ * few enough that their rounds' rows stay a few MB and the host's knex pool is shared, not drowned. 128 drained the
+ * 1,000-company burst at 1.45 of the ideal where 64 gave 1.63 (docs/performance.md, 2026-12-07).
  */
-const defaultTenantConcurrency = 64;
+const defaultTenantConcurrency = 128;
 
 /** The row is visible to the worker only once the host's transaction commits; a knex trx says when. */
 const wakeAfterCommit = (trx: unknown, wake: () => void): void => {
