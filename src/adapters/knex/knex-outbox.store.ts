@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { Clock } from '../../application/ports/clock.port';
 import type { ClaimedChange, OutboxChange, OutboxStats, OutboxStore } from '../../application/ports/outbox-store.port';
-import { readClaimableRows } from './outbox-claim.query';
-import { claimedFromRow, dedupeKeyOf, isRowId, storableError } from './outbox-row';
+import { claimInTransaction } from './outbox-claim';
+import { dedupeKeyOf, isRowId, storableError } from './outbox-row';
 import { isUniqueViolation, retryOnLockConflict } from './knex-dialect';
 import { readCommitted, rebuildFromOutbox, refreshTenants, signalTenants, tenantsOfRows, type ReadyTables } from './outbox-ready-tenants';
 import { readyTenantsReadingSignals } from './outbox-signalled-tenants';
@@ -66,29 +65,7 @@ export class KnexOutboxStore implements OutboxStore {
 
   async claim(tenantId: string, limit: number, now: number, leaseMs: number): Promise<readonly ClaimedChange[]> {
     if (limit <= 0) return [];
-    return retryOnLockConflict(() =>
-      this.knex.transaction(async (trx) => {
-        const rows = await readClaimableRows(trx, this.table, tenantId, now, limit);
-        if (rows.length === 0) {
-          // Woken for nothing (the index ran ahead of the rows): set the tenant's wake-up right.
-          await refreshTenants(trx, this.tables, [tenantId]);
-          return [];
-        }
-        const attemptToken = randomUUID();
-        await trx(this.table)
-          .whereIn('id', rows.map((row) => row.id))
-          .update({
-            state: 'in_flight',
-            attempt: trx.raw('attempt + 1'),
-            attempt_token: attemptToken,
-            available_at: now + leaseMs,
-            // A notify arriving during delivery must make a new pending row, not vanish into this one.
-            dedupe_key: null,
-          });
-        await refreshTenants(trx, this.tables, [tenantId]);
-        return rows.map((row) => claimedFromRow(row, attemptToken)).sort((a, b) => Number(a.id) - Number(b.id));
-      }, readCommitted(this.knex)),
-    );
+    return retryOnLockConflict(() => this.knex.transaction((trx) => claimInTransaction(trx, this.tables, tenantId, limit, now, leaseMs), readCommitted(this.knex)));
   }
 
   async extendClaim(tenantId: string, attemptToken: string, until: number): Promise<number> {

@@ -42,7 +42,7 @@ export const lockTenantRows = async (trx: Knex.Transaction, t: ReadyTables, tena
 export const earliestOfState = '(SELECT o.available_at FROM ?? o WHERE o.state = ? AND o.tenant_id = ??.tenant_id ORDER BY o.available_at LIMIT 1)';
 
 /** Later than any time: the smaller of two times either of which may be NULL, with each subquery written (and run) once. */
-const never = '9223372036854775807';
+export const laterThanAnyTime = '9223372036854775807';
 
 /**
  * Sets each tenant's row to its earliest live outbox row. The UPDATE takes the row's lock first (waiting for whoever
@@ -56,7 +56,7 @@ export const refreshQuery = (db: Knex | Knex.Transaction, t: ReadyTables, tenant
   return db(t.outboxTenants)
     .whereIn('tenant_id', tenants)
     .update({
-      next_ready_at: db.raw(`NULLIF(${least}(COALESCE(${earliestOfState}, ${never}), COALESCE(${earliestOfState}, ${never})), ${never})`, [
+      next_ready_at: db.raw(`NULLIF(${least}(COALESCE(${earliestOfState}, ${laterThanAnyTime}), COALESCE(${earliestOfState}, ${laterThanAnyTime})), ${laterThanAnyTime})`, [
         t.outbox, 'pending', t.outboxTenants,
         t.outbox, 'in_flight', t.outboxTenants,
       ]),

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { isMysql } from './knex-dialect';
-import { consumeSignals, earliestOfState, readyTenantsQuery, type ReadyTables } from './outbox-ready-tenants';
+import { consumeSignals, earliestOfState, laterThanAnyTime, readyTenantsQuery, type ReadyTables } from './outbox-ready-tenants';
 
 /**
  * Up to this many unfolded signals, readyTenants reads the signalled companies' earliest live rows from the outbox
@@ -19,52 +19,63 @@ interface Wakeup {
 const byCodePoint = (a: string, b: string): number => (a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b)));
 const earliestFirst = (a: Wakeup, b: Wakeup): number => a.at - b.at || byCodePoint(a.tenantId, b.tenantId);
 
-/**
- * The companies' earliest pending and in-flight rows, read from the outbox: two correlated subqueries per company,
- * each one dive on the claim index (state, tenant_id, available_at), however long the company's backlog.
- */
-export const earliestLiveRowsQuery = (knex: Knex, t: ReadyTables, tenants: readonly string[]): Knex.Raw => {
-  const list = tenants.map(() => 'SELECT ? AS tenant_id').join(' UNION ALL ');
-  return knex.raw(`SELECT s.tenant_id, ${earliestOfState} AS pending_at, ${earliestOfState} AS in_flight_at FROM (${list}) s`, [
-    t.outbox, 'pending', 's',
-    t.outbox, 'in_flight', 's',
-    ...tenants,
-  ]);
-};
+/** The first signals, oldest first, as a derived table. */
+const firstSignals = (t: ReadyTables): [string, Knex.RawBinding[]] => ['(SELECT id, tenant_id FROM ?? ORDER BY id LIMIT ?)', [t.outboxSignals, signalsReadInPlace]];
 
-/** Each company's earliest live row (pending, or in flight until its lease ends); companies with none are absent. */
-const earliestLiveRowsOf = async (knex: Knex, t: ReadyTables, tenants: readonly string[]): Promise<Map<string, number>> => {
-  const result: unknown = await earliestLiveRowsQuery(knex, t, tenants);
-  // mysql2 answers [rows, fields]; SQLite answers the rows.
-  const rows = (isMysql(knex) ? (result as [unknown[]])[0] : result) as { tenant_id: string; pending_at: unknown; in_flight_at: unknown }[];
-  const earliest = new Map<string, number>();
-  for (const row of rows) {
-    const times = [row.pending_at, row.in_flight_at].filter((at) => at !== null && at !== undefined).map(Number);
-    if (times.length > 0) earliest.set(row.tenant_id, Math.min(...times));
-  }
-  return earliest;
+/**
+ * Everything readyTenants decides from, in one statement (one round trip, one snapshot), as rows of three parts:
+ * - `signals`: how many signals wait, counted up to `signalsReadInPlace`;
+ * - `index`: the summary's ready companies oldest first, `limit + signalsReadInPlace` of them (an index range on
+ *   (next_ready_at, tenant_id)): enough for `limit` once the signalled ones, whose summary may be stale, are left
+ *   out. Leaving them out in SQL (`NOT IN` the signals) cost 0.74 ms of the server's time per 1,000 rows; the
+ *   extra rows cost less to send;
+ * - `signalled`: each signalled company's earliest pending and in-flight rows, two dives on the claim index each.
+ * Once `signalsReadInPlace` signals wait they are folded in instead (ADR 0074): the last two parts then read nothing.
+ */
+export const readyTenantsReadQuery = (knex: Knex, t: ReadyTables, now: number, limit: number): Knex.Raw => {
+  const least = isMysql(knex) ? 'LEAST' : 'MIN';
+  const wrap = isMysql(knex) ? (sql: string) => `(${sql})` : (sql: string) => `SELECT * FROM (${sql})`;
+  const [signals, signalBindings] = firstSignals(t);
+  const fewSignals = `(SELECT COUNT(*) FROM ${signals} c) < ?`;
+  const fewSignalsBindings = [...signalBindings, signalsReadInPlace];
+  const parts: [string, Knex.RawBinding[]][] = [
+    [`SELECT 'signals' AS part, NULL AS tenant_id, COUNT(*) AS at FROM ${signals} c`, signalBindings],
+    [
+      `SELECT 'index' AS part, i.tenant_id, i.next_ready_at AS at FROM ?? i
+       WHERE i.next_ready_at <= ? AND ${fewSignals} ORDER BY i.next_ready_at, i.tenant_id LIMIT ?`,
+      [t.outboxTenants, now, ...fewSignalsBindings, Math.max(0, limit) + signalsReadInPlace],
+    ],
+    [
+      `SELECT 'signalled' AS part, s.tenant_id, ${least}(COALESCE(${earliestOfState}, ${laterThanAnyTime}), COALESCE(${earliestOfState}, ${laterThanAnyTime})) AS at
+       FROM (SELECT DISTINCT f.tenant_id FROM ${signals} f) s WHERE ${fewSignals}`,
+      [t.outbox, 'pending', 's', t.outbox, 'in_flight', 's', ...signalBindings, ...fewSignalsBindings],
+    ],
+  ];
+  return knex.raw(parts.map(([sql]) => wrap(sql)).join(' UNION ALL '), parts.flatMap(([, bindings]) => bindings));
 };
 
 /**
  * Companies with ready work at `now`, oldest first, exact without writing: the summary is exact for every company
  * but those with a signal not folded in yet (a host's change the worker has not seen), whose summary may be stale;
- * those are read from the outbox instead. Each read is of committed rows, and no signal is deleted here, so a signal
- * committed after the first read is seen by the next pass (late by one poll, as with a fold).
+ * those are read from the outbox instead, in the same statement (one snapshot). No signal is deleted here, so a
+ * signal committed after the read is seen by the next pass (late by one poll, as with a fold). Once signals pile up
+ * to `signalsReadInPlace` they are folded in and the summary alone is read.
  */
 export const readyTenantsReadingSignals = async (knex: Knex, t: ReadyTables, now: number, limit: number): Promise<string[]> => {
-  const signals = (await knex(t.outboxSignals).select('tenant_id').orderBy('id').limit(signalsReadInPlace)) as { tenant_id: string }[];
-  if (signals.length >= signalsReadInPlace) await consumeSignals(knex, t);
-  const signalled = signals.length >= signalsReadInPlace ? new Set<string>() : new Set(signals.map((signal) => signal.tenant_id));
-  // The summary's first rows include every unsignalled company that can make the cut, whatever the signalled ones
-  // hold. The two reads are independent (each company is taken from one of them), so they run at once.
-  const [indexed, fresh] = await Promise.all([
-    readyTenantsQuery(knex, t, now, limit + signalled.size) as Promise<{ tenant_id: string; next_ready_at: unknown }[]>,
-    signalled.size > 0 ? earliestLiveRowsOf(knex, t, [...signalled]) : new Map<string, number>(),
-  ]);
-  const wakeups: Wakeup[] = indexed.filter((row) => !signalled.has(row.tenant_id)).map((row) => ({ tenantId: row.tenant_id, at: Number(row.next_ready_at) }));
-  if (signalled.size > 0) {
-    for (const [tenantId, at] of fresh) if (at <= now) wakeups.push({ tenantId, at });
-    wakeups.sort(earliestFirst);
+  const result: unknown = await readyTenantsReadQuery(knex, t, now, limit);
+  // mysql2 answers [rows, fields]; SQLite answers the rows.
+  const rows = (isMysql(knex) ? (result as [unknown[]])[0] : result) as { part: string; tenant_id: string | null; at: unknown }[];
+  const waiting = Number(rows.find((row) => row.part === 'signals')?.at ?? 0);
+  if (waiting >= signalsReadInPlace) {
+    await consumeSignals(knex, t);
+    return ((await readyTenantsQuery(knex, t, now, limit)) as { tenant_id: string }[]).map((row) => row.tenant_id);
   }
+  const signalledRows = rows.filter((row) => row.part === 'signalled');
+  const signalled = new Set(signalledRows.map((row) => row.tenant_id));
+  const wakeupsOf = (part: typeof rows): Wakeup[] =>
+    part.filter((row) => Number(row.at) <= now).map((row) => ({ tenantId: row.tenant_id as string, at: Number(row.at) }));
+  // The summary's part comes sorted by its index; signalled companies are read from their rows and merged into it.
+  const indexed = wakeupsOf(rows.filter((row) => row.part === 'index' && !signalled.has(row.tenant_id)));
+  const wakeups = signalled.size === 0 ? indexed : [...indexed, ...wakeupsOf(signalledRows)].sort(earliestFirst);
   return wakeups.slice(0, Math.max(0, limit)).map((wakeup) => wakeup.tenantId);
 };

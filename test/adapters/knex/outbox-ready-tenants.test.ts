@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { KnexOutboxStore, readyIndexRebuildMs } from '../../../src/adapters/knex/knex-outbox.store';
 import { consumeSignals, earliestLiveRows, lockTenantRows, readyTenantsQuery, refreshQuery } from '../../../src/adapters/knex/outbox-ready-tenants';
-import { earliestLiveRowsQuery, signalsReadInPlace } from '../../../src/adapters/knex/outbox-signalled-tenants';
+import { readyTenantsReadQuery, signalsReadInPlace } from '../../../src/adapters/knex/outbox-signalled-tenants';
 import { migratePluginTables, migratePluginTablesUpTo, rollbackPluginTables } from '../../../src/adapters/knex/plugin-migrations';
 import { pluginTables } from '../../../src/adapters/knex/plugin-tables';
 import { contractPrefix, onEveryDatabase } from '../../contracts/knex-backends';
@@ -157,13 +157,17 @@ describe('the ready-companies index on MariaDB', () => {
     }
   });
 
-  it("reads signalled companies' earliest live rows through the claim index: one dive per company and state", async () => {
-    const query = earliestLiveRowsQuery(db.knex, tables, ['t1', 't2', 't3']).toSQL().toNative();
+  it('reads the signal count, the summary and the signalled companies in one statement, each through its index, without a sort', async () => {
+    const query = readyTenantsReadQuery(db.knex, tables, now, 1_000).toSQL().toNative();
     const [plan] = (await db.knex.raw(`EXPLAIN ${query.sql}`, query.bindings)) as [Record<string, unknown>[]];
-    const subqueries = plan.filter((step) => String(step['select_type']).includes('SUBQUERY'));
-    expect(subqueries).toHaveLength(2);
-    for (const step of subqueries) {
-      expect(step).toMatchObject({ table: 'o', key: `${tables.outbox}_claim` });
+    const summary = plan.filter((step) => step['table'] === 'i');
+    expect(summary).toHaveLength(1);
+    expect(summary[0]).toMatchObject({ key: `${tables.outboxTenants}_ready` });
+    expect(String(summary[0]!['Extra'] ?? '')).not.toMatch(/filesort/i);
+    const dives = plan.filter((step) => step['table'] === 'o');
+    expect(dives).toHaveLength(2);
+    for (const step of dives) {
+      expect(step).toMatchObject({ key: `${tables.outbox}_claim` });
       expect(String(step['Extra'] ?? '')).not.toMatch(/filesort/i);
     }
   });
@@ -207,7 +211,7 @@ describe('the ready-companies index on MariaDB', () => {
     expect((await worker.claim(tenant, 10, now, 60_000)).map((c) => c.hostId)).toEqual(['2']);
   });
 
-  it.each(['a company new to the index', 'a company the index knows'])("reads a company's rows only once it holds its summary row, for %s: a change committed while it waited is seen", async (which) => {
+  it.each(['a company new to the index', 'a company the index knows'])("reads a company's rows only once it holds its summary row, for %s: a change committed while it waited is claimed, and the summary says when its lease ends", async (which) => {
     const tenant = tenantNamed('waiter');
     if (which === 'a company the index knows') {
       await worker.enqueue([{ tenantId: tenant, kind: 'customer', hostId: '0' }]);
@@ -218,7 +222,7 @@ describe('the ready-companies index on MariaDB', () => {
     // Someone else (a fold, another worker's refresh) holds the company's summary row.
     const holder = await db.knex.transaction({ isolationLevel: 'read committed' });
     await lockTenantRows(holder, tables, [tenant]);
-    // A claim finds nothing and refreshes the company: it waits for the row...
+    // A claim holds the summary row before it reads the company's rows: it waits for the row...
     let settled = false;
     const claiming = worker.claim(tenant, 10, now, 60_000).finally(() => (settled = true));
     await sleep(300);
@@ -226,9 +230,10 @@ describe('the ready-companies index on MariaDB', () => {
     // ...while the host commits a change of that company (its signal is left unread here on purpose).
     await within(5_000, 'the host enqueue', other.enqueue([{ tenantId: tenant, kind: 'customer', hostId: '1' }]));
     await holder.commit();
-    expect(await within(5_000, 'the claim', claiming)).toEqual([]);
-    // Read before the lock, the claim would have written "nothing live" over the change.
-    expect(await listedBySummary()).toContain(tenant);
+    // Read before the lock, the claim would have found nothing and written "nothing live" over the change.
+    expect((await within(5_000, 'the claim', claiming)).map((claimed) => claimed.hostId)).toEqual(['1']);
+    expect(await listedBySummary()).not.toContain(tenant);
+    expect(await db.knex(tables.outboxTenants).where({ tenant_id: tenant }).first()).toMatchObject({ next_ready_at: now + 60_000 });
   });
 
   it("neither waits on a host transaction still open nor lists its company before it commits", async () => {
