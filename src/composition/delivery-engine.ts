@@ -2,6 +2,7 @@ import { BatchDelivery } from '../application/delivery/batch-delivery';
 import { CreateRecovery } from '../application/delivery/create-recovery';
 import { DecisionApplier } from '../application/delivery/decision-applier';
 import { DeliveryPass } from '../application/delivery/delivery-pass';
+import { LeaseBeat } from '../application/delivery/lease-beat';
 import type { DeliveryPolicy } from '../application/delivery/delivery-policy';
 import { NameResolver } from '../application/delivery/name-resolver';
 import { RecordDecider } from '../application/delivery/record-decider';
@@ -40,7 +41,7 @@ export const createDeliveryEngine = (ports: DeliveryPorts, policy: DeliveryPolic
   const readiness = new TenantReadiness(ports.settingsStore, ports.connectionStore, gateway);
   return {
     notifyChanges: new NotifyChanges(outbox),
-    runDeliveryRound: new RunDeliveryRound(outbox, ports.tenantLease, readiness, pass, policy, clock, ports.randomSource, activity, logger, ports.telemetry),
+    runDeliveryRound: new RunDeliveryRound(outbox, ports.tenantLease, readiness, pass, policy, clock, ports.randomSource, activity, logger, ports.telemetry, new LeaseBeat(ports.tenantLease, clock, policy.leaseMs)),
     sweepChanges: new SweepChanges(ports.settingsStore, ports.sweepMarkStore, host, reader, decider, outbox, journal, policy, clock),
     retryDelivery: new RetryDelivery(activity, outbox, clock, ports.opaqueIds),
     retryAllFailed: new RetryAllFailed(activity, outbox, clock),

@@ -68,6 +68,23 @@ export const describeTenantLeaseContract = (name: string, makeFixture: () => Pro
       expect((await f.peer.heldByOthers!('worker-a', now + ttl)).has(tenant)).toBe(false);
     });
 
+    it('renews many leases at once, and names only the tokens still held (ADR 0082)', async () => {
+      const other = uniqueTenant('many');
+      const released = uniqueTenant('many-released');
+      const held = [
+        { tenantId: tenant, token: (await f.lease.acquire(tenant, 'worker-a', now, ttl))! },
+        { tenantId: other, token: (await f.lease.acquire(other, 'worker-a', now, ttl))! },
+        { tenantId: released, token: (await f.lease.acquire(released, 'worker-a', now, ttl))! },
+      ];
+      await f.lease.release(released, held[2]!.token);
+      const taken = (await f.peer.acquire(other, 'worker-b', now + ttl, ttl))!;
+      const kept = await f.lease.renewMany!(held, now + ttl, ttl);
+      expect(kept).toEqual(new Set([held[0]!.token]));
+      expect(await f.peer.acquire(tenant, 'worker-b', now + 2 * ttl - 1, ttl)).toBeNull();
+      expect(await f.peer.renew(other, taken, now + ttl + 1, ttl)).toBe(true);
+      expect(await f.lease.renewMany!([], now, ttl)).toEqual(new Set());
+    });
+
     it('grants a contended tenant to exactly one of many concurrent owners', async () => {
       for (const at of [now, now + ttl, now + 2 * ttl]) {
         const tokens = await Promise.all(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TenantLease } from '../../application/ports/tenant-lease.port';
+import type { HeldToken, TenantLease } from '../../application/ports/tenant-lease.port';
 
 export class InMemoryTenantLease implements TenantLease {
   private readonly leases = new Map<string, { owner: string; token: string; expiresAt: number }>();
@@ -17,6 +17,12 @@ export class InMemoryTenantLease implements TenantLease {
     if (!held || held.token !== token) return false;
     held.expiresAt = now + leaseMs;
     return true;
+  }
+
+  async renewMany(leases: readonly HeldToken[], now: number, leaseMs: number): Promise<ReadonlySet<string>> {
+    const kept = new Set<string>();
+    for (const { tenantId, token } of leases) if (await this.renew(tenantId, token, now, leaseMs)) kept.add(token);
+    return kept;
   }
 
   async release(tenantId: string, token: string): Promise<void> {

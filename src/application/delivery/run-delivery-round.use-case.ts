@@ -10,6 +10,7 @@ import type { DeliveryOutcome } from './delivery-outcome';
 import { messageOf, type DeliveryPass } from './delivery-pass';
 import { backoffMs, type DeliveryPolicy } from './delivery-policy';
 import { HeldLease } from './held-lease';
+import type { LeaseBeat } from './lease-beat';
 import type { TenantReadiness } from './tenant-readiness';
 
 export namespace RunDeliveryRound {
@@ -45,10 +46,12 @@ export class RunDeliveryRound {
     private readonly activity: ActivityLog,
     private readonly logger: Logger,
     private readonly telemetry: Telemetry = silentTelemetry,
+    /** The process's one heartbeat for every company its rounds hold (ADR 0082); without it each lease beats alone. */
+    private readonly beat?: LeaseBeat,
   ) {}
 
   async execute(tenantId: string, workerId: string): Promise<RunDeliveryRound.Output> {
-    const lease = await HeldLease.take(this.lease, this.clock, tenantId, workerId, this.policy.leaseMs);
+    const lease = await HeldLease.take(this.lease, this.clock, tenantId, workerId, this.policy.leaseMs, this.beat);
     if (!lease) return { settled: 0, leased: false };
     try {
       const { settings, holdReason } = await this.readiness.check(tenantId);

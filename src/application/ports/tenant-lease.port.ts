@@ -1,3 +1,9 @@
+/** One lease as its holder knows it. */
+export interface HeldToken {
+  readonly tenantId: string;
+  readonly token: string;
+}
+
 /**
  * One worker at a time drives each tenant's QBO company: it keeps per-record order and the realm's rate
  * limits true across every host instance. The token fences a worker whose lease expired.
@@ -7,6 +13,12 @@ export interface TenantLease {
   /** A lease token when `owner` now holds the tenant until `now + leaseMs`, else null. */
   acquire(tenantId: string, owner: string, now: number, leaseMs: number): Promise<string | null>;
   renew(tenantId: string, token: string, now: number, leaseMs: number): Promise<boolean>;
+  /**
+   * `renew` for every lease a process holds, in one write (ADR 0082): the tokens still held, now until `now + leaseMs`.
+   * A process's heartbeat then costs one statement per beat, not one per company it drives; an adapter without it is
+   * renewed lease by lease.
+   */
+  renewMany?(leases: readonly HeldToken[], now: number, leaseMs: number): Promise<ReadonlySet<string>>;
   release(tenantId: string, token: string): Promise<void>;
   /**
    * The tenants whose lease an owner other than `owner` holds at `now`, in one read. The worker leaves them out of

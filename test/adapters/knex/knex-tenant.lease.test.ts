@@ -43,6 +43,26 @@ onEveryDatabase((backend) => {
       expect(held).toHaveLength(2);
     });
 
+    it('renews every lease a process holds in one statement, and names only those still its own (ADR 0082)', async () => {
+      const lease = new KnexTenantLease(backend().knex, contractPrefix);
+      const tenants = ['one', 'two', 'three'].map((name) => uniqueTenant(`beat-${name}`));
+      const held = await Promise.all(tenants.map(async (tenantId) => ({ tenantId, token: (await lease.acquire(tenantId, 'worker-a', now, ttl))! })));
+      let kept: ReadonlySet<string> = new Set();
+      const sent = await statementsOf(backend().knex, async () => (kept = await lease.renewMany(held, now + 5_000, ttl)));
+      expect(sent).toHaveLength(1);
+      expect(kept).toEqual(new Set(held.map((one) => one.token)));
+      // Still held at now + 5,000 + ttl - 1: the renewal moved every lease on.
+      expect([...(await lease.heldByOthers('worker-b', now + 5_000 + ttl - 1))].filter((tenantId) => tenants.includes(tenantId)).sort()).toEqual([...tenants].sort());
+
+      // The second company's lease ran out and another worker took it: the next beat leaves it out, in two statements.
+      const [, lost] = held;
+      expect(await lease.acquire(lost!.tenantId, 'worker-b', now + 5_000 + ttl, ttl)).toEqual(expect.any(String));
+      const lostSent = await statementsOf(backend().knex, async () => (kept = await lease.renewMany(held, now + 5_000 + ttl + 1, ttl)));
+      expect(lostSent).toHaveLength(2);
+      expect(kept).toEqual(new Set([held[0]!.token, held[2]!.token]));
+      expect(await lease.renew(lost!.tenantId, lost!.token, now + 5_000 + ttl + 2, ttl)).toBe(false);
+    });
+
     it('keeps one row per company however often it is taken and released', async () => {
       const lease = new KnexTenantLease(backend().knex, contractPrefix);
       const tenant = uniqueTenant('rows');
