@@ -1,4 +1,5 @@
 import type { OutboxChange, OutboxStore } from '../../src/application/ports/outbox-store.port';
+import { ClaimExtensions } from '../../src/application/delivery/claim-extensions';
 import { ContractClock, uniqueTenant } from './contract-clock';
 
 export interface OutboxFixture {
@@ -260,6 +261,26 @@ export const describeOutboxStoreContract = (name: string, makeFixture: () => Pro
       expect(await f.store.extendClaim(tenant, claimed!.attemptToken, f.clock.now() + lease * 2)).toBe(1);
       expect(await f.store.readyTenants(f.clock.now() + lease, 1_000)).not.toContain(tenant);
       expect(await f.store.readyTenants(f.clock.now() + lease * 2, 1_000)).toContain(tenant);
+    });
+
+    it("extends several tenants' claims to one end together, and only rows still claimed with their tokens", async () => {
+      const other = uniqueTenant('outbox-other');
+      await f.store.enqueue([change('1'), change('2'), { tenantId: other, kind: 'customer', hostId: '1' }]);
+      const [first, second] = await f.store.claim(tenant, 2, f.clock.now(), lease);
+      const [others] = await f.store.claim(other, 1, f.clock.now(), lease);
+      await f.store.complete(second!.id, second!.attemptToken, f.clock.now());
+      const until = f.clock.now() + lease * 2;
+      // Through ClaimExtensions, as the heartbeat asks: one write when the store has extendClaims, one per claim if not.
+      const extensions = new ClaimExtensions(f.store);
+      await Promise.all([extensions.extend(tenant, first!.attemptToken, until), extensions.extend(other, others!.attemptToken, until), extensions.extend(other, 'stale', until)]);
+      for (const named of [tenant, other]) {
+        expect(await f.store.readyTenants(f.clock.now() + lease, 1_000)).not.toContain(named);
+        expect(await f.store.readyTenants(until, 1_000)).toContain(named);
+      }
+      // The extended rows are still the round's own: it completes them with its tokens.
+      expect(await f.store.complete(first!.id, first!.attemptToken, f.clock.now())).toBe(true);
+      expect(await f.store.complete(others!.id, others!.attemptToken, f.clock.now())).toBe(true);
+      expect(await f.store.readyTenants(until, 1_000)).not.toContain(tenant);
     });
 
     it('names no tenant for a signal its host rolled back', async () => {

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { Clock } from '../../application/ports/clock.port';
-import type { ClaimedChange, OutboxChange, OutboxStats, OutboxStore } from '../../application/ports/outbox-store.port';
+import type { ClaimedChange, ClaimToExtend, OutboxChange, OutboxStats, OutboxStore } from '../../application/ports/outbox-store.port';
 import { claimInTransaction } from './outbox-claim';
 import { dedupeKeyOf, isRowId, storableError } from './outbox-row';
 import { isUniqueViolation, retryOnLockConflict } from './knex-dialect';
@@ -74,6 +74,27 @@ export class KnexOutboxStore implements OutboxStore {
         .where({ tenant_id: tenantId, attempt_token: attemptToken, state: 'in_flight' })
         .andWhere('available_at', '<', until)
         .update({ available_at: until }),
+    );
+  }
+
+  async extendClaims(claims: readonly ClaimToExtend[], until: number): Promise<number> {
+    if (claims.length === 0) return 0;
+    const tenants = [...new Set(claims.map((claim) => claim.tenantId))];
+    return retryOnLockConflict(() =>
+      this.knex.transaction(async (trx) => {
+        let extended = 0;
+        for (let start = 0; start < claims.length; start += insertChunk) {
+          const pairs = claims.slice(start, start + insertChunk).map((claim) => [claim.tenantId, claim.attemptToken]);
+          extended += await trx(this.table)
+            .whereIn(['tenant_id', 'attempt_token'], pairs)
+            .andWhere({ state: 'in_flight' })
+            .andWhere('available_at', '<', until)
+            .update({ available_at: until });
+        }
+        // Every named tenant's wake-up, whether or not its rows moved: one statement for all of them.
+        if (extended > 0) await refreshTenants(trx, this.tables, tenants);
+        return extended;
+      }, readCommitted(this.knex)),
     );
   }
 

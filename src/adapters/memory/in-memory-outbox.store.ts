@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../../application/ports/clock.port';
-import type { ClaimedChange, OutboxChange, OutboxRowState, OutboxStats, OutboxStore } from '../../application/ports/outbox-store.port';
+import type { ClaimedChange, ClaimToExtend, OutboxChange, OutboxRowState, OutboxStats, OutboxStore } from '../../application/ports/outbox-store.port';
 import { compositeKey } from '../../domain/shared/composite-key';
 import { InMemoryTransaction } from './in-memory.transaction';
 
@@ -70,6 +70,12 @@ export class InMemoryOutboxStore implements OutboxStore {
       row.availableAt = Math.max(row.availableAt, until);
       extended += 1;
     }
+    return extended;
+  }
+
+  async extendClaims(claims: readonly ClaimToExtend[], until: number): Promise<number> {
+    let extended = 0;
+    for (const claim of claims) extended += await this.extendClaim(claim.tenantId, claim.attemptToken, until);
     return extended;
   }
 

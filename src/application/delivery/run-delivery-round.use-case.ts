@@ -9,6 +9,7 @@ import { silentTelemetry, type Telemetry } from '../ports/telemetry.port';
 import type { DeliveryOutcome } from './delivery-outcome';
 import { messageOf, type DeliveryPass } from './delivery-pass';
 import { backoffMs, type DeliveryPolicy } from './delivery-policy';
+import { ClaimExtensions } from './claim-extensions';
 import { HeldLease } from './held-lease';
 import type { LeaseBeat } from './lease-beat';
 import type { TenantReadiness } from './tenant-readiness';
@@ -35,6 +36,9 @@ const neverTurnedOn = (settings: TenantSettings): boolean => !settings.syncEnabl
  * A tenant whose sync was never turned on has its rows expired instead (they would otherwise wait forever).
  */
 export class RunDeliveryRound {
+  /** The claimed rows' extensions of every round of this process, one write per beat (ADR 0086). */
+  private readonly extensions: ClaimExtensions;
+
   constructor(
     private readonly outbox: OutboxStore,
     private readonly lease: TenantLease,
@@ -48,7 +52,9 @@ export class RunDeliveryRound {
     private readonly telemetry: Telemetry = silentTelemetry,
     /** The process's one heartbeat for every company its rounds hold (ADR 0082); without it each lease beats alone. */
     private readonly beat?: LeaseBeat,
-  ) {}
+  ) {
+    this.extensions = new ClaimExtensions(outbox);
+  }
 
   async execute(tenantId: string, workerId: string): Promise<RunDeliveryRound.Output> {
     const lease = await HeldLease.take(this.lease, this.clock, tenantId, workerId, this.policy.leaseMs, this.beat);
@@ -65,7 +71,7 @@ export class RunDeliveryRound {
       if (claimed.length === 0) return { settled: 0, leased: true };
       // The heartbeat keeps the claimed rows with the tenant: neither runs out while this round waits on QBO.
       const attemptToken = claimed[0]!.attemptToken;
-      lease.renewAlongside((until) => this.outbox.extendClaim(tenantId, attemptToken, until), claimedAt + this.policy.leaseMs);
+      lease.renewAlongside((until) => this.extensions.extend(tenantId, attemptToken, until), claimedAt + this.policy.leaseMs);
       const outcomes = await this.pass.run(tenantId, settings, claimed, async () => lease.held());
       lease.renewAlongside(null);
       const settled = await this.settleAll(claimed, outcomes);

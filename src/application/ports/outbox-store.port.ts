@@ -28,6 +28,12 @@ export interface OutboxStats {
  * The transactional outbox. `transaction` is the host's own database transaction (opaque here): the signal
  * commits or rolls back with the change. Pending rows for the same record coalesce into one.
  */
+/** The rows one claim took: a tenant and the claim's attempt token. */
+export interface ClaimToExtend {
+  readonly tenantId: string;
+  readonly attemptToken: string;
+}
+
 export const OutboxStore = Symbol('qbo-sync.OutboxStore');
 export interface OutboxStore {
   enqueue(changes: readonly OutboxChange[], transaction?: unknown): Promise<void>;
@@ -43,6 +49,11 @@ export interface OutboxStore {
    * returns how many it extended. Rows settled or taken over meanwhile are left alone.
    */
   extendClaim(tenantId: string, attemptToken: string, until: number): Promise<number>;
+  /**
+   * `extendClaim` for several claims (of several tenants) to the same `until`, in one write (ADR 0086): a process's
+   * heartbeat extends every round's rows at once. Optional: without it each claim is extended on its own.
+   */
+  extendClaims?(claims: readonly ClaimToExtend[], until: number): Promise<number>;
   /** Marks the row done; false when the attempt token no longer matches (another worker took over). */
   complete(id: string, attemptToken: string, now: number): Promise<boolean>;
   /** `complete` for several rows in one write; returns how many it marked done (the others were fenced off). */
