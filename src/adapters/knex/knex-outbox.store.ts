@@ -4,9 +4,10 @@ import type { ClaimedChange, ClaimToExtend, OutboxChange, OutboxStats, OutboxSto
 import { claimInTransaction } from './outbox-claim';
 import { dedupeKeyOf, isRowId, storableError } from './outbox-row';
 import { isUniqueViolation, retryOnLockConflict } from './knex-dialect';
-import { readCommitted, rebuildFromOutbox, refreshTenants, signalTenants, tenantsOfRows, type ReadyTables } from './outbox-ready-tenants';
+import { consumeSignals, readCommitted, rebuildFromOutbox, refreshTenants, signalTenants, tenantsOfRows, type ReadyTables } from './outbox-ready-tenants';
 import { readyTenantsReadingSignals } from './outbox-signalled-tenants';
 import { pluginTables } from './plugin-tables';
+import { SignalFolding } from './signal-folding';
 
 const insertChunk = 500;
 const live = ['pending', 'in_flight'] as const;
@@ -18,6 +19,7 @@ export class KnexOutboxStore implements OutboxStore {
   private readonly table: string;
   private readonly tables: ReadyTables;
   private lastRebuild = Number.NEGATIVE_INFINITY;
+  private readonly signalFolding: SignalFolding;
 
   constructor(
     private readonly knex: Knex,
@@ -26,6 +28,7 @@ export class KnexOutboxStore implements OutboxStore {
   ) {
     this.tables = pluginTables(prefix);
     this.table = this.tables.outbox;
+    this.signalFolding = new SignalFolding(() => consumeSignals(this.knex, this.tables));
   }
 
   async enqueue(changes: readonly OutboxChange[], transaction?: unknown): Promise<void> {
@@ -60,7 +63,12 @@ export class KnexOutboxStore implements OutboxStore {
       this.lastRebuild = now;
       await rebuildFromOutbox(this.knex, this.tables);
     }
-    return readyTenantsReadingSignals(this.knex, this.tables, now, limit);
+    return readyTenantsReadingSignals(this.knex, this.tables, now, limit, this.signalFolding);
+  }
+
+  /** Resolves once no fold of signals started beside a pass is under way (ADR 0089). */
+  backgroundWorkSettled(): Promise<void> {
+    return this.signalFolding.settled();
   }
 
   async claim(tenantId: string, limit: number, now: number, leaseMs: number): Promise<readonly ClaimedChange[]> {

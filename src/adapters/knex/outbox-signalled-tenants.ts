@@ -1,14 +1,25 @@
 import type { Knex } from 'knex';
 import { isMysql } from './knex-dialect';
-import { consumeSignals, earliestOfState, laterThanAnyTime, readyTenantsQuery, type ReadyTables } from './outbox-ready-tenants';
+import { earliestOfState, laterThanAnyTime, readyTenantsQuery, type ReadyTables } from './outbox-ready-tenants';
 
 /**
  * Up to this many unfolded signals, readyTenants reads the signalled companies' earliest live rows from the outbox
- * instead of folding the signals into the summary: a pass that writes nothing has no commit (an fsync) to wait for.
- * At this many it folds them in (ADR 0074): one pass in this many notifies pays for a fold, and the others read at
- * most this many companies' rows (two index dives each).
+ * instead of folding the signals into the summary first: a pass that writes nothing has no commit (an fsync) to wait
+ * for (ADR 0074). At this many it folds them in before it answers, as the read in place covers only these.
  */
 export const signalsReadInPlace = 200;
+
+/**
+ * From this many unfolded signals a pass starts a fold beside itself (ADR 0089): the signals read in place, two index
+ * dives per company, stay few, and the fold's commit is not the pass's.
+ */
+export const signalsFoldedBeside = 32;
+
+/** How a pass gets signals folded: now, before it reads the summary, or beside it while it answers. */
+export interface SignalFolder {
+  foldNow(): Promise<void>;
+  startBeside(): void;
+}
 
 interface Wakeup {
   readonly tenantId: string;
@@ -58,18 +69,21 @@ export const readyTenantsReadQuery = (knex: Knex, t: ReadyTables, now: number, l
  * Companies with ready work at `now`, oldest first, exact without writing: the summary is exact for every company
  * but those with a signal not folded in yet (a host's change the worker has not seen), whose summary may be stale;
  * those are read from the outbox instead, in the same statement (one snapshot). No signal is deleted here, so a
- * signal committed after the read is seen by the next pass (late by one poll, as with a fold). Once signals pile up
- * to `signalsReadInPlace` they are folded in and the summary alone is read.
+ * signal committed after the read is seen by the next pass (late by one poll, as with a fold). From
+ * `signalsFoldedBeside` signals a fold is started beside the pass, which still answers from this read (one snapshot:
+ * a signal is either still there or folded by a commit that also refreshed its company). Only at
+ * `signalsReadInPlace` are they folded in before the answer, and the summary alone is read.
  */
-export const readyTenantsReadingSignals = async (knex: Knex, t: ReadyTables, now: number, limit: number): Promise<string[]> => {
+export const readyTenantsReadingSignals = async (knex: Knex, t: ReadyTables, now: number, limit: number, folder: SignalFolder): Promise<string[]> => {
   const result: unknown = await readyTenantsReadQuery(knex, t, now, limit);
   // mysql2 answers [rows, fields]; SQLite answers the rows.
   const rows = (isMysql(knex) ? (result as [unknown[]])[0] : result) as { part: string; tenant_id: string | null; at: unknown }[];
   const waiting = Number(rows.find((row) => row.part === 'signals')?.at ?? 0);
   if (waiting >= signalsReadInPlace) {
-    await consumeSignals(knex, t);
+    await folder.foldNow();
     return ((await readyTenantsQuery(knex, t, now, limit)) as { tenant_id: string }[]).map((row) => row.tenant_id);
   }
+  if (waiting >= signalsFoldedBeside) folder.startBeside();
   const signalledRows = rows.filter((row) => row.part === 'signalled');
   const signalled = new Set(signalledRows.map((row) => row.tenant_id));
   const wakeupsOf = (part: typeof rows): Wakeup[] =>

@@ -81,6 +81,7 @@ export class DeliveryWorker {
     this.wakeUp?.();
     await this.loop;
     await this.sweeping;
+    await this.outbox.backgroundWorkSettled?.();
     this.loop = null;
     this.startedAt = null;
   }
@@ -106,6 +107,7 @@ export class DeliveryWorker {
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.options.tenantConcurrency, tenants.length) }, lane));
+    await this.outbox.backgroundWorkSettled?.();
     return settled;
   }
 

@@ -54,6 +54,12 @@ export interface OutboxStore {
    * heartbeat extends every round's rows at once. Optional: without it each claim is extended on its own.
    */
   extendClaims?(claims: readonly ClaimToExtend[], until: number): Promise<number>;
+  /**
+   * Resolves once work the store started beside a call has ended (knex: a fold of the hosts' signals that
+   * readyTenants started, ADR 0089). Optional. The worker waits for it when it stops and at the end of a
+   * `deliverPending()` pass, so a host that closes its pool or freezes its process afterwards cuts nothing short.
+   */
+  backgroundWorkSettled?(): Promise<void>;
   /** Marks the row done; false when the attempt token no longer matches (another worker took over). */
   complete(id: string, attemptToken: string, now: number): Promise<boolean>;
   /** `complete` for several rows in one write; returns how many it marked done (the others were fenced off). */

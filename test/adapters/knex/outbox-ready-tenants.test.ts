@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { KnexOutboxStore, readyIndexRebuildMs } from '../../../src/adapters/knex/knex-outbox.store';
 import { consumeSignals, earliestLiveRows, lockTenantRows, readyTenantsQuery, refreshQuery } from '../../../src/adapters/knex/outbox-ready-tenants';
-import { readyTenantsReadQuery, signalsReadInPlace } from '../../../src/adapters/knex/outbox-signalled-tenants';
+import { readyTenantsReadQuery, signalsFoldedBeside, signalsReadInPlace } from '../../../src/adapters/knex/outbox-signalled-tenants';
 import { migratePluginTables, migratePluginTablesUpTo, rollbackPluginTables } from '../../../src/adapters/knex/plugin-migrations';
 import { pluginTables } from '../../../src/adapters/knex/plugin-tables';
 import { contractPrefix, onEveryDatabase } from '../../contracts/knex-backends';
@@ -53,25 +53,57 @@ onEveryDatabase((backend) => {
     expect(await store.readyTenants(now + readyIndexRebuildMs, 1_000)).toContain(silent);
   });
 
-  it('reads signalled companies from the outbox until signals pile up, then folds them into the summary', async () => {
-    const now = 6_000_000;
-    const { knex } = backend();
-    const store = await storeWithNoSignalLeft(knex, now);
-    const signalled = Array.from({ length: signalsReadInPlace }, () => tenantNamed('piled'));
-    const signals = async (): Promise<number> => Number(((await knex(tables.outboxSignals).count({ n: '*' })) as { n: unknown }[])[0]!.n);
-    const inSummary = async (): Promise<string[]> =>
-      ((await knex(tables.outboxTenants).select('tenant_id').whereIn('tenant_id', signalled).whereNotNull('next_ready_at')) as { tenant_id: string }[]).map((row) => row.tenant_id);
-    for (const tenant of signalled.slice(0, -1)) await store.enqueue([{ tenantId: tenant, kind: 'customer', hostId: '1' }]);
+  describe('signals read in place, folded beside a pass, or folded before it answers (ADRs 0074, 0089)', () => {
+    const signalCount = async (knex: Knex): Promise<number> => Number(((await knex(tables.outboxSignals).count({ n: '*' })) as { n: unknown }[])[0]!.n);
+    const inSummary = async (knex: Knex, tenants: readonly string[]): Promise<string[]> =>
+      ((await knex(tables.outboxTenants).select('tenant_id').whereIn('tenant_id', tenants).whereNotNull('next_ready_at')) as { tenant_id: string }[])
+        .map((row) => row.tenant_id)
+        .sort();
+    const signalled = async (store: KnexOutboxStore, count: number): Promise<string[]> => {
+      const tenants = Array.from({ length: count }, () => tenantNamed('piled'));
+      for (const tenant of tenants) await store.enqueue([{ tenantId: tenant, kind: 'customer', hostId: '1' }]);
+      return tenants;
+    };
 
-    expect(await store.readyTenants(now, 10_000)).toEqual(expect.arrayContaining(signalled.slice(0, -1)));
-    // Listed without a write: the signals wait, the summary has not heard of these companies yet.
-    expect(await signals()).toBe(signalsReadInPlace - 1);
-    expect(await inSummary()).toEqual([]);
+    it('lists companies with fewer than signalsFoldedBeside signals from the outbox and writes nothing', async () => {
+      const now = 6_000_000;
+      const { knex } = backend();
+      const store = await storeWithNoSignalLeft(knex, now);
+      const tenants = await signalled(store, signalsFoldedBeside - 1);
 
-    await store.enqueue([{ tenantId: signalled.at(-1)!, kind: 'customer', hostId: '1' }]);
-    expect(await store.readyTenants(now, 10_000)).toEqual(expect.arrayContaining(signalled));
-    expect(await signals()).toBe(0);
-    expect((await inSummary()).sort()).toEqual([...signalled].sort());
+      expect(await store.readyTenants(now, 10_000)).toEqual(expect.arrayContaining(tenants));
+      await store.backgroundWorkSettled();
+      expect(await signalCount(knex)).toBe(signalsFoldedBeside - 1);
+      expect(await inSummary(knex, tenants)).toEqual([]);
+    });
+
+    it('answers from the outbox at signalsFoldedBeside signals and folds them in beside the pass', async () => {
+      const now = 6_100_000;
+      const { knex } = backend();
+      const store = await storeWithNoSignalLeft(knex, now);
+      const tenants = await signalled(store, signalsFoldedBeside);
+
+      expect(await store.readyTenants(now, 10_000)).toEqual(expect.arrayContaining(tenants));
+      await store.backgroundWorkSettled();
+      expect(await signalCount(knex)).toBe(0);
+      expect(await inSummary(knex, tenants)).toEqual([...tenants].sort());
+      // Once folded, the summary alone names them, at the same place.
+      expect(await store.readyTenants(now, 10_000)).toEqual(expect.arrayContaining(tenants));
+    });
+
+    it('folds signalsReadInPlace signals in before it answers, as the read in place covers no more', async () => {
+      const now = 6_200_000;
+      const { knex } = backend();
+      const store = await storeWithNoSignalLeft(knex, now);
+      // Written past the store: its passes would have folded them beside long before so many piled up.
+      const tenants = Array.from({ length: signalsReadInPlace + 5 }, () => tenantNamed('burst'));
+      await knex(tables.outbox).insert(tenants.map((tenant) => outboxRow(tenant, '1', 'pending', now - 10)));
+      await knex(tables.outboxSignals).insert(tenants.map((tenant_id) => ({ tenant_id })));
+
+      expect(await store.readyTenants(now, 10_000)).toEqual(expect.arrayContaining(tenants));
+      expect(await signalCount(knex)).toBe(0);
+      expect(await inSummary(knex, tenants)).toEqual([...tenants].sort());
+    });
   });
 
   it('lists a signalled company by its earliest live row and in the summary order, and drops its stale summary', async () => {

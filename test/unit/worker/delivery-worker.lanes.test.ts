@@ -9,13 +9,17 @@ const silent = { debug: () => undefined, info: () => undefined, warn: () => unde
  * A worker over an outbox that knows only how many rows each company has ready, and rounds that settle one row
  * each; the rounds of `slow` wait until the test lets them go, as a company waiting out QBO's pace would.
  */
-const workerOver = (pending: Map<string, number>, options: { pollMs?: number; tenantConcurrency?: number; heldElsewhere?: Set<string> } = {}) => {
+const workerOver = (
+  pending: Map<string, number>,
+  options: { pollMs?: number; tenantConcurrency?: number; heldElsewhere?: Set<string>; backgroundWork?: Promise<void> } = {},
+) => {
   let letSlowGo: () => void = () => undefined;
   const slowGate = new Promise<void>((resolve) => (letSlowGo = resolve));
   const rounds: string[] = [];
   const outbox = {
     readyTenants: async () => [...pending].filter(([, rows]) => rows > 0).map(([tenant]) => tenant),
     purgeDone: async () => 0,
+    ...(options.backgroundWork ? { backgroundWorkSettled: () => options.backgroundWork } : {}),
   } as unknown as OutboxStore;
   const runRound = {
     execute: async (tenantId: string) => {
@@ -76,6 +80,27 @@ describe('the delivery worker lanes', () => {
     await stopping;
     expect(pending.get('slow')).toBe(0);
     expect(worker.heartbeat().running).toBe(false);
+  });
+
+  it("waits for the store's background work (a fold of signals) when it stops and at the end of a deliverPending pass", async () => {
+    let endBackgroundWork: () => void = () => undefined;
+    const backgroundWork = new Promise<void>((resolve) => (endBackgroundWork = resolve));
+    const pending = new Map([['busy', 1]]);
+    const { worker } = workerOver(pending, { backgroundWork });
+    let passEnded = false;
+    const pass = worker.drainOnce().then((settled) => ((passEnded = true), settled));
+    await until(() => pending.get('busy') === 0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(passEnded).toBe(false);
+
+    worker.start();
+    let stopped = false;
+    const stopping = worker.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stopped).toBe(false);
+    endBackgroundWork();
+    await expect(pass).resolves.toBe(1);
+    await stopping;
   });
 
   it('leaves a company another worker holds to that worker, and takes it once that worker lets go', async () => {
