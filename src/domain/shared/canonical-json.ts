@@ -15,7 +15,8 @@ const MAX_SHAPES = 256;
 
 const sameKeys = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((key, i) => key === b[i]);
 
-const sortedKeysOf = (record: object): Shape['sorted'] => {
+/** A record's keys in canonical order, each with its JSON-quoted form (shared with the canonical hash, ADR 0093). */
+export const sortedKeysOf = (record: object): Shape['sorted'] => {
   const keys = Object.keys(record);
   const id = keys.join(',');
   const known = shapes.get(id);

@@ -1,5 +1,8 @@
-import { canonicalJson } from '../shared/canonical-json';
-import { hash128 } from '../shared/hash';
+import { canonicalJsonHash } from '../shared/canonical-hash';
 
-/** The fingerprint of exactly the fields the host owns: equal fields, equal fingerprint, whatever the key order. */
-export const fingerprintOf = (hostOwnedFields: object): string => hash128(canonicalJson(hostOwnedFields));
+/**
+ * The fingerprint of exactly the fields the host owns: equal fields, equal fingerprint, whatever the key order. It is
+ * `hash128(canonicalJson(fields))`, hashed without building the text (ADR 0093), so fingerprints stored before are
+ * still equal.
+ */
+export const fingerprintOf = (hostOwnedFields: object): string => canonicalJsonHash(hostOwnedFields);
