@@ -128,7 +128,9 @@ export class QboRateLimiter {
   /**
    * The first waiter that may start now. A batch held only by the batch budget does not hold up the single
    * requests behind it (they have budget of their own: QBO allows 500 requests but only 40 batches a minute);
-   * anything else that holds the first waiter holds everyone, so order is kept.
+   * anything else that holds the first waiter holds everyone, so order is kept. The wake-up is for the earliest of
+   * the waiters looked at, the first single behind a batch included (docs/adr/0088): woken only for the batch, singles
+   * started only when an answer came back, two every ~300 ms at real pace instead of one on each start's time.
    */
   private nextReady(now: number): number | null {
     let wakeAt = Infinity;
@@ -139,10 +141,22 @@ export class QboRateLimiter {
       // 'unreserved': no shared start at hand yet; the reservation's answer pumps again.
       if (readyAt !== 'unreserved' && readyAt <= now) return index;
       if (readyAt !== 'unreserved') wakeAt = Math.min(wakeAt, readyAt);
-      if (waiter.kind === 'single' || this.readyAt('single', now) !== now) break;
+      if (waiter.kind === 'single' || !this.singlesGoBefore(readyAt, now)) break;
     }
     if (wakeAt !== Infinity) this.timer.in(wakeAt - now);
     return null;
+  }
+
+  /**
+   * Whether singles may pass a waiting batch that is due at `batchAt`: they can start sooner than it, so what holds
+   * the batch is the batch budget alone. Singles with no shared start at hand are held by their own reservation, not
+   * by the batch.
+   */
+  private singlesGoBefore(batchAt: number | 'unreserved', now: number): boolean {
+    const singleAt = this.readyAt('single', now);
+    if (singleAt === 'busy') return false;
+    if (singleAt === 'unreserved') return true;
+    return batchAt === 'unreserved' || singleAt < batchAt;
   }
 
   private grant(waiter: Waiter): void {

@@ -90,6 +90,24 @@ describe('QboRateLimiter', () => {
       expect(granted).toEqual(['batch-1', 'single-1', 'single-2', 'batch-2']);
     }));
 
+  it('wakes a single waiting behind a batch on its own time, not the batch\'s', () =>
+    onFakeTime({ concurrent: 2, perMinute: 6, batchPerMinute: 2 }, async ({ granted, take, advanceTo }) => {
+      // 1,000 ms windows: a request every 166.7 ms (250 ms of catch-up), two batches a window. b1 and b2 go at once;
+      // b3 waits for the batch budget until b1 leaves the window at 1,000 ms, s1 for the request pace until 83.3 ms.
+      for (const name of ['b1', 'b2', 'b3']) take(name, 'batch');
+      take('s1', 'single');
+      take('s2', 'single');
+      await settle();
+      expect(granted).toEqual(['b1', 'b2']);
+      // Nothing is released or asked for meanwhile: only the limiter's own timer can start s1 and s2 on their times.
+      await advanceTo(84);
+      expect(granted).toEqual(['b1', 'b2', 's1']);
+      await advanceTo(250);
+      expect(granted).toEqual(['b1', 'b2', 's1', 's2']);
+      await advanceTo(1000);
+      expect(granted).toEqual(['b1', 'b2', 's1', 's2', 'b3']);
+    }));
+
   it('paces requests evenly over the window, letting a sender that fell behind catch up on 250 ms only', () =>
     onFakeTime({ concurrent: 2, perMinute: 6, batchPerMinute: 6 }, async ({ granted, take, advanceTo }) => {
       // 1,000 ms windows: a request every 166.7 ms; after a quiet spell the pace may be 250 ms ahead of the clock.

@@ -26,6 +26,23 @@ describe('QboRateLimiter on a shared budget', () => {
     expect((times[11] as number) - started).toBeGreaterThanOrEqual(11 * rule.singleIntervalMs - 2);
   });
 
+  it('starts singles on their own pace while a batch waits a second for its turn, with nothing else to wake them', async () => {
+    const slowBatches: PaceRule = { ...rule, batchIntervalMs: 1_000 };
+    const limiter = new QboRateLimiter(limits, 60_000, now, ({ wake, paused }) => new SharedStarts(new InMemoryQboBudgetStore(), 'tenant-a', '123', slowBatches, 1, now, new RecordingLogger(), wake, paused));
+    const started = Date.now();
+    const order: string[] = [];
+    const held: (() => void)[] = [];
+    // The batches are released at once; the singles stay in flight, so no answer pumps the limiter in between.
+    const batches = ['b1', 'b2'].map((name) => limiter.acquire('batch').then((release) => { order.push(name); release(); }));
+    const singles = ['s1', 's2', 's3'].map((name) => limiter.acquire('single').then((release) => { order.push(name); held.push(release); return Date.now() - started; }));
+    const singleTimes = await Promise.all(singles);
+    await Promise.all(batches);
+    held.forEach((release) => release());
+    expect(order).toEqual(['b1', 's1', 's2', 's3', 'b2']);
+    // One every 50 ms, far from b2's second.
+    expect(singleTimes[2]).toBeLessThan(600);
+  });
+
   it("holds every limiter on the store until a 429's wait is over", async () => {
     const store = new InMemoryQboBudgetStore();
     const throttled = limiterOn(store);
