@@ -18,6 +18,7 @@
  * Takes about 5 minutes (set-up of 1,000 companies included).
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { createReferenceHostTables } from '../examples/reference-host/reference-host-schema';
 import { markerOf, privateNoteMarker as marker } from '../src/domain/sync/private-note';
@@ -110,7 +111,8 @@ interface Instance {
 
 const instanceMain = path.resolve(__dirname, 'support/burst-instance.js');
 
-const startInstance = async (databaseUrl: string, emulatorUrl: string): Promise<Instance> => {
+/** `lanes`: the worker's tenantConcurrency, or undefined for the plugin's default. */
+const startInstance = async (databaseUrl: string, emulatorUrl: string, lanes: number | undefined): Promise<Instance> => {
   // BURST_PROFILE=dir writes each host instance's CPU profile there (node --cpu-prof) when it stops.
   const profile = process.env['BURST_PROFILE'];
   const child = fork(instanceMain, [], { stdio: 'inherit', execArgv: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [] });
@@ -127,8 +129,7 @@ const startInstance = async (databaseUrl: string, emulatorUrl: string): Promise<
       failed = reject;
       child.send(message);
     });
-  const lanes = process.env['BURST_LANES'];
-  await request({ type: 'start', databaseUrl, emulatorUrl, poolMax, ...(lanes ? { tenantConcurrency: Number(lanes) } : {}) }, 'ready');
+  await request({ type: 'start', databaseUrl, emulatorUrl, poolMax, ...(lanes === undefined ? {} : { tenantConcurrency: lanes }) }, 'ready');
   return { child, request };
 };
 
@@ -196,14 +197,19 @@ interface BurstFigures {
   readonly statements: number;
   readonly leaseAttempts: number;
   readonly leaseInserts: number;
+  /** CPU time the host processes used (user + system, from their start to the burst's end): load does not inflate it as it does wall time. */
+  readonly hostCpuSeconds: number;
 }
 
-const burst = async (db: BenchDatabase, emulator: EmulatorProcess, all: readonly Company[], processes: number, round: string, seed: number): Promise<BurstFigures> => {
+/** BURST_LANES=N sets every process's lanes (the worker's tenantConcurrency); unset, the plugin's default. */
+const lanesOfEnvironment = (): number | undefined => (process.env['BURST_LANES'] ? Number(process.env['BURST_LANES']) : undefined);
+
+const burst = async (db: BenchDatabase, emulator: EmulatorProcess, all: readonly Company[], processes: number, round: string, seed: number, lanes = lanesOfEnvironment()): Promise<BurstFigures> => {
   const url = new URL(benchMysqlUrl());
   url.pathname = `/${db.name}`;
   const instances: Instance[] = [];
   try {
-    for (let n = 0; n < processes; n += 1) instances.push(await startInstance(url.toString(), emulator.url));
+    for (let n = 0; n < processes; n += 1) instances.push(await startInstance(url.toString(), emulator.url, lanes));
     await emulator.configure({ rateLimits: QBO_LIMITS, latencyMs: QBO_LATENCY_MS, timeScale: 1 });
     const { pairs, probes } = scheduleOf(all, round, seed);
     const random = seeded(seed + 1);
@@ -216,16 +222,19 @@ const burst = async (db: BenchDatabase, emulator: EmulatorProcess, all: readonly
     let statements = 0;
     let leaseAttempts = 0;
     let leaseInserts = 0;
+    let hostCpuMs = 0;
     const collect = async (): Promise<void> => {
       statements = 0;
       leaseAttempts = 0;
       leaseInserts = 0;
+      hostCpuMs = 0;
       for (const instance of instances) {
         const report = (await instance.request({ type: 'report' }, 'report')) as Extract<FromInstance, { type: 'report' }>;
         for (const [note, at] of report.seen) if (!seen.has(note)) seen.set(note, at);
         statements += report.statements;
         leaseAttempts += report.leaseAttempts;
         leaseInserts += report.leaseInserts;
+        hostCpuMs += report.cpuMs;
       }
     };
     // Looked at while the host still commits, so a trace shows the whole burst.
@@ -238,7 +247,7 @@ const burst = async (db: BenchDatabase, emulator: EmulatorProcess, all: readonly
       const expected = committed?.flatMap((pair) => [marker(pair.tenantId, 'invoice', pair.invoiceId), marker(pair.tenantId, 'payment', pair.paymentId)]) ?? null;
       if (expected !== null && expected.every((note) => seen.has(note))) break;
       if (Date.now() > deadline) throw new Error(`${expected === null ? 'the commits and ' : `${expected.filter((note) => !seen.has(note)).length} of ${expected.length} `}writes did not end within 20 minutes`);
-      if (process.env['BENCH_TRACE']) console.log(`burst ${round}: ${Math.round((Date.now() - startAt) / 1000)} s, ${seen.size} of ${pairs.length * 2} in QBO, ${statements} database statements, ${leaseAttempts} lease attempts (${leaseInserts} went on to insert: no row, or held elsewhere)${await heldCompanies(db)}`);
+      if (process.env['BENCH_TRACE']) console.log(`burst ${round}: ${Math.round((Date.now() - startAt) / 1000)} s, ${seen.size} of ${pairs.length * 2} in QBO, ${statements} database statements, ${leaseAttempts} lease attempts (${leaseInserts} went on to insert: no row, or held elsewhere), host processes' CPU ${(hostCpuMs / 1000).toFixed(1)} s${await heldCompanies(db)}`);
       await sleep(1_000);
     }
     const committed = (await committing).flatMap((answer) => (answer as Extract<FromInstance, { type: 'committed' }>).pairs);
@@ -249,9 +258,23 @@ const burst = async (db: BenchDatabase, emulator: EmulatorProcess, all: readonly
     const ideal = Math.max(...[...commitsOf.values()].map((commits) => idealFinish(commits, QBO_LIMITS, QBO_LATENCY_MS))) - startAt;
     const drain = checked.lastWriteAt - startAt;
     const latencies = committed.filter((pair) => probes.has(`${pair.tenantId}/${pair.key}`)).map((pair) => seen.get(marker(pair.tenantId, 'payment', pair.paymentId))! - pair.committedAt);
-    return { idealSeconds: ideal / 1000, drainSeconds: drain / 1000, ratio: drain / ideal, p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: checked.requests, throttled: checked.throttled, rowsPerPair: Number(rows) / committed.length, statements, leaseAttempts, leaseInserts };
+    return { idealSeconds: ideal / 1000, drainSeconds: drain / 1000, ratio: drain / ideal, p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: checked.requests, throttled: checked.throttled, rowsPerPair: Number(rows) / committed.length, statements, leaseAttempts, leaseInserts, hostCpuSeconds: hostCpuMs / 1000 };
   } finally {
     await Promise.all(instances.map((instance) => instance.request({ type: 'stop' }, 'stopped').catch(() => instance.child.kill())));
+  }
+};
+
+/**
+ * BURST_SWEEP_LANES=16,64,128: after one set-up, a three-process burst per number of lanes, in that order, each
+ * printed with its UTC times and load average. Runs of several settings interleaved in one invocation share the set-up
+ * and the machine's moment, which separate invocations on a shared machine do not. Nothing is merged into the results.
+ */
+const sweepLanes = async (db: BenchDatabase, emulator: EmulatorProcess, all: readonly Company[], lanesList: readonly number[]): Promise<void> => {
+  for (const [n, lanes] of lanesList.entries()) {
+    const from = new Date().toISOString();
+    const loadBefore = loadavg()[0]!;
+    const figures = await burst(db, emulator, all, 3, `L${n}`, 29, lanes);
+    console.log(`burst, three processes, ${lanes} lanes each (${from} to ${new Date().toISOString()}, load ${loadBefore.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}): ${JSON.stringify(figures)}`);
   }
 };
 
@@ -260,6 +283,11 @@ export const run = async (): Promise<Record<string, number>> => {
   const emulator = await startEmulatorProcess();
   try {
     const all = await setUp(db, emulator);
+    const sweep = process.env['BURST_SWEEP_LANES'];
+    if (sweep) {
+      await sweepLanes(db, emulator, all, sweep.split(',').map(Number));
+      return {};
+    }
     // BURST_THREE=1 skips the one-process run (to look at three processes quickly): only the three-process figures are given.
     const one = process.env['BURST_THREE'] ? null : await burst(db, emulator, all, 1, 'A', 17);
     // Printed at once: the three-process run takes as long again.

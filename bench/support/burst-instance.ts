@@ -45,7 +45,8 @@ export type FromInstance =
   | { readonly type: 'ready' }
   | { readonly type: 'committed'; readonly pairs: readonly CommittedPair[] }
   /** Markers (`qbo-sync:<tenant>:<kind>:<hostId>`) of records QBO created, with Date.now() of its answer. */
-  | { readonly type: 'report'; readonly seen: readonly (readonly [string, number])[]; readonly statements: number; readonly leaseAttempts: number; readonly leaseInserts: number }
+  /** `cpuMs`: the process's CPU time (user + system) since it started, which does not grow with the machine's load as wall time does. */
+  | { readonly type: 'report'; readonly seen: readonly (readonly [string, number])[]; readonly statements: number; readonly leaseAttempts: number; readonly leaseInserts: number; readonly cpuMs: number }
   | { readonly type: 'stopped' }
   | { readonly type: 'error'; readonly message: string };
 
@@ -69,12 +70,15 @@ const tallyShape = (sql: string): void => {
   shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
 };
 
+const cpuMs = (): number => {
+  const { user, system } = process.cpuUsage();
+  return Math.round((user + system) / 1000);
+};
+
 const writeShapes = async (): Promise<void> => {
   if (!shapes) return;
   const lines = [...shapes].sort((a, b) => b[1] - a[1]).map(([shape, count]) => `${count}\t${shape}`);
-  // The process's CPU time (user + system), which does not grow with the machine's load as wall time does.
-  const { user, system } = process.cpuUsage();
-  await writeFile(`${process.env['BURST_STATEMENTS']}.${process.pid}`, `${statements}\ttotal\n${Math.round((user + system) / 1000)}\tCPU ms\n${lines.join('\n')}\n`);
+  await writeFile(`${process.env['BURST_STATEMENTS']}.${process.pid}`, `${statements}\ttotal\n${cpuMs()}\tCPU ms\n${lines.join('\n')}\n`);
 };
 
 /** Lease acquisitions this process tried, and those whose first write took nothing and went on to insert (no row: release deletes it; or held elsewhere). */
@@ -134,7 +138,7 @@ process.on('message', (message: ToInstance) => {
       case 'report': {
         const taken = seen;
         seen = [];
-        return send({ type: 'report', seen: taken, statements, leaseAttempts, leaseInserts });
+        return send({ type: 'report', seen: taken, statements, leaseAttempts, leaseInserts, cpuMs: cpuMs() });
       }
       case 'stop':
         await host?.close();

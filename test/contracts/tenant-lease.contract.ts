@@ -68,6 +68,22 @@ export const describeTenantLeaseContract = (name: string, makeFixture: () => Pro
       expect((await f.peer.heldByOthers!('worker-a', now + ttl)).has(tenant)).toBe(false);
     });
 
+    it('counts the other owners holding a lease, not itself, not expired or released ones (ADR 0087)', async () => {
+      // Long after every other test's leases ran out: only this test's are live.
+      const later = now + 1_000 * ttl;
+      const [me, b, c, gone] = ['worker-a', 'worker-b', 'worker-c', 'worker-d'];
+      expect(await f.lease.acquire(uniqueTenant('mine'), me, later, ttl)).not.toBeNull();
+      expect(await f.lease.acquire(uniqueTenant('b-one'), b, later, ttl)).not.toBeNull();
+      expect(await f.lease.acquire(uniqueTenant('b-two'), b, later, ttl)).not.toBeNull();
+      expect(await f.lease.acquire(uniqueTenant('c'), c, later, ttl)).not.toBeNull();
+      const released = uniqueTenant('d-released');
+      await f.lease.release(released, (await f.lease.acquire(released, gone, later, ttl))!);
+      expect(await f.lease.acquire(uniqueTenant('d-expired'), gone, later - ttl, ttl)).not.toBeNull();
+      expect(await f.peer.othersHolding!(me, later)).toBe(2);
+      expect(await f.peer.othersHolding!(b, later)).toBe(2);
+      expect(await f.peer.othersHolding!(me, later + ttl)).toBe(0);
+    });
+
     it('renews many leases at once, and names only the tokens still held (ADR 0082)', async () => {
       const other = uniqueTenant('many');
       const released = uniqueTenant('many-released');

@@ -77,4 +77,10 @@ export class KnexTenantLease implements TenantLease {
     const rows = (await this.knex(this.table).select('tenant_id').where('expires_at', '>', now).andWhereNot({ owner })) as { tenant_id: string }[];
     return new Set(rows.map((row) => row.tenant_id));
   }
+
+  /** The same index range as `heldByOthers`, counted by owner. */
+  async othersHolding(owner: string, now: number): Promise<number> {
+    const [row] = (await this.knex(this.table).countDistinct({ owners: 'owner' }).where('expires_at', '>', now).andWhereNot({ owner })) as { owners: number | string }[];
+    return Number(row?.owners ?? 0);
+  }
 }

@@ -32,4 +32,8 @@ export class InMemoryTenantLease implements TenantLease {
   async heldByOthers(owner: string, now: number): Promise<ReadonlySet<string>> {
     return new Set([...this.leases].filter(([, held]) => held.expiresAt > now && held.owner !== owner).map(([tenantId]) => tenantId));
   }
+
+  async othersHolding(owner: string, now: number): Promise<number> {
+    return new Set([...this.leases.values()].filter((held) => held.expiresAt > now && held.owner !== owner).map((held) => held.owner)).size;
+  }
 }

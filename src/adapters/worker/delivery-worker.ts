@@ -17,7 +17,10 @@ const readyTenantsPerPass = 1_000;
 export interface DeliveryWorkerOptions {
   /** How often the outbox is polled for work signalled by other instances. */
   readonly pollMs: number;
-  /** Companies driven at the same time by this process (each holds one round's rows and one database connection at a time). */
+  /**
+   * Companies driven at the same time by this process (each holds one round's rows and one database connection at a
+   * time) when it is the only worker; with others driving companies it runs its share of them (ADR 0087).
+   */
   readonly tenantConcurrency: number;
   readonly workerId: string;
   /** How often this process sweeps for changes the host never signalled; 0 turns the sweep off. */
@@ -50,6 +53,10 @@ export class DeliveryWorker {
   private lastPurge = Number.NEGATIVE_INFINITY;
   private lastRoundAt: number | null = null;
   private startedAt: number | null = null;
+  /** The lanes that take companies: all of them alone, a share beside other workers (ADR 0087). */
+  private activeLanes: number;
+  /** Lanes beyond the share wait here until it grows or the worker stops. */
+  private moreLanes = openable();
 
   constructor(
     private readonly outbox: OutboxStore,
@@ -59,13 +66,18 @@ export class DeliveryWorker {
     private readonly logger: Logger,
     private readonly options: DeliveryWorkerOptions,
     /** Which companies other workers hold, so lanes leave them to those workers (ADR 0076). */
-    private readonly leases: Pick<TenantLease, 'heldByOthers'> = {},
-  ) {}
+    private readonly leases: Pick<TenantLease, 'heldByOthers' | 'othersHolding'> = {},
+  ) {
+    this.activeLanes = options.tenantConcurrency;
+  }
 
   start(): void {
     if (this.running) return;
     this.running = true;
     this.startedAt = this.clock.now();
+    // A restart begins with every lane and a share gate not yet opened (stop opened the last one).
+    this.activeLanes = this.options.tenantConcurrency;
+    this.moreLanes = openable();
     this.loop = this.run();
   }
 
@@ -79,6 +91,7 @@ export class DeliveryWorker {
   async stop(): Promise<void> {
     this.running = false;
     this.wakeUp?.();
+    this.moreLanes.open();
     await this.loop;
     await this.sweeping;
     await this.outbox.backgroundWorkSettled?.();
@@ -121,12 +134,19 @@ export class DeliveryWorker {
 
   private async run(): Promise<void> {
     const tenants = new ReadyTenantQueue(() => this.readReady(), () => this.clock.now(), this.options.pollMs);
-    await Promise.all(Array.from({ length: this.options.tenantConcurrency }, () => this.lane(tenants)));
+    await Promise.all(Array.from({ length: this.options.tenantConcurrency }, (_, index) => this.lane(tenants, index)));
   }
 
-  /** One company at a time, the next as soon as this one's round ends; idle until a notify or the poll when none is ready. */
-  private async lane(tenants: ReadyTenantQueue): Promise<void> {
+  /**
+   * One company at a time, the next as soon as this one's round ends; idle until a notify or the poll when none is
+   * ready, and out of the share (`index` at or past it) until the share grows.
+   */
+  private async lane(tenants: ReadyTenantQueue, index: number): Promise<void> {
     while (this.running) {
+      if (index >= this.activeLanes) {
+        await this.moreLanes.opened;
+        continue;
+      }
       const tenant = await tenants.take();
       if (tenant === null) {
         await this.idle();
@@ -143,7 +163,9 @@ export class DeliveryWorker {
     try {
       this.sweepWhenDue();
       await this.purgeWhenDue();
-      return await this.notHeldElsewhere(await this.outbox.readyTenants(this.clock.now(), readyTenantsPerPass));
+      const ready = await this.notHeldElsewhere(await this.outbox.readyTenants(this.clock.now(), readyTenantsPerPass));
+      if (ready.length > 0) await this.shareLanes();
+      return ready;
     } catch (error) {
       this.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'delivery round failed; trying again shortly');
       return [];
@@ -165,6 +187,25 @@ export class DeliveryWorker {
     } catch (error) {
       this.logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'could not read which companies other workers hold; asking for each lease instead');
       return ready;
+    }
+  }
+
+  /**
+   * This process's share of its lanes beside the other workers driving companies (ADR 0087): on two cores, three
+   * processes of 128 lanes each drained the month-end burst later than three of 43. A failed read keeps the share.
+   */
+  private async shareLanes(): Promise<void> {
+    if (!this.leases.othersHolding) return;
+    try {
+      const others = await this.leases.othersHolding(this.options.workerId, this.clock.now());
+      const share = Math.ceil(this.options.tenantConcurrency / (others + 1));
+      if (share > this.activeLanes) {
+        this.moreLanes.open();
+        this.moreLanes = openable();
+      }
+      this.activeLanes = share;
+    } catch (error) {
+      this.logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'could not read how many other workers drive companies; keeping the lanes as they were');
     }
   }
 
@@ -223,3 +264,10 @@ export class DeliveryWorker {
     });
   }
 }
+
+/** A promise the worker resolves when it chooses, for lanes waiting on the share. */
+const openable = (): { readonly opened: Promise<void>; open(): void } => {
+  let open: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+};

@@ -25,4 +25,9 @@ export interface TenantLease {
    * what its lanes take instead of asking for each lease (ADR 0076); an adapter without it lets the worker ask.
    */
   heldByOthers?(owner: string, now: number): Promise<ReadonlySet<string>>;
+  /**
+   * How many owners other than `owner` hold a lease at `now`: the other workers driving companies. The worker shares
+   * its lanes with them (ADR 0087); an adapter without it leaves every process all its lanes.
+   */
+  othersHolding?(owner: string, now: number): Promise<number>;
 }

@@ -120,3 +120,95 @@ describe('the delivery worker lanes', () => {
     }
   });
 });
+
+/**
+ * A worker of six lanes whose rounds all wait at a gate the test opens, beside `others.count` other workers holding
+ * leases; counts the rounds in flight.
+ */
+const sharingWorker = (pending: Map<string, number>, others: { count: number }) => {
+  let inRound = 0;
+  const newGate = () => {
+    let open: () => void = () => undefined;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    return { opened, open };
+  };
+  let gate = newGate();
+  const outbox = {
+    readyTenants: async () => [...pending].filter(([, rows]) => rows > 0).map(([tenant]) => tenant),
+    purgeDone: async () => 0,
+  } as unknown as OutboxStore;
+  const runRound = {
+    execute: async (tenantId: string) => {
+      inRound += 1;
+      await gate.opened;
+      inRound -= 1;
+      pending.set(tenantId, 0);
+      return { settled: 1, leased: true };
+    },
+  } as unknown as RunDeliveryRound;
+  const sweep = { execute: async () => ({ tenants: 0, enqueued: 0 }) } as unknown as SweepChanges;
+  const leases = { heldByOthers: async () => new Set<string>(), othersHolding: async (owner: string) => (owner === 'w' ? others.count : 0) };
+  const worker = new DeliveryWorker(outbox, runRound, sweep, { now: () => Date.now() }, silent, { pollMs: 60_000, tenantConcurrency: 6, workerId: 'w', sweepMs: 0 }, leases);
+  /** Lets the rounds in flight end; the next ones wait at a new gate. */
+  const letRoundsGo = () => {
+    const passing = gate;
+    gate = newGate();
+    passing.open();
+  };
+  return { worker, inRound: () => inRound, letRoundsGo, openForGood: () => gate.open() };
+};
+
+const companies = (prefix: string, count: number): [string, number][] => Array.from({ length: count }, (_, n) => [`${prefix}${n}`, 1]);
+
+describe('lanes shared with other workers (ADR 0087)', () => {
+  it('runs its share of the lanes while two other workers hold companies', async () => {
+    const pending = new Map(companies('c', 14));
+    const { worker, inRound, letRoundsGo, openForGood } = sharingWorker(pending, { count: 2 });
+    worker.start();
+    try {
+      // The first lanes took companies before the read that told of the others.
+      await until(() => inRound() === 6);
+      letRoundsGo();
+      await until(() => inRound() === 2);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(inRound()).toBe(2);
+    } finally {
+      openForGood();
+      await worker.stop();
+    }
+  });
+
+  it('runs every lane alone', async () => {
+    const pending = new Map(companies('c', 14));
+    const { worker, inRound, letRoundsGo, openForGood } = sharingWorker(pending, { count: 0 });
+    worker.start();
+    try {
+      await until(() => inRound() === 6);
+      letRoundsGo();
+      await until(() => inRound() === 6);
+    } finally {
+      openForGood();
+      await worker.stop();
+    }
+  });
+
+  it('takes its lanes back once the others stopped driving companies', async () => {
+    const pending = new Map(companies('c', 8));
+    const others = { count: 2 };
+    const { worker, inRound, letRoundsGo, openForGood } = sharingWorker(pending, others);
+    worker.start();
+    try {
+      await until(() => inRound() === 6);
+      letRoundsGo();
+      // The share's two lanes take the last two companies read.
+      await until(() => inRound() === 2);
+      others.count = 0;
+      for (const [tenant, rows] of companies('d', 6)) pending.set(tenant, rows);
+      letRoundsGo();
+      await until(() => inRound() === 6);
+    } finally {
+      openForGood();
+      await worker.stop();
+    }
+  });
+});
