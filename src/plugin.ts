@@ -11,7 +11,7 @@ import { qboAppUrl } from './composition/options/qbo-app-url';
 import { createQboSyncRouter } from './adapters/http/qbo-sync.router';
 import { AdminRateLimiter, defaultAdminRateLimits } from './adapters/http/admin-rate.limiter';
 import { migratePluginTables } from './adapters/knex/plugin-migrations';
-import { DeliveryWorker } from './adapters/worker/delivery-worker';
+import { DeliveryWorker, deliveryWorkerOwnerPrefix } from './adapters/worker/delivery-worker';
 import type { PluginHealth } from './composition/plugin-health';
 import { CheckHost, type HostCheckReport } from './application/use-cases/check-host.use-case';
 import { createPluginOperations } from './composition/plugin-operations';
@@ -129,7 +129,7 @@ export const createQboSyncPlugin = async (given: QboSyncPluginOptions): Promise<
     pollMs,
     tenantConcurrency: options.worker?.tenantConcurrency ?? defaultTenantConcurrency,
     sweepMs: options.worker?.sweepMs ?? 60_000,
-    workerId: `worker-${ports.idGenerator.newId()}`,
+    workerId: `${deliveryWorkerOwnerPrefix}${ports.idGenerator.newId()}`,
   }, ports.tenantLease);
   const workerEnabled = options.worker?.enabled !== false;
   const operations = createPluginOperations({ knex: options.knex, tablePrefix: prefix, policy, ports, worker, workerEnabled, pollMs, meterProvider: options.meterProvider });

@@ -68,7 +68,7 @@ export const describeTenantLeaseContract = (name: string, makeFixture: () => Pro
       expect((await f.peer.heldByOthers!('worker-a', now + ttl)).has(tenant)).toBe(false);
     });
 
-    it('counts the other owners holding a lease, not itself, not expired or released ones (ADR 0087)', async () => {
+    it('counts the other owners of the prefix holding a lease, not itself, not expired or released ones, not an initial sync or an import (ADR 0087)', async () => {
       // Long after every other test's leases ran out: only this test's are live.
       const later = now + 1_000 * ttl;
       const [me, b, c, gone] = ['worker-a', 'worker-b', 'worker-c', 'worker-d'];
@@ -79,9 +79,13 @@ export const describeTenantLeaseContract = (name: string, makeFixture: () => Pro
       const released = uniqueTenant('d-released');
       await f.lease.release(released, (await f.lease.acquire(released, gone, later, ttl))!);
       expect(await f.lease.acquire(uniqueTenant('d-expired'), gone, later - ttl, ttl)).not.toBeNull();
-      expect(await f.peer.othersHolding!(me, later)).toBe(2);
-      expect(await f.peer.othersHolding!(b, later)).toBe(2);
-      expect(await f.peer.othersHolding!(me, later + ttl)).toBe(0);
+      // One company each, in this process or another: not a worker driving companies.
+      expect(await f.lease.acquire(uniqueTenant('initial-sync'), 'initial-sync-1', later, ttl)).not.toBeNull();
+      expect(await f.lease.acquire(uniqueTenant('import'), 'import-1', later, ttl)).not.toBeNull();
+      expect(await f.peer.othersHolding!(me, later, 'worker-')).toBe(2);
+      expect(await f.peer.othersHolding!(b, later, 'worker-')).toBe(2);
+      expect(await f.peer.othersHolding!(me, later, 'initial-sync-')).toBe(1);
+      expect(await f.peer.othersHolding!(me, later + ttl, 'worker-')).toBe(0);
     });
 
     it('renews many leases at once, and names only the tokens still held (ADR 0082)', async () => {

@@ -33,7 +33,7 @@ export class InMemoryTenantLease implements TenantLease {
     return new Set([...this.leases].filter(([, held]) => held.expiresAt > now && held.owner !== owner).map(([tenantId]) => tenantId));
   }
 
-  async othersHolding(owner: string, now: number): Promise<number> {
-    return new Set([...this.leases.values()].filter((held) => held.expiresAt > now && held.owner !== owner).map((held) => held.owner)).size;
+  async othersHolding(owner: string, now: number, ownerPrefix: string): Promise<number> {
+    return new Set([...this.leases.values()].filter((held) => held.expiresAt > now && held.owner !== owner && held.owner.startsWith(ownerPrefix)).map((held) => held.owner)).size;
   }
 }

@@ -11,6 +11,8 @@ const purgeEveryMs = 10 * 60_000;
 const purgeChunk = 1_000;
 /** A bounded pass: a huge backlog of old rows is worked off over several passes, never in one long pause. */
 const purgeChunksPerPass = 20;
+/** How every delivery worker's lease owner begins: the lanes are shared among these owners, not an initial sync's or an import's (ADR 0087). */
+export const deliveryWorkerOwnerPrefix = 'worker-';
 /** Companies one read of the outbox hands to the lanes (and one `drainOnce` pass looks at). */
 const readyTenantsPerPass = 1_000;
 
@@ -197,7 +199,7 @@ export class DeliveryWorker {
   private async shareLanes(): Promise<void> {
     if (!this.leases.othersHolding) return;
     try {
-      const others = await this.leases.othersHolding(this.options.workerId, this.clock.now());
+      const others = await this.leases.othersHolding(this.options.workerId, this.clock.now(), deliveryWorkerOwnerPrefix);
       const share = Math.ceil(this.options.tenantConcurrency / (others + 1));
       if (share > this.activeLanes) {
         this.moreLanes.open();

@@ -26,8 +26,9 @@ export interface TenantLease {
    */
   heldByOthers?(owner: string, now: number): Promise<ReadonlySet<string>>;
   /**
-   * How many owners other than `owner` hold a lease at `now`: the other workers driving companies. The worker shares
-   * its lanes with them (ADR 0087); an adapter without it leaves every process all its lanes.
+   * How many owners other than `owner` whose names start with `ownerPrefix` hold a lease at `now`: with the delivery
+   * workers' prefix, the other workers driving companies, not an initial sync or an import holding one company. The
+   * worker shares its lanes with them (ADR 0087); an adapter without it leaves every process all its lanes.
    */
-  othersHolding?(owner: string, now: number): Promise<number>;
+  othersHolding?(owner: string, now: number, ownerPrefix: string): Promise<number>;
 }

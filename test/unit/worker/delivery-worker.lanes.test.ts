@@ -1,4 +1,4 @@
-import { DeliveryWorker } from '../../../src/adapters/worker/delivery-worker';
+import { DeliveryWorker, deliveryWorkerOwnerPrefix } from '../../../src/adapters/worker/delivery-worker';
 import type { RunDeliveryRound } from '../../../src/application/delivery/run-delivery-round.use-case';
 import type { SweepChanges } from '../../../src/application/delivery/sweep-changes.use-case';
 import type { OutboxStore } from '../../../src/application/ports/outbox-store.port';
@@ -147,7 +147,7 @@ const sharingWorker = (pending: Map<string, number>, others: { count: number }) 
     },
   } as unknown as RunDeliveryRound;
   const sweep = { execute: async () => ({ tenants: 0, enqueued: 0 }) } as unknown as SweepChanges;
-  const leases = { heldByOthers: async () => new Set<string>(), othersHolding: async (owner: string) => (owner === 'w' ? others.count : 0) };
+  const leases = { heldByOthers: async () => new Set<string>(), othersHolding: async (owner: string, _now: number, ownerPrefix: string) => (owner === 'w' && ownerPrefix === deliveryWorkerOwnerPrefix ? others.count : 0) };
   const worker = new DeliveryWorker(outbox, runRound, sweep, { now: () => Date.now() }, silent, { pollMs: 60_000, tenantConcurrency: 6, workerId: 'w', sweepMs: 0 }, leases);
   /** Lets the rounds in flight end; the next ones wait at a new gate. */
   const letRoundsGo = () => {
